@@ -1,0 +1,5 @@
+"""`python -m pqp_cli` runs the CLI."""
+
+from pqp_cli.cli.app import main
+
+main()

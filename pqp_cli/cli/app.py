@@ -1,0 +1,83 @@
+"""The `pqp` Typer app; each command group lives in its own module and registers here."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from pqp_cli import __version__
+from pqp_cli.cli.common import fail, guess_lang
+from pqp_cli.i18n import tr
+from pqp_cli.problems import PqpError
+
+app = typer.Typer(
+    name="pqp",
+    help="Track a provincial productivity-and-quality plan (Decision 1322/QĐ-TTg) over YAML files.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pqp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """pqp: where do we stand on each target, are we on pace, who counts and who is missing?"""
+
+
+def _register() -> None:
+    from pqp_cli.cli import explain_cmd, status_cmd, validate_cmd
+
+    for module in (status_cmd, validate_cmd, explain_cmd):
+        module.register(app)
+
+
+_register()
+
+
+_GLOBAL_OPTIONS = ("--data", "--targets", "--as-of", "--lang")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """`pqp --data D status` means `pqp status --data D`: move shared options after the command."""
+    moved: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _GLOBAL_OPTIONS and i + 1 < len(argv):
+            moved += argv[i : i + 2]
+            i += 2
+        elif arg.split("=", 1)[0] in _GLOBAL_OPTIONS and "=" in arg:
+            moved.append(arg)
+            i += 1
+        else:
+            break
+    if not moved or i >= len(argv):
+        return argv
+    return [argv[i], *moved, *argv[i + 1 :]]
+
+
+def main() -> None:
+    """Run the app; no traceback ever reaches a user."""
+    lang = guess_lang()
+    try:
+        app(args=hoist_global_options(sys.argv[1:]), prog_name="pqp", standalone_mode=True)
+    except PqpError as err:
+        raise SystemExit(fail(err, lang).exit_code) from None
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except Exception as exc:  # a bug: say so plainly, never a traceback
+        what = f"{type(exc).__name__}: {exc}"[:300]
+        typer.echo(f"pqp: {tr('internal', lang, what=what)}", err=True)
+        sys.exit(2)

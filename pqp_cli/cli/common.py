@@ -1,0 +1,89 @@
+"""Options every command shares, and the turning of failures into messages and exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pqp_cli.i18n import tr
+from pqp_cli.problems import PqpError
+
+DataOpt = Annotated[
+    Path,
+    typer.Option(
+        "--data", envvar="PQP_DATA", help="Data folder (records as YAML).", show_default=True
+    ),
+]
+TargetsOpt = Annotated[
+    Path,
+    typer.Option(
+        "--targets", envvar="PQP_TARGETS", help="The plan's targets file.", show_default=True
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="Evaluate at this date (YYYY-MM-DD); default today.", show_default=False
+    ),
+]
+LangOpt = Annotated[
+    str,
+    typer.Option("--lang", envvar="PQP_LANG", help="Language of labels and messages: en or vi."),
+]
+DEFAULT_DATA = Path("data")
+DEFAULT_TARGETS = Path("targets.yaml")
+
+
+@dataclass
+class Options:
+    data: Path
+    targets: Path
+    as_of: dt.date
+    lang: str
+
+
+def resolve(data: Path, targets: Path, as_of: str | None, lang: str) -> Options:
+    """Check the shared options; a bad one is a usage error (exit 2)."""
+    lang = check_lang(lang)
+    if as_of is None:
+        day = dt.date.today()
+    else:
+        try:
+            day = dt.date.fromisoformat(as_of.strip())
+        except ValueError:
+            raise PqpError(
+                tr("bad_date", "en", value=as_of), tr("bad_date", "vi", value=as_of)
+            ) from None
+    return Options(data, targets, day, lang)
+
+
+def check_lang(lang: str) -> str:
+    lang = (lang or "en").strip().lower()
+    if lang not in ("en", "vi"):
+        raise PqpError(tr("bad_lang", "en", value=lang), tr("bad_lang", "vi", value=lang))
+    return lang
+
+
+def guess_lang() -> str:
+    """The language for a message printed before options were read."""
+    if "--lang" in sys.argv:
+        i = sys.argv.index("--lang")
+        if i + 1 < len(sys.argv):
+            return "vi" if sys.argv[i + 1].strip().lower() == "vi" else "en"
+    for arg in sys.argv:
+        if arg.startswith("--lang="):
+            return "vi" if arg.split("=", 1)[1].strip().lower() == "vi" else "en"
+    return "vi" if os.environ.get("PQP_LANG", "").strip().lower() == "vi" else "en"
+
+
+def fail(err: PqpError, lang: str) -> typer.Exit:
+    """Print a PqpError the way every command does, and the exit to raise."""
+    prefix = "lỗi" if lang == "vi" else "error"
+    typer.echo(f"pqp: {prefix}: {err.message(lang)}", err=True)
+    return typer.Exit(err.exit_code)

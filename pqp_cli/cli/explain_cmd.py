@@ -1,0 +1,58 @@
+"""`pqp explain TARGET`: who counts, by which records, and who is still missing."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from pqp_cli.cli.common import (
+    DEFAULT_DATA,
+    DEFAULT_TARGETS,
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    TargetsOpt,
+    fail,
+    resolve,
+)
+from pqp_cli.cli.status_cmd import report_problems
+from pqp_cli.explain import explain as explain_target
+from pqp_cli.problems import PqpError
+from pqp_cli.project import load_project
+from pqp_cli.render import explain as render
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def explain(
+    target: Annotated[str, typer.Argument(help="Target id, e.g. T3.")],
+    data: DataOpt = DEFAULT_DATA,
+    targets: TargetsOpt = DEFAULT_TARGETS,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "en",
+    fmt: Annotated[Format, typer.Option("--format", help="text, json or markdown.")] = Format.text,
+) -> None:
+    """The establishments (or experts, units) counted for a target and those still missing."""
+    try:
+        opts = resolve(data, targets, as_of, lang)
+        project = load_project(opts.data, opts.targets)
+        doc = explain_target(project.require_plan(), project.dataset, target, opts.as_of, opts.lang)
+    except PqpError as err:
+        raise fail(err, lang) from None
+    report_problems(project, opts.lang, strict=False)
+    if fmt is Format.json:
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        tablefmt = "github" if fmt is Format.markdown else "simple"
+        typer.echo(render.to_text(doc, opts.lang, tablefmt), nl=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("explain")(explain)

@@ -1,0 +1,100 @@
+"""`pqp status`: one row per target, with pace and status."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from pqp_cli.cli.common import (
+    DEFAULT_DATA,
+    DEFAULT_TARGETS,
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    TargetsOpt,
+    fail,
+    resolve,
+)
+from pqp_cli.i18n import tr
+from pqp_cli.problems import PqpError
+from pqp_cli.progress import evaluate, status_json
+from pqp_cli.project import Project, load_project
+from pqp_cli.render import status as render
+from pqp_cli.render.console import stderr_console, stdout_console
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def report_problems(project: Project, lang: str, strict: bool) -> None:
+    """The left-out banner (or the --strict refusal) and the warnings note, on stderr."""
+    err = stderr_console()
+    summary = project.summary()
+    if project.errors and strict:
+        err.print(
+            f"pqp: {tr('strict_refused', lang, errors=project.errors)}",
+            style="bold red",
+            markup=False,
+        )
+        raise typer.Exit(1)
+    if project.errors:
+        err.print(
+            tr(
+                "banner",
+                lang,
+                errors=summary["errors"],
+                records=summary["records_left_out"],
+                files=summary["files_left_out"],
+            ),
+            style="bold white on red",
+            markup=False,
+        )
+    if project.warnings:
+        err.print(
+            tr("warnings_note", lang, warnings=project.warnings), style="yellow", markup=False
+        )
+
+
+def status(
+    data: DataOpt = DEFAULT_DATA,
+    targets: TargetsOpt = DEFAULT_TARGETS,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "en",
+    fmt: Annotated[Format, typer.Option("--format", help="table, json, csv or markdown.")] = (
+        Format.table
+    ),
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse if the data has errors.")] = (
+        False
+    ),
+) -> None:
+    """Where we stand on each target, as of a date, and whether we are on pace."""
+    try:
+        opts = resolve(data, targets, as_of, lang)
+        project = load_project(opts.data, opts.targets)
+        plan = project.require_plan()
+    except PqpError as err:
+        raise fail(err, lang) from None
+    report_problems(project, opts.lang, strict)
+    doc = status_json(
+        plan, project.summary(), evaluate(plan, project.dataset, opts.as_of), opts.as_of, opts.lang
+    )
+    title = plan.info.title.get(opts.lang) or plan.info.id
+    if fmt is Format.json:
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    elif fmt is Format.csv:
+        typer.echo(render.to_csv(doc), nl=False)
+    elif fmt is Format.markdown:
+        typer.echo(render.to_markdown(doc, title, opts.lang), nl=False)
+    else:
+        render.print_table(stdout_console(), doc, title, opts.lang)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status")(status)

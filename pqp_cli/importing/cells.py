@@ -1,0 +1,189 @@
+"""Cell → value: Excel dates, day-first text dates, tax codes, Vietnamese labels, lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pqp_cli.importing.sheet import cell_text
+from pqp_cli.models import ALLOWED, ENUM_FIELDS, ID_PATTERN, enum_allowed, lookup_label
+from pqp_cli.text import parse_date
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIAL_RANGE = (20000, 80000)  # 1954 … 2119: a plain number in a date column is a date serial
+_DATE_SHAPE = re.compile(r"^(\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})$")
+_TIME_TAIL = re.compile(r"[ T]0?0:00(:00(\.0+)?)?$")
+_ID = re.compile(ID_PATTERN)
+_SPLIT_ALL = re.compile(r"\s*[;,\n]+\s*")
+_SPLIT_NAMES = re.compile(r"\s*[;\n]+\s*")  # names may hold commas
+_STARS = re.compile(r"^([3-5])\s*(sao|\*|★)?$")
+
+
+class CellError(ValueError):
+    """A cell that cannot become its field's value: why, in English and Vietnamese."""
+
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.en, self.vi = en, vi
+
+
+class Warned:
+    """A value read with a warning to show (a tax code whose zero came back)."""
+
+    def __init__(self, value: Any, en: str, vi: str) -> None:
+        self.value, self.en, self.vi = value, en, vi
+
+
+def convert(value: Any, type_: str) -> Any:
+    """The value of a cell for a column of `type_`; None when blank; raises CellError."""
+    if isinstance(value, str) and not value.strip() or value is None:
+        return None
+    if type_ in _CONVERTERS:
+        return _CONVERTERS[type_](value)
+    group = type_.partition(":")[2]
+    if type_.startswith("enum:"):
+        return _enum(group, cell_text(value))
+    if type_.startswith("list:"):
+        return [_enum(group, part) for part in split(value)] or None
+    raise KeyError(type_)
+
+
+def split(value: Any, names: bool = False) -> list[str]:
+    """Several values in one cell, separated by `;`, `,` or line breaks (names: not `,`)."""
+    raw = value if isinstance(value, str) else cell_text(value)
+    parts = (_SPLIT_NAMES if names else _SPLIT_ALL).split(raw)
+    return [text for text in (cell_text(p) for p in parts) if text]
+
+
+def _text(value: Any) -> str | None:
+    return cell_text(value) or None
+
+
+def _id(value: Any) -> str:
+    text = cell_text(value)
+    if not _ID.match(text):
+        raise CellError(
+            f"'{text}' is not an id: {ALLOWED['id'][0]}",
+            f"'{text}' không phải mã: {ALLOWED['id'][1]}",
+        )
+    return text
+
+
+def _ids(value: Any) -> list[str]:
+    return [_id(part) for part in split(value)]
+
+
+def _names(value: Any) -> list[str]:
+    return split(value, names=True)
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
+        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+    text = _TIME_TAIL.sub("", cell_text(value))
+    parsed = parse_date(text)
+    if parsed is not None:
+        return parsed
+    if _DATE_SHAPE.match(text):
+        raise CellError(
+            f"'{text}' is no such day (dates are day first: dd/mm/yyyy)",
+            f"'{text}' không phải ngày có thật (ngày viết trước: dd/mm/yyyy)",
+        )
+    raise CellError(
+        f"'{text}' is not {ALLOWED['date'][0]}", f"'{text}' không phải {ALLOWED['date'][1]}"
+    )
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    found = lookup_label("bool", cell_text(value))
+    if found is None:
+        text = cell_text(value)
+        raise CellError(
+            f"'{text}' is not {ALLOWED['bool'][0]}", f"'{text}' không phải {ALLOWED['bool'][1]}"
+        )
+    return found == "true"
+
+
+def _int(value: Any) -> int:
+    text = cell_text(value).replace(" ", "")
+    if not text.isdigit():
+        raise CellError(
+            f"'{text}' is not {ALLOWED['trainees'][0]}",
+            f"'{text}' không phải {ALLOWED['trainees'][1]}",
+        )
+    return int(text)
+
+
+def _stars(value: Any) -> int:
+    text = cell_text(value).lower()
+    match = _STARS.match(text)
+    if match:
+        return int(match.group(1))
+    if text and set(text) <= {"★", "*"} and 3 <= len(text) <= 5:
+        return len(text)
+    raise CellError(
+        f"'{cell_text(value)}' is not {ALLOWED['stars'][0]}",
+        f"'{cell_text(value)}' không phải {ALLOWED['stars'][1]}",
+    )
+
+
+_TAX = re.compile(r"(\d{9,10})(?:-?(\d{3}))?")
+
+
+def _tax_code(value: Any) -> Any:
+    """Text of a tax code; a number that lost its leading zero gets it back, with a warning."""
+    text = cell_text(value)
+    match = _TAX.fullmatch(re.sub(r"[\s.]", "", text))
+    if match is None:
+        raise CellError(
+            f"'{text}' is not a tax code: {ALLOWED['tax_code'][0]}",
+            f"'{text}' không phải mã số thuế: {ALLOWED['tax_code'][1]}",
+        )
+    body, branch = match.groups()
+    code = body.zfill(10) + (f"-{branch}" if branch else "")
+    if len(body) == 10:
+        return code
+    return Warned(
+        code,
+        f"tax code {text} has 9 digits: read as {code} (its leading zero was lost when it was"
+        " typed as a number; format the column as Text)",
+        f"mã số thuế {text} có 9 chữ số: đọc thành {code} (số 0 đầu bị mất khi nhập dạng số;"
+        " hãy định dạng cột là Văn bản)",
+    )
+
+
+def _enum(group: str, text: str) -> str:
+    found = lookup_label(group, text)
+    if found is None:
+        allowed_en, allowed_vi = enum_allowed(*ENUM_FIELDS[group])
+        raise CellError(
+            f"'{text}' is not one of: {allowed_en}", f"'{text}' không thuộc: {allowed_vi}"
+        )
+    return found
+
+
+def _list(value: Any) -> list[str]:
+    return split(value)
+
+
+_CONVERTERS = {
+    "text": _text,
+    "unit": _text,
+    "id": _id,
+    "ids": _ids,
+    "names": _names,
+    "date": _date,
+    "bool": _bool,
+    "int": _int,
+    "stars": _stars,
+    "tax_code": _tax_code,
+    "list": _list,
+}

@@ -1,0 +1,376 @@
+"""The columns import reads for each kind (SPEC §6), their header aliases, and `--mapping FILE`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from pqp_cli.problems import PqpError
+from pqp_cli.text import header_key
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column import understands: the key rows use, how its cells read, and its headers."""
+
+    key: str
+    type: str  # text, id, ids, date, bool, int, stars, tax_code, enum:<group>, list:<group>, list
+    en: str  # the English header the template writes
+    vi: tuple[str, ...]  # Vietnamese headers; the first is the one the template writes
+    help_en: str
+    help_vi: str
+    required: bool = False
+
+
+def _c(
+    key: str, type_: str, en: str, vi: str, help_en: str, help_vi: str, req: bool = False
+) -> Column:
+    return Column(key, type_, en, tuple(vi.split(" | ")), help_en, help_vi, req)
+
+
+_ID_EN, _ID_VI = "Optional: derived from the row when empty", "Không bắt buộc: để trống sẽ tự sinh"
+_DATE_EN, _DATE_VI = "Date, day first: 03/04/2023 is 3 April", "Ngày, ngày trước: 03/04/2023 là 3/4"
+_YES_EN, _YES_VI = "Có (yes) or Không (no)", "Có hoặc Không"
+_OCOP = "OCOP (one product a row; rows of one establishment add up)"
+_OCOP_VI = "OCOP (mỗi dòng một sản phẩm; các dòng của cùng cơ sở được cộng lại)"
+
+
+def _establishment(key: str, what_en: str, what_vi: str) -> list[Column]:
+    """The columns naming the establishment of a training or certification row."""
+    return [
+        _c(
+            key,
+            "ids",
+            f"{what_en} id",
+            "Mã cơ sở",
+            "Id of an establishment in the data",
+            "Mã cơ sở đã có trong dữ liệu",
+        ),
+        _c(
+            f"{key}_tax_code",
+            "tax_code",
+            f"{what_en} tax code",
+            "Mã số thuế | MST",
+            "10 digits; finds the establishment when there is no id",
+            "10 chữ số; dùng để tìm cơ sở khi không có mã",
+        ),
+        _c(
+            f"{key}_name",
+            "names",
+            f"{what_en} name",
+            "Tên cơ sở | Tên doanh nghiệp | Đơn vị | Tên đơn vị | Tên cơ sở/Tên doanh nghiệp",
+            f"Name of the {what_en.lower()}; finds it when there is no id or tax code",
+            f"Tên {what_vi}; dùng để tìm khi không có mã, mã số thuế",
+        ),
+        _c(
+            f"{key}_locality",
+            "text",
+            f"{what_en} locality",
+            "Huyện | Địa bàn | Địa phương | Xã/phường",
+            "District or commune (for --create-missing)",
+            "Huyện hoặc xã (dùng với --create-missing)",
+        ),
+        _c(
+            f"{key}_type",
+            "enum:type",
+            f"{what_en} type",
+            "Loại hình",
+            "Doanh nghiệp, Hợp tác xã, Hộ kinh doanh or Khác (for --create-missing)",
+            "Doanh nghiệp, Hợp tác xã, Hộ kinh doanh hoặc Khác (dùng với --create-missing)",
+        ),
+    ]
+
+
+COLUMNS: dict[str, list[Column]] = {
+    "enterprises": [
+        _c("id", "id", "Id", "Mã cơ sở", _ID_EN, _ID_VI),
+        _c(
+            "name",
+            "text",
+            "Name",
+            "Tên doanh nghiệp | Tên cơ sở | Tên đơn vị",
+            "Name of the establishment",
+            "Tên cơ sở sản xuất, kinh doanh",
+            True,
+        ),
+        _c(
+            "type",
+            "enum:type",
+            "Type",
+            "Loại hình",
+            "Doanh nghiệp, Hợp tác xã, Hộ kinh doanh or Khác",
+            "Doanh nghiệp, Hợp tác xã, Hộ kinh doanh hoặc Khác",
+            True,
+        ),
+        _c(
+            "tax_code",
+            "tax_code",
+            "Tax code",
+            "Mã số thuế | MST",
+            "10 digits, or 10 digits-3 digits for a branch",
+            "10 chữ số, hoặc 10 chữ số-3 chữ số",
+        ),
+        _c(
+            "locality",
+            "text",
+            "Locality",
+            "Huyện | Địa bàn | Địa phương | Xã/phường",
+            "District or commune",
+            "Huyện hoặc xã, phường",
+        ),
+        _c("address", "text", "Address", "Địa chỉ", "Address", "Địa chỉ"),
+        _c("sector", "text", "Sector", "Ngành nghề | Lĩnh vực", "Sector", "Ngành nghề, lĩnh vực"),
+        _c(
+            "key_product",
+            "bool",
+            "Key product",
+            "Sản phẩm chủ lực",
+            "Produces a provincial key product: " + _YES_EN,
+            "Có sản phẩm chủ lực: " + _YES_VI,
+        ),
+        _c(
+            "pilot_model",
+            "bool",
+            "Pilot model",
+            "Mô hình điểm",
+            "A pilot model of the plan: " + _YES_EN,
+            "Là mô hình điểm: " + _YES_VI,
+        ),
+        _c(
+            "ocop_name",
+            "text",
+            "OCOP product",
+            "Sản phẩm OCOP | Tên sản phẩm OCOP",
+            _OCOP,
+            _OCOP_VI,
+        ),
+        _c(
+            "ocop_stars",
+            "stars",
+            "OCOP stars",
+            "Số sao | Hạng sao | Số sao/Hạng sao",
+            "3, 4 or 5",
+            "3, 4 hoặc 5",
+        ),
+        _c("ocop_certified_on", "date", "OCOP certified on", "Ngày công nhận", _DATE_EN, _DATE_VI),
+        _c(
+            "ocop_expires_on",
+            "date",
+            "OCOP expires on",
+            "Ngày hết hạn",
+            "Empty: 36 months after certification",
+            "Để trống: 36 tháng sau ngày công nhận",
+        ),
+    ],
+    "trainings": [
+        _c(
+            "id",
+            "id",
+            "Id",
+            "Mã lớp",
+            "Same id on every row of one training; " + _ID_EN,
+            "Cùng mã trên mọi dòng của một lớp; " + _ID_VI,
+        ),
+        _c(
+            "title",
+            "text",
+            "Title",
+            "Tên lớp | Tên lớp tập huấn | Lớp tập huấn",
+            "Title of the training",
+            "Tên lớp tập huấn",
+            True,
+        ),
+        _c("date", "date", "Date", "Ngày tập huấn | Ngày | Từ ngày", _DATE_EN, _DATE_VI, True),
+        _c("end_date", "date", "End date", "Đến ngày", _DATE_EN, _DATE_VI),
+        _c(
+            "topics",
+            "list:topics",
+            "Topics",
+            "Nội dung | Nội dung tập huấn | Chủ đề",
+            "Hệ thống quản lý, Công cụ cải tiến, Tiêu chuẩn, Đo lường, Công nghệ; several with ;",
+            "Hệ thống quản lý, Công cụ cải tiến, Tiêu chuẩn, Đo lường, Công nghệ; nhiều mục cách ;",
+            True,
+        ),
+        _c("organizer", "text", "Organizer", "Đơn vị tổ chức", "Organizer", "Đơn vị tổ chức"),
+        _c("locality", "text", "Venue", "Địa điểm", "Where it took place", "Nơi tổ chức"),
+        _c(
+            "trainees",
+            "int",
+            "Trainees",
+            "Số học viên",
+            "Number of people trained",
+            "Số người được tập huấn",
+        ),
+        *_establishment("participant", "Participant", "cơ sở tham gia"),
+    ],
+    "certifications": [
+        _c("id", "id", "Id", "Mã hồ sơ", _ID_EN, _ID_VI),
+        *_establishment("enterprise", "Enterprise", "doanh nghiệp"),
+        _c(
+            "category",
+            "enum:category",
+            "Category",
+            "Loại | Nhóm | Loại hỗ trợ",
+            "Hệ thống quản lý, Công cụ cải tiến, Tiêu chuẩn sản phẩm, Đảm bảo đo lường, Công nghệ",
+            "Hệ thống quản lý, Công cụ cải tiến, Tiêu chuẩn sản phẩm, Đảm bảo đo lường, Công nghệ",
+            True,
+        ),
+        _c(
+            "scheme",
+            "text",
+            "Scheme",
+            "Hệ thống/Tiêu chuẩn | Hệ thống | Tiêu chuẩn | Công cụ",
+            "e.g. ISO 9001, HACCP, VietGAP, 5S, TCVN 7046:2019",
+            "vd. ISO 9001, HACCP, VietGAP, 5S",
+            True,
+        ),
+        _c(
+            "supported",
+            "bool",
+            "Supported",
+            "Được hỗ trợ",
+            "Support came from the plan (empty: Có)",
+            "Được kế hoạch hỗ trợ (để trống: Có)",
+        ),
+        _c(
+            "product",
+            "text",
+            "Product",
+            "Sản phẩm",
+            "Product a standard applies to",
+            "Sản phẩm áp dụng tiêu chuẩn",
+        ),
+        _c("started_on", "date", "Started on", "Ngày bắt đầu", _DATE_EN, _DATE_VI),
+        _c(
+            "achieved_on",
+            "date",
+            "Achieved on",
+            "Ngày cấp | Ngày chứng nhận | Ngày đạt",
+            "Empty: still in progress",
+            "Để trống: đang thực hiện",
+        ),
+        _c("expires_on", "date", "Expires on", "Ngày hết hạn | Hiệu lực đến", _DATE_EN, _DATE_VI),
+        _c("withdrawn_on", "date", "Withdrawn on", "Ngày thu hồi", _DATE_EN, _DATE_VI),
+        _c(
+            "certifier",
+            "text",
+            "Certifier",
+            "Tổ chức chứng nhận",
+            "Certification body",
+            "Tổ chức chứng nhận",
+        ),
+    ],
+    "experts": [
+        _c("id", "id", "Id", "Mã chuyên gia", _ID_EN, _ID_VI),
+        _c("name", "text", "Name", "Họ và tên | Họ tên", "Full name", "Họ và tên", True),
+        _c(
+            "qualified_on",
+            "date",
+            "Qualified on",
+            "Ngày công nhận | Ngày cấp chứng chỉ",
+            _DATE_EN,
+            _DATE_VI,
+            True,
+        ),
+        _c("revoked_on", "date", "Revoked on", "Ngày thu hồi", _DATE_EN, _DATE_VI),
+        _c(
+            "unit",
+            "unit",
+            "Unit",
+            "Đơn vị",
+            "Id or name of a unit in the data",
+            "Mã hoặc tên đơn vị đã có trong dữ liệu",
+        ),
+        _c(
+            "fields",
+            "list",
+            "Fields",
+            "Lĩnh vực",
+            "Several separated by ;",
+            "Nhiều lĩnh vực cách nhau bởi ;",
+        ),
+    ],
+    "units": [
+        _c("id", "id", "Id", "Mã đơn vị", _ID_EN, _ID_VI),
+        _c("name", "text", "Name", "Tên đơn vị", "Name of the unit", "Tên đơn vị", True),
+        _c(
+            "public",
+            "bool",
+            "Public",
+            "Công lập",
+            "A public unit: " + _YES_EN,
+            "Đơn vị công lập: " + _YES_VI,
+        ),
+        _c("qualified_on", "date", "Qualified on", "Ngày công nhận", _DATE_EN, _DATE_VI, True),
+        _c("revoked_on", "date", "Revoked on", "Ngày thu hồi", _DATE_EN, _DATE_VI),
+    ],
+}
+
+#: Headers of row-number columns: known, never reported as ignored.
+ROW_NUMBER_HEADERS = frozenset(header_key(h) for h in ("STT", "TT", "Số TT", "Số thứ tự", "No"))
+#: Field names of the records that a column key stands in for, so that they match too.
+_FIELD_ALIASES = {
+    "participant": ("participants",),
+    "ocop_name": ("ocop_products", "ocop_product"),
+    "fields": ("field",),
+}
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def columns(kind: str) -> dict[str, Column]:
+    return {c.key: c for c in COLUMNS[kind]}
+
+
+def aliases(kind: str) -> dict[str, str]:
+    """Header key → column key: every Vietnamese header, the English header and the field name."""
+    table: dict[str, str] = {}
+    for col in COLUMNS[kind]:
+        for name in (col.key, col.en, *_FIELD_ALIASES.get(col.key, ()), *col.vi):
+            table.setdefault(header_key(name), col.key)
+    return table
+
+
+def match_header(text: str, table: dict[str, str]) -> str | None:
+    """The column key a header names, trying it whole, then without a bracketed note."""
+    found = table.get(header_key(text))
+    if found is None and ("(" in text or "[" in text):
+        found = table.get(header_key(_PAREN.sub(" ", text)))
+    return found
+
+
+IGNORE = ""  # a `--mapping` target meaning "ignore this column"
+
+
+def load_mapping(path: Path, kind: str) -> dict[str, str]:
+    """`--mapping FILE`: YAML `column header: field` → header key → column key (or IGNORE)."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PqpError(
+            f"cannot read the mapping file {path}: {exc}",
+            f"không đọc được tệp ánh xạ {path}: {exc}",
+        ) from None
+    if not isinstance(data, dict):
+        raise PqpError(
+            f"{path}: the mapping must be 'column header: field' lines",
+            f"{path}: tệp ánh xạ phải gồm các dòng 'tiêu đề cột: trường'",
+        )
+    known = columns(kind)
+    table: dict[str, str] = {}
+    for header, target in data.items():
+        target = target if isinstance(target, str) else ""
+        if target.strip().lower() in ("", "~", "null", "ignore", "none"):
+            table[header_key(str(header))] = IGNORE
+            continue
+        key = aliases(kind).get(header_key(target))
+        if key is None or key not in known:
+            allowed = ", ".join(known)
+            raise PqpError(
+                f"{path}: '{header}: {target}' names no {kind} field; fields: {allowed}",
+                f"{path}: '{header}: {target}' không phải trường của {kind}; các trường: {allowed}",
+            )
+        table[header_key(str(header))] = key
+    return table

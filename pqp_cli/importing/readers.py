@@ -1,0 +1,181 @@
+"""Spreadsheet readers: .xlsx/.xls/.ods through calamine, .csv through the csv module."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pqp_cli.importing.outcome import Note
+from pqp_cli.problems import PqpError, display_path
+from pqp_cli.text import fold
+
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
+FORMATS = (*SPREADSHEETS, ".csv", ".txt", ".tsv")
+_DELIMITERS = (",", ";", "\t")
+_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass
+class Workbook:
+    """The sheets of a source: their names in order, and their cells row by row from A1."""
+
+    path: Path
+    names: list[str]
+    notes: list[Note] = field(default_factory=list)
+    _book: Any = None
+    _csv_rows: list[list[Any]] | None = None
+
+    def rows(self, name: str) -> list[list[Any]]:
+        if self._csv_rows is not None:
+            return self._csv_rows
+        try:
+            return self._book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception as exc:  # calamine raises many kinds: every one means "unreadable"
+            raise _unreadable(self.path, exc) from None
+
+
+def open_workbook(path: Path, encoding: str | None = None) -> Workbook:
+    """Open a source; a missing, corrupt or password-protected file raises PqpError (exit 2)."""
+    if not path.is_file():
+        raise PqpError(f"{display_path(path)}: no such file", f"{display_path(path)}: không có tệp")
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise PqpError(
+            f"{display_path(path)}: cannot import a {suffix or 'suffix-less'} file;"
+            " save it as .xlsx, .xls, .ods or .csv",
+            f"{display_path(path)}: không nhập được tệp {suffix or 'không đuôi'};"
+            " hãy lưu thành .xlsx, .xls, .ods hoặc .csv",
+        )
+    if suffix in SPREADSHEETS:
+        return _open_calamine(path)
+    rows, notes = read_csv(path, encoding)
+    return Workbook(path, [path.stem], notes, _csv_rows=rows)
+
+
+def _open_calamine(path: Path) -> Workbook:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        names = [
+            m.name
+            for m in book.sheets_metadata
+            if str(m.typ).endswith("WorkSheet") and str(m.visible).endswith(".Visible")
+        ] or list(book.sheet_names)
+    except Exception as exc:  # corrupt zip, bad XML, password, not a workbook at all
+        raise _unreadable(path, exc) from None
+    return Workbook(path, names, _book=book)
+
+
+def _unreadable(path: Path, exc: Exception) -> PqpError:
+    name = display_path(path)
+    head = path.read_bytes()[:65536] if path.is_file() else b""
+    if type(exc).__name__ == "PasswordError" or (head.startswith(_OLE) and _ENCRYPTED in head):
+        return PqpError(
+            f"{name}: the workbook is password-protected; open it in Excel, remove the password"
+            " (File › Info › Protect Workbook) and save it again",
+            f"{name}: tệp có mật khẩu; hãy mở bằng Excel, gỡ mật khẩu"
+            " (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại",
+        )
+    if b"<html" in head[:4096].lower() or b"<table" in head[:4096].lower():
+        return PqpError(
+            f"{name}: this is a web page (HTML) named like a spreadsheet; open it in Excel and"
+            " save it as .xlsx",
+            f"{name}: đây là trang web (HTML) mang đuôi bảng tính; hãy mở bằng Excel và lưu"
+            " thành .xlsx",
+        )
+    detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    return PqpError(
+        f"{name}: cannot read the spreadsheet, it is damaged or not a {path.suffix} file"
+        f" ({detail}); open it in Excel or LibreOffice and save it again",
+        f"{name}: không đọc được bảng tính, tệp bị hỏng hoặc không phải tệp {path.suffix}"
+        f" ({detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
+    )
+
+
+def read_csv(path: Path, encoding: str | None = None) -> tuple[list[list[Any]], list[Note]]:
+    """The rows of a CSV file, its encoding detected and its delimiter sniffed."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PqpError(
+            f"{display_path(path)}: cannot read ({exc.strerror})",
+            f"{display_path(path)}: không đọc được ({exc.strerror})",
+        ) from None
+    text, notes = decode(data, encoding, display_path(path))
+    text = text.replace("\x00", "")
+    delimiter = sniff_delimiter(text)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return [list(row) for row in rows], notes
+
+
+def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note]]:
+    """Text of a CSV file: `encoding` if given, else UTF-8 (BOM or not), UTF-16 with BOM, cp1258."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+            return data.decode(encoding), []
+        except LookupError:
+            raise PqpError(
+                f"unknown encoding '{encoding}' (try utf-8 or cp1258)",
+                f"không biết bảng mã '{encoding}' (thử utf-8 hoặc cp1258)",
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise PqpError(
+                f"{name}: not {encoding} text (byte {exc.start}); try another --encoding",
+                f"{name}: không phải văn bản {encoding} (byte {exc.start}); thử --encoding khác",
+            ) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), []
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    note = Note(
+        "encoding",
+        f"{name}: not UTF-8; read as cp1258 (Vietnamese Windows). If letters look wrong,"
+        " pass --encoding",
+        f"{name}: không phải UTF-8; đã đọc theo cp1258 (Windows tiếng Việt). Nếu chữ bị lỗi,"
+        " hãy dùng --encoding",
+    )
+    return data.decode("cp1258", errors="replace"), [note]
+
+
+def sniff_delimiter(text: str) -> str:
+    """`,`, `;` or tab: the one that splits the first lines into the most regular rows."""
+    lines = [line for line in text.splitlines()[:40] if line.strip()]
+    sample = "\n".join(lines)
+    best, best_score = ",", (0, 0)
+    for delimiter in _DELIMITERS:
+        widths = Counter(
+            sum(1 for c in row if c.strip())
+            for row in csv.reader(io.StringIO(sample), delimiter=delimiter)
+        )
+        widths.pop(0, None)
+        widths.pop(1, None)
+        if not widths:
+            continue
+        width, count = max(widths.items(), key=lambda kv: (kv[1], kv[0]))
+        if (count, width) > best_score:
+            best, best_score = delimiter, (count, width)
+    return best
+
+
+def pick_sheet(book: Workbook, wanted: str) -> str:
+    """The sheet `--sheet` names: exactly, else ignoring case and diacritics when unique."""
+    if wanted in book.names:
+        return wanted
+    folded = [n for n in book.names if fold(n) == fold(wanted)]
+    if len(folded) == 1:
+        return folded[0]
+    names = ", ".join(f'"{n}"' for n in book.names)
+    raise PqpError(
+        f'{display_path(book.path)}: no sheet named "{wanted}"; its sheets: {names}',
+        f'{display_path(book.path)}: không có trang tính "{wanted}"; các trang: {names}',
+    )

@@ -1,0 +1,179 @@
+"""A messy government sheet → its header and data rows (title rows, STT, `(1) (2)`, totals)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pqp_cli.importing.headers import IGNORE, ROW_NUMBER_HEADERS, match_header
+from pqp_cli.importing.outcome import Note, Where
+from pqp_cli.text import clean, fold, header_key
+
+HEADER_SEARCH_ROWS = 20
+_NUMBERING = re.compile(r"^\(?\s*(\d{1,3})\s*\)?$")
+_PUNCT_END = re.compile(r"[\s:.\-]+$")
+#: A grand total ends the data (signatures and dates follow it); a `Cộng` subtotal is skipped.
+_GRAND_TOTALS = frozenset({"tong cong", "tong", "tong so", "total", "grand total", "tong cong so"})
+_SUBTOTALS = frozenset({"cong", "cong so", "subtotal"})
+
+
+@dataclass
+class Layout:
+    """Where the header is, which column holds which key, and the first data row."""
+
+    source: str
+    sheet: str
+    header_row: int  # 0-based
+    first_data: int  # 0-based
+    columns: dict[int, str]  # column index → column key
+    headers: dict[int, str]  # column index → header text as the sheet writes it
+    notes: list[Note] = field(default_factory=list)
+
+    def where(self, row: int, col: int | None = None) -> Where:
+        """The Excel place of a 0-based row and column."""
+        header = self.headers.get(col) if col is not None else None
+        return Where(self.source, self.sheet, row + 1, col, header)
+
+    def col_of(self, key: str) -> int | None:
+        return next((c for c, k in self.columns.items() if k == key), None)
+
+
+def cell_text(value: Any) -> str:
+    """A cell as clean text: numbers without a useless `.0`, dates as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return clean(str(value))
+
+
+def _row_keys(row: list[Any], table: dict[str, str]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for col, value in enumerate(row):
+        if isinstance(value, str) and value.strip():
+            key = match_header(value, table)
+            if key is not None:
+                found[col] = key
+    return found
+
+
+def find_layout(rows: list[list[Any]], table: dict[str, str], source: str, sheet: str) -> Layout:
+    """The first of the first 20 rows naming at least two known columns is the header.
+
+    Raises LookupError when no row does.
+    """
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = _row_keys(row, table)
+        if len({k for k in keys.values() if k != IGNORE}) >= 2:
+            return _layout(
+                rows, index, keys, table, Layout(source, sheet, index, index + 1, {}, {})
+            )
+    raise LookupError(sheet)
+
+
+def _layout(
+    rows: list[list[Any]], index: int, keys: dict[int, str], table: dict[str, str], layout: Layout
+) -> Layout:
+    layout.headers = {c: cell_text(v) for c, v in enumerate(rows[index]) if cell_text(v)}
+    below = rows[index + 1] if index + 1 < len(rows) else []
+    sub = _sub_headers(below, keys, table)
+    if sub:
+        for col, (key, text) in sub.items():
+            keys[col], layout.headers[col] = key, text
+        layout.first_data += 1
+    for col in sorted(layout.headers):
+        _assign(layout, col, keys.get(col))
+    return layout
+
+
+def _sub_headers(
+    below: list[Any], keys: dict[int, str], table: dict[str, str]
+) -> dict[int, tuple[str, str]]:
+    """A second header row under merged group headers (`Sản phẩm OCOP` › `Số sao`, …)."""
+    if not any(cell_text(v) for v in below) or not all(isinstance(v, str) for v in below):
+        return {}
+    found: dict[int, tuple[str, str]] = {}
+    taken = {k for k in keys.values() if k != IGNORE}
+    for col, value in enumerate(below):
+        text = cell_text(value)
+        key = match_header(text, table) if text else None
+        if key is not None and key != IGNORE and key not in taken:
+            found[col] = (key, text)
+            taken.add(key)
+    return found
+
+
+def _assign(layout: Layout, col: int, key: str | None) -> None:
+    header = layout.headers[col]
+    if key is not None and key != IGNORE and key not in layout.columns.values():
+        layout.columns[col] = key
+        return
+    if key == IGNORE or header_key(header) in ROW_NUMBER_HEADERS:
+        return
+    where = layout.where(layout.header_row, col)
+    if key is not None:
+        en = f"a second column for {key}; only the first one is read"
+        vi = f"cột thứ hai cho {key}; chỉ đọc cột đầu tiên"
+    else:
+        en = "column ignored: it names no field (use --mapping to map it)"
+        vi = "bỏ qua cột: không ứng với trường nào (dùng --mapping để ánh xạ)"
+    layout.notes.append(Note("ignored-column", en, vi, where))
+
+
+def _is_blank(row: list[Any], layout: Layout) -> bool:
+    return not any(c < len(row) and cell_text(row[c]) for c in layout.columns)
+
+
+def _is_numbering(row: list[Any]) -> bool:
+    """The `(1) (2) (3)` (or `1 2 3`) row many government sheets put under the header."""
+    texts = [cell_text(v) for v in row if cell_text(v)]
+    matches = [_NUMBERING.match(t) for t in texts]
+    if len(texts) < 2 or not all(matches):
+        return False
+    numbers = [int(m.group(1)) for m in matches if m]
+    return any("(" in t for t in texts) or numbers == list(
+        range(numbers[0], numbers[0] + len(numbers))
+    )
+
+
+def _total_kind(row: list[Any]) -> str | None:
+    """'grand' or 'sub' when the row's first text says `Tổng cộng` / `Cộng`."""
+    for value in row[:4]:
+        text = cell_text(value)
+        if not text:
+            continue
+        folded = _PUNCT_END.sub("", fold(text))
+        if folded in _GRAND_TOTALS or folded.startswith("tong cong"):
+            return "grand"
+        if folded in _SUBTOTALS:
+            return "sub"
+        if not _NUMBERING.match(text):
+            return None
+    return None
+
+
+def data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, list[Any]]]:
+    """(0-based index, cells) of each data row: blank, numbering, repeated-header and total rows
+    skipped; the grand total ends the data."""
+    header = [header_key(cell_text(v)) for v in rows[layout.header_row]]
+    for index in range(layout.first_data, len(rows)):
+        row = rows[index]
+        if _is_blank(row, layout):
+            continue
+        if index == layout.first_data and _is_numbering(row):
+            continue
+        total = _total_kind(row)
+        if total == "grand":
+            return
+        if total == "sub" or [header_key(cell_text(v)) for v in row] == header:
+            continue
+        yield index, row

@@ -1,0 +1,416 @@
+"""targets.yaml: the plan, its targets and each metric's params (SPEC §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from pqp_cli import yamlread
+from pqp_cli.loading import decode
+from pqp_cli.models import ALLOWED, Bool, Category, Date, EntityType, Id, Text, Topic, _enum
+from pqp_cli.problems import PqpError, Problem, display_path
+from pqp_cli.text import clean, nearest
+
+Metric = Literal[
+    "trained_establishments",
+    "supported_enterprises",
+    "standards_coverage",
+    "pilot_models",
+    "experts",
+    "public_units",
+]
+METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
+_Cat = Annotated[Category, _enum("category")]
+_Top = Annotated[Topic, _enum("topics")]
+_Typ = Annotated[EntityType, _enum("type")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(_Strict):
+    vi: Text | None = None
+    en: Text | None = None
+
+    def get(self, lang: str) -> str:
+        return (self.vi if lang == "vi" else self.en) or self.en or self.vi or ""
+
+
+def _localized(value: Any) -> Any:
+    return {"vi": value, "en": value} if isinstance(value, str) else value
+
+
+class Period(_Strict):
+    start: Date
+    end: Date
+
+
+class PlanInfo(_Strict):
+    id: Id
+    title: Localized = Localized()
+    authority: Text | None = None
+    focal_agency: Text | None = None
+    document: Text | None = None
+    period: Period
+    at_risk_ratio: Annotated[float, Field(gt=0, le=1)] = 0.8
+
+    @model_validator(mode="before")
+    @classmethod
+    def _titles(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "title" in data:
+            data = {**data, "title": _localized(data["title"])}
+        return data
+
+
+class TrainedParams(_Strict):
+    topics: list[_Top] | None = None
+    entity_types: list[_Typ] | None = None
+
+
+class SupportedParams(_Strict):
+    categories: list[_Cat] = [
+        Category.management_system,
+        Category.improvement_tool,
+        Category.measurement_assurance,
+        Category.technology,
+    ]
+    schemes: list[Text] | None = None
+    entity_types: list[_Typ] | None = None
+    supported_only: Bool = True
+
+
+class CoverageParams(_Strict):
+    categories: list[_Cat] = [Category.product_standard]
+    supported_only: Bool = True
+
+
+class PilotParams(_Strict):
+    require_categories: list[_Cat] = list(Category)
+    supported_only: Bool = True
+
+
+class NoParams(_Strict):
+    pass
+
+
+PARAMS: dict[str, type[_Strict]] = {
+    "trained_establishments": TrainedParams,
+    "supported_enterprises": SupportedParams,
+    "standards_coverage": CoverageParams,
+    "pilot_models": PilotParams,
+    "experts": NoParams,
+    "public_units": NoParams,
+}
+
+
+class Target(_Strict):
+    id: Id
+    title: Localized = Localized()
+    metric: Metric
+    target: Annotated[float, Field(gt=0)] | None = None
+    target_percent: Annotated[float, Field(gt=0, le=100)] | None = None
+    params: dict[str, Any] = {}
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _titles(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "title" in data:
+            data = {**data, "title": _localized(data["title"])}
+        return data
+
+    @property
+    def kind(self) -> Literal["count", "percent"]:
+        return "percent" if self.target_percent is not None else "count"
+
+    @property
+    def goal(self) -> float:
+        return self.target_percent if self.target_percent is not None else self.target or 0.0
+
+    def parsed_params(self) -> Any:
+        return PARAMS[self.metric].model_validate(self.params)
+
+    def label(self, lang: str) -> str:
+        return self.title.get(lang) or self.id
+
+
+@dataclass
+class Plan:
+    info: PlanInfo
+    targets: list[Target]
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def start(self) -> dt.date:
+        return self.info.period.start
+
+    @property
+    def end(self) -> dt.date:
+        return self.info.period.end
+
+    def target(self, target_id: str) -> Target:
+        for t in self.targets:
+            if t.id == target_id:
+                return t
+        known = ", ".join(t.id for t in self.targets)
+        raise PqpError(
+            f"unknown target {target_id!r}; the targets are: {known}",
+            f"không có chỉ tiêu {target_id!r}; các chỉ tiêu là: {known}",
+        )
+
+
+_ALLOWED_PLAN: dict[str, tuple[str, str]] = {
+    "metric": (", ".join(METRICS), ", ".join(METRICS)),
+    "target": ("a number greater than 0", "một số lớn hơn 0"),
+    "target_percent": ("a number above 0 and at most 100", "một số lớn hơn 0 và không quá 100"),
+    "at_risk_ratio": ("a number above 0 and at most 1", "một số lớn hơn 0 và không quá 1"),
+    "start": ALLOWED["date"],
+    "end": ALLOWED["date"],
+    "categories": (", ".join(c.value for c in Category), ", ".join(c.value for c in Category)),
+    "require_categories": (", ".join(c.value for c in Category),) * 2,
+    "topics": (", ".join(t.value for t in Topic),) * 2,
+    "entity_types": (", ".join(t.value for t in EntityType),) * 2,
+    "supported_only": ALLOWED["bool"],
+    "id": ALLOWED["id"],
+}
+
+
+def _convert(
+    exc: ValidationError,
+    base: tuple[Any, ...],
+    known: list[str],
+    ctx: _PlanFile,
+    record: str | None,
+) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = tuple(
+            p
+            for p in err["loc"]
+            if isinstance(p, int) or not str(p).startswith(("function", "list[", "literal"))
+        )
+        path = base + loc
+        name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        shown = ".".join(str(p) for p in path)
+        if err["type"] == "missing":
+            code, en, vi = (
+                "missing-field",
+                f"{shown} is missing; add it",
+                f"thiếu {shown}; hãy bổ sung",
+            )
+        elif err["type"] == "extra_forbidden":
+            hint = nearest(name, known)
+            code = "unknown-field"
+            en = f"unknown {shown}" + (
+                f' (did you mean "{hint}"?)' if hint else f"; known: {', '.join(known)}"
+            )
+            vi = f"không xác định {shown}" + (
+                f' (có phải "{hint}"?)' if hint else f"; hợp lệ: {', '.join(known)}"
+            )
+        else:
+            code = "invalid-value"
+            a_en, a_vi = _ALLOWED_PLAN.get(name, ALLOWED["text"])
+            if err["type"] == "value_error":
+                a_en = a_vi = str(err.get("ctx", {}).get("error", a_en))
+            got = err.get("input")
+            got_s = (
+                "nothing"
+                if got is None
+                else repr(got)
+                if not isinstance(got, (dict, list))
+                else type(got).__name__
+            )
+            en, vi = (
+                f"{shown} has {got_s}; allowed: {a_en}",
+                f"{shown} có giá trị {got_s}; cho phép: {a_vi}",
+            )
+        problems.append(
+            Problem(code, ctx.file, ctx.line(path), en, vi, record=record, field=name or None)
+        )
+    return problems
+
+
+@dataclass
+class _PlanFile:
+    file: str
+    lines: dict[tuple[Any, ...], int]
+
+    def line(self, path: tuple[Any, ...]) -> int:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+def _problem(ctx: _PlanFile, code: str, path: tuple[Any, ...], en: str, vi: str) -> Problem:
+    return Problem(code, ctx.file, ctx.line(path), en, vi)
+
+
+def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
+    """targets.yaml → the plan (None when its `plan` section is unusable) and its problems."""
+    if not path.is_file():
+        raise PqpError(
+            f"targets file not found: {display_path(path)} (give --targets FILE or set PQP_TARGETS)",
+            f"không tìm thấy tệp chỉ tiêu: {display_path(path)} (dùng --targets FILE hoặc PQP_TARGETS)",
+        )
+    file = display_path(path)
+    text, problem = decode(path.read_bytes(), file)
+    if problem or text is None:
+        return None, [problem] if problem else []
+    parsed = yamlread.parse(text)
+    ctx = _PlanFile(file, parsed.lines)
+    problems = [Problem(f.code, file, f.line, f.en, f.vi) for f in parsed.faults]
+    root = parsed.root
+    if parsed.fatal:
+        return None, problems
+    if not isinstance(root, dict) or not isinstance(root.get("plan"), dict):
+        problems.append(
+            _problem(
+                ctx,
+                "missing-field",
+                (),
+                "targets.yaml needs a 'plan:' mapping and a 'targets:' list",
+                "targets.yaml cần ánh xạ 'plan:' và danh sách 'targets:'",
+            )
+        )
+        return None, problems
+    for key in root:
+        if key not in ("plan", "targets"):
+            problems.append(
+                _problem(
+                    ctx,
+                    "unknown-field",
+                    (key,),
+                    f"unknown top-level key {key!r}; known: plan, targets",
+                    f"khóa cấp cao nhất không xác định {key!r}; hợp lệ: plan, targets",
+                )
+            )
+    info = _plan_info(root["plan"], ctx, problems)
+    targets = _targets(root.get("targets"), ctx, problems)
+    if info is None:
+        return None, problems
+    return Plan(info, targets, file, problems), problems
+
+
+def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> PlanInfo | None:
+    raw = _clean(raw)
+    try:
+        info = PlanInfo.model_validate(raw)
+    except ValidationError as exc:
+        problems.extend(_convert(exc, ("plan",), list(PlanInfo.model_fields), ctx, None))
+        return None
+    if info.period.end < info.period.start:
+        problems.append(
+            _problem(
+                ctx,
+                "date-order",
+                ("plan", "period", "end"),
+                f"plan period ends ({info.period.end}) before it starts ({info.period.start})",
+                f"kỳ kế hoạch kết thúc ({info.period.end}) trước khi bắt đầu ({info.period.start})",
+            )
+        )
+        return None
+    return info
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value
+
+
+def _targets(raw: Any, ctx: _PlanFile, problems: list[Problem]) -> list[Target]:
+    if not isinstance(raw, list):
+        problems.append(
+            _problem(
+                ctx,
+                "not-a-list",
+                ("targets",),
+                "'targets:' must be a list of targets ('- id: T1 ...')",
+                "'targets:' phải là danh sách chỉ tiêu ('- id: T1 ...')",
+            )
+        )
+        return []
+    targets: list[Target] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(raw):
+        base = ("targets", i)
+        if not isinstance(item, dict):
+            problems.append(
+                _problem(
+                    ctx,
+                    "not-a-list",
+                    base,
+                    f"target {i + 1} is not a mapping",
+                    f"chỉ tiêu {i + 1} không phải ánh xạ",
+                )
+            )
+            continue
+        target = _target(_clean(item), base, ctx, problems)
+        if target is None:
+            continue
+        if target.id in seen:
+            problems.append(
+                _problem(
+                    ctx,
+                    "duplicate-id",
+                    (*base, "id"),
+                    f"target id {target.id!r} is used again (first on line {seen[target.id]})",
+                    f"mã chỉ tiêu {target.id!r} bị dùng lại (lần đầu ở dòng {seen[target.id]})",
+                )
+            )
+            continue
+        seen[target.id] = ctx.line((*base, "id"))
+        targets.append(target)
+    return targets
+
+
+def _target(
+    item: dict[str, Any], base: tuple[Any, ...], ctx: _PlanFile, problems: list[Problem]
+) -> Target | None:
+    record = item.get("id") if isinstance(item.get("id"), str) else None
+    try:
+        target = Target.model_validate(item)
+    except ValidationError as exc:
+        problems.extend(_convert(exc, base, list(Target.model_fields), ctx, record))
+        return None
+    if (target.target is None) == (target.target_percent is None):
+        problems.append(
+            _problem(
+                ctx,
+                "invalid-value",
+                base,
+                f"target {target.id}: give exactly one of 'target' (a count) or 'target_percent'",
+                f"chỉ tiêu {target.id}: cần đúng một trong 'target' (số lượng) hoặc 'target_percent'",
+            )
+        )
+        return None
+    if target.target_percent is not None and target.metric != "standards_coverage":
+        problems.append(
+            _problem(
+                ctx,
+                "invalid-value",
+                (*base, "target_percent"),
+                f"target {target.id}: metric {target.metric} counts; give 'target', not 'target_percent'",
+                f"chỉ tiêu {target.id}: chỉ số {target.metric} là số đếm; dùng 'target', không dùng 'target_percent'",
+            )
+        )
+        return None
+    try:
+        target.parsed_params()
+    except ValidationError as exc:
+        known = list(PARAMS[target.metric].model_fields) or ["(none)"]
+        problems.extend(_convert(exc, (*base, "params"), known, ctx, target.id))
+        return None
+    return target

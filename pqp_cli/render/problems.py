@@ -1,0 +1,90 @@
+"""Problems rendered in one place: text lines, JSON, GitHub annotations and step summary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from tabulate import tabulate
+
+from pqp_cli.i18n import tr
+from pqp_cli.problems import Problem
+
+GITHUB_LIMIT = 10  # GitHub shows no more annotations of a severity per step
+
+
+def text_line(p: Problem, lang: str) -> str:
+    """`FILE:LINE: SEVERITY [CODE] MESSAGE`."""
+    return f"{p.location()}: {tr(p.severity, lang)} [{p.code}] {p.message(lang)}"
+
+
+def to_text(problems: Sequence[Problem], lang: str) -> str:
+    errors = sum(p.is_error for p in problems)
+    lines = [text_line(p, lang) for p in problems]
+    lines.append(tr("validate_summary", lang, errors=errors, warnings=len(problems) - errors))
+    return "\n".join(lines) + "\n"
+
+
+def to_json(problems: Sequence[Problem], lang: str) -> str:
+    errors = sum(p.is_error for p in problems)
+    doc = {
+        "ok": errors == 0,
+        "errors": errors,
+        "warnings": len(problems) - errors,
+        "problems": [p.as_dict(lang) for p in problems],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    """GitHub workflow-command escaping (data, and additionally `:` `,` in properties)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def to_github(problems: Sequence[Problem], lang: str) -> str:
+    """The text lines, then `::error`/`::warning` commands for the first 10 of each severity."""
+    out = [text_line(p, lang) for p in problems]
+    shown = {"error": 0, "warning": 0}
+    for p in problems:
+        if shown[p.severity] >= GITHUB_LIMIT:
+            continue
+        shown[p.severity] += 1
+        props = f"file={_escape(p.file, True)}"
+        if p.line:
+            props += f",line={p.line}"
+        props += f",title={_escape(p.code, True)}"
+        out.append(f"::{p.severity} {props}::{_escape(p.message(lang))}")
+    errors = sum(p.is_error for p in problems)
+    out.append(tr("validate_summary", lang, errors=errors, warnings=len(problems) - errors))
+    return "\n".join(out) + "\n"
+
+
+def step_summary(problems: Sequence[Problem], lang: str) -> str:
+    """The full table of problems as Markdown, for $GITHUB_STEP_SUMMARY."""
+    errors = sum(p.is_error for p in problems)
+    head = f"### pqp validate: {tr('validate_summary', lang, errors=errors, warnings=len(problems) - errors)}\n\n"
+    if not problems:
+        return head
+    rows = [
+        [
+            p.severity,
+            p.code,
+            p.file,
+            p.line or "",
+            p.record or "",
+            p.message(lang).replace("|", "\\|"),
+        ]
+        for p in problems
+    ]
+    return (
+        head
+        + tabulate(
+            rows,
+            headers=["severity", "code", "file", "line", "record", "message"],
+            tablefmt="github",
+        )
+        + "\n"
+    )

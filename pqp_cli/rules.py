@@ -1,0 +1,334 @@
+"""Cross-record checks: RULES is a list of small functions, each returning problems.
+
+A rule gets every entry read and reports on those whose model validated (all of them, so
+every problem is reported); an error it reports marks that entry bad, so the record is left
+out of the figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pqp_cli.loading import Entry
+from pqp_cli.models import tax_code_check_ok
+from pqp_cli.problems import Problem
+from pqp_cli.schemes import is_known, nearest_scheme
+from pqp_cli.text import name_key_folded, nearest
+
+
+@dataclass
+class Context:
+    entries: list[Entry]
+    period: tuple[dt.date, dt.date] | None
+    today: dt.date
+
+    def valid(self, kind: str) -> Iterable[tuple[Entry, Any]]:
+        for e in self.entries:
+            if e.kind == kind and e.model is not None and not e.duplicate:
+                yield e, e.model
+
+
+Finding = tuple[Entry, Problem]
+Rule = Callable[[Context], list[Finding]]
+
+
+def _problem(e: Entry, code: str, field: str | None, en: str, vi: str, *path: Any) -> Finding:
+    line = e.line_of(field, *path) if field else e.line
+    return e, Problem(code, e.file, line, en, vi, record=e.id, field=field, kind=e.kind)
+
+
+def duplicate_ids(ctx: Context) -> list[Finding]:
+    """An id names one record of a kind, across all its files."""
+    first: dict[tuple[str, str], Entry] = {}
+    found = []
+    for e in ctx.entries:
+        if e.id is None:
+            continue
+        seen = first.setdefault((e.kind, e.id), e)
+        if seen is not e:
+            e.duplicate = True  # left out; its other checks wait until it has its own id
+            found.append(
+                _problem(
+                    e,
+                    "duplicate-id",
+                    "id",
+                    f'{e.kind[:-1]} id "{e.id}" is used again (first at {seen.file}:{seen.line}); '
+                    "give this record its own id",
+                    f'mã {e.kind[:-1]} "{e.id}" bị dùng lại (lần đầu ở {seen.file}:{seen.line}); '
+                    "hãy đặt mã riêng cho bản ghi này",
+                )
+            )
+    return found
+
+
+def _ids(ctx: Context, kind: str) -> set[str]:
+    return {e.id for e in ctx.entries if e.kind == kind and e.id is not None}
+
+
+def _names(ctx: Context, kind: str) -> dict[str, str]:
+    return {
+        e.id: str(e.raw.get("name", "")) for e in ctx.entries if e.kind == kind and e.id is not None
+    }
+
+
+def _unknown_ref(
+    e: Entry, field: str, ref: str, target: str, names: dict[str, str], *path: Any
+) -> Finding:
+    hint = nearest(ref, names) or next((i for i, n in names.items() if n == ref), None)
+    if hint is None:
+        by_name = nearest(ref, {n: i for i, n in names.items()})
+        hint = next((i for i, n in names.items() if n == by_name), None) if by_name else None
+    tail_en = f' (did you mean "{hint}", {names[hint]}?)' if hint else ""
+    tail_vi = f' (có phải "{hint}", {names[hint]}?)' if hint else ""
+    return _problem(
+        e,
+        "unknown-reference",
+        field,
+        f'{e.kind[:-1]} {e.id}: {field} "{ref}" names no {target}{tail_en}',
+        f'{e.kind[:-1]} {e.id}: {field} "{ref}" không khớp {target} nào{tail_vi}',
+        *path,
+    )
+
+
+def references(ctx: Context) -> list[Finding]:
+    """Participants, certification enterprises and expert units name records that exist."""
+    enterprises, units = _ids(ctx, "enterprises"), _ids(ctx, "units")
+    e_names, u_names = _names(ctx, "enterprises"), _names(ctx, "units")
+    found = []
+    for e, t in ctx.valid("trainings"):
+        for i, p in enumerate(t.participants):
+            if p not in enterprises:
+                found.append(_unknown_ref(e, "participants", p, "enterprise", e_names, i))
+    for e, c in ctx.valid("certifications"):
+        if c.enterprise not in enterprises:
+            found.append(_unknown_ref(e, "enterprise", c.enterprise, "enterprise", e_names))
+    for e, x in ctx.valid("experts"):
+        if x.unit is not None and x.unit not in units:
+            found.append(_unknown_ref(e, "unit", x.unit, "unit", u_names))
+    return found
+
+
+def tax_codes(ctx: Context) -> list[Finding]:
+    """A tax code names one establishment, and its check digit is right."""
+    first: dict[str, Entry] = {}
+    found = []
+    for e, ent in ctx.valid("enterprises"):
+        if ent.tax_code is None:
+            continue
+        seen = first.setdefault(ent.tax_code, e)
+        if seen is not e:
+            found.append(
+                _problem(
+                    e,
+                    "duplicate-tax-code",
+                    "tax_code",
+                    f"enterprise {e.id}: tax code {ent.tax_code} is already {seen.id}'s "
+                    f"({seen.file}:{seen.line_of('tax_code')}); one establishment, one record",
+                    f"enterprise {e.id}: mã số thuế {ent.tax_code} đã thuộc {seen.id} "
+                    f"({seen.file}:{seen.line_of('tax_code')}); mỗi cơ sở một bản ghi",
+                )
+            )
+        if not tax_code_check_ok(ent.tax_code):
+            found.append(
+                _problem(
+                    e,
+                    "tax-code-checksum",
+                    "tax_code",
+                    f"enterprise {e.id}: tax code {ent.tax_code} has a wrong check digit "
+                    "(10th digit); likely a typo: check it against the business register",
+                    f"enterprise {e.id}: mã số thuế {ent.tax_code} sai chữ số kiểm tra "
+                    "(chữ số thứ 10); có thể gõ nhầm: hãy đối chiếu đăng ký kinh doanh",
+                )
+            )
+    return found
+
+
+_ORDER: dict[str, list[tuple[str, str]]] = {
+    "trainings": [("date", "end_date")],
+    "certifications": [
+        ("started_on", "achieved_on"),
+        ("achieved_on", "expires_on"),
+        ("achieved_on", "withdrawn_on"),
+    ],
+    "experts": [("qualified_on", "revoked_on")],
+    "units": [("qualified_on", "revoked_on")],
+}
+
+
+def date_order(ctx: Context) -> list[Finding]:
+    """A date never comes before the one it follows (end after start, expiry after award)."""
+    found = []
+    for kind, pairs in _ORDER.items():
+        for e, r in ctx.valid(kind):
+            for before, after in pairs:
+                a, b = getattr(r, before), getattr(r, after)
+                if a is not None and b is not None and b < a:
+                    found.append(
+                        _problem(
+                            e,
+                            "date-order",
+                            after,
+                            f"{kind[:-1]} {e.id}: {after} {b} is before {before} {a}",
+                            f"{kind[:-1]} {e.id}: {after} {b} trước {before} {a}",
+                        )
+                    )
+    for e, ent in ctx.valid("enterprises"):
+        for i, p in enumerate(ent.ocop_products):
+            if p.expires_on is not None and p.expires_on < p.certified_on:
+                found.append(
+                    _problem(
+                        e,
+                        "date-order",
+                        "ocop_products",
+                        f"enterprise {e.id}: OCOP product {p.name!r} expires_on {p.expires_on} "
+                        f"is before certified_on {p.certified_on}",
+                        f"enterprise {e.id}: sản phẩm OCOP {p.name!r} expires_on {p.expires_on} "
+                        f"trước certified_on {p.certified_on}",
+                        i,
+                        "expires_on",
+                    )
+                )
+    return found
+
+
+def duplicate_participants(ctx: Context) -> list[Finding]:
+    """An enterprise is listed once per training."""
+    found = []
+    for e, t in ctx.valid("trainings"):
+        seen: set[str] = set()
+        for i, p in enumerate(t.participants):
+            if p in seen:
+                found.append(
+                    _problem(
+                        e,
+                        "duplicate-participant",
+                        "participants",
+                        f"training {e.id}: participant {p} is listed twice; it counts once",
+                        f"training {e.id}: {p} có tên hai lần trong danh sách; chỉ tính một lần",
+                        i,
+                    )
+                )
+            seen.add(p)
+    return found
+
+
+def unknown_schemes(ctx: Context) -> list[Finding]:
+    """A certification's scheme is one known for its category (else, likely a typo)."""
+    found = []
+    for e, c in ctx.valid("certifications"):
+        if not is_known(c.category.value, c.scheme):
+            hint = nearest_scheme(c.category.value, c.scheme)
+            en = f" (nearest known: {hint})" if hint else ""
+            vi = f" (gần nhất: {hint})" if hint else ""
+            found.append(
+                _problem(
+                    e,
+                    "unknown-scheme",
+                    "scheme",
+                    f"certification {e.id}: scheme {c.scheme!r} is not known for category "
+                    f"{c.category.value}{en}",
+                    f"certification {e.id}: {c.scheme!r} không phải hệ thống/tiêu chuẩn đã biết "
+                    f"của nhóm {c.category.value}{vi}",
+                )
+            )
+    return found
+
+
+def outside_period(ctx: Context) -> list[Finding]:
+    """Trainings and achievements fall inside the plan period (else they do not count)."""
+    if ctx.period is None:
+        return []
+    start, end = ctx.period
+    found = []
+    for kind, name in (("trainings", "date"), ("certifications", "achieved_on")):
+        for e, r in ctx.valid(kind):
+            day = getattr(r, name)
+            if day is not None and not start <= day <= end:
+                found.append(
+                    _problem(
+                        e,
+                        "outside-period",
+                        name,
+                        f"{kind[:-1]} {e.id}: {name} {day} is outside the plan period "
+                        f"{start}..{end}; it does not count towards the targets",
+                        f"{kind[:-1]} {e.id}: {name} {day} nằm ngoài kỳ kế hoạch "
+                        f"{start}..{end}; không được tính vào chỉ tiêu",
+                    )
+                )
+    return found
+
+
+def future_dates(ctx: Context) -> list[Finding]:
+    """No date lies after today (a typo in the year, usually)."""
+    found = []
+    for e in ctx.entries:
+        if e.model is None or e.duplicate:
+            continue
+        for name, value in e.model:
+            if isinstance(value, dt.date) and value > ctx.today and name != "expires_on":
+                found.append(
+                    _problem(
+                        e,
+                        "future-date",
+                        name,
+                        f"{e.kind[:-1]} {e.id}: {name} {value} is after today ({ctx.today}); "
+                        "check the year",
+                        f"{e.kind[:-1]} {e.id}: {name} {value} sau ngày hôm nay ({ctx.today}); "
+                        "hãy kiểm tra năm",
+                    )
+                )
+    return found
+
+
+def possible_duplicates(ctx: Context) -> list[Finding]:
+    """Two establishments whose names match but for case, diacritics and legal form."""
+    first: dict[str, Entry] = {}
+    found = []
+    for e, ent in ctx.valid("enterprises"):
+        k = name_key_folded(ent.name)
+        if not k:
+            continue
+        seen = first.setdefault(k, e)
+        if seen is not e:
+            found.append(
+                _problem(
+                    e,
+                    "possible-duplicate",
+                    "name",
+                    f"enterprise {e.id} ({ent.name}) may be the same establishment as {seen.id} "
+                    f"({seen.raw.get('name')}, {seen.file}:{seen.line}); merge them if so",
+                    f"enterprise {e.id} ({ent.name}) có thể trùng với {seen.id} "
+                    f"({seen.raw.get('name')}, {seen.file}:{seen.line}); hãy gộp nếu đúng",
+                )
+            )
+    return found
+
+
+RULES: list[Rule] = [
+    duplicate_ids,
+    references,
+    tax_codes,
+    date_order,
+    duplicate_participants,
+    unknown_schemes,
+    outside_period,
+    future_dates,
+    possible_duplicates,
+]
+
+
+def run_rules(
+    entries: list[Entry], period: tuple[dt.date, dt.date] | None, today: dt.date
+) -> list[Problem]:
+    """Run every rule in order; an error marks its entry bad before later rules run."""
+    ctx = Context(entries, period, today)
+    problems = []
+    for rule in RULES:
+        for entry, problem in rule(ctx):
+            if problem.is_error:
+                entry.bad = True
+            problems.append(problem)
+    return problems

@@ -1,0 +1,133 @@
+"""Vietnamese text helpers: NFC, white space, folding diacritics, legal-form words, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """NFC-normalise and collapse inner runs of white space (the form every stored text has)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritics removed (đ → d), spacing collapsed: for diacritics-blind matching."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACE_RUN.sub(" ", stripped.replace("đ", "d")).strip()
+
+
+def key(text: str) -> str:
+    """Case-, spacing- and Unicode-form-insensitive key that keeps diacritics (Lan ≠ Lân)."""
+    return _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+
+
+def header_key(text: str) -> str:
+    """A column header reduced to letters and digits, diacritics folded: `Mã số thuế` → `masothue`."""
+    return re.sub(r"[^0-9a-z]", "", fold(text))
+
+
+# Legal-form words, longest first so that "cong ty co phan" wins over "cong ty".
+_LEGAL_FORMS = sorted(
+    [
+        "công ty trách nhiệm hữu hạn một thành viên",
+        "công ty trách nhiệm hữu hạn",
+        "công ty tnhh mtv",
+        "công ty tnhh",
+        "công ty cổ phần",
+        "công ty cp",
+        "công ty",
+        "cty tnhh mtv",
+        "cty tnhh",
+        "cty cổ phần",
+        "cty cp",
+        "cty",
+        "ctcp",
+        "tnhh mtv",
+        "tnhh",
+        "doanh nghiệp tư nhân",
+        "dntn",
+        "hợp tác xã",
+        "htx",
+        "hộ kinh doanh",
+        "hkd",
+        "cơ sở",
+        "cs",
+    ],
+    key=len,
+    reverse=True,
+)
+_LEGAL_FORMS_FOLDED = sorted({fold(w) for w in _LEGAL_FORMS}, key=len, reverse=True)
+_PUNCT = re.compile(r"[.,;:()\"'`“”‘’\-–/&]+")
+
+
+def _strip_forms(text: str, forms: Iterable[str]) -> str:
+    padded = f" {_PUNCT.sub(' ', text)} "
+    padded = _SPACE_RUN.sub(" ", padded)
+    for form in forms:
+        padded = padded.replace(f" {form} ", " ")
+    return padded.strip()
+
+
+def name_key(name: str) -> str:
+    """An establishment name with case, spacing, Unicode form and legal-form words set aside."""
+    return _strip_forms(key(name), [key(w) for w in _LEGAL_FORMS])
+
+
+def name_key_folded(name: str) -> str:
+    """`name_key` with diacritics set aside too (a weaker match: Lan and Lân collide)."""
+    return _strip_forms(fold(name), _LEGAL_FORMS_FOLDED)
+
+
+def legal_form_type(name: str) -> str | None:
+    """The establishment type its name's legal form implies, or None."""
+    folded = f" {_PUNCT.sub(' ', fold(name))} "
+    if any(f" {w} " in folded for w in ("cong ty", "cty", "ctcp", "dntn", "doanh nghiep tu nhan")):
+        return "enterprise"
+    if any(f" {w} " in folded for w in ("htx", "hop tac xa")):
+        return "cooperative"
+    if any(f" {w} " in folded for w in ("ho kinh doanh", "hkd")):
+        return "household"
+    return None
+
+
+def nearest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate closest to `word` (difflib ratio, diacritics-blind), or None."""
+    pool = list(candidates)
+    if not pool:
+        return None
+    folded = {fold(c): c for c in pool}
+    found = difflib.get_close_matches(fold(word), list(folded), n=1, cutoff=cutoff)
+    return folded[found[0]] if found else None
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date from `yyyy-mm-dd`, or day-first `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`.
+
+    Returns None when the text is no date of those forms or names an impossible day.
+    """
+    text = text.strip()
+    m = _ISO.match(text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = _DAY_FIRST.match(text)
+        if not m:
+            return None
+        d, mo, y = (int(g) for g in m.groups())
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
