@@ -99,12 +99,16 @@ def kind_of(data_dir: Path, path: Path) -> str | None:
 
 def data_files(data_dir: Path) -> Iterator[tuple[str | None, Path]]:
     """Every YAML file under `data_dir` with the kind it holds (None: belongs to no kind)."""
-    for path in sorted(data_dir.rglob("*")):
+    found = []
+    for path in data_dir.rglob("*"):
         rel = path.relative_to(data_dir)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
         if path.suffix.lower() in YAML_SUFFIXES:
-            yield kind_of(data_dir, path), path
+            found.append((kind_of(data_dir, path), path))
+    # `kind.yaml` before `kind/**`, so "first defined" reads the way people lay files out.
+    found.sort(key=lambda kp: (len(kp[1].relative_to(data_dir).parts) > 1, kp[1].parts))
+    yield from found
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:

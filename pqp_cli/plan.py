@@ -357,21 +357,23 @@ def _targets(raw: Any, ctx: _PlanFile, problems: list[Problem]) -> list[Target]:
                 )
             )
             continue
-        target = _target(_clean(item), base, ctx, problems)
-        if target is None:
-            continue
-        if target.id in seen:
+        raw_id = item.get("id")
+        if isinstance(raw_id, str) and raw_id in seen:
             problems.append(
                 _problem(
                     ctx,
                     "duplicate-id",
                     (*base, "id"),
-                    f"target id {target.id!r} is used again (first on line {seen[target.id]})",
-                    f"mã chỉ tiêu {target.id!r} bị dùng lại (lần đầu ở dòng {seen[target.id]})",
+                    f"target id {raw_id!r} is used again (first on line {seen[raw_id]})",
+                    f"mã chỉ tiêu {raw_id!r} bị dùng lại (lần đầu ở dòng {seen[raw_id]})",
                 )
             )
             continue
-        seen[target.id] = ctx.line((*base, "id"))
+        if isinstance(raw_id, str):
+            seen[raw_id] = ctx.line((*base, "id"))
+        target = _target(_clean(item), base, ctx, problems)
+        if target is None:
+            continue
         targets.append(target)
     return targets
 

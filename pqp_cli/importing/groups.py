@@ -1,0 +1,183 @@
+"""Kinds whose rows add up: trainings (a row per participant), enterprises (a row per OCOP product)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+from pqp_cli.importing.rows import (
+    Built,
+    Context,
+    Row,
+    establishment_refs,
+    finish,
+    ocop_expiry,
+    resolved,
+)
+from pqp_cli.importing.resolve import enterprise_id, short_hash
+from pqp_cli.models import MODELS
+from pqp_cli.text import fold, legal_form_type, name_key
+
+_TRAINING = ("id", "title", "date", "end_date", "organizer", "locality", "trainees")
+_ENTERPRISE = (
+    "id", "name", "type", "tax_code", "locality", "address", "sector", "key_product", "pilot_model"
+)  # fmt: skip
+_OCOP = ("ocop_name", "ocop_stars", "ocop_certified_on", "ocop_expires_on")
+
+
+def _merge(ctx: Context, rows: list[Row], keys: Iterable[str]) -> dict[str, Any]:
+    """The first value of each key across rows; a later, different value is a warning."""
+    merged: dict[str, Any] = {}
+    first: dict[str, int] = {}
+    for row in rows:
+        for key in keys:
+            if key not in row.values:
+                continue
+            value = row.values[key]
+            if key not in merged:
+                merged[key], first[key] = value, row.index
+            elif merged[key] != value:
+                ctx.warn(
+                    row.index,
+                    key,
+                    f"differs from row {first[key] + 1} of the same record; that value is kept",
+                    f"khác với dòng {first[key] + 1} của cùng bản ghi; giữ giá trị ở dòng đó",
+                )
+    return merged
+
+
+def _ordered(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    return {name: record[name] for name in MODELS[kind].model_fields if name in record}
+
+
+def _grouped(
+    ctx: Context, rows: list[Row], key_of: Any, missing: tuple[str, str, str]
+) -> dict[Hashable, list[Row]]:
+    groups: dict[Hashable, list[Row]] = {}
+    for row in rows:
+        key = key_of(row.values)
+        if key is None:
+            ctx.reject(row.index, *missing)
+            continue
+        groups.setdefault(key, []).append(row)
+    return groups
+
+
+def _training_key(v: dict[str, Any]) -> Hashable | None:
+    if "id" in v:
+        return ("id", v["id"])
+    if "title" in v and "date" in v:
+        return ("title-date", fold(v["title"]), v["date"])
+    return None
+
+
+def trainings(ctx: Context, rows: list[Row]) -> list[Built]:
+    """Rows group into trainings by the id column, else by (title, date)."""
+    missing = (
+        "title",
+        "no training id, and no title and date: cannot tell which training this row belongs to",
+        "không có mã lớp, cũng không có tên lớp và ngày: không biết dòng này thuộc lớp nào",
+    )
+    built = []
+    for members in _grouped(ctx, rows, _training_key, missing).values():
+        participants, good = _participants(ctx, members)
+        if not good:
+            continue
+        record = _merge(ctx, good, _TRAINING)
+        record["topics"] = list(dict.fromkeys(t for r in good for t in r.values.get("topics", [])))
+        record["participants"] = participants
+        if "id" not in record:
+            day = record.get("date")
+            stamp = day.strftime("%Y%m%d") if day else "nodate"
+            record["id"] = f"trn-{stamp}-{short_hash(fold(record.get('title', '')), length=6)}"
+        done = finish(ctx, _ordered("trainings", record), [r.index for r in good])
+        if done is not None:
+            built.append(done)
+    return built
+
+
+def _participants(ctx: Context, members: list[Row]) -> tuple[list[str], list[Row]]:
+    """The enterprise ids the rows name, each once, and the rows that resolved."""
+    seen: dict[str, int] = {}
+    good: list[Row] = []
+    for row in members:
+        ids = [resolved(ctx, row, ref, "participant") for ref in establishment_refs(row.values, "participant")]
+        if None in ids:
+            continue
+        good.append(row)
+        for ent in ids:
+            assert ent is not None
+            if ent in seen:
+                ctx.warn(
+                    row.index,
+                    _participant_column(ctx),
+                    f"{ent} is already listed at row {seen[ent] + 1}; it is counted once",
+                    f"{ent} đã có ở dòng {seen[ent] + 1}; chỉ tính một lần",
+                )
+            else:
+                seen[ent] = row.index
+    return list(seen), good
+
+
+def _participant_column(ctx: Context) -> str | None:
+    keys = ("participant", "participant_tax_code", "participant_name")
+    return next((k for k in keys if ctx.layout.col_of(k) is not None), None)
+
+
+def _enterprise_key(v: dict[str, Any]) -> Hashable | None:
+    if "id" in v:
+        return ("id", v["id"])
+    if "tax_code" in v:
+        return ("tax", v["tax_code"])
+    if "name" in v:
+        return ("name", name_key(v["name"]))
+    return None
+
+
+def enterprises(ctx: Context, rows: list[Row]) -> list[Built]:
+    """One establishment per id (else tax code, else name); its rows' OCOP products add up."""
+    missing = ("name", "no name, id or tax code", "không có tên, mã cơ sở hay mã số thuế")
+    built = []
+    for members in _grouped(ctx, rows, _enterprise_key, missing).values():
+        record = _merge(ctx, members, _ENTERPRISE)
+        if "type" not in record and ctx.layout.col_of("type") is None and "name" in record:
+            found = legal_form_type(record["name"])
+            if found:
+                record["type"] = found
+        products, product_rows = _ocop(ctx, members)
+        record["ocop_products"] = products
+        record.setdefault("id", enterprise_id(record.get("tax_code"), record.get("name", "")))
+        rows_of = [r.index for r in members]
+        done = finish(ctx, _ordered("enterprises", record), rows_of, product_rows)
+        if done is not None:
+            built.append(done)
+    return built
+
+
+def _ocop(ctx: Context, members: list[Row]) -> tuple[list[dict[str, Any]], list[int]]:
+    products: list[dict[str, Any]] = []
+    rows: list[int] = []
+    names: dict[str, int] = {}
+    for row in members:
+        v = row.values
+        if not any(k in v for k in _OCOP):
+            continue
+        name = v.get("ocop_name")
+        if name is not None and fold(name) in names:
+            ctx.warn(
+                row.index,
+                "ocop_name",
+                f"OCOP product already listed at row {names[fold(name)] + 1}; this row is skipped",
+                f"sản phẩm OCOP đã có ở dòng {names[fold(name)] + 1}; bỏ qua dòng này",
+            )
+            continue
+        product = {"name": name, "stars": v.get("ocop_stars"), "certified_on": v.get("ocop_certified_on")}
+        expires = v.get("ocop_expires_on")
+        if expires is None and product["certified_on"] is not None:
+            expires = ocop_expiry(product["certified_on"])
+        product["expires_on"] = expires
+        products.append({k: x for k, x in product.items() if x is not None})
+        rows.append(row.index)
+        if name is not None:
+            names[fold(name)] = row.index
+    return products, rows

@@ -1,0 +1,279 @@
+"""Sheet rows → records of each kind, every rejected cell located as Excel shows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from pqp_cli.importing.cells import CellError, Warned, convert
+from pqp_cli.importing.headers import Column, columns
+from pqp_cli.importing.outcome import Note
+from pqp_cli.importing.resolve import Found, Ref, Resolver, enterprise_id, short_hash
+from pqp_cli.importing.sheet import Layout, data_rows
+from pqp_cli.models import MODELS
+from pqp_cli.text import fold, name_key
+from pqp_cli.validation_messages import allowed_for
+
+
+@dataclass
+class Row:
+    """A data row whose cells all converted: 0-based sheet row, column key → value."""
+
+    index: int
+    values: dict[str, Any]
+
+
+@dataclass
+class Built:
+    """A record ready to write (fields in model order, python values) and the rows it came from."""
+
+    record: dict[str, Any]
+    rows: list[int]
+
+
+@dataclass
+class Context:
+    """What building records needs and collects: the layout, resolver, rejects and warnings."""
+
+    kind: str
+    layout: Layout
+    resolver: Resolver
+    units: dict[str, Any] = field(default_factory=dict)
+    rejects: list[Note] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
+    rows_read: int = 0
+
+    def note(self, into: list[Note], row: int | None, key: str | None, en: str, vi: str) -> None:
+        col = self.layout.col_of(key) if key else None
+        where = self.layout.where(row, col) if row is not None else None
+        into.append(Note("rejected" if into is self.rejects else "warning", en, vi, where))
+
+    def reject(self, row: int, key: str | None, en: str, vi: str) -> None:
+        self.note(self.rejects, row, key, en, vi)
+
+    def warn(self, row: int, key: str | None, en: str, vi: str) -> None:
+        self.note(self.warnings, row, key, en, vi)
+
+
+def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
+    """Convert every mapped cell of every data row; a row with a bad cell is rejected."""
+    specs: list[tuple[int, Column]] = [
+        (col, columns(ctx.kind)[key]) for col, key in ctx.layout.columns.items()
+    ]
+    out: list[Row] = []
+    for index, row in data_rows(cells, ctx.layout):
+        ctx.rows_read += 1
+        values: dict[str, Any] = {}
+        ok = True
+        for col, spec in specs:
+            try:
+                value = convert(row[col] if col < len(row) else None, spec.type)
+            except CellError as err:
+                ctx.reject(index, spec.key, err.en, err.vi)
+                ok = False
+                continue
+            if isinstance(value, Warned):
+                ctx.warn(index, spec.key, value.en, value.vi)
+                value = value.value
+            if value is not None:
+                values[spec.key] = value
+        if ok:
+            out.append(Row(index, values))
+    return out
+
+
+def build(ctx: Context, rows: list[Row]) -> list[Built]:
+    """The records of the kind from its rows (trainings and enterprises group theirs)."""
+    from pqp_cli.importing import groups
+
+    builders: dict[str, Callable[[Context, list[Row]], list[Built]]] = {
+        "enterprises": groups.enterprises,
+        "trainings": groups.trainings,
+        "certifications": _single(_certification),
+        "experts": _single(_expert),
+        "units": _single(_plain),
+    }
+    return unique_ids(ctx, builders[ctx.kind](ctx, rows))
+
+
+def _single(
+    make: Callable[[Context, Row], dict[str, Any] | None],
+) -> Callable[[Context, list[Row]], list[Built]]:
+    def run(ctx: Context, rows: list[Row]) -> list[Built]:
+        built = []
+        for row in rows:
+            record = make(ctx, row)
+            if record is not None:
+                done = finish(ctx, record, [row.index])
+                if done is not None:
+                    built.append(done)
+        return built
+
+    return run
+
+
+def _fields(kind: str, values: dict[str, Any]) -> dict[str, Any]:
+    return {name: values[name] for name in MODELS[kind].model_fields if name in values}
+
+
+def _plain(ctx: Context, row: Row) -> dict[str, Any]:
+    record = _fields(ctx.kind, row.values)
+    if "id" not in record:
+        prefix = "exp" if ctx.kind == "experts" else "unit"
+        record["id"] = f"{prefix}-{short_hash(name_key(str(row.values.get('name', ''))))}"
+    return record
+
+
+def _expert(ctx: Context, row: Row) -> dict[str, Any] | None:
+    record = _plain(ctx, row)
+    unit = record.get("unit")
+    if unit is not None and unit not in ctx.units:
+        matches = [u.id for u in ctx.units.values() if name_key(u.name) == name_key(unit)]
+        if len(matches) != 1:
+            ctx.reject(
+                row.index,
+                "unit",
+                f'no unit in the data has id or name "{unit}"; add it to the units first',
+                f'không đơn vị nào trong dữ liệu có mã hoặc tên "{unit}"; hãy thêm đơn vị trước',
+            )
+            return None
+        record["unit"] = matches[0]
+    return record
+
+
+def establishment_refs(values: dict[str, Any], prefix: str) -> list[Ref]:
+    """The establishments a row names (several when a cell lists several)."""
+    ids: list[str] = values.get(prefix) or []
+    names: list[str] = values.get(f"{prefix}_name") or []
+    tax = values.get(f"{prefix}_tax_code")
+    extra = {"locality": values.get(f"{prefix}_locality"), "type": values.get(f"{prefix}_type")}
+    if ids:
+        paired = names if len(names) == len(ids) else [None] * len(ids)
+        single_tax = tax if len(ids) == 1 else None
+        return [Ref(i, single_tax, n, **extra) for i, n in zip(ids, paired, strict=True)]
+    if len(names) > 1:
+        return [Ref(None, None, n, **extra) for n in names]
+    if names or tax:
+        return [Ref(None, tax, names[0] if names else None, **extra)]
+    return []
+
+
+def resolved(ctx: Context, row: Row, ref: Ref, prefix: str) -> str | None:
+    """The enterprise id of a ref, or None with the row rejected; warnings kept."""
+    found: Found = ctx.resolver.resolve(ref)
+    key = prefix if found.column == "id" else f"{prefix}_{found.column}"
+    if found.id is None:
+        ctx.reject(row.index, key, found.en, found.vi)
+    elif found.warning:
+        ctx.warn(row.index, key, found.en, found.vi)
+    return found.id
+
+
+def _certification(ctx: Context, row: Row) -> dict[str, Any] | None:
+    refs = establishment_refs(row.values, "enterprise")
+    if len(refs) != 1:
+        en = "one enterprise a row" if refs else "no enterprise: fill its id, tax code or name"
+        vi = "mỗi dòng một doanh nghiệp" if refs else "chưa ghi doanh nghiệp: điền mã, MST hoặc tên"
+        ctx.reject(row.index, "enterprise_name", en, vi)
+        return None
+    ent = resolved(ctx, row, refs[0], "enterprise")
+    if ent is None:
+        return None
+    record = _fields("certifications", {**row.values, "enterprise": ent})
+    if "id" not in record:
+        v = row.values
+        parts = (v.get("category", ""), fold(v.get("scheme", "")), fold(v.get("product", "")))
+        record["id"] = f"cert-{ent}-{short_hash(*parts, length=6)}"
+    return record
+
+
+def finish(
+    ctx: Context, record: dict[str, Any], rows: list[int], product_rows: list[int] | None = None
+) -> Built | None:
+    """Validate against the model: a failure rejects the rows, located at the field's column."""
+    model = MODELS[ctx.kind]
+    try:
+        model.model_validate(record)
+    except ValidationError as exc:
+        first = True
+        for err in exc.errors():
+            name = str(err["loc"][0]) if err["loc"] else ""
+            row, key, en, vi = _explain(ctx, rows, product_rows or [], err, name)
+            ctx.reject(row, key, en, vi)
+            first = False
+        for other in rows[1:] if not first else []:
+            ctx.reject(
+                other,
+                None,
+                f"belongs to the record of row {rows[0] + 1}, which is rejected",
+                f"thuộc bản ghi ở dòng {rows[0] + 1}, bản ghi này bị loại",
+            )
+        return None
+    defaults = {k: f.default for k, f in model.model_fields.items() if not f.is_required()}
+    kept = {k: v for k, v in record.items() if v not in (None, []) and defaults.get(k, ...) != v}
+    return Built(kept, rows)
+
+
+_COLUMN_OF = {"participants": "participant", "ocop_products": "ocop_name"}
+_OCOP_COLUMN = {"name": "ocop_name", "stars": "ocop_stars", "certified_on": "ocop_certified_on"}
+
+
+def _explain(
+    ctx: Context, rows: list[int], product_rows: list[int], err: Any, name: str
+) -> tuple[int, str | None, str, str]:
+    row, key = rows[0], _COLUMN_OF.get(name, name)
+    loc = err["loc"]
+    if name == "ocop_products" and len(loc) >= 3 and isinstance(loc[1], int):
+        row = product_rows[loc[1]] if loc[1] < len(product_rows) else row
+        key = _OCOP_COLUMN.get(str(loc[2]), "ocop_name")
+        name = str(loc[2])
+    spec = columns(ctx.kind).get(key)
+    header = spec.vi[0] if spec else name
+    if err["type"] == "missing" or (name == "topics" and err["type"] == "too_short"):
+        if spec is not None and ctx.layout.col_of(key) is None:
+            return row, None, (
+                f'the sheet has no column for {name} ("{header}"), which is required'
+            ), f'bảng thiếu cột {name} ("{header}"), cột này bắt buộc'
+        return row, key, f"{name} is required: fill this cell", f"{name} là bắt buộc: hãy điền ô này"
+    allowed_en, allowed_vi = allowed_for(MODELS[ctx.kind], name)
+    return row, key, f"not allowed here: {allowed_en}", f"không hợp lệ: {allowed_vi}"
+
+
+def unique_ids(ctx: Context, built: list[Built]) -> list[Built]:
+    """Two records with one id: a derived id gets `-2`, `-3`…; a sheet's own id is rejected."""
+    seen: dict[str, int] = {}
+    given = ctx.layout.col_of("id") is not None
+    out = []
+    for item in built:
+        rid = item.record["id"]
+        if rid in seen and given and ctx.kind not in ("trainings", "enterprises"):
+            ctx.reject(
+                item.rows[0],
+                "id",
+                f"id {rid} is already used at row {seen[rid] + 1}",
+                f"mã {rid} đã dùng ở dòng {seen[rid] + 1}",
+            )
+            continue
+        n, base = 1, rid
+        while rid in seen:
+            n += 1
+            rid = f"{base}-{n}"
+        seen[rid] = item.rows[0]
+        item.record["id"] = rid
+        out.append(item)
+    return out
+
+
+def ocop_expiry(certified_on: dt.date) -> dt.date:
+    """OCOP certificates last 36 months."""
+    try:
+        return certified_on.replace(year=certified_on.year + 3)
+    except ValueError:  # 29 February
+        return certified_on.replace(year=certified_on.year + 3, day=28)
+
+
+__all__ = ["Built", "Context", "Row", "build", "enterprise_id", "parse_rows"]
