@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pqp_cli import yamlread
+from pqp_cli.cache import FileCache
 from pqp_cli.models import KINDS, MODELS, Record
 from pqp_cli.problems import PqpError, Problem, display_path, sort_key
 from pqp_cli.text import clean
@@ -32,11 +35,11 @@ class Entry:
     model: Record | None = None
     bad: bool = False
     duplicate: bool = False
+    id: str | None = field(init=False)
 
-    @property
-    def id(self) -> str | None:
+    def __post_init__(self) -> None:
         value = self.raw.get("id")
-        return value if isinstance(value, str) else None
+        self.id = value if isinstance(value, str) else None
 
     def line_of(self, *path: Any) -> int:
         """The line of a field (or nested item), else of the record."""
@@ -128,28 +131,15 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
         )
 
 
-def _clean_tree(value: Any) -> Any:
-    if isinstance(value, str):
-        return clean(value)
-    if isinstance(value, list):
-        return [_clean_tree(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _clean_tree(v) for k, v in value.items()}
-    return value
-
-
-def read_file(kind: str, path: Path, text: str | None = None) -> tuple[list[Entry], list[Problem]]:
-    """One data file → its entries (models filled in where valid) and its problems.
+def read_file(kind: str, file: str, content: bytes) -> tuple[list[Entry], list[Problem]]:
+    """One data file's bytes → its entries (models filled in where valid) and its problems.
 
     No entries with an error among the problems means the file was left out whole.
     """
-    file = display_path(path)
-    if text is None:
-        text, problem = decode(path.read_bytes(), file)
-        if problem:
-            return [], [problem]
-    assert text is not None
-    parsed = yamlread.parse(text)
+    text, problem = decode(content, file)
+    if problem or text is None:
+        return [], [problem] if problem else []
+    parsed = yamlread.parse(text, clean)
     problems = [Problem(f.code, file, f.line, f.en, f.vi, kind=kind) for f in parsed.faults]
     if parsed.fatal:
         return [], problems
@@ -171,6 +161,10 @@ def read_file(kind: str, path: Path, text: str | None = None) -> tuple[list[Entr
         )
         return [], problems
     spoiled = {f.path[0] for f in parsed.faults if f.path}
+    record_lines: dict[Any, dict[tuple[Any, ...], int]] = {}
+    for path, number in parsed.lines.items():
+        if len(path) > 1:
+            record_lines.setdefault(path[0], {})[path[1:]] = number
     entries = []
     for index, item in enumerate(root):
         line = parsed.lines.get((index,), 1)
@@ -186,8 +180,8 @@ def read_file(kind: str, path: Path, text: str | None = None) -> tuple[list[Entr
                 )
             )
             continue
-        lines = {k[1:]: v for k, v in parsed.lines.items() if k[:1] == (index,) and len(k) > 1}
-        entry = Entry(kind, file, line, lines, _clean_tree(item), bad=index in spoiled)
+        lines = record_lines.get(index, {})
+        entry = Entry(kind, file, line, lines, item, bad=index in spoiled)
         entries.append(entry)
     _validate_entries(kind, entries, problems)
     return entries, problems
@@ -209,11 +203,13 @@ def load_dataset(
     overrides: dict[Path, str] | None = None,
     period: tuple[dt.date, dt.date] | None = None,
     today: dt.date | None = None,
+    use_cache: bool = True,
 ) -> Dataset:
     """Read every data file under `data_dir`, check every rule, keep the valid records.
 
     `overrides` maps a file path to text read instead of the disk (import validates the
     dataset as it would be after writing). `period` enables the outside-period warnings.
+    `use_cache` reuses what an unchanged file gave last time (see `pqp_cli.cache`).
     """
     from pqp_cli.rules import run_rules
 
@@ -228,11 +224,14 @@ def load_dataset(
     seen = {p for _, p in files}
     files.extend((kind_of(data_dir, p), p) for p in sorted(overrides) if p not in seen)
     dataset = Dataset()
+    cache = FileCache(
+        data_dir, _CACHE_SALT, enabled=use_cache and not os.environ.get("PQP_NO_CACHE")
+    )
     gc_was_enabled = gc.isenabled()
     gc.disable()  # loading makes many small objects and no cycles: collection only costs time
     try:
         for kind, path in files:
-            _load_one(dataset, kind, path, overrides.get(path.resolve()))
+            _load_one(dataset, cache, kind, path, overrides.get(path))
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -242,7 +241,37 @@ def load_dataset(
     return dataset
 
 
-def _load_one(dataset: Dataset, kind: str | None, path: Path, text: str | None) -> None:
+#: The shape of a cached reading: any change to Entry or a model's fields invalidates the cache.
+_CACHE_SALT = repr(
+    (
+        [f.name for f in dataclasses.fields(Entry)],
+        {k: list(m.model_fields) for k, m in MODELS.items()},
+    )
+)
+
+
+def _read_cached(
+    cache: FileCache, kind: str, file: str, content: bytes
+) -> tuple[list[Entry], list[Problem]]:
+    """read_file, through the cache; locations are re-attached, since they depend on the cwd."""
+    hit = cache.get(kind, content)
+    if hit is not None:
+        entries, rows = hit
+        for entry in entries:
+            entry.file = file
+        return entries, [
+            Problem(code, file, line, en, vi, record, field_, kind)
+            for code, line, en, vi, record, field_ in rows
+        ]
+    entries, problems = read_file(kind, file, content)
+    rows = [(p.code, p.line, p.en, p.vi, p.record, p.field) for p in problems]
+    cache.put(kind, content, (entries, rows))
+    return entries, problems
+
+
+def _load_one(
+    dataset: Dataset, cache: FileCache, kind: str | None, path: Path, text: str | None
+) -> None:
     file = display_path(path)
     if kind is None:
         dataset.problems.append(
@@ -257,9 +286,12 @@ def _load_one(dataset: Dataset, kind: str | None, path: Path, text: str | None) 
             )
         )
         return
+    entries: list[Entry] = []
+    problems: list[Problem]
     try:
-        entries, problems = read_file(kind, path, text)
+        content = path.read_bytes() if text is None else text.encode("utf-8")
     except OSError as exc:
+        content = None
         entries, problems = (
             [],
             [
@@ -273,6 +305,8 @@ def _load_one(dataset: Dataset, kind: str | None, path: Path, text: str | None) 
                 )
             ],
         )
+    if content is not None:
+        entries, problems = _read_cached(cache, kind, file, content)
     dataset.problems.extend(problems)
     if not entries and any(p.is_error for p in problems):
         dataset.files_left_out.append(file)

@@ -83,13 +83,17 @@ def label(group: str, value: str, lang: str) -> str:
     return VI_LABELS.get(group, {}).get(value, (value,))[0]
 
 
+_LABEL_INDEX: dict[str, dict[str, str]] = {
+    group: {fold(name): value for value, names in values.items() for name in (value, *names)}
+    for group, values in VI_LABELS.items()
+}
+
+
 def lookup_label(group: str, text: str) -> str | None:
     """The enum value a label, alias or value names (case and diacritics ignored), or None."""
-    wanted = fold(text)
-    for value, names in VI_LABELS[group].items():
-        if wanted == fold(value) or any(wanted == fold(n) for n in names):
-            return value
-    return None
+    index = _LABEL_INDEX[group]
+    found = index.get(text)  # the common case: the value itself, as written
+    return found if found is not None else index.get(fold(text))
 
 
 def tax_code_check_ok(code: str) -> bool:

@@ -264,7 +264,7 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     text, problem = decode(path.read_bytes(), file)
     if problem or text is None:
         return None, [problem] if problem else []
-    parsed = yamlread.parse(text)
+    parsed = yamlread.parse(text, clean)
     ctx = _PlanFile(file, parsed.lines)
     problems = [Problem(f.code, file, f.line, f.en, f.vi) for f in parsed.faults]
     root = parsed.root
@@ -300,7 +300,6 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
 
 
 def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> PlanInfo | None:
-    raw = _clean(raw)
     try:
         info = PlanInfo.model_validate(raw)
     except ValidationError as exc:
@@ -318,16 +317,6 @@ def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> 
         )
         return None
     return info
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, str):
-        return clean(value)
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    return value
 
 
 def _targets(raw: Any, ctx: _PlanFile, problems: list[Problem]) -> list[Target]:
@@ -371,7 +360,7 @@ def _targets(raw: Any, ctx: _PlanFile, problems: list[Problem]) -> list[Target]:
             continue
         if isinstance(raw_id, str):
             seen[raw_id] = ctx.line((*base, "id"))
-        target = _target(_clean(item), base, ctx, problems)
+        target = _target(item, base, ctx, problems)
         if target is None:
             continue
         targets.append(target)

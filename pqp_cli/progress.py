@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any
 
 from pqp_cli.loading import Dataset
@@ -36,28 +38,37 @@ def evaluation_date(plan: Plan, as_of: dt.date) -> dt.date:
     return min(as_of, plan.end)
 
 
-def pace(plan: Plan, at: dt.date) -> float:
+def pace_fraction(plan: Plan, at: dt.date) -> Fraction:
     """The share of the period elapsed at `at`, counting both ends' days, clamped to [0, 1]."""
     elapsed = (at - plan.start).days + 1
     whole = (plan.end - plan.start).days + 1
-    return min(max(elapsed / whole, 0.0), 1.0)
+    return min(max(Fraction(elapsed, whole), Fraction(0)), Fraction(1))
 
 
-def status_of(
-    value: float | None, goal: float, expected: float, ratio: float, as_of: dt.date, plan: Plan
-) -> str:
-    """The first rule of SPEC §4 that applies."""
+def pace(plan: Plan, at: dt.date) -> float:
+    return float(pace_fraction(plan, at))
+
+
+def exact(x: float | Fraction) -> Fraction:
+    """A number as an exact fraction; a float as the decimal it prints as (0.55 → 11/20)."""
+    return x if isinstance(x, Fraction) else Fraction(repr(x)) if isinstance(x, float) else Fraction(x)
+
+
+def status_of(value: float | Fraction | None, goal: float, expected: float | Fraction, ratio: float,
+              as_of: dt.date, plan: Plan) -> str:
+    """The first rule of SPEC §4 that applies, compared exactly (no float rounding at the edges)."""
     if as_of < plan.start:
         return "not_started"
     if value is None:
         return "no_data"
-    if value >= goal:
+    v = exact(value)
+    if v >= exact(goal):
         return "met"
     if as_of > plan.end:
         return "missed"
-    if value >= expected:
+    if v >= exact(expected):
         return "on_track"
-    if value >= ratio * expected:
+    if v >= exact(ratio) * exact(expected):
         return "at_risk"
     return "behind"
 
@@ -74,21 +85,30 @@ def measure(plan: Plan, target: Target, dataset: Dataset, at: dt.date) -> Metric
 def evaluate_target(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> TargetStatus:
     at = evaluation_date(plan, as_of)
     result = measure(plan, target, dataset, at)
-    expected = target.goal * pace(plan, at)
-    status = status_of(result.value, target.goal, expected, plan.info.at_risk_ratio, as_of, plan)
-    return TargetStatus(target, result, expected, status)
+    expected = exact(target.goal) * pace_fraction(plan, at)
+    value: float | Fraction | None = result.value
+    if target.kind == "percent" and result.denominator:
+        value = Fraction(100 * (result.numerator or 0), result.denominator)
+    status = status_of(value, target.goal, expected, plan.info.at_risk_ratio, as_of, plan)
+    return TargetStatus(target, result, float(expected), status)
 
 
 def evaluate(plan: Plan, dataset: Dataset, as_of: dt.date) -> list[TargetStatus]:
     return [evaluate_target(plan, t, dataset, as_of) for t in plan.targets]
 
 
-def _round(x: float | None) -> float | None:
-    return None if x is None else round(x, 1)
+def round1(x: float | None) -> float | None:
+    """One decimal, halves rounded up as a spreadsheet does (1.25 → 1.3), not to even."""
+    if x is None:
+        return None
+    return float(Decimal(repr(float(x))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+_round = round1
 
 
 def _number(x: float) -> float | int:
-    return int(x) if float(x).is_integer() else round(x, 1)
+    return int(x) if float(x).is_integer() else float(round1(x) or 0.0)
 
 
 def target_json(ts: TargetStatus, lang: str) -> dict[str, Any]:

@@ -8,7 +8,8 @@ out of the figures.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,10 +26,22 @@ class Context:
     period: tuple[dt.date, dt.date] | None
     today: dt.date
 
-    def valid(self, kind: str) -> Iterable[tuple[Entry, Any]]:
+    def __post_init__(self) -> None:
+        self._valid: dict[str, list[tuple[Entry, Any]]] = {}
+        self.by_kind: dict[str, list[Entry]] = defaultdict(list)
         for e in self.entries:
-            if e.kind == kind and e.model is not None and not e.duplicate:
-                yield e, e.model
+            self.by_kind[e.kind].append(e)
+
+    def valid(self, kind: str) -> list[tuple[Entry, Any]]:
+        """Entries whose fields validated (and that are no later copy of an id).
+
+        Computed once per kind; `duplicate_ids`, which marks the copies, runs before any use.
+        """
+        if kind not in self._valid:
+            self._valid[kind] = [
+                (e, e.model) for e in self.by_kind[kind] if e.model is not None and not e.duplicate
+            ]
+        return self._valid[kind]
 
 
 Finding = tuple[Entry, Problem]
@@ -261,26 +274,39 @@ def outside_period(ctx: Context) -> list[Finding]:
     return found
 
 
+_DATES: dict[str, tuple[str, ...]] = {
+    "trainings": ("date", "end_date"),
+    "certifications": ("started_on", "achieved_on", "withdrawn_on"),
+    "experts": ("qualified_on", "revoked_on"),
+    "units": ("qualified_on", "revoked_on"),
+}
+
+
 def future_dates(ctx: Context) -> list[Finding]:
-    """No date lies after today (a typo in the year, usually)."""
+    """No date lies after today (a typo in the year, usually); expiry dates may."""
     found = []
-    for e in ctx.entries:
-        if e.model is None or e.duplicate:
-            continue
-        for name, value in e.model:
-            if isinstance(value, dt.date) and value > ctx.today and name != "expires_on":
-                found.append(
-                    _problem(
-                        e,
-                        "future-date",
-                        name,
-                        f"{e.kind[:-1]} {e.id}: {name} {value} is after today ({ctx.today}); "
-                        "check the year",
-                        f"{e.kind[:-1]} {e.id}: {name} {value} sau ngày hôm nay ({ctx.today}); "
-                        "hãy kiểm tra năm",
-                    )
-                )
+    for kind, names in _DATES.items():
+        for e, r in ctx.valid(kind):
+            for name in names:
+                value = getattr(r, name)
+                if value is not None and value > ctx.today:
+                    found.append(_future(e, name, value, ctx.today))
+    for e, ent in ctx.valid("enterprises"):
+        for i, p in enumerate(ent.ocop_products):
+            if p.certified_on > ctx.today:
+                found.append(_future(e, "ocop_products", p.certified_on, ctx.today, i))
     return found
+
+
+def _future(e: Entry, name: str, value: dt.date, today: dt.date, *path: Any) -> Finding:
+    return _problem(
+        e,
+        "future-date",
+        name,
+        f"{e.kind[:-1]} {e.id}: {name} {value} is after today ({today}); check the year",
+        f"{e.kind[:-1]} {e.id}: {name} {value} sau ngày hôm nay ({today}); hãy kiểm tra năm",
+        *path,
+    )
 
 
 def possible_duplicates(ctx: Context) -> list[Finding]:

@@ -11,18 +11,41 @@ from collections.abc import Iterable
 _SPACE_RUN = re.compile(r"\s+")
 
 
+_NEEDS_SPACING = re.compile(r"\s\s|[^\S ]|^\s|\s$")
+
+
 def clean(text: str) -> str:
     """NFC-normalise and collapse inner runs of white space (the form every stored text has)."""
-    if not text.isascii():
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if _NEEDS_SPACING.search(text) is None:
+        return text  # the common case: nothing to collapse
     return _SPACE_RUN.sub(" ", text).strip()
+
+
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c)
+        )
+        if base != chr(code):
+            table[code] = base
+    table.update({c: None for c in range(0x300, 0x370)})  # stray combining marks (NFD input)
+    table[ord("đ")] = "d"
+    table[ord("Đ")] = "d"
+    return table
+
+
+_FOLD = _fold_table()
 
 
 def fold(text: str) -> str:
     """Lower-case, diacritics removed (đ → d), spacing collapsed: for diacritics-blind matching."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACE_RUN.sub(" ", stripped.replace("đ", "d")).strip()
+    folded = text.lower().translate(_FOLD)
+    if _NEEDS_SPACING.search(folded) is None:
+        return folded
+    return _SPACE_RUN.sub(" ", folded).strip()
 
 
 def key(text: str) -> str:
@@ -69,22 +92,28 @@ _LEGAL_FORMS_FOLDED = sorted({fold(w) for w in _LEGAL_FORMS}, key=len, reverse=T
 _PUNCT = re.compile(r"[.,;:()\"'`“”‘’\-–/&]+")
 
 
-def _strip_forms(text: str, forms: Iterable[str]) -> str:
+def _forms_pattern(forms: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<= )(?:{alternatives})(?= )")
+
+
+_FORMS = _forms_pattern(key(w) for w in _LEGAL_FORMS)
+_FORMS_FOLDED = _forms_pattern(_LEGAL_FORMS_FOLDED)
+
+
+def _strip_forms(text: str, forms: re.Pattern[str]) -> str:
     padded = f" {_PUNCT.sub(' ', text)} "
-    padded = _SPACE_RUN.sub(" ", padded)
-    for form in forms:
-        padded = padded.replace(f" {form} ", " ")
-    return padded.strip()
+    return " ".join(forms.sub(" ", padded).split())
 
 
 def name_key(name: str) -> str:
     """An establishment name with case, spacing, Unicode form and legal-form words set aside."""
-    return _strip_forms(key(name), [key(w) for w in _LEGAL_FORMS])
+    return _strip_forms(key(name), _FORMS)
 
 
 def name_key_folded(name: str) -> str:
     """`name_key` with diacritics set aside too (a weaker match: Lan and Lân collide)."""
-    return _strip_forms(fold(name), _LEGAL_FORMS_FOLDED)
+    return _strip_forms(fold(name), _FORMS_FOLDED)
 
 
 def legal_form_type(name: str) -> str | None:

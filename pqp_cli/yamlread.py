@@ -7,6 +7,7 @@ every mapping key's line is recorded for messages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,8 +65,9 @@ def _error_line(exc: yaml.YAMLError, text: str) -> tuple[int, int | None]:
 class _Walker:
     """Builds Python values from parse events; one instance per document."""
 
-    def __init__(self, parsed: Parsed) -> None:
+    def __init__(self, parsed: Parsed, scalar: Callable[[str], str] | None) -> None:
         self.parsed = parsed
+        self.scalar = scalar
         # Each frame: [container, path, pending key or _NOKEY]
         self.stack: list[list[Any]] = []
 
@@ -124,10 +126,13 @@ _NOKEY = object()
 _BADKEY = object()
 
 
-def parse(text: str) -> Parsed:
-    """Read one YAML document; `Parsed.faults` say what was wrong and where."""
+def parse(text: str, scalar: Callable[[str], str] | None = None) -> Parsed:
+    """Read one YAML document; `Parsed.faults` say what was wrong and where.
+
+    `scalar` maps every non-null scalar's text (e.g. to NFC with spacing collapsed).
+    """
     parsed = Parsed()
-    walker = _Walker(parsed)
+    walker = _Walker(parsed, scalar)
     documents = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -188,8 +193,10 @@ def _event(walker: _Walker, event: Any) -> bool:
             )
             return False
         value: Any = event.value
-        if event.style is None and value in _NULLS:
+        if not event.style and value in _NULLS:  # plain: None (pure) or '' (libyaml)
             value = None
+        elif walker.scalar is not None:
+            value = walker.scalar(value)
         walker.add(value, _line(event.start_mark), True)
     elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
         if event.tag is not None and event.tag != "!":
