@@ -5,7 +5,8 @@ Run from the repository root: `python scripts/make_sample_data.py`. The same see
 byte-identical files on every run. Standard library and PyYAML only. Every record is invented
 (dữ liệu mô phỏng): the names, tax codes and dates are realistic in form, not official figures.
 At the end it prints the figures of SPEC §4 for two as-of dates, computed from the generated
-structures directly, so the data can be tuned without the CLI (`--check-only` skips writing).
+structures directly, so the data can be tuned without the CLI (`--check-only` skips writing;
+`--seed N` tries another seed without writing, to see how robust the figures are).
 """
 
 from __future__ import annotations
@@ -193,8 +194,7 @@ CERT_ISO = ["Trung tâm Chứng nhận Phù hợp (QUACERT)",
             "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng 1 (QUATEST 1)",
             "Công ty TNHH Bureau Veritas Việt Nam", "Công ty TNHH SGS Việt Nam"]
 CERT_GAP = ["Công ty Cổ phần Chứng nhận và Giám định VinaCert",
-            "Trung tâm Chứng nhận Phù hợp (QUACERT)",
-            "Chi cục Quản lý chất lượng Nông lâm sản và Thủy sản Thanh Hóa"]
+            "Trung tâm Chứng nhận Phù hợp (QUACERT)"]
 CERT_TOOL = ["Viện Năng suất Việt Nam",
              "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Thanh Hóa",
              "Công ty TNHH Tư vấn Năng suất Chất lượng Xứ Thanh"]
@@ -219,7 +219,7 @@ PRODUCT_STANDARDS = {
 }
 INDUSTRY_PRODUCTS = {"Vật liệu xây dựng": "Gạch bê tông không nung", "Cơ khí": "Kết cấu thép",
                      "Dệt may": "Quần áo may sẵn", "Bao bì, in ấn": "Bao bì giấy đựng thực phẩm"}
-INDUSTRY_STANDARDS = {"Vật liệu xây dựng": "QCVN 16:2019/BXD", "Cơ khí": "TCVN ISO 3834-2:2008",
+INDUSTRY_STANDARDS = {"Vật liệu xây dựng": "QCVN 16:2019/BXD",
                       "Dệt may": "QCVN 01:2017/BCT", "Bao bì, in ấn": "QCVN 12-1:2011/BYT"}
 
 
@@ -236,7 +236,7 @@ _FORMS = sorted({fold(w) for w in (
     "công ty trách nhiệm hữu hạn một thành viên", "công ty trách nhiệm hữu hạn",
     "công ty tnhh mtv", "công ty tnhh", "công ty cổ phần", "công ty cp", "công ty", "cty",
     "ctcp", "tnhh mtv", "tnhh", "doanh nghiệp tư nhân", "dntn", "hợp tác xã", "htx",
-    "hộ kinh doanh", "hkd", "cơ sở", "cs")}, key=len, reverse=True)
+    "hộ kinh doanh", "hkd", "cơ sở", "cs")}, key=lambda w: (-len(w), w))
 
 
 def name_key(name: str) -> str:
@@ -261,7 +261,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def tax_check(body: str) -> int:
     """Check digit of the first 9 digits (weights 31 29 23 19 17 13 7 5 3); 10 = no valid code."""
     weights = (31, 29, 23, 19, 17, 13, 7, 5, 3)
-    return 10 - sum(w * int(c) for w, c in zip(weights, body)) % 11
+    return 10 - sum(w * int(c) for w, c in zip(weights, body, strict=True)) % 11
 
 
 class Gen:
@@ -390,15 +390,30 @@ def address(g: Gen, district: str, commune: str, sector: str, etype: str) -> str
     return f"{hamlet}, xã {commune}, huyện {district}"
 
 
+COASTAL = {"TP Sầm Sơn", "TX Nghi Sơn", "Hoằng Hóa", "Hậu Lộc", "Nga Sơn", "Quảng Xương"}
+MOUNTAIN = {"Bá Thước", "Cẩm Thủy", "Lang Chánh", "Mường Lát", "Ngọc Lặc", "Như Thanh",
+            "Như Xuân", "Quan Hóa", "Quan Sơn", "Thạch Thành", "Thường Xuân"}
+
+
+def affinity(sector: str, district: str) -> float:
+    """Seafood on the coast, forest products and herbs in the hills, industry in the towns."""
+    if sector == "Thủy sản":
+        return 6.0 if district in COASTAL else (0.05 if district in MOUNTAIN else 0.3)
+    if sector in ("Lâm sản", "Dược liệu"):
+        return 5.0 if district in MOUNTAIN else 0.4
+    if sector in INDUSTRY or sector == "Thương mại và dịch vụ":
+        return 0.2 if district in MOUNTAIN else (2.0 if KIND[district] != "district" else 1.0)
+    return 1.0
+
+
 def make_enterprises(g: Gen) -> list[dict]:
     types = [t for t, n in TYPE_MIX for _ in range(n)]
     g.rng.shuffle(types)
-    weights = [(d[0], d[1]) for d in DISTRICTS]
     out = []
     for i, etype in enumerate(types, start=1):
-        district = g.weighted(weights)
-        commune = g.pick(COMMUNES[district])
         sector = g.weighted(SECTOR_MIX[etype])
+        district = g.weighted([(d[0], d[1] * affinity(sector, d[0])) for d in DISTRICTS])
+        commune = g.pick(COMMUNES[district])
         name = enterprise_name(g, etype, sector, district, commune)
         has_tax = {"enterprise": 1.0, "cooperative": 1.0, "household": 0.3, "other": 0.4}[etype]
         rec: dict = {"id": f"TH-{i:04d}", "name": name, "type": etype}
@@ -418,7 +433,7 @@ def make_enterprises(g: Gen) -> list[dict]:
 def add_branches(g: Gen, out: list[dict]) -> None:
     """Two branches of bigger companies: the parent's tax code and a -001 suffix."""
     parents = [e for e in out if e["name"].startswith("Công ty Cổ phần") and "tax_code" in e]
-    for parent, district in zip(parents[:2], ("TX Nghi Sơn", "Thọ Xuân")):
+    for parent, district in zip(parents[:2], ("TX Nghi Sơn", "Thọ Xuân"), strict=True):
         name = f"Chi nhánh {parent['name']} tại {district.replace('TX ', '')}"
         g.claim(name)
         out.append({"id": f"TH-{len(out) + 1:04d}", "name": name, "type": "enterprise",
@@ -437,7 +452,8 @@ def add_late_establishments(g: Gen, out: list[dict]) -> None:
         if etype != "household":
             rec["tax_code"] = g.tax_code()
         rec["locality"] = unit
-        rec["address"] = f"Số {g.rng.randint(2, 99)}, {unit.lower().split(' ')[0]} {commune}"
+        rec["address"] = (f"Số {g.rng.randint(2, 99)}, phường {commune}" if unit.startswith("Ph")
+                          else f"Thôn {g.rng.randint(1, 15)}, xã {commune}")
         rec["sector"] = sector
         rec["_commune"], rec["_late"] = commune, True
         out.append(rec)
@@ -466,15 +482,16 @@ def choose_flags(g: Gen, ents: list[dict]) -> None:
     late = [e for e in ents if e.get("_late") and e["sector"] in OCOP_SECTORS]
     if late:
         late[0]["_ocop"] = True  # a new producer of the last 2025 round, no standard yet
-    pilots = [e for e in keyed[:118] if e["type"] == "enterprise"]
+    pilots = [e for e in keyed[:118] if e["type"] == "enterprise"
+              and e["locality"] not in MOUNTAIN]  # pilots near the lowland centres
     for e in pilots[:8]:
         e["pilot_model"] = True
 
 
 def ocop_products(g: Gen, e: dict) -> list[dict]:
     """1-3 products, certified in recognition rounds; most expired ones re-certified."""
-    count = g.weighted([(1, 70), (2, 22), (3, 8)])
     products = products_of(e)
+    count = min(g.weighted([(1, 70), (2, 22), (3, 8)]), len(products))
     place = e["_commune"]
     famous = FAMOUS_OCOP.get(district_of(e))
     names: list[str] = []
@@ -502,6 +519,19 @@ def ocop_products(g: Gen, e: dict) -> list[dict]:
     return sorted(out, key=lambda p: (p["certified_on"], p["name"]))
 
 
+def quota(g: Gen, pairs: list, n: int) -> list:  # type: ignore[type-arg]
+    """n values in exact proportion to their weights (largest remainder), shuffled: the
+    figures then depend on the plan of the data rather than on the luck of the draw."""
+    total = sum(w for _, w in pairs)
+    exact = [n * w / total for _, w in pairs]
+    counts = [int(x) for x in exact]
+    for i in sorted(range(len(pairs)), key=lambda i: counts[i] - exact[i])[: n - sum(counts)]:
+        counts[i] += 1
+    out = [v for (v, _), k in zip(pairs, counts, strict=True) for _ in range(k)]
+    g.rng.shuffle(out)
+    return out
+
+
 def entry(name: str, stars: int, day: dt.date) -> dict:
     return {"name": name, "stars": stars, "certified_on": day, "expires_on": add_months(day, 36)}
 
@@ -513,7 +543,7 @@ def give_ocop(g: Gen, ents: list[dict]) -> None:
     # Two 5-star products (central council), as the province had by late 2025.
     fives = [e for e in ents if e.get("_ocop") and e["sector"] == "Thủy sản"
              and e["type"] != "household" and not e.get("pilot_model")][:2]
-    for e, day in zip(fives, (D(2023, 12, 22), D(2025, 6, 26))):
+    for e, day in zip(fives, (D(2023, 12, 22), D(2025, 6, 26)), strict=True):
         name = e["ocop_products"][0]["name"]
         kept = [o for o in e["ocop_products"] if o["name"] != name or o["certified_on"] < day]
         e["ocop_products"] = sorted([*kept, entry(name, 5, day)],
@@ -565,9 +595,10 @@ class Certs:
             rec = self.add(ent, category, scheme, started, achieved, supported=supported,
                            product=product, certifier=certifier)
             expires = rec.get("expires_on")
-            if expires is None or expires > LAST_DAY or g.rng.random() >= renew:
+            if expires is None or expires > END or g.rng.random() >= renew:
                 return
-            achieved = expires - dt.timedelta(days=g.rng.randint(5, 40))
+            achieved = min(expires - dt.timedelta(days=g.rng.randint(5, 40)),
+                           LAST_DAY - dt.timedelta(days=g.rng.randint(0, 20)))
 
     def ids(self) -> None:
         self.items.sort(key=lambda r: (r["started_on"], r["enterprise"], r["scheme"]))
@@ -620,10 +651,9 @@ T2_WAVES = [(D(2021, 7, 1), D(2021, 12, 31), 8), (D(2022, 1, 1), D(2022, 6, 30),
             (D(2025, 7, 1), D(2025, 11, 20), 12)]
 
 
-def support_enterprise(g: Gen, c: Certs, e: dict) -> None:
-    """One T2 enterprise: a first system or tool, then often a second one."""
-    start, end, _ = g.weighted([((a, b, w), w) for a, b, w in T2_WAVES])
-    first = g.workday(start, end)
+def support_enterprise(g: Gen, c: Certs, e: dict, window: tuple[dt.date, dt.date]) -> None:
+    """One T2 enterprise: a first system or tool in `window`, then often a second one."""
+    first = g.workday(*window)
     kind = g.weighted([("management_system", 60), ("improvement_tool", 30), ("technology", 6),
                        ("measurement_assurance", 4)])
     schemes = {"management_system": management_scheme, "improvement_tool": tool_scheme,
@@ -656,7 +686,8 @@ def pilot(g: Gen, c: Certs, e: dict, plan: object) -> None:
     if mgmt == "VietGAP":
         mgmt = "ISO 22000:2018"
     steps = [("management_system", mgmt, -22), ("improvement_tool", tool_scheme(g, e), -14),
-             ("product_standard", standard_for(g, e, product), -18),
+             ("product_standard", standard_for(g, e, product, add_months(done, -20).year),
+              -18),
              ("measurement_assurance", "Chương trình đảm bảo đo lường", -6),
              ("technology", tech_scheme(g, e), 0)]
     for category, scheme, months in steps:
@@ -672,13 +703,13 @@ def pilot(g: Gen, c: Certs, e: dict, plan: object) -> None:
                    product=product if category == "product_standard" else None)
 
 
-def standard_for(g: Gen, e: dict, product: str | None) -> str:
+def standard_for(g: Gen, e: dict, product: str | None, year: int) -> str:
+    """A national standard or regulation for the product, else the producer's own TCCS."""
     kind = next((k for k in PRODUCT_STANDARDS if product and product.startswith(k)), None)
     if kind and g.rng.random() < 0.6:
         return PRODUCT_STANDARDS[kind]
     if e["sector"] in INDUSTRY_STANDARDS:
         return INDUSTRY_STANDARDS[e["sector"]]
-    year = g.rng.choice([2019, 2020, 2021, 2022, 2023, 2024])
     suffix = "HTX" if e["type"] == "cooperative" else initials(e["name"])
     return f"TCCS {g.rng.randint(1, 3):02d}:{year}/{suffix}"
 
@@ -690,12 +721,13 @@ def initials(name: str) -> str:
 
 
 #: When producers first had a standard of theirs supported: (start, end, weight).
-STD_WAVES = [(D(2021, 7, 1), D(2021, 12, 31), 10), (D(2022, 1, 1), D(2022, 12, 31), 19),
-             (D(2023, 1, 1), D(2023, 12, 31), 23), (D(2024, 1, 1), D(2024, 12, 31), 28),
-             (D(2025, 1, 1), D(2025, 11, 25), 20)]
+STD_WAVES = [(D(2021, 7, 1), D(2021, 12, 31), 9), (D(2022, 1, 1), D(2022, 12, 31), 17),
+             (D(2023, 1, 1), D(2023, 12, 31), 20), (D(2024, 1, 1), D(2024, 12, 31), 30),
+             (D(2025, 1, 1), D(2025, 11, 25), 24)]
 
 
-def product_standard(g: Gen, c: Certs, e: dict, outcome: str) -> None:
+def product_standard(g: Gen, c: Certs, e: dict, outcome: str,
+                     window: tuple[dt.date, dt.date]) -> None:
     """A producer's product standard: supported and in force, or one of the ways it is not."""
     if e.get("ocop_products"):
         product = g.pick(e["ocop_products"])["name"]
@@ -703,10 +735,9 @@ def product_standard(g: Gen, c: Certs, e: dict, outcome: str) -> None:
         product = INDUSTRY_PRODUCTS[e["sector"]]
     else:
         product = f"{g.pick(products_of(e))} {e['_commune']}"
-    scheme = standard_for(g, e, product)
-    start, end, _ = g.weighted([((a, b, w), w) for a, b, w in STD_WAVES])
-    day = g.workday(start, end)
+    day = g.workday(*window)
     started = day - dt.timedelta(days=g.rng.randint(45, 150))
+    scheme = standard_for(g, e, product, started.year)
     cert = certifier_for(g, "product_standard", scheme)
     if outcome == "in_progress":
         c.add(e, "product_standard", scheme, g.workday(D(2025, 3, 1), D(2025, 10, 31)), None,
@@ -714,8 +745,9 @@ def product_standard(g: Gen, c: Certs, e: dict, outcome: str) -> None:
     elif outcome == "unsupported":
         c.add(e, "product_standard", scheme, started, day, supported=False, product=product,
               certifier=cert)
-    elif outcome == "expired":
+    elif outcome == "expired":  # a conformity certificate (3 years), not renewed
         day = g.workday(D(2021, 8, 1), D(2022, 9, 30))
+        scheme = "TCVN 11041-2:2017" if e["sector"] in AGRI - {"Thủy sản"} else "QCVN 8-3:2012/BYT"
         c.add(e, "product_standard", scheme, day - dt.timedelta(days=90), day,
               product=product, certifier=g.pick(CERT_STD), expires=add_months(day, 36))
     elif outcome == "withdrawn":
@@ -728,19 +760,21 @@ def product_standard(g: Gen, c: Certs, e: dict, outcome: str) -> None:
 def make_certifications(g: Gen, ents: list[dict]) -> list[dict]:
     c = Certs(g)
     pilots = [e for e in ents if e.get("pilot_model")]
-    for e, plan in zip(pilots, PILOT_PLANS):
+    for e, plan in zip(pilots, PILOT_PLANS, strict=True):
         pilot(g, c, e, plan)
     producers = [e for e in ents if (e.get("key_product") or e.get("ocop_products"))
                  and not e.get("pilot_model") and not e.get("_late")]
-    outcomes = ([("standard", 86), ("none", 5), ("in_progress", 3), ("unsupported", 3),
-                 ("expired", 2), ("withdrawn", 1)])
-    for e in producers:
-        outcome = g.weighted(outcomes)
+    outcomes = quota(g, [("standard", 86), ("none", 5), ("in_progress", 3),
+                         ("unsupported", 3), ("expired", 2), ("withdrawn", 1)], len(producers))
+    windows = quota(g, [((a, b), w) for a, b, w in STD_WAVES], len(producers))
+    for e, outcome, window in zip(producers, outcomes, windows, strict=True):
+        if any(o["stars"] == 5 for o in e.get("ocop_products", [])):
+            outcome = "standard"  # a 5-star product meets its standards, by the criteria
         if outcome != "none":
-            product_standard(g, c, e, outcome)
+            product_standard(g, c, e, outcome, window)
     industry = [e for e in ents if e["sector"] in INDUSTRY and e["type"] == "enterprise"]
     for e in industry[:12]:  # a few standards outside the producers of T3
-        product_standard(g, c, e, "standard")
+        product_standard(g, c, e, "standard", g.pick(STD_WAVES)[:2])
     supported_pool(g, c, ents)
     extras(g, c, ents)
     c.ids()
@@ -753,8 +787,9 @@ def supported_pool(g: Gen, c: Certs, ents: list[dict]) -> None:
     weight = {"enterprise": 6, "cooperative": 1.2, "household": 0.1, "other": 0.05}
     pool.sort(key=lambda e: g.rng.random() ** (1 / (weight[e["type"]] * (
         2 if e.get("key_product") or e.get("_ocop") else 1))), reverse=True)
-    for e in pool[:T2_POOL]:
-        support_enterprise(g, c, e)
+    windows = quota(g, [((a, b), w) for a, b, w in T2_WAVES], T2_POOL)
+    for e, window in zip(pool[:T2_POOL], windows, strict=True):
+        support_enterprise(g, c, e, window)
 
 
 T2_POOL = 150
@@ -766,7 +801,7 @@ def extras(g: Gen, c: Certs, ents: list[dict]) -> None:
              and not e.get("pilot_model")]
     g.rng.shuffle(firms)
     for e in firms[:6]:  # certified before 2021 (outside the period); half renewed since
-        day = g.workday(D(2019, 3, 1), D(2020, 10, 30))
+        day = g.workday(D(2019, 9, 2), D(2020, 10, 30))
         scheme = management_scheme(g, e)
         c.held(e, "management_system", scheme, day, renew=0.5)
     for e in firms[6:18]:  # self-funded, not from the plan
@@ -849,13 +884,14 @@ def training_days(g: Gen, year: int, count: int) -> list[dt.date]:
     return days
 
 
-def training_record(g: Gen, year: int, n: int, day: dt.date) -> dict:
+def training_record(g: Gen, year: int, n: int, day: dt.date,
+                    template: tuple[str, list[str]]) -> dict:
     if day == D(2024, 5, 15):
         return {"id": f"TR-{year}-{n:02d}",
                 "title": "Hội nghị tập huấn nâng cao năng suất chất lượng: công cụ 5S và Lean",
                 "date": day, "end_date": D(2024, 5, 16), "topics": ["improvement_tools"],
                 "organizer": "Sở Khoa học và Công nghệ Thanh Hóa", "locality": "TP Thanh Hóa"}
-    title, topics = g.pick(TEMPLATES)
+    title, topics = template
     organizer = g.weighted(ORGANIZERS + [("local", 12)])
     if organizer == "local" and day >= NEW_UNITS_FROM:  # no more districts after 01/07/2025
         locality = g.pick(NEW_UNITS)[0]
@@ -889,8 +925,9 @@ def make_trainings(g: Gen, ents: list[dict], certs: list[dict]) -> list[dict]:
         sizes = [g.rng.randint(10, 40) for _ in days]
         need = TRAINED_BY[year] - len(trained)
         shares = split(need, sizes)
-        for n, (day, size, new) in enumerate(zip(days, sizes, shares), start=1):
-            rec = training_record(g, year, n, day)
+        templates = g.rng.sample(TEMPLATES, len(days))  # no title twice in a year
+        for n, (day, size, new) in enumerate(zip(days, sizes, shares, strict=True), start=1):
+            rec = training_record(g, year, n, day, templates[n - 1])
             fresh = take_new(order, trained, new, rec["locality"])
             if day >= NEW_UNITS_FROM:  # the new establishments join the late classes
                 fresh += [e for e in late if e not in trained][: g.rng.randint(0, 3)]
@@ -898,9 +935,9 @@ def make_trainings(g: Gen, ents: list[dict], certs: list[dict]) -> list[dict]:
             people = fresh + again
             trained += [e for e in fresh if e not in trained]
             people.sort(key=lambda e: e["id"])
-            rec["participants"] = [e["id"] for e in people]
             rec["trainees"] = len(people) + g.rng.randint(len(people) // 3, len(people)) + \
                 g.rng.randint(2, 12)
+            rec["participants"] = [e["id"] for e in people]
             out.append(rec)
     return out
 
@@ -985,7 +1022,7 @@ def make_experts(g: Gen) -> list[dict]:
         unit = g.weighted(open_units + [("", 3)])
         if unit:
             rec["unit"] = unit
-        rec["fields"] = g.pick(EXPERT_FIELDS)
+        rec["fields"] = EXPERT_FIELDS[(i * 4) % len(EXPERT_FIELDS)]
         out.append(rec)
     return out
 
@@ -1125,8 +1162,8 @@ def sane(ents, trainings, certs, experts, units) -> None:  # type: ignore[no-unt
             if before in rec and after in rec:
                 assert rec[before] <= rec[after], (rec["id"], before, after)
         for o in rec.get("ocop_products", []):
-            assert first <= o["certified_on"] <= LAST_DAY < o["expires_on"] or \
-                o["expires_on"] <= LAST_DAY, (rec["id"], o)
+            assert first <= o["certified_on"] <= LAST_DAY, (rec["id"], o)
+            assert o["expires_on"] == add_months(o["certified_on"], 36), (rec["id"], o)
     known = {e["id"] for e in ents}
     assert all(p in known for t in trainings for p in t["participants"])
     assert all(len(set(t["participants"])) == len(t["participants"]) for t in trainings)
@@ -1138,7 +1175,8 @@ def sane(ents, trainings, certs, experts, units) -> None:  # type: ignore[no-unt
 
 
 def main(argv: list[str]) -> int:
-    g = Gen(SEED)
+    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else SEED
+    g = Gen(seed)
     ents = make_enterprises(g)
     choose_flags(g, ents)
     give_ocop(g, ents)
@@ -1147,7 +1185,7 @@ def main(argv: list[str]) -> int:
     experts = make_experts(g)
     units = [dict(u) for u in UNITS]
     sane(ents, trainings, certs, experts, units)
-    if "--check-only" not in argv:
+    if "--check-only" not in argv and seed == SEED:
         for path in write(ents, trainings, certs, experts, units):
             print("wrote", path.relative_to(ROOT))
     counts(ents, trainings, certs, experts, units)
