@@ -2,71 +2,143 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import gc
+import marshal
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from pqp_cli import yamlread
-from pqp_cli.cache import FileCache
 from pqp_cli.models import KINDS, MODELS, Record
 from pqp_cli.problems import PqpError, Problem, display_path, sort_key
 from pqp_cli.text import clean
 from pqp_cli.validation_messages import problems_from_validation
 
+if TYPE_CHECKING:
+    from pqp_cli.cache import MetricMemo
+
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass
+class Lines:
+    """The lines of a file's items, kept marshaled until a message needs one of them."""
+
+    __slots__ = ("blob", "items")
+
+    def __init__(
+        self, blob: bytes | None = None, items: list[dict[tuple[Any, ...], int]] | None = None
+    ) -> None:
+        self.blob = blob
+        self.items = items
+
+    def of(self, index: int) -> dict[tuple[Any, ...], int]:
+        if self.items is None:
+            self.items = marshal.loads(self.blob or marshal.dumps([]))
+            self.blob = None
+        return self.items[index] if index < len(self.items) else {}
+
+
+@dataclass(eq=False, slots=True)
 class Entry:
-    """One record as read: its model (None when invalid), raw id and where it stands."""
+    """One record as read: where it stands, its id and name, and its model (None when invalid).
+
+    `raw` (the item as read) lives only until the record is validated; the lines of its fields
+    are read back from `source` when a message needs one.
+    """
 
     kind: str
     file: str
     line: int
-    lines: dict[tuple[Any, ...], int]
-    raw: dict[str, Any]
+    id: str | None
+    name: str
+    index: int = 0
+    source: Lines | None = None
+    raw: dict[str, Any] | None = None
     model: Record | None = None
     bad: bool = False
     duplicate: bool = False
-    id: str | None = field(init=False)
 
-    def __post_init__(self) -> None:
-        value = self.raw.get("id")
-        self.id = value if isinstance(value, str) else None
+    @property
+    def lines(self) -> dict[tuple[Any, ...], int]:
+        return self.source.of(self.index) if self.source is not None else {}
 
     def line_of(self, *path: Any) -> int:
         """The line of a field (or nested item), else of the record."""
+        lines = self.lines if path else {}
         while path:
-            found = self.lines.get(path)
+            found = lines.get(path)
             if found:
                 return found
             path = path[:-1]
         return self.line
 
 
-@dataclass
 class Dataset:
-    """Valid records by kind and id, every problem found, and what was left out."""
+    """Valid records by kind and id, every problem found, and what was left out.
 
-    enterprises: dict[str, Any] = field(default_factory=dict)
-    trainings: dict[str, Any] = field(default_factory=dict)
-    certifications: dict[str, Any] = field(default_factory=dict)
-    experts: dict[str, Any] = field(default_factory=dict)
-    units: dict[str, Any] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    entries: list[Entry] = field(default_factory=list)
-    files_left_out: list[str] = field(default_factory=list)
-    records_left_out: int = 0
+    When the whole dataset came from the cache, its records are read back only when first
+    asked for (`validate` never asks). `memo` keeps metric results for the same dataset.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.files_left_out: list[str] = []
+        self.records_left_out = 0
+        self.memo: MetricMemo | None = None
+        self._entries: list[Entry] | None = []
+        self._records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+        self._pending: Callable[[], list[Entry]] | None = None
+
+    def keep(self, entries: list[Entry]) -> int:
+        """Take `entries` (their `bad` flags final): index the valid ones; count the rest."""
+        self._entries = entries
+        left_out = 0
+        records = self._records
+        for entry in entries:
+            if entry.bad or entry.model is None:
+                left_out += 1
+            else:
+                records[entry.kind][entry.model.id] = entry.model
+        return left_out
+
+    def _ready(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self.keep(pending())
+
+    @property
+    def entries(self) -> list[Entry]:
+        self._ready()
+        return self._entries or []
 
     def records(self, kind: str) -> dict[str, Any]:
-        return getattr(self, kind)
+        self._ready()
+        return self._records[kind]
+
+    @property
+    def enterprises(self) -> dict[str, Any]:
+        return self.records("enterprises")
+
+    @property
+    def trainings(self) -> dict[str, Any]:
+        return self.records("trainings")
+
+    @property
+    def certifications(self) -> dict[str, Any]:
+        return self.records("certifications")
+
+    @property
+    def experts(self) -> dict[str, Any]:
+        return self.records("experts")
+
+    @property
+    def units(self) -> dict[str, Any]:
+        return self.records("units")
 
     @property
     def errors(self) -> int:
@@ -136,16 +208,24 @@ def read_file(kind: str, file: str, content: bytes) -> tuple[list[Entry], list[P
 
     No entries with an error among the problems means the file was left out whole.
     """
+    entries, problems, _ = read_file_lines(kind, file, content)
+    return entries, problems
+
+
+def read_file_lines(
+    kind: str, file: str, content: bytes
+) -> tuple[list[Entry], list[Problem], list[dict[tuple[Any, ...], int]]]:
+    """`read_file`, and the lines of each item (relative to it) for the cache."""
     text, problem = decode(content, file)
     if problem or text is None:
-        return [], [problem] if problem else []
+        return [], [problem] if problem else [], []
     parsed = yamlread.parse(text, clean)
     problems = [Problem(f.code, file, f.line, f.en, f.vi, kind=kind) for f in parsed.faults]
     if parsed.fatal:
-        return [], problems
+        return [], problems, []
     root = parsed.root
     if root is None:
-        return [], problems
+        return [], problems, []
     if not isinstance(root, list):
         problems.append(
             Problem(
@@ -159,15 +239,13 @@ def read_file(kind: str, file: str, content: bytes) -> tuple[list[Entry], list[P
                 kind=kind,
             )
         )
-        return [], problems
+        return [], problems, []
     spoiled = {f.path[0] for f in parsed.faults if f.path}
-    record_lines: dict[Any, dict[tuple[Any, ...], int]] = {}
-    for path, number in parsed.lines.items():
-        if len(path) > 1:
-            record_lines.setdefault(path[0], {})[path[1:]] = number
+    item_line, item_lines = parsed.items()
+    source = Lines(items=item_lines)
     entries = []
     for index, item in enumerate(root):
-        line = parsed.lines.get((index,), 1)
+        line = item_line[index]
         if not isinstance(item, dict):
             problems.append(
                 Problem(
@@ -180,21 +258,32 @@ def read_file(kind: str, file: str, content: bytes) -> tuple[list[Entry], list[P
                 )
             )
             continue
-        lines = record_lines.get(index, {})
-        entry = Entry(kind, file, line, lines, item, bad=index in spoiled)
+        record_id = item.get("id")
+        entry = Entry(
+            kind,
+            file,
+            line,
+            record_id if isinstance(record_id, str) else None,
+            str(item.get("name", "")),
+            index,
+            source,
+            item,
+            bad=index in spoiled,
+        )
         entries.append(entry)
     _validate_entries(kind, entries, problems)
-    return entries, problems
+    return entries, problems, item_lines
 
 
 def _validate_entries(kind: str, entries: list[Entry], problems: list[Problem]) -> None:
-    model = MODELS[kind]
+    validate = MODELS[kind].model_validate
     for entry in entries:
         try:
-            entry.model = model.model_validate(entry.raw)
+            entry.model = validate(entry.raw)
         except ValidationError as exc:
             entry.bad = True
             problems.extend(problems_from_validation(kind, entry, exc))
+        entry.raw = None  # what was read is not needed past here; keep memory for records
 
 
 def load_dataset(
@@ -209,9 +298,10 @@ def load_dataset(
 
     `overrides` maps a file path to text read instead of the disk (import validates the
     dataset as it would be after writing). `period` enables the outside-period warnings.
-    `use_cache` reuses what an unchanged file gave last time (see `pqp_cli.cache`).
+    `use_cache` reuses what unchanged files gave last time (see `pqp_cli.cache`; a changed
+    byte anywhere changes the digests the cache is keyed by).
     """
-    from pqp_cli.rules import run_rules
+    from pqp_cli import datacache
 
     if not data_dir.is_dir():
         raise PqpError(
@@ -223,99 +313,57 @@ def load_dataset(
     files = list(data_files(data_dir))
     seen = {p for _, p in files}
     files.extend((kind_of(data_dir, p), p) for p in sorted(overrides) if p not in seen)
-    dataset = Dataset()
-    cache = FileCache(
-        data_dir, _CACHE_SALT, enabled=use_cache and not os.environ.get("PQP_NO_CACHE")
-    )
+    enabled = use_cache and not os.environ.get("PQP_NO_CACHE")
     gc_was_enabled = gc.isenabled()
     gc.disable()  # loading makes many small objects and no cycles: collection only costs time
     try:
-        for kind, path in files:
-            _load_one(dataset, cache, kind, path, overrides.get(path))
+        return datacache.load(
+            data_dir, files, overrides, period, today or dt.date.today(), enabled
+        )
     finally:
         if gc_was_enabled:
             gc.enable()
-    dataset.problems.extend(run_rules(dataset.entries, period, today or dt.date.today()))
-    _keep_valid(dataset)
+
+
+def unknown_file(file: str) -> Problem:
+    return Problem(
+        "unknown-file",
+        file,
+        None,
+        f"this YAML file belongs to no kind and is ignored: records go in "
+        f"{', '.join(k + '.yaml' for k in KINDS)} or under a folder of that name",
+        f"tệp YAML này không thuộc loại nào và bị bỏ qua: bản ghi đặt trong "
+        f"{', '.join(k + '.yaml' for k in KINDS)} hoặc trong thư mục cùng tên",
+    )
+
+
+def unreadable(file: str, kind: str | None, exc: OSError) -> Problem:
+    return Problem(
+        "encoding",
+        file,
+        None,
+        f"cannot read the file: {exc.strerror}",
+        f"không đọc được tệp: {exc.strerror}",
+        kind=kind,
+    )
+
+
+def build(
+    results: list[tuple[str, list[Entry], list[Problem]]],
+    period: tuple[dt.date, dt.date] | None,
+    today: dt.date,
+) -> Dataset:
+    """Files read (display name, entries, problems) → the dataset, every rule checked."""
+    from pqp_cli.rules import run_rules
+
+    dataset = Dataset()
+    entries: list[Entry] = []
+    for file, file_entries, problems in results:
+        dataset.problems.extend(problems)
+        if not file_entries and any(p.is_error for p in problems):
+            dataset.files_left_out.append(file)
+        entries.extend(file_entries)
+    dataset.problems.extend(run_rules(entries, period, today))
+    dataset.records_left_out = dataset.keep(entries)
     dataset.problems.sort(key=sort_key)
     return dataset
-
-
-#: The shape of a cached reading: any change to Entry or a model's fields invalidates the cache.
-_CACHE_SALT = repr(
-    (
-        [f.name for f in dataclasses.fields(Entry)],
-        {k: list(m.model_fields) for k, m in MODELS.items()},
-    )
-)
-
-
-def _read_cached(
-    cache: FileCache, kind: str, file: str, content: bytes
-) -> tuple[list[Entry], list[Problem]]:
-    """read_file, through the cache; locations are re-attached, since they depend on the cwd."""
-    hit = cache.get(kind, content)
-    if hit is not None:
-        entries, rows = hit
-        for entry in entries:
-            entry.file = file
-        return entries, [
-            Problem(code, file, line, en, vi, record, field_, kind)
-            for code, line, en, vi, record, field_ in rows
-        ]
-    entries, problems = read_file(kind, file, content)
-    rows = [(p.code, p.line, p.en, p.vi, p.record, p.field) for p in problems]
-    cache.put(kind, content, (entries, rows))
-    return entries, problems
-
-
-def _load_one(
-    dataset: Dataset, cache: FileCache, kind: str | None, path: Path, text: str | None
-) -> None:
-    file = display_path(path)
-    if kind is None:
-        dataset.problems.append(
-            Problem(
-                "unknown-file",
-                file,
-                None,
-                f"this YAML file belongs to no kind and is ignored: records go in "
-                f"{', '.join(k + '.yaml' for k in KINDS)} or under a folder of that name",
-                f"tệp YAML này không thuộc loại nào và bị bỏ qua: bản ghi đặt trong "
-                f"{', '.join(k + '.yaml' for k in KINDS)} hoặc trong thư mục cùng tên",
-            )
-        )
-        return
-    entries: list[Entry] = []
-    problems: list[Problem]
-    try:
-        content = path.read_bytes() if text is None else text.encode("utf-8")
-    except OSError as exc:
-        content = None
-        entries, problems = (
-            [],
-            [
-                Problem(
-                    "encoding",
-                    file,
-                    None,
-                    f"cannot read the file: {exc.strerror}",
-                    f"không đọc được tệp: {exc.strerror}",
-                    kind=kind,
-                )
-            ],
-        )
-    if content is not None:
-        entries, problems = _read_cached(cache, kind, file, content)
-    dataset.problems.extend(problems)
-    if not entries and any(p.is_error for p in problems):
-        dataset.files_left_out.append(file)
-    dataset.entries.extend(entries)
-
-
-def _keep_valid(dataset: Dataset) -> None:
-    for entry in dataset.entries:
-        if entry.bad or entry.model is None:
-            dataset.records_left_out += 1
-            continue
-        dataset.records(entry.kind)[entry.model.id] = entry.model

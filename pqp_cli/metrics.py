@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from pqp_cli.loading import Dataset
@@ -143,11 +143,43 @@ def public_units(ds: Dataset, p: Any, start: dt.date, at: dt.date) -> MetricResu
     return MetricResult(len(counted), "units", counted)
 
 
-METRIC_FUNCTIONS: dict[str, Callable[[Dataset, Any, dt.date, dt.date], MetricResult]] = {
-    "trained_establishments": trained_establishments,
-    "supported_enterprises": supported_enterprises,
-    "standards_coverage": standards_coverage,
-    "pilot_models": pilot_models,
-    "experts": experts,
-    "public_units": public_units,
+Metric = Callable[[Dataset, Any, dt.date, dt.date], MetricResult]
+_FIELDS = tuple(f.name for f in fields(MetricResult))
+
+
+def memoized(name: str, function: Metric) -> Metric:
+    """`function`, its results kept in the dataset's memo (see `pqp_cli.cache`).
+
+    A metric is a function of the valid records, its params and two dates; the memo belongs to
+    one dataset (every file's digest, today, the period, pqp's own code), so a result read back
+    is the one computing would give, and a warm `status` needs no records at all.
+    """
+
+    def run(ds: Dataset, p: Any, start: dt.date, at: dt.date) -> MetricResult:
+        memo = getattr(ds, "memo", None)
+        if memo is None:
+            return function(ds, p, start, at)
+        key = f"{name}\0{type(p).__name__}\0{p!r}\0{start}\0{at}"
+        stored = memo.get(key)
+        if stored is not None:
+            return MetricResult(**dict(zip(_FIELDS, stored)))
+        result = function(ds, p, start, at)
+        memo.put(key, tuple(getattr(result, f) for f in _FIELDS))
+        return result
+
+    run.__name__ = run.__qualname__ = function.__name__
+    run.__doc__ = function.__doc__
+    return run
+
+
+METRIC_FUNCTIONS: dict[str, Metric] = {
+    name: memoized(name, function)
+    for name, function in {
+        "trained_establishments": trained_establishments,
+        "supported_enterprises": supported_enterprises,
+        "standards_coverage": standards_coverage,
+        "pilot_models": pilot_models,
+        "experts": experts,
+        "public_units": public_units,
+    }.items()
 }

@@ -51,11 +51,19 @@ def pace(plan: Plan, at: dt.date) -> float:
 
 def exact(x: float | Fraction) -> Fraction:
     """A number as an exact fraction; a float as the decimal it prints as (0.55 → 11/20)."""
-    return x if isinstance(x, Fraction) else Fraction(repr(x)) if isinstance(x, float) else Fraction(x)
+    return (
+        x if isinstance(x, Fraction) else Fraction(repr(x)) if isinstance(x, float) else Fraction(x)
+    )
 
 
-def status_of(value: float | Fraction | None, goal: float, expected: float | Fraction, ratio: float,
-              as_of: dt.date, plan: Plan) -> str:
+def status_of(
+    value: float | Fraction | None,
+    goal: float,
+    expected: float | Fraction,
+    ratio: float,
+    as_of: dt.date,
+    plan: Plan,
+) -> str:
     """The first rule of SPEC §4 that applies, compared exactly (no float rounding at the edges)."""
     if as_of < plan.start:
         return "not_started"

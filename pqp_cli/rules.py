@@ -78,13 +78,11 @@ def duplicate_ids(ctx: Context) -> list[Finding]:
 
 
 def _ids(ctx: Context, kind: str) -> set[str]:
-    return {e.id for e in ctx.entries if e.kind == kind and e.id is not None}
+    return {e.id for e in ctx.by_kind[kind] if e.id is not None}
 
 
 def _names(ctx: Context, kind: str) -> dict[str, str]:
-    return {
-        e.id: str(e.raw.get("name", "")) for e in ctx.entries if e.kind == kind and e.id is not None
-    }
+    return {e.id: e.name for e in ctx.by_kind[kind] if e.id is not None}
 
 
 def _unknown_ref(
@@ -231,8 +229,13 @@ def duplicate_participants(ctx: Context) -> list[Finding]:
 def unknown_schemes(ctx: Context) -> list[Finding]:
     """A certification's scheme is one known for its category (else, likely a typo)."""
     found = []
+    known: dict[tuple[str, str], bool] = {}  # few distinct schemes: check each once
     for e, c in ctx.valid("certifications"):
-        if not is_known(c.category.value, c.scheme):
+        pair = (c.category.value, c.scheme)
+        ok = known.get(pair)
+        if ok is None:
+            ok = known[pair] = is_known(*pair)
+        if not ok:
             hint = nearest_scheme(c.category.value, c.scheme)
             en = f" (nearest known: {hint})" if hint else ""
             vi = f" (gần nhất: {hint})" if hint else ""
@@ -325,9 +328,9 @@ def possible_duplicates(ctx: Context) -> list[Finding]:
                     "possible-duplicate",
                     "name",
                     f"enterprise {e.id} ({ent.name}) may be the same establishment as {seen.id} "
-                    f"({seen.raw.get('name')}, {seen.file}:{seen.line}); merge them if so",
+                    f"({seen.name}, {seen.file}:{seen.line}); merge them if so",
                     f"enterprise {e.id} ({ent.name}) có thể trùng với {seen.id} "
-                    f"({seen.raw.get('name')}, {seen.file}:{seen.line}); hãy gộp nếu đúng",
+                    f"({seen.name}, {seen.file}:{seen.line}); hãy gộp nếu đúng",
                 )
             )
     return found

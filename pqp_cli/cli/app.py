@@ -41,6 +41,10 @@ def _register() -> None:
 
     for module in (status_cmd, validate_cmd, explain_cmd):
         module.register(app)
+    __import__("pqp_cli.cli.import_cmd", fromlist=["register"]).register(app)
+    __import__("pqp_cli.cli.report_cmd", fromlist=["register"]).register(app)
+    for name in ("schema_cmd", "init_cmd", "diff_cmd"):  # issue 5
+        __import__(f"pqp_cli.cli.{name}", fromlist=["register"]).register(app)
 
 
 _register()

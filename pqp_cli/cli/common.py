@@ -38,6 +38,30 @@ LangOpt = Annotated[
 ]
 DEFAULT_DATA = Path("data")
 DEFAULT_TARGETS = Path("targets.yaml")
+RevOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--rev",
+        help="Read the data and targets as committed at this git revision (commit, tag, branch).",
+        show_default=False,
+    ),
+]
+
+
+def use_revision(rev: str | None, data: Path, targets: Path) -> tuple[Path, Path]:
+    """The data folder and targets file to read: as given, or as committed at `rev` (through
+    git, into a temporary folder removed when the process ends)."""
+    if rev is None:
+        return data, targets
+    import atexit
+    from contextlib import ExitStack
+
+    from pqp_cli.gitrev import at_revision
+
+    stack = ExitStack()
+    paths = stack.enter_context(at_revision(rev, data, targets))
+    atexit.register(stack.close)
+    return paths
 
 
 @dataclass

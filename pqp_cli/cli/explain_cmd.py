@@ -14,9 +14,11 @@ from pqp_cli.cli.common import (
     AsOfOpt,
     DataOpt,
     LangOpt,
+    RevOpt,
     TargetsOpt,
     fail,
     resolve,
+    use_revision,
 )
 from pqp_cli.cli.status_cmd import report_problems
 from pqp_cli.explain import explain as explain_target
@@ -37,10 +39,12 @@ def explain(
     targets: TargetsOpt = DEFAULT_TARGETS,
     as_of: AsOfOpt = None,
     lang: LangOpt = "en",
+    rev: RevOpt = None,
     fmt: Annotated[Format, typer.Option("--format", help="text, json or markdown.")] = Format.text,
 ) -> None:
     """The establishments (or experts, units) counted for a target and those still missing."""
     try:
+        data, targets = use_revision(rev, data, targets)
         opts = resolve(data, targets, as_of, lang)
         project = load_project(opts.data, opts.targets)
         doc = explain_target(project.require_plan(), project.dataset, target, opts.as_of, opts.lang)

@@ -14,16 +14,25 @@ from pqp_cli.cli.common import (
     AsOfOpt,
     DataOpt,
     LangOpt,
+    RevOpt,
     TargetsOpt,
     fail,
     resolve,
+    use_revision,
 )
 from pqp_cli.i18n import tr
 from pqp_cli.problems import PqpError
 from pqp_cli.progress import evaluate, status_json
 from pqp_cli.project import Project, load_project
 from pqp_cli.render import status as render
+from pqp_cli.render.breakdown import extra_tables
 from pqp_cli.render.console import stderr_console, stdout_console
+from pqp_cli.timeline import extend_rows
+
+
+class By(str, Enum):
+    year = "year"
+    locality = "locality"
 
 
 class Format(str, Enum):
@@ -67,24 +76,35 @@ def status(
     targets: TargetsOpt = DEFAULT_TARGETS,
     as_of: AsOfOpt = None,
     lang: LangOpt = "en",
+    rev: RevOpt = None,
     fmt: Annotated[Format, typer.Option("--format", help="table, json, csv or markdown.")] = (
         Format.table
     ),
     strict: Annotated[bool, typer.Option("--strict", help="Refuse if the data has errors.")] = (
         False
     ),
+    by: Annotated[
+        list[By] | None,
+        typer.Option("--by", help="Add values by year (each 31 Dec) or by locality; repeatable."),
+    ] = None,
+    projection: Annotated[
+        bool,
+        typer.Option("--projection", help="Add the projected end value and date met."),
+    ] = False,
 ) -> None:
     """Where we stand on each target, as of a date, and whether we are on pace."""
     try:
+        data, targets = use_revision(rev, data, targets)
         opts = resolve(data, targets, as_of, lang)
         project = load_project(opts.data, opts.targets)
         plan = project.require_plan()
     except PqpError as err:
         raise fail(err, lang) from None
     report_problems(project, opts.lang, strict)
-    doc = status_json(
-        plan, project.summary(), evaluate(plan, project.dataset, opts.as_of), opts.as_of, opts.lang
-    )
+    statuses = evaluate(plan, project.dataset, opts.as_of)
+    doc = status_json(plan, project.summary(), statuses, opts.as_of, opts.lang)
+    extras = [b.value for b in by or []] + (["projection"] if projection else [])
+    doc = extend_rows(doc, statuses, plan, project.dataset, opts.as_of, extras)
     title = plan.info.title.get(opts.lang) or plan.info.id
     if fmt is Format.json:
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
@@ -92,8 +112,12 @@ def status(
         typer.echo(render.to_csv(doc), nl=False)
     elif fmt is Format.markdown:
         typer.echo(render.to_markdown(doc, title, opts.lang), nl=False)
+        for table in extra_tables(doc, opts.lang, "github"):
+            typer.echo("\n" + table, nl=False)
     else:
         render.print_table(stdout_console(), doc, title, opts.lang)
+        for table in extra_tables(doc, opts.lang, "simple"):
+            typer.echo("\n" + table, nl=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
 from pqp_cli.importing.sheet import cell_text
-from pqp_cli.models import ALLOWED, ENUM_FIELDS, ID_PATTERN, enum_allowed, lookup_label
+from pqp_cli.models import ALLOWED, ENUM_FIELDS, ID_PATTERN, enum_allowed
+from pqp_cli.models import lookup_label as _lookup_label
 from pqp_cli.text import parse_date
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -18,6 +20,12 @@ _ID = re.compile(ID_PATTERN)
 _SPLIT_ALL = re.compile(r"\s*[;,\n]+\s*")
 _SPLIT_NAMES = re.compile(r"\s*[;\n]+\s*")  # names may hold commas
 _STARS = re.compile(r"^([3-5])\s*(sao|\*|★)?$")
+
+
+@functools.lru_cache(maxsize=4096)
+def lookup_label(group: str, text: str) -> str | None:
+    """`models.lookup_label`, remembered: a sheet repeats the same few labels many times."""
+    return _lookup_label(group, text)
 
 
 class CellError(ValueError):
@@ -37,6 +45,12 @@ class Warned:
 
 def convert(value: Any, type_: str) -> Any:
     """The value of a cell for a column of `type_`; None when blank; raises CellError."""
+    found = _convert(value, type_)
+    return list(found) if isinstance(found, list) else found  # callers may keep the list
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def _convert(value: Any, type_: str) -> Any:
     if isinstance(value, str) and not value.strip() or value is None:
         return None
     if type_ in _CONVERTERS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+from pqp_cli.importing.resolve import enterprise_id, short_hash
 from pqp_cli.importing.rows import (
     Built,
     Context,
@@ -14,8 +15,7 @@ from pqp_cli.importing.rows import (
     ocop_expiry,
     resolved,
 )
-from pqp_cli.importing.resolve import enterprise_id, short_hash
-from pqp_cli.models import MODELS
+from pqp_cli.importing.sheet import cached_fold
 from pqp_cli.text import fold, legal_form_type, name_key
 
 _TRAINING = ("id", "title", "date", "end_date", "organizer", "locality", "trainees")
@@ -46,10 +46,6 @@ def _merge(ctx: Context, rows: list[Row], keys: Iterable[str]) -> dict[str, Any]
     return merged
 
 
-def _ordered(kind: str, record: dict[str, Any]) -> dict[str, Any]:
-    return {name: record[name] for name in MODELS[kind].model_fields if name in record}
-
-
 def _grouped(
     ctx: Context, rows: list[Row], key_of: Any, missing: tuple[str, str, str]
 ) -> dict[Hashable, list[Row]]:
@@ -67,7 +63,7 @@ def _training_key(v: dict[str, Any]) -> Hashable | None:
     if "id" in v:
         return ("id", v["id"])
     if "title" in v and "date" in v:
-        return ("title-date", fold(v["title"]), v["date"])
+        return ("title-date", cached_fold(v["title"]), v["date"])
     return None
 
 
@@ -90,7 +86,7 @@ def trainings(ctx: Context, rows: list[Row]) -> list[Built]:
             day = record.get("date")
             stamp = day.strftime("%Y%m%d") if day else "nodate"
             record["id"] = f"trn-{stamp}-{short_hash(fold(record.get('title', '')), length=6)}"
-        done = finish(ctx, _ordered("trainings", record), [r.index for r in good])
+        done = finish(ctx, record, [r.index for r in good])
         if done is not None:
             built.append(done)
     return built
@@ -101,7 +97,10 @@ def _participants(ctx: Context, members: list[Row]) -> tuple[list[str], list[Row
     seen: dict[str, int] = {}
     good: list[Row] = []
     for row in members:
-        ids = [resolved(ctx, row, ref, "participant") for ref in establishment_refs(row.values, "participant")]
+        ids = [
+            resolved(ctx, row, ref, "participant")
+            for ref in establishment_refs(row.values, "participant")
+        ]
         if None in ids:
             continue
         good.append(row)
@@ -148,7 +147,7 @@ def enterprises(ctx: Context, rows: list[Row]) -> list[Built]:
         record["ocop_products"] = products
         record.setdefault("id", enterprise_id(record.get("tax_code"), record.get("name", "")))
         rows_of = [r.index for r in members]
-        done = finish(ctx, _ordered("enterprises", record), rows_of, product_rows)
+        done = finish(ctx, record, rows_of, product_rows)
         if done is not None:
             built.append(done)
     return built
@@ -171,7 +170,11 @@ def _ocop(ctx: Context, members: list[Row]) -> tuple[list[dict[str, Any]], list[
                 f"sản phẩm OCOP đã có ở dòng {names[fold(name)] + 1}; bỏ qua dòng này",
             )
             continue
-        product = {"name": name, "stars": v.get("ocop_stars"), "certified_on": v.get("ocop_certified_on")}
+        product = {
+            "name": name,
+            "stars": v.get("ocop_stars"),
+            "certified_on": v.get("ocop_certified_on"),
+        }
         expires = v.get("ocop_expires_on")
         if expires is None and product["certified_on"] is not None:
             expires = ocop_expiry(product["certified_on"])

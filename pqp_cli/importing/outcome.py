@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pqp_cli.problems import display_path
+
 
 def column_letter(index: int) -> str:
     """0 → A, 25 → Z, 26 → AA: the column letters Excel shows."""
@@ -71,6 +73,7 @@ class ImportReport:
     outputs: list[Path] = field(default_factory=list)
     rejects_file: Path | None = None
     dry_run: bool = False
+    blocked: bool = False  # nothing may be written (rejects without --skip-invalid, or errors)
 
     @property
     def rejected_rows(self) -> list[int]:
@@ -79,3 +82,56 @@ class ImportReport:
     @property
     def exit_code(self) -> int:
         return 1 if self.rejects else 0
+
+
+def _paths(paths: list[Path]) -> str:
+    return ", ".join(display_path(p) for p in paths)
+
+
+def describe(report: ImportReport, lang: str = "en") -> list[str]:
+    """The summary of an import, line by line: counts, then what was (or was not) written."""
+    vi = lang == "vi"
+    where = f"{report.source} › {report.sheet}"
+    counts = (report.created, report.changed, report.unchanged, report.removed)
+    if vi:
+        lines = [
+            f"Đã đọc {report.rows_read} dòng từ {where}.",
+            "{}: {} tạo mới, {} thay đổi, {} không đổi, {} bị bỏ".format(report.kind, *counts),
+        ]
+    else:
+        lines = [
+            f"Read {report.rows_read} rows from {where}.",
+            "{}: {} created, {} changed, {} unchanged, {} removed".format(report.kind, *counts),
+        ]
+    if report.enterprises_created:
+        n = report.enterprises_created
+        lines[-1] += f"; {n} cơ sở mới" if vi else f"; {n} new establishment(s)"
+    lines[-1] += "."
+    rejected = len(report.rejected_rows) or len(report.rejects)
+    if rejected:
+        lines.append(f"{rejected} dòng bị loại:" if vi else f"{rejected} row(s) rejected:")
+        lines += [f"  {note.message(lang)}" for note in report.rejects]
+    lines.append(_written(report, vi))
+    return lines
+
+
+def _written(report: ImportReport, vi: bool) -> str:
+    if report.dry_run:
+        if report.blocked:
+            if vi:
+                return "Chạy thử (--dry-run): không ghi gì; khi chạy thật cũng không ghi gì."
+            return "Dry run: nothing written; a real import would write nothing either."
+        return "Chạy thử (--dry-run): không ghi gì." if vi else "Dry run: nothing written."
+    if report.blocked:
+        if vi:
+            return "Không ghi gì vì có dòng bị loại; sửa bảng tính, hoặc dùng --skip-invalid."
+        return "Nothing written, as rows were rejected: fix the sheet, or pass --skip-invalid."
+    text = ""
+    if report.written:
+        text = f"Đã ghi {_paths(report.written)}." if vi else f"Wrote {_paths(report.written)}."
+    else:
+        text = "Không có gì thay đổi." if vi else "Nothing changed."
+    if report.rejects_file:
+        path = display_path(report.rejects_file)
+        text += f" Các dòng bị loại ở {path}." if vi else f" Rejected rows are in {path}."
+    return text

@@ -75,8 +75,8 @@ def _open_calamine(path: Path) -> Workbook:
 
 def _unreadable(path: Path, exc: Exception) -> PqpError:
     name = display_path(path)
-    head = path.read_bytes()[:65536] if path.is_file() else b""
-    if type(exc).__name__ == "PasswordError" or (head.startswith(_OLE) and _ENCRYPTED in head):
+    head = _head(path)
+    if type(exc).__name__ == "PasswordError" or _encrypted(path, head):
         return PqpError(
             f"{name}: the workbook is password-protected; open it in Excel, remove the password"
             " (File › Info › Protect Workbook) and save it again",
@@ -99,6 +99,21 @@ def _unreadable(path: Path, exc: Exception) -> PqpError:
     )
 
 
+def _head(path: Path, size: int = 65536) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
+
+
+def _encrypted(path: Path, head: bytes) -> bool:
+    """An encrypted OOXML workbook: an OLE container holding an `EncryptionInfo` stream."""
+    if not head.startswith(_OLE):
+        return False
+    return _ENCRYPTED in head or _ENCRYPTED in _head(path, 256 << 20)
+
+
 def read_csv(path: Path, encoding: str | None = None) -> tuple[list[list[Any]], list[Note]]:
     """The rows of a CSV file, its encoding detected and its delimiter sniffed."""
     try:
@@ -111,8 +126,14 @@ def read_csv(path: Path, encoding: str | None = None) -> tuple[list[list[Any]], 
     text, notes = decode(data, encoding, display_path(path))
     text = text.replace("\x00", "")
     delimiter = sniff_delimiter(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return [list(row) for row in rows], notes
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:  # a cell past the field size limit, a stray quote at the end…
+        raise PqpError(
+            f"{display_path(path)}: cannot read the CSV file ({exc})",
+            f"{display_path(path)}: không đọc được tệp CSV ({exc})",
+        ) from None
+    return rows, notes
 
 
 def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note]]:
@@ -150,7 +171,7 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note
 def sniff_delimiter(text: str) -> str:
     """`,`, `;` or tab: the one that splits the first lines into the most regular rows."""
     lines = [line for line in text.splitlines()[:40] if line.strip()]
-    sample = "\n".join(lines)
+    sample = "\n".join(line[:4096] for line in lines)
     best, best_score = ",", (0, 0)
     for delimiter in _DELIMITERS:
         widths = Counter(

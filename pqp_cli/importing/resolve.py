@@ -55,6 +55,7 @@ class Resolver:
     _by_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _by_folded: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _names: dict[str, str] = field(default_factory=dict)
+    _memo: dict[Ref, Found] = field(default_factory=dict)  # sheets name one place many times
 
     def __post_init__(self) -> None:
         for ent in self.enterprises.values():
@@ -69,6 +70,12 @@ class Resolver:
 
     def resolve(self, ref: Ref) -> Found:
         """By id, else tax code, else name; unresolved → created (`--create-missing`) or why not."""
+        found = self._memo.get(ref)
+        if found is None:
+            found = self._memo[ref] = self._resolve(ref)
+        return found
+
+    def _resolve(self, ref: Ref) -> Found:
         if ref.id is not None:
             if ref.id in self._names:
                 return Found(ref.id, "id")
@@ -153,20 +160,24 @@ class Resolver:
         return Found(None, "id", en, vi)
 
     def _unresolved(self, ref: Ref) -> Found:
-        said = ref.tax_code or ref.name
-        column = "tax_code" if ref.tax_code and not ref.name else "name"
-        if said is None:
+        if ref.tax_code is None and ref.name is None:
             return Found(
                 None,
                 "name",
                 "no establishment given: fill its id, tax code or name",
                 "chưa ghi cơ sở: hãy điền mã cơ sở, mã số thuế hoặc tên",
             )
+        said_en = " or ".join(
+            s
+            for s in (ref.tax_code and f"tax code {ref.tax_code}", ref.name and f'"{ref.name}"')
+            if s
+        )
+        said_vi = said_en.replace("tax code", "mã số thuế").replace(" or ", " hoặc ")
+        en = f"no establishment in the data matches {said_en}"
+        vi = f"không cơ sở nào trong dữ liệu khớp {said_vi}"
         hint = nearest(ref.name, self._names.values()) if ref.name else None
-        en = f'no establishment in the data matches "{said}"'
-        vi = f'không cơ sở nào trong dữ liệu khớp "{said}"'
         if hint:
             en, vi = f'{en} (nearest: "{hint}")', f'{vi} (gần nhất: "{hint}")'
         en += "; add it to the enterprises or pass --create-missing"
         vi += "; hãy thêm vào danh sách cơ sở hoặc dùng --create-missing"
-        return Found(None, column, en, vi)
+        return Found(None, "name" if ref.name else "tax_code", en, vi)

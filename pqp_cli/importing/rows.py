@@ -43,6 +43,7 @@ class Context:
     layout: Layout
     resolver: Resolver
     units: dict[str, Any] = field(default_factory=dict)
+    created_rows: dict[str, list[int]] = field(default_factory=dict)
     rejects: list[Note] = field(default_factory=list)
     warnings: list[Note] = field(default_factory=list)
     rows_read: int = 0
@@ -170,6 +171,8 @@ def resolved(ctx: Context, row: Row, ref: Ref, prefix: str) -> str | None:
         ctx.reject(row.index, key, found.en, found.vi)
     elif found.warning:
         ctx.warn(row.index, key, found.en, found.vi)
+    if found.id in ctx.resolver.created:
+        ctx.created_rows.setdefault(found.id, []).append(row.index)
     return found.id
 
 
@@ -214,18 +217,22 @@ def finish(
             )
         return None
     defaults = {k: f.default for k, f in model.model_fields.items() if not f.is_required()}
-    kept = {k: v for k, v in record.items() if v not in (None, []) and defaults.get(k, ...) != v}
+    kept = {  # in the model's field order, defaults left out
+        k: record[k]
+        for k in model.model_fields
+        if k in record and record[k] not in (None, []) and defaults.get(k, ...) != record[k]
+    }
     return Built(kept, rows)
 
 
-_COLUMN_OF = {"participants": "participant", "ocop_products": "ocop_name"}
+COLUMN_OF = {"participants": "participant", "ocop_products": "ocop_name"}
 _OCOP_COLUMN = {"name": "ocop_name", "stars": "ocop_stars", "certified_on": "ocop_certified_on"}
 
 
 def _explain(
     ctx: Context, rows: list[int], product_rows: list[int], err: Any, name: str
 ) -> tuple[int, str | None, str, str]:
-    row, key = rows[0], _COLUMN_OF.get(name, name)
+    row, key = rows[0], COLUMN_OF.get(name, name)
     loc = err["loc"]
     if name == "ocop_products" and len(loc) >= 3 and isinstance(loc[1], int):
         row = product_rows[loc[1]] if loc[1] < len(product_rows) else row
@@ -235,10 +242,18 @@ def _explain(
     header = spec.vi[0] if spec else name
     if err["type"] == "missing" or (name == "topics" and err["type"] == "too_short"):
         if spec is not None and ctx.layout.col_of(key) is None:
-            return row, None, (
-                f'the sheet has no column for {name} ("{header}"), which is required'
-            ), f'bảng thiếu cột {name} ("{header}"), cột này bắt buộc'
-        return row, key, f"{name} is required: fill this cell", f"{name} là bắt buộc: hãy điền ô này"
+            return (
+                row,
+                None,
+                (f'the sheet has no column for {name} ("{header}"), which is required'),
+                f'bảng thiếu cột {name} ("{header}"), cột này bắt buộc',
+            )
+        return (
+            row,
+            key,
+            f"{name} is required: fill this cell",
+            f"{name} là bắt buộc: hãy điền ô này",
+        )
     allowed_en, allowed_vi = allowed_for(MODELS[ctx.kind], name)
     return row, key, f"not allowed here: {allowed_en}", f"không hợp lệ: {allowed_vi}"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ _PUNCT_END = re.compile(r"[\s:.\-]+$")
 #: A grand total ends the data (signatures and dates follow it); a `Cộng` subtotal is skipped.
 _GRAND_TOTALS = frozenset({"tong cong", "tong", "tong so", "total", "grand total", "tong cong so"})
 _SUBTOTALS = frozenset({"cong", "cong so", "subtotal"})
+_TOTAL_INITIALS = frozenset("0123456789(TtCcSsGg")  # of numbering and total words
 
 
 @dataclass
@@ -53,7 +55,13 @@ def cell_text(value: Any) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return clean(str(value))
+    return _clean(value) if isinstance(value, str) else clean(str(value))
+
+
+#: Sheets repeat the same texts (titles, places, labels) thousands of times: clean each once.
+_clean = functools.lru_cache(maxsize=1 << 16)(clean)
+cached_fold = functools.lru_cache(maxsize=1 << 16)(fold)
+_header_key = functools.lru_cache(maxsize=1 << 16)(header_key)
 
 
 def _row_keys(row: list[Any], table: dict[str, str]) -> dict[int, str]:
@@ -130,7 +138,13 @@ def _assign(layout: Layout, col: int, key: str | None) -> None:
 
 
 def _is_blank(row: list[Any], layout: Layout) -> bool:
-    return not any(c < len(row) and cell_text(row[c]) for c in layout.columns)
+    """No value in any column that maps to a field (notes in other columns do not count)."""
+    for col in layout.columns:
+        value = row[col] if col < len(row) else None
+        if value is None or value == "" or isinstance(value, str) and not value.strip():
+            continue
+        return False
+    return True
 
 
 def _is_numbering(row: list[Any]) -> bool:
@@ -151,7 +165,9 @@ def _total_kind(row: list[Any]) -> str | None:
         text = cell_text(value)
         if not text:
             continue
-        folded = _PUNCT_END.sub("", fold(text))
+        if text[0] not in _TOTAL_INITIALS:
+            return None
+        folded = _PUNCT_END.sub("", cached_fold(text))
         if folded in _GRAND_TOTALS or folded.startswith("tong cong"):
             return "grand"
         if folded in _SUBTOTALS:
@@ -161,19 +177,28 @@ def _total_kind(row: list[Any]) -> str | None:
     return None
 
 
+def _repeats_header(row: list[Any], first: int, header: list[str]) -> bool:
+    """The header again (sheets printed over several pages repeat it)."""
+    value = row[first] if first < len(row) else None
+    if not isinstance(value, str) or _header_key(value) != header[first]:
+        return False
+    return [header_key(cell_text(v)) for v in row] == header
+
+
 def data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, list[Any]]]:
     """(0-based index, cells) of each data row: blank, numbering, repeated-header and total rows
     skipped; the grand total ends the data."""
     header = [header_key(cell_text(v)) for v in rows[layout.header_row]]
+    first = min(layout.columns, default=0)
     for index in range(layout.first_data, len(rows)):
         row = rows[index]
-        if _is_blank(row, layout):
-            continue
-        if index == layout.first_data and _is_numbering(row):
-            continue
         total = _total_kind(row)
         if total == "grand":
             return
-        if total == "sub" or [header_key(cell_text(v)) for v in row] == header:
+        if total == "sub" or _is_blank(row, layout):
+            continue
+        if index == layout.first_data and _is_numbering(row):
+            continue
+        if _repeats_header(row, first, header):
             continue
         yield index, row

@@ -12,6 +12,7 @@ from rich.text import Text
 from tabulate import tabulate
 
 from pqp_cli.i18n import status_label, tr
+from pqp_cli.render import breakdown
 
 COLOURS = {
     "met": "bold green",
@@ -72,7 +73,7 @@ def heading(doc: dict[str, Any], title: str, lang: str) -> str:
 
 def print_table(console: Console, doc: dict[str, Any], title: str, lang: str) -> None:
     """The status table: coloured statuses and bars on a terminal, plain text elsewhere."""
-    headers = [tr(c, lang) for c in COLUMNS]
+    headers = [tr(c, lang) for c in COLUMNS] + breakdown.projection_headers(doc, lang)
     rows = doc["targets"]
     if not console.is_terminal:
         body = [
@@ -84,6 +85,7 @@ def print_table(console: Console, doc: dict[str, Any], title: str, lang: str) ->
                 _progress(r),
                 _fmt(r["expected"]),
                 status_label(r["status"], lang),
+                *breakdown.projection_cells(r),
             ]
             for r in rows
         ]
@@ -105,6 +107,7 @@ def print_table(console: Console, doc: dict[str, Any], title: str, lang: str) ->
             Text(_progress(r), style=colour),
             _fmt(r["expected"]),
             Text(status_label(r["status"], lang), style=colour),
+            *breakdown.projection_cells(r),
         )
     console.print(table)
 
@@ -125,18 +128,18 @@ def to_csv(doc: dict[str, Any]) -> str:
         "expected",
         "status",
     ]
-    extra = sorted({k for r in doc["targets"] for k in r} - set(keys) - {"by_year", "by_locality"})
+    rows, extra = breakdown.csv_rows(doc, keys)
     writer = csv.DictWriter(
         out, fieldnames=keys + extra, extrasaction="ignore", lineterminator="\n"
     )
     writer.writeheader()
-    for r in doc["targets"]:
+    for r in rows:
         writer.writerow({k: "" if r.get(k) is None else r.get(k) for k in keys + extra})
     return out.getvalue()
 
 
 def to_markdown(doc: dict[str, Any], title: str, lang: str) -> str:
-    headers = [tr(c, lang) for c in COLUMNS]
+    headers = [tr(c, lang) for c in COLUMNS] + breakdown.projection_headers(doc, lang)
     body = [
         [
             r["id"],
@@ -146,6 +149,7 @@ def to_markdown(doc: dict[str, Any], title: str, lang: str) -> str:
             f"{_fmt(r['progress_percent'])}%",
             _fmt(r["expected"]),
             status_label(r["status"], lang),
+            *breakdown.projection_cells(r),
         ]
         for r in doc["targets"]
     ]

@@ -1,0 +1,90 @@
+"""`pqp diff REV1 [REV2]`: how each target's figure changed between two git revisions."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from pqp_cli.cli.common import (
+    DEFAULT_DATA,
+    DEFAULT_TARGETS,
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    TargetsOpt,
+    fail,
+    resolve,
+)
+from pqp_cli.problems import PqpError
+from pqp_cli.render.console import stderr_console
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+_LEFT_OUT = (
+    "note: at {where} the data has {errors} error(s); {records} record(s) and {files} file(s) "
+    "are left out of its figures (run `pqp validate` there)",
+    "lưu ý: ở {where} dữ liệu có {errors} lỗi; {records} bản ghi và {files} tệp bị loại khỏi "
+    "số liệu (hãy chạy `pqp validate` ở đó)",
+)
+
+
+def _note_errors(doc: dict, lang: str) -> None:
+    from pqp_cli.render.diff import side
+
+    err = stderr_console()
+    for end in ("from", "to"):
+        found = doc["problems"][end]
+        if found["errors"]:
+            text = _LEFT_OUT[1 if lang == "vi" else 0].format(
+                where=side(doc[end], lang),
+                errors=found["errors"],
+                records=found["records_left_out"],
+                files=found["files_left_out"],
+            )
+            err.print(f"pqp: {text}", style="yellow", markup=False)
+
+
+def diff(
+    rev1: Annotated[str, typer.Argument(help="The earlier revision (commit, tag, branch).")],
+    rev2: Annotated[
+        str | None,
+        typer.Argument(
+            help="The later revision; the working tree when left out.", show_default=False
+        ),
+    ] = None,
+    data: DataOpt = DEFAULT_DATA,
+    targets: TargetsOpt = DEFAULT_TARGETS,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "en",
+    fmt: Annotated[
+        Format, typer.Option("--format", help="text, json or markdown (for a pull request).")
+    ] = Format.text,
+) -> None:
+    """Each target's change between two git revisions, and who entered or left its count."""
+    from pqp_cli.diff import diff as compare
+    from pqp_cli.render import diff as render
+
+    try:
+        opts = resolve(data, targets, as_of, lang)
+        doc = compare(rev1, rev2, opts.data, opts.targets, opts.as_of, opts.lang)
+    except PqpError as err:
+        raise fail(err, lang) from None
+    _note_errors(doc, opts.lang)
+    if fmt is Format.json:
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    elif fmt is Format.markdown:
+        typer.echo(render.to_markdown(doc, opts.lang), nl=False)
+    else:
+        typer.echo(render.to_text(doc, opts.lang), nl=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("diff")(diff)

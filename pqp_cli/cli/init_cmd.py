@@ -1,0 +1,64 @@
+"""`pqp init DIR`: a new data folder and targets.yaml for another plan or province."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pqp_cli.cli.common import LangOpt, check_lang, fail
+from pqp_cli.problems import PqpError, display_path
+
+_NEXT = (
+    "Next: fill in the lines marked 'ĐIỀN / FILL IN' in {targets}; then, from the folder "
+    "{folder}, run `pqp validate` (see {readme}).",
+    "Tiếp theo: điền các dòng ghi 'ĐIỀN / FILL IN' trong {targets}; rồi, trong thư mục "
+    "{folder}, chạy `pqp validate` (xem {readme}).",
+)
+_WROTE = ("wrote", "đã ghi")
+_KEPT = ("kept (already there)", "giữ nguyên (đã có)")
+
+
+def init(
+    folder: Annotated[Path, typer.Argument(help="The folder to create (or fill in).")],
+    plan_id: Annotated[
+        str | None,
+        typer.Option("--plan-id", help="The plan's id; default pqp-START-END (years)."),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help="First day of the plan (default 2026-01-01).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--end", help="Last day of the plan (default 2030-12-31).")
+    ] = None,
+    authority: Annotated[
+        str | None,
+        typer.Option("--authority", help="Who issued the plan, e.g. 'UBND tỉnh Thanh Hóa'."),
+    ] = None,
+    lang: LangOpt = "en",
+) -> None:
+    """A new data folder: targets.yaml to fill in, empty record files, README, CI and hooks."""
+    from pqp_cli.initdata import create, make_seed
+
+    try:
+        lang = check_lang(lang)
+        created = create(folder, make_seed(plan_id, start, end, authority))
+    except PqpError as err:
+        raise fail(err, lang) from None
+    vi = lang == "vi"
+    for path in created.written:
+        typer.echo(f"{_WROTE[vi]}: {display_path(path)}")
+    for path in created.kept:
+        typer.echo(f"{_KEPT[vi]}: {display_path(path)}")
+    typer.echo(
+        _NEXT[vi].format(
+            targets=display_path(folder / "targets.yaml"),
+            folder=display_path(folder),
+            readme=display_path(folder / "README.md"),
+        )
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)

@@ -1,0 +1,145 @@
+"""`pqp diff` as text or Markdown (for a pull-request comment or a step summary)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tabulate import tabulate
+
+from pqp_cli.i18n import status_label, tr
+from pqp_cli.models import label
+
+#: Shown subjects per list in text and Markdown (JSON has them all).
+LIMIT = 50
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "working_tree": ("the working tree", "thư mục làm việc"),
+    "title": (
+        "Changes from {old} to {new}, as of {as_of}",
+        "Thay đổi từ {old} đến {new}, tính đến {as_of}",
+    ),
+    "before": ("Before", "Trước"),
+    "after": ("After", "Sau"),
+    "change": ("Change", "Thay đổi"),
+    "entered": ("Entered the count", "Mới được tính"),
+    "left": ("Left the count", "Không còn được tính"),
+    "now_lacking": ("Now among those not counted", "Mới vào danh sách chưa được tính"),
+    "more": ("… and {n} more", "… và {n} mục nữa"),
+    "no_change": ("No figure changed.", "Không có số liệu nào thay đổi."),
+    "absent": ("(not in this revision)", "(không có ở phiên bản này)"),
+}
+
+
+def _w(key: str, lang: str, **params: Any) -> str:
+    en, vi = _WORDS[key]
+    return (vi if lang == "vi" else en).format(**params)
+
+
+def side(end: dict[str, Any], lang: str, code: bool = False) -> str:
+    if end["rev"] is None:
+        return _w("working_tree", lang)
+    rev = f"`{end['rev']}`" if code else end["rev"]
+    return f"{rev} ({end['commit'][:10]})"
+
+
+def _value(row: dict[str, Any] | None) -> str:
+    if row is None or row["value"] is None:
+        return "–"
+    if row["kind"] == "percent":
+        return f"{row['value']}% ({row['numerator']}/{row['denominator']})"
+    return str(row["value"])
+
+
+def _change(change: float | int | None) -> str:
+    if change is None:
+        return "–"
+    return f"+{change}" if change > 0 else str(change)
+
+
+def _status(t: dict[str, Any], lang: str) -> str:
+    old = status_label(t["before"]["status"], lang) if t["before"] else "–"
+    new = status_label(t["after"]["status"], lang) if t["after"] else "–"
+    return old if old == new else f"{old} → {new}"
+
+
+def _moved(t: dict[str, Any]) -> bool:
+    return bool(t["entered"] or t["left"] or t["change"] or t["before"] != t["after"])
+
+
+def _listed(t: dict[str, Any]) -> bool:
+    """Whether a target has anything to list below the table."""
+    return bool(
+        t["entered"]
+        or t["left"]
+        or t.get("now_lacking")
+        or t["before"] is None
+        or t["after"] is None
+    )
+
+
+def summary_table(doc: dict[str, Any], lang: str, tablefmt: str) -> str:
+    headers = [
+        tr("id", lang),
+        tr("target_title", lang),
+        _w("before", lang),
+        _w("after", lang),
+        _w("change", lang),
+        tr("status", lang),
+    ]
+    rows = [
+        [t["id"], t["title"], _value(t["before"]), _value(t["after"]), _change(t["change"])]
+        + [_status(t, lang)]
+        for t in doc["targets"]
+    ]
+    return tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+
+
+def _lines(subjects: list[dict[str, Any]], mark: str, lang: str, code: bool) -> list[str]:
+    out = []
+    for s in subjects[:LIMIT]:
+        sid = f"`{s['id']}`" if code else s["id"]
+        why = s["records"] if "records" in s else [label("category", c, lang) for c in s["lacks"]]
+        out.append(f"{mark} {sid} {s['name']} ({', '.join(why)})")
+    if len(subjects) > LIMIT:
+        out.append(f"{mark} {_w('more', lang, n=len(subjects) - LIMIT)}")
+    return out
+
+
+def _details(t: dict[str, Any], lang: str, markdown: bool) -> list[str]:
+    head = f"{t['id']} · {t['title']}"
+    out = [f"#### {head}" if markdown else head]
+    if t["before"] is None or t["after"] is None:
+        out.append(f"{'' if markdown else '  '}{_w('absent', lang)}")
+    for key, mark in (("entered", "+"), ("left", "-"), ("now_lacking", "?")):
+        if not t.get(key):
+            continue
+        if markdown:
+            out += ["", f"**{_w(key, lang)} ({len(t[key])})**", ""]
+            out += _lines(t[key], "-", lang, code=True)
+        else:
+            out.append(f"  {_w(key, lang)} ({len(t[key])}):")
+            out += ["    " + line for line in _lines(t[key], mark, lang, code=False)]
+    return out
+
+
+def to_text(doc: dict[str, Any], lang: str) -> str:
+    title = _w(
+        "title", lang, old=side(doc["from"], lang), new=side(doc["to"], lang), as_of=doc["as_of"]
+    )
+    parts = [title, "", summary_table(doc, lang, "simple")]
+    if not any(_moved(t) for t in doc["targets"]):
+        parts += ["", _w("no_change", lang)]
+    for t in filter(_listed, doc["targets"]):
+        parts += ["", *_details(t, lang, markdown=False)]
+    return "\n".join(parts) + "\n"
+
+
+def to_markdown(doc: dict[str, Any], lang: str) -> str:
+    old, new = side(doc["from"], lang, code=True), side(doc["to"], lang, code=True)
+    parts = [f"### pqp diff: {_w('title', lang, old=old, new=new, as_of=doc['as_of'])}", ""]
+    parts.append(summary_table(doc, lang, "github"))
+    if not any(_moved(t) for t in doc["targets"]):
+        parts += ["", _w("no_change", lang)]
+    for t in filter(_listed, doc["targets"]):
+        parts += ["", *_details(t, lang, markdown=True)]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,181 @@
+"""The report as Markdown with GitHub tables (tabulate): for a pull request, a wiki or an email."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tabulate import tabulate
+
+from pqp_cli.i18n import status_label, tr
+from pqp_cli.render import breakdown as bd
+from pqp_cli.render.report_html import PROBLEMS_SHOWN
+
+BAR_WIDTH = 20
+
+
+def cell(x: Any) -> str:
+    """Text safe inside a GitHub table cell."""
+    return "" if x is None else str(x).replace("|", "\\|").replace("\n", " ")
+
+
+def table(headers: list[str], rows: list[list[Any]]) -> str:
+    body = [[cell(c) for c in r] for r in rows]
+    heads = [cell(h) for h in headers]
+    return tabulate(body, headers=heads, tablefmt="github", disable_numparse=True) + "\n"
+
+
+def marked_bar(percent: float | None, pace_percent: float, width: int = BAR_WIDTH) -> str:
+    """`██████░░░░│░░░░░░░░░`: filled to `percent`, `│` where the straight line stands."""
+    filled = 0 if percent is None else round(min(max(percent, 0.0), 100.0) / 100 * width)
+    chars = ["█"] * filled + ["░"] * (width - filled)
+    mark = min(round(min(max(pace_percent, 0.0), 100.0) / 100 * width), width - 1)
+    chars[mark] = "│"
+    return "".join(chars)
+
+
+def _head(report: dict[str, Any]) -> list[str]:
+    lang, plan, doc = report["lang"], report["plan"], report["status"]
+    lines = [f"# {tr('report_heading', lang)}: {plan['title']}", ""]
+    meta = [
+        (tr("document", lang), plan["document"]),
+        (tr("authority", lang), plan["authority"]),
+        (tr("focal_agency", lang), plan["focal_agency"]),
+        (tr("period", lang), f"{plan['start']} → {plan['end']}"),
+        (tr("as_of", lang), doc["as_of"]),
+    ]
+    lines += [f"- **{k}:** {v}" for k, v in meta if v]
+    problems = doc["problems"]
+    if problems["errors"]:
+        text = tr(
+            "banner",
+            lang,
+            errors=problems["errors"],
+            records=problems["records_left_out"],
+            files=problems["files_left_out"],
+        )
+        lines += ["", f"> **{text}**"]
+    return lines
+
+
+def _summary(report: dict[str, Any]) -> list[str]:
+    lang, doc = report["lang"], report["status"]
+    keys = ("id", "target_title", "value", "target", "progress", "expected", "status")
+    headers = [tr(k, lang) for k in keys] + bd.projection_headers(doc, lang)
+    rows = []
+    for r in doc["targets"]:
+        value = bd.fmt_value(r, r["value"])
+        if r["kind"] == "percent":
+            value += f" ({bd.fmt_number(r['numerator'])}/{bd.fmt_number(r['denominator'])})"
+        bar = marked_bar(r["progress_percent"], report["pace_percent"])
+        bar = f"`{bar}` {bd.fmt_number(r['progress_percent'])}%"
+        rows.append(
+            [
+                r["id"],
+                r["title"],
+                value,
+                bd.fmt_value(r, r["target"]),
+                bar,
+                bd.fmt_value(r, r["expected"]),
+                status_label(r["status"], lang),
+                *bd.projection_cells(r),
+            ]
+        )
+    notes = f"{tr('marker_note', lang)} {tr('projection_note', lang)}"
+    return [table(headers, rows), f"_{notes}_"]
+
+
+def _by_year(report: dict[str, Any]) -> list[str]:
+    lang, out = report["lang"], []
+    heads = [tr("date", lang), tr("actual", lang), tr("expected_line", lang), ""]
+    for r in report["status"]["targets"]:
+        points = report["series"][r["id"]]
+        top = max([r["target"], *(p["value"] or 0 for p in points)]) or 1
+        rows = [
+            [
+                p["date"],
+                bd.fmt_value(r, p["value"]),
+                bd.fmt_value(r, p["expected"]),
+                f"`{marked_bar(100 * (p['value'] or 0) / top, 100 * p['expected'] / top)}`",
+            ]
+            for p in points
+        ]
+        out += [f"### {r['id']} · {r['title']}", "", table(heads, rows)]
+    out.append(f"_`█` {tr('actual', lang)} · `│` {tr('expected_line', lang)}_")
+    return out
+
+
+def _localities(report: dict[str, Any]) -> list[str]:
+    lang, doc = report["lang"], report["status"]
+    ids, rows = bd.locality_rows(doc, lang)
+    note = tr("by_locality_title", lang) + "."
+    others = bd.left_out_of_localities(doc)
+    if others:
+        note += " " + tr("no_locality_subjects", lang, ids=", ".join(others))
+    return [table([tr("locality", lang), *ids], rows), f"_{note}_"]
+
+
+def _appendix(report: dict[str, Any]) -> list[str]:
+    lang, out = report["lang"], []
+    head = [tr("id", lang), tr("name", lang), tr("locality", lang)]
+    for doc in report["explain"].values():
+        who = tr(f"subjects_{doc['subjects']}", lang)
+        out += [f"### {doc['id']} · {doc['title']}", ""]
+        out += [f"**{tr('counted', lang)} ({who}): {len(doc['counted'])}**", ""]
+        rows = [
+            [s["id"], s["name"], s["locality"], ", ".join(s["records"])] for s in doc["counted"]
+        ]
+        out.append(table([*head, tr("records", lang)], rows) if rows else tr("nobody", lang) + "\n")
+        if "not_counted" in doc:
+            out += [f"**{tr('not_counted', lang)} ({who}): {len(doc['not_counted'])}**", ""]
+            rows = [
+                [s["id"], s["name"], s["locality"], ", ".join(s["lacks_labels"])]
+                for s in doc["not_counted"]
+            ]
+            if rows:
+                out.append(table([*head, tr("lacks", lang)], rows))
+    return out
+
+
+def _problems(report: dict[str, Any]) -> list[str]:
+    lang, summary, problems = report["lang"], report["status"]["problems"], report["problem_list"]
+    if not problems:
+        return [tr("no_problems", lang)]
+    line = tr(
+        "problems_line",
+        lang,
+        errors=summary["errors"],
+        warnings=summary["warnings"],
+        records=summary["records_left_out"],
+        files=summary["files_left_out"],
+    )
+    heads = [tr("severity", lang), tr("code", lang), tr("location", lang), tr("message", lang)]
+    rows = [
+        [
+            tr(p["severity"], lang),
+            p["code"],
+            f"{p['file']}:{p['line']}" if p["line"] else p["file"],
+            p["message"],
+        ]
+        for p in problems[:PROBLEMS_SHOWN]
+    ]
+    out = [line, "", table(heads, rows)]
+    if len(problems) > PROBLEMS_SHOWN:
+        out.append(tr("problems_more", lang, n=len(problems) - PROBLEMS_SHOWN))
+    return out
+
+
+def render(report: dict[str, Any]) -> str:
+    lang, doc = report["lang"], report["status"]
+    parts = [
+        ("summary", _summary),
+        ("progress_by_year", _by_year),
+        ("sheet_by_locality", _localities),
+        ("appendix", _appendix),
+        ("data_problems", _problems),
+    ]
+    lines = _head(report)
+    for i, (key, build) in enumerate(parts, 1):
+        lines += ["", f"## {i}. {tr(key, lang)}", "", *build(report)]
+    footer = tr("generated", lang, as_of=doc["as_of"], at=doc["evaluated_at"])
+    lines += ["", "---", "", f"_{footer}_"]
+    return "\n".join(lines).rstrip("\n") + "\n"

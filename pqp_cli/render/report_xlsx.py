@@ -1,0 +1,203 @@
+"""The report as an .xlsx workbook (openpyxl): a summary sheet equal to `status --format json
+--projection`, by-year and by-locality sheets, one sheet per target, the problems, the plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pqp_cli.i18n import status_label, tr
+from pqp_cli.render.breakdown import locality_name, locality_targets
+from pqp_cli.timeline import locality_order
+
+#: The summary sheet's columns: the keys of `status --format json --projection`, in its order.
+SUMMARY_KEYS = (
+    "id",
+    "title",
+    "metric",
+    "kind",
+    "value",
+    "target",
+    "numerator",
+    "denominator",
+    "progress_percent",
+    "expected",
+    "status",
+    "projected_end_value",
+    "projected_met_on",
+)
+#: The word (pqp_cli.i18n) that explains each summary column, shown as the header's comment.
+_LABELS = {"title": "target_title", "progress_percent": "progress", "kind": "target_kind"}
+_DATE_KEYS = {"projected_met_on"}
+HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def _typed(key: str, value: Any) -> Any:
+    """A JSON value as a typed cell: ISO dates become dates; None stays empty."""
+    if value is not None and key in _DATE_KEYS:
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _sheet(
+    wb: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> Worksheet:
+    """A sheet of one table: bold frozen header, typed cells, widths that fit the text."""
+    ws = wb.create_sheet(_sheet_title(wb, title))
+    ws.append(list(headers))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for row in rows:
+        ws.append(list(row))
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+            elif isinstance(cell.value, float):
+                cell.number_format = "0.0"
+    ws.freeze_panes = "A2"
+    _fit_widths(ws)
+    return ws
+
+
+def _sheet_title(wb: Workbook, title: str) -> str:
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique in the workbook."""
+    base = _SHEET_BAD.sub("_", title)[:31] or "Sheet"
+    name, n = base, 2
+    while name in wb.sheetnames:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    return name
+
+
+def _fit_widths(ws: Worksheet) -> None:
+    for column in ws.columns:
+        texts = [
+            c.value.isoformat() if isinstance(c.value, dt.date) else str(c.value)
+            for c in column
+            if c.value is not None
+        ]
+        longest = max((len(t) for t in texts), default=4)
+        ws.column_dimensions[get_column_letter(column[0].column)].width = min(
+            max(longest + 2, 6), 60
+        )
+
+
+def _summary(wb: Workbook, report: dict[str, Any]) -> None:
+    lang, doc = report["lang"], report["status"]
+    rows = [[_typed(k, r.get(k)) for k in SUMMARY_KEYS] for r in doc["targets"]]
+    ws = _sheet(wb, tr("summary", lang), SUMMARY_KEYS, rows)
+    for cell, key in zip(ws[1], SUMMARY_KEYS, strict=True):
+        cell.comment = Comment(tr(_LABELS.get(key, key), lang), "pqp")
+
+
+def _by_year(wb: Workbook, report: dict[str, Any]) -> None:
+    lang, doc = report["lang"], report["status"]
+    keys = sorted({k for r in doc["targets"] for k in r["by_year"]})
+    rows = [[r["id"], r["title"], *(r["by_year"].get(k) for k in keys)] for r in doc["targets"]]
+    _sheet(wb, tr("sheet_by_year", lang), [tr("id", lang), tr("target_title", lang), *keys], rows)
+
+
+def _by_locality(wb: Workbook, report: dict[str, Any]) -> None:
+    lang = report["lang"]
+    targets = locality_targets(report["status"])
+    headers = [tr("locality", lang)]
+    for r in targets:
+        if r["kind"] == "count":
+            headers.append(r["id"])
+        else:
+            headers += [f"{r['id']} {tr('counted', lang)}", f"{r['id']} /", f"{r['id']} %"]
+    rows = []
+    for name in locality_order(n for r in targets for n in r["by_locality"]):
+        row: list[Any] = [locality_name(name, lang)]
+        for r in targets:
+            entry = r["by_locality"].get(name)
+            if r["kind"] == "count":
+                row.append(entry or 0)
+            else:
+                entry = entry or {}
+                row += [entry.get("numerator"), entry.get("denominator"), entry.get("value")]
+        rows.append(row)
+    _sheet(wb, tr("sheet_by_locality", lang), headers, rows)
+
+
+def _target_sheet(wb: Workbook, doc: dict[str, Any], lang: str) -> None:
+    headers = [
+        tr("id", lang),
+        tr("name", lang),
+        tr("locality", lang),
+        tr("counted", lang),
+        tr("records", lang),
+        tr("lacks", lang),
+    ]
+    rows = [
+        [s["id"], s["name"], s["locality"], tr("yes", lang), ", ".join(s["records"]), None]
+        for s in doc["counted"]
+    ]
+    rows += [
+        [s["id"], s["name"], s["locality"], tr("no", lang), None, ", ".join(s["lacks_labels"])]
+        for s in doc.get("not_counted", [])
+    ]
+    _sheet(wb, doc["id"], headers, rows)
+
+
+def _problems(wb: Workbook, report: dict[str, Any]) -> None:
+    lang = report["lang"]
+    keys = ("severity", "code", "file", "line", "record", "field", "message")
+    headers = [tr(k, lang) if k in ("severity", "code", "message") else k for k in keys]
+    rows = [[p[k] for k in keys] for p in report["problem_list"]]
+    for row in rows:
+        row[0] = tr(row[0], lang)
+    _sheet(wb, tr("sheet_problems", lang), headers, rows)
+
+
+def _info(wb: Workbook, report: dict[str, Any]) -> None:
+    lang, plan, doc = report["lang"], report["plan"], report["status"]
+    rows: list[list[Any]] = [
+        [tr("plan", lang), plan["title"]],
+        ["id", plan["id"]],
+        [tr("document", lang), plan["document"]],
+        [tr("authority", lang), plan["authority"]],
+        [tr("focal_agency", lang), plan["focal_agency"]],
+        [tr("period", lang), f"{plan['start']} → {plan['end']}"],
+        [tr("as_of", lang), dt.date.fromisoformat(doc["as_of"])],
+        [tr("evaluated_at", lang), dt.date.fromisoformat(doc["evaluated_at"])],
+        *([k, v] for k, v in doc["problems"].items()),
+        [tr("status", lang), ", ".join(f"{s}: {status_label(s, lang)}" for s in _statuses(doc))],
+    ]
+    _sheet(wb, tr("plan", lang), ["", ""], rows)
+
+
+def _statuses(doc: dict[str, Any]) -> list[str]:
+    return list(dict.fromkeys(r["status"] for r in doc["targets"]))
+
+
+def render(report: dict[str, Any]) -> bytes:
+    """The workbook's bytes."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    _summary(wb, report)
+    _by_year(wb, report)
+    _by_locality(wb, report)
+    for doc in report["explain"].values():
+        _target_sheet(wb, doc, report["lang"])
+    _problems(wb, report)
+    _info(wb, report)
+    as_of = dt.datetime.fromisoformat(report["status"]["as_of"])
+    wb.properties.creator = "pqp"
+    wb.properties.created = as_of
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

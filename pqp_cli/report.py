@@ -1,0 +1,47 @@
+"""The whole progress report as one document: status with by-year, by-locality and projection,
+a chart series and an `explain` appendix per target, and the problems found in the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pqp_cli.explain import explain
+from pqp_cli.progress import evaluate, evaluation_date, pace, status_json
+from pqp_cli.project import Project
+from pqp_cli.timeline import extend_rows, series
+
+#: What `report` adds to each target row of `status --format json`.
+EXTRAS = ("year", "locality", "projection")
+
+
+def build_report(project: Project, as_of: dt.date, lang: str = "en") -> dict[str, Any]:
+    """The report document every renderer (html, md, xlsx) draws from.
+
+    `status` is exactly `status --format json --by year --by locality --projection`; the rest
+    is what the printed report needs beside it.
+    """
+    plan = project.require_plan()
+    dataset = project.dataset
+    statuses = evaluate(plan, dataset, as_of)
+    status = status_json(plan, project.summary(), statuses, as_of, lang)
+    status = extend_rows(status, statuses, plan, dataset, as_of, EXTRAS)
+    info = plan.info
+    return {
+        "lang": lang,
+        "plan": {
+            "id": info.id,
+            "title": info.title.get(lang) or info.id,
+            "authority": info.authority,
+            "focal_agency": info.focal_agency,
+            "document": info.document,
+            "start": plan.start.isoformat(),
+            "end": plan.end.isoformat(),
+        },
+        "status": status,
+        # the share of the period elapsed at R: where the straight line to each target stands
+        "pace_percent": 100 * pace(plan, evaluation_date(plan, as_of)),
+        "series": {t.id: series(plan, t, dataset, as_of) for t in plan.targets},
+        "explain": {t.id: explain(plan, dataset, t.id, as_of, lang) for t in plan.targets},
+        "problem_list": [p.as_dict(lang) for p in project.problems],
+    }

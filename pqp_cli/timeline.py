@@ -1,0 +1,192 @@
+"""Targets over time and place: the value at each 31 December, the value by locality, and a
+straight-line projection to the period's end (method: docs/report.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pqp_cli.loading import Dataset
+from pqp_cli.metrics import MetricResult
+from pqp_cli.plan import Plan, Target
+from pqp_cli.progress import TargetStatus, evaluation_date, measure, pace
+from pqp_cli.text import fold
+
+#: The group of establishments that record no locality (JSON key; renderers translate it).
+NO_LOCALITY = "(none)"
+#: A projected date further than this many plan periods from the start is not told (null).
+HORIZON_PERIODS = 2
+
+
+# --- by year ------------------------------------------------------------------------------------
+
+
+def year_points(plan: Plan, as_of: dt.date) -> list[dt.date]:
+    """Each 31 December inside the period up to R = min(as_of, end), then R itself when R is
+    not a 31 December. Nothing before the period starts."""
+    if as_of < plan.start:
+        return []
+    at = evaluation_date(plan, as_of)
+    points = [dt.date(y, 12, 31) for y in range(plan.start.year, at.year + 1)]
+    points = [d for d in points if plan.start <= d <= at]
+    if not points or points[-1] != at:
+        points.append(at)
+    return points
+
+
+def point_key(day: dt.date) -> str:
+    """`2023` for 31 December 2023, the ISO date for any other day (the as-of date)."""
+    return str(day.year) if (day.month, day.day) == (12, 31) else day.isoformat()
+
+
+def json_value(target: Target, value: float | None) -> float | int | None:
+    """A value as `status --format json` shows it: counts whole, percentages to 1 decimal."""
+    if value is None:
+        return None
+    return int(value) if target.kind == "count" else round(value, 1)
+
+
+def by_year(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> dict[str, Any]:
+    """`{"2021": v, "2022": v, ..., "2024-06-30": v}`: the value at each point of `year_points`."""
+    return {
+        point_key(day): json_value(target, measure(plan, target, dataset, day).value)
+        for day in year_points(plan, as_of)
+    }
+
+
+def series(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
+    """The period's first day, then the points of `by_year`, each with its date, value and the
+    straight line's value there: what a chart draws."""
+    days = year_points(plan, as_of)
+    if days and days[0] != plan.start:
+        days.insert(0, plan.start)
+    return [
+        {
+            "date": day.isoformat(),
+            "key": point_key(day),
+            "value": json_value(target, measure(plan, target, dataset, day).value),
+            "expected": round(target.goal * pace(plan, day), 1),
+        }
+        for day in days
+    ]
+
+
+# --- by locality --------------------------------------------------------------------------------
+
+
+def locality_of(dataset: Dataset, enterprise_id: str) -> str:
+    """The locality recorded on the establishment (old district or new commune, as written)."""
+    ent = dataset.enterprises.get(enterprise_id)
+    return (ent.locality if ent is not None else None) or NO_LOCALITY
+
+
+def locality_order(names: Iterable[str]) -> list[str]:
+    """Alphabetical ignoring case and diacritics, `(none)` last."""
+    return sorted(set(names), key=lambda n: (n == NO_LOCALITY, fold(n), n))
+
+
+def by_locality(target: Target, result: MetricResult, dataset: Dataset) -> dict[str, Any] | None:
+    """Count targets: `{locality: number counted}`. Percent targets: `{locality: {"value",
+    "numerator", "denominator"}}` over the population there. None when the subjects are
+    experts or units, which record no locality."""
+    if result.subjects != "enterprises":
+        return None
+    counted = Counter(locality_of(dataset, eid) for eid in result.counted)
+    if target.kind == "count":
+        return {name: counted[name] for name in locality_order(counted)}
+    population = Counter(locality_of(dataset, eid) for eid in [*result.counted, *result.missing])
+    return {
+        name: {
+            "value": round(100 * counted[name] / population[name], 1),
+            "numerator": counted[name],
+            "denominator": population[name],
+        }
+        for name in locality_order(population)
+    }
+
+
+# --- projection ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Projection:
+    end_value: float | None
+    met_on: dt.date | None
+
+
+def first_met_on(plan: Plan, target: Target, dataset: Dataset, at: dt.date) -> dt.date:
+    """The day the value reached the target, by bisection over [S, at] (the value at `at` has).
+    Exact when the value never falls back; otherwise one of the days it crossed the target."""
+    if _reached(plan, target, dataset, plan.start):
+        return plan.start
+    low, high = plan.start, at  # value(low) < goal <= value(high)
+    while (high - low).days > 1:
+        mid = low + (high - low) // 2
+        if _reached(plan, target, dataset, mid):
+            high = mid
+        else:
+            low = mid
+    return high
+
+
+def _reached(plan: Plan, target: Target, dataset: Dataset, day: dt.date) -> bool:
+    value = measure(plan, target, dataset, day).value
+    return value is not None and value >= target.goal
+
+
+def project(plan: Plan, ts: TargetStatus, dataset: Dataset, as_of: dt.date) -> Projection:
+    """Straight-line extrapolation of the pace so far (docs/report.md)."""
+    value, goal = ts.value, ts.target.goal
+    if as_of < plan.start or value is None:
+        return Projection(None, None)
+    at = evaluation_date(plan, as_of)
+    end_value = value / pace(plan, at)
+    if ts.target.kind == "percent":
+        end_value = min(end_value, 100.0)
+    if value >= goal:
+        return Projection(end_value, first_met_on(plan, ts.target, dataset, at))
+    if as_of > plan.end or value <= 0:
+        return Projection(end_value, None)
+    elapsed = (at - plan.start).days + 1
+    days = math.ceil(goal * elapsed / value)
+    if days > HORIZON_PERIODS * ((plan.end - plan.start).days + 1):
+        return Projection(end_value, None)
+    return Projection(end_value, plan.start + dt.timedelta(days=days - 1))
+
+
+def projection_json(p: Projection) -> dict[str, Any]:
+    return {
+        "projected_end_value": None if p.end_value is None else round(p.end_value, 1),
+        "projected_met_on": None if p.met_on is None else p.met_on.isoformat(),
+    }
+
+
+# --- status rows --------------------------------------------------------------------------------
+
+
+def extend_rows(
+    doc: dict[str, Any],
+    statuses: Sequence[TargetStatus],
+    plan: Plan,
+    dataset: Dataset,
+    as_of: dt.date,
+    extras: Iterable[str],
+) -> dict[str, Any]:
+    """`doc` (from `status_json`) with, per target, the extras asked for: `year` adds
+    `by_year`, `locality` adds `by_locality`, `projection` adds the two projected fields."""
+    wanted = set(extras)
+    rows = []
+    for row, ts in zip(doc["targets"], statuses, strict=True):
+        row = dict(row)
+        if "year" in wanted:
+            row["by_year"] = by_year(plan, ts.target, dataset, as_of)
+        if "locality" in wanted:
+            row["by_locality"] = by_locality(ts.target, ts.result, dataset)
+        if "projection" in wanted:
+            row.update(projection_json(project(plan, ts, dataset, as_of)))
+        rows.append(row)
+    return {**doc, "targets": rows}

@@ -1,0 +1,137 @@
+"""Command-line conventions: --version, shell completion, NO_COLOR, plain output when piped,
+and docs/cli.md generated from the app."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pqp_cli import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+ESC = "\x1b["
+
+
+def pqp(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pqp_cli", *args],
+        capture_output=True,
+        text=True,
+        env=env or clean_env(),
+        timeout=120,
+    )
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment of a user's terminal: colour allowed, nothing forcing it either way."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PQP_", "FORCE_COLOR"))}
+    env.pop("NO_COLOR", None)
+    env.pop("COLUMNS", None)
+    return {**env, "TERM": "xterm-256color", **extra}
+
+
+def test_version_matches_the_package() -> None:
+    done = pqp("--version")
+    assert done.returncode == 0
+    assert done.stdout == f"pqp {__version__}\n"
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+        assert project["project"]["version"] == __version__
+
+
+def test_shell_completion_can_be_installed() -> None:
+    done = pqp("--help")
+    assert "--install-completion" in done.stdout and "--show-completion" in done.stdout
+    script = pqp("--show-completion", "bash")
+    assert script.returncode == 0
+    assert "_PQP_COMPLETE" in script.stdout and "complete " in script.stdout
+
+
+@pytest.fixture
+def project(ws):  # type: ignore[no-untyped-def]
+    """A plan with one bad record, so stderr carries the left-out banner too."""
+    return ws.write(
+        "- {id: T5b, title: Experts, metric: experts, target: 2}",
+        experts="""\
+            - {id: X1, name: Lê An, qualified_on: 2022-01-10}
+            - {id: X2, name: Trần Bình, qualified_on: someday}
+            """,
+    )
+
+
+def on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run pqp with stdout and stderr on a pseudo-terminal; everything it printed."""
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pqp_cli", *args], stdout=slave, stderr=slave, env=env
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    proc.wait(timeout=120)
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def colours(text: str) -> set[str]:
+    """The SGR colour parameters (foreground, background, 256/true colour) in `text`."""
+    found = set()
+    for params in re.findall(r"\x1b\[([0-9;]*)m", text):
+        for code in params.split(";"):
+            if code and (30 <= int(code) <= 38 or 40 <= int(code) <= 48 or int(code) >= 90):
+                found.add(code)
+    return found
+
+
+def test_colour_on_a_terminal_and_none_under_no_color(project) -> None:  # type: ignore[no-untyped-def]
+    """NO_COLOR (no-color.org) removes colour; bold and italic may stay on a terminal."""
+    args = project.args("status", "--as-of", "2023-06-30")
+    coloured = on_a_terminal(args, clean_env())
+    assert "T5b" in coloured and colours(coloured), "a terminal gets colour"
+    plain = on_a_terminal(args, clean_env(NO_COLOR="1"))
+    assert "T5b" in plain and "DATA HAS 1 ERROR" in plain
+    assert not colours(plain)
+
+
+def test_plain_output_when_not_a_terminal(project) -> None:  # type: ignore[no-untyped-def]
+    for args in (
+        project.args("status", "--as-of", "2023-06-30"),
+        project.args("validate"),
+        project.args("explain", "T5b", "--as-of", "2023-06-30"),
+        ["--help"],
+    ):
+        done = pqp(*args)
+        assert ESC not in done.stdout and ESC not in done.stderr, args
+    done = pqp(*project.args("status", "--as-of", "2023-06-30"))
+    assert "█" in done.stdout and "DATA HAS 1 ERROR" in done.stderr
+
+
+def test_docs_cli_md_is_generated_from_the_app() -> None:
+    """Stale? Run `python scripts/gen_cli_docs.py` and commit docs/cli.md."""
+    spec = importlib.util.spec_from_file_location(
+        "gen_cli_docs", ROOT / "scripts" / "gen_cli_docs.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    expected = module.render()
+    current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert current == expected, "docs/cli.md is stale: run python scripts/gen_cli_docs.py"
+    for command in ("status", "validate", "explain", "schema", "init", "diff"):
+        assert f"## `pqp {command}`" in current

@@ -1,0 +1,172 @@
+"""`--rev REV`: the data and targets as committed at a git revision, read through git itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from gitrepo import Repo, two_commits
+from typer.testing import CliRunner
+
+from pqp_cli.cli.app import app
+from pqp_cli.gitrev import at_revision, checkout
+from pqp_cli.problems import PqpError
+from pqp_cli.progress import evaluate, status_json
+from pqp_cli.project import load_project
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+AS_OF = "2024-06-30"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    return two_commits(tmp_path / "repo")
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), env={"PQP_LANG": "", "NO_COLOR": "1"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def values(doc: dict) -> dict[str, object]:
+    return {t["id"]: t["value"] for t in doc["targets"]}
+
+
+def test_checkout_reads_the_commit_not_the_working_tree(repo: Repo) -> None:
+    (repo.data / "experts.yaml").unlink()  # gone from disk, still in v2
+    with checkout("v1", repo.data, repo.targets) as rev:
+        assert rev.commit == repo.git("rev-parse", "v1")
+        assert sorted(p.name for p in rev.data.rglob("*.yaml")) == [
+            "certifications.yaml",
+            "enterprises.yaml",
+            "experts.yaml",
+            "trainings.yaml",
+        ]
+        assert "[E1, E2]" in (rev.data / "trainings.yaml").read_text(encoding="utf-8")
+        assert rev.targets.read_text(encoding="utf-8") == repo.targets.read_text(encoding="utf-8")
+        folder = rev.data.parent
+    assert not folder.exists(), "the temporary copy is removed afterwards"
+
+
+def test_export_ignore_attributes_do_not_hide_committed_files(repo: Repo) -> None:
+    repo.write(".gitattributes", "data/** export-ignore\n")
+    repo.commit("attributes", tag="v3")
+    with at_revision("v3", repo.data, repo.targets) as (data, _):
+        assert (data / "experts.yaml").is_file()
+
+
+def test_no_revision_means_the_files_on_disk(repo: Repo) -> None:
+    with at_revision(None, repo.data, repo.targets) as (data, targets):
+        assert (data, targets) == (repo.data, repo.targets)
+
+
+def test_figures_at_each_revision_are_those_committed(repo: Repo) -> None:
+    def figures(rev: str | None) -> dict[str, object]:
+        with at_revision(rev, repo.data, repo.targets) as (data, targets):
+            project = load_project(data, targets)
+        plan = project.require_plan()
+        as_of = dt.date.fromisoformat(AS_OF)
+        return values(status_json(plan, {}, evaluate(plan, project.dataset, as_of), as_of))
+
+    assert figures("v1") == {"T1": 2, "T3": 100.0, "T5b": 1}
+    assert figures("v2") == {"T1": 2, "T3": 50.0, "T5b": 2}
+    assert figures(None) == {"T1": 3, "T3": 50.0, "T5b": 2}
+
+
+def test_relative_paths_from_a_subfolder(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo.data)
+    with at_revision("v1", Path("."), Path("../targets.yaml")) as (data, targets):
+        assert (data / "experts.yaml").is_file() and targets.is_file()
+
+
+def test_not_a_git_repository_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    with (
+        pytest.raises(PqpError) as err,
+        checkout("HEAD", tmp_path / "data", tmp_path / "targets.yaml"),
+    ):
+        pass
+    assert err.value.exit_code == 2
+    assert "not inside a git repository" in err.value.en
+    assert "không nằm trong kho git" in err.value.vi
+
+
+@pytest.mark.parametrize("rev", ["v9", "no-such-branch", "--output=x", "", "HEAD~5"])
+def test_unknown_revision_is_a_clear_error(repo: Repo, rev: str) -> None:
+    with pytest.raises(PqpError) as err, checkout(rev, repo.data, repo.targets):
+        pass
+    assert err.value.exit_code == 2
+    assert "unknown revision" in err.value.en and "không có phiên bản" in err.value.vi
+
+
+def test_data_folder_missing_at_the_revision(repo: Repo) -> None:
+    first = repo.git("rev-list", "--max-parents=0", "HEAD")
+    with (
+        pytest.raises(PqpError, match="does not exist at revision"),
+        checkout(first, repo.root / "other-data", repo.targets),
+    ):
+        pass
+
+
+def test_status_rev_prints_the_committed_figures(repo: Repo) -> None:
+    code, out, _ = invoke(*repo.args("status", "--rev", "v1", "--as-of", AS_OF, "--format", "json"))
+    assert code == 0
+    assert values(json.loads(out)) == {"T1": 2, "T3": 100.0, "T5b": 1}
+    code, out, _ = invoke(*repo.args("status", "--as-of", AS_OF, "--format", "json"))
+    assert values(json.loads(out)) == {"T1": 3, "T3": 50.0, "T5b": 2}
+
+
+def test_status_rev_from_inside_the_repository_with_default_paths(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.root)
+    code, out, _ = invoke("status", "--rev", "v2", "--as-of", AS_OF, "--format", "json")
+    assert code == 0
+    assert values(json.loads(out)) == {"T1": 2, "T3": 50.0, "T5b": 2}
+
+
+def test_explain_rev_lists_who_counted_then(repo: Repo) -> None:
+    code, out, _ = invoke(
+        *repo.args("explain", "T1", "--rev", "v1", "--as-of", AS_OF, "--format", "json")
+    )
+    assert code == 0
+    assert [s["id"] for s in json.loads(out)["counted"]] == ["E1", "E2"]
+
+
+def test_report_rev_reports_the_committed_figures(repo: Repo, tmp_path: Path) -> None:
+    if "report" not in [c.name for c in app.registered_commands]:
+        pytest.skip("no report command")
+    out = tmp_path / "report.md"
+    code, _, _ = invoke(*repo.args("report", "--rev", "v1", "--as-of", AS_OF, "-o", str(out)))
+    assert code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "100.0% (1/1)" in text and "50.0% (1/2)" not in text
+
+
+def test_cli_unknown_revision_and_not_a_repository_exit_2(repo: Repo, tmp_path: Path) -> None:
+    code, _, err = invoke(*repo.args("status", "--rev", "v9"))
+    assert code == 2 and "unknown revision 'v9'" in err
+    code, _, err = invoke(*repo.args("explain", "T1", "--rev", "v9", "--lang", "vi"))
+    assert code == 2 and "không có phiên bản 'v9'" in err
+    bare = tmp_path / "bare"
+    (bare / "data").mkdir(parents=True)
+    code, _, err = invoke(
+        "status", "--rev", "HEAD", "--data", str(bare / "data"), "--targets", str(bare / "t.yaml")
+    )
+    assert code == 2 and "not inside a git repository" in err
+    assert "Traceback" not in err
+
+
+def test_the_working_tree_is_left_untouched(repo: Repo) -> None:
+    before = repo.git("status", "--porcelain")
+    stamp = {p: p.stat().st_mtime_ns for p in repo.root.rglob("*") if ".git" not in p.parts}
+    code, _, _ = invoke(*repo.args("status", "--rev", "v1", "--as-of", AS_OF))
+    assert code == 0
+    assert repo.git("status", "--porcelain") == before
+    after = {p: p.stat().st_mtime_ns for p in repo.root.rglob("*") if ".git" not in p.parts}
+    assert {p: t for p, t in after.items() if p in stamp} == stamp

@@ -1,0 +1,129 @@
+"""A killed import, and two imports at once, leave every file old or new and the data valid."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_import_helpers import data_dir, errors, load, tax, xlsx
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and flock are POSIX")
+
+
+def _sheet(path: Path, rows: int, version: str) -> Path:
+    """An attendance sheet: `rows` participants over 50 trainings, half of them new establishments."""
+    table = [["Tên lớp", "Ngày", "Nội dung", "Mã số thuế", "Tên cơ sở", "Huyện"]]
+    for i in range(rows):
+        known = i % 2 == 0
+        table.append(
+            [
+                f"Lớp {version} số {i % 50}",
+                f"{i % 28 + 1:02d}/03/2023",
+                "Hệ thống quản lý; Đo lường",
+                "" if known else _tax(i % 997),
+                "Công ty TNHH Bánh kẹo Lam Sơn" if known else f"HTX Dịch vụ số {i % 997}",
+                "Thọ Xuân",
+            ]
+        )
+    return xlsx(path, table, title="DS")
+
+
+def _tax(n: int) -> str:
+    """A valid tax code for establishment n, or none for some (they resolve by name)."""
+    try:
+        return tax(f"29{n:07d}") if n % 3 else ""  # 29…: none of the fixture's 28… codes
+    except AssertionError:  # no check digit fits this body
+        return ""
+
+
+def _start(tmp_path: Path, source: Path, delay: float = 0) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PQP_IMPORT_WRITE_DELAY": str(delay)}
+    command = [sys.executable, "-m", "pqp_cli", "import", "trainings", str(source)]
+    command += ["--data", "data", "--create-missing"]
+    log = (tmp_path / f"{source.stem}.log").open("ab")  # a pipe left unread would block the child
+    return subprocess.Popen(command, cwd=tmp_path, env=env, stdout=log, stderr=log)
+
+
+def _files(data: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(data)): p.read_bytes()
+        for p in sorted(data.rglob("*.yaml"))
+        if not any(part.startswith(".") for part in p.relative_to(data).parts)
+    }
+
+
+def _wait_for(predicate, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.005)
+
+
+def _temp(folder: Path) -> bool:
+    return folder.is_dir() and any(p.name.endswith(".tmp") for p in folder.iterdir())
+
+
+def _versions(tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+    """The data folder after an import of version 1, and the files after one of version 2."""
+    data = data_dir(tmp_path)
+    source = _sheet(tmp_path / "big.xlsx", 4000, "v1")
+    assert _start(tmp_path, source).wait(120) == 0
+    old = _files(data)
+    shutil.copytree(data, tmp_path / "copy")
+    _sheet(source, 4000, "v2")
+    assert _start(tmp_path, source).wait(120) == 0
+    new = _files(data)
+    shutil.rmtree(data)
+    shutil.move(tmp_path / "copy", data)
+    assert old != new and set(old) == set(new)
+    return data, old, new
+
+
+@pytest.mark.parametrize("when", ["first write", "second write"])
+def test_sigkill_while_writing_leaves_old_or_new_files_and_valid_data(
+    tmp_path: Path, when: str
+) -> None:
+    data, old, new = _versions(tmp_path)
+    process = _start(tmp_path, tmp_path / "big.xlsx", delay=2)
+    try:
+        if when == "first write":  # the new establishments' file, half written
+            _wait_for(lambda: _temp(data / "enterprises"))
+        else:  # establishments replaced, the trainings file half written
+            _wait_for(lambda: _temp(data / "trainings"))
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert process.returncode == -signal.SIGKILL
+    now = _files(data)
+    assert set(now) == set(old)
+    for name, content in now.items():
+        assert content in (old[name], new[name]), f"{name} is torn"
+    assert now["trainings/big.yaml"] == old["trainings/big.yaml"]
+    if when == "second write":
+        assert now["enterprises/big.yaml"] == new["enterprises/big.yaml"]
+    assert errors(data) == []
+    # The next import finishes the job.
+    assert _start(tmp_path, tmp_path / "big.xlsx").wait(120) == 0
+    assert _files(data) == new
+
+
+def test_two_imports_at_once_do_not_create_one_establishment_twice(tmp_path: Path) -> None:
+    data = data_dir(tmp_path)
+    first = _sheet(tmp_path / "a.xlsx", 3000, "a")
+    second = _sheet(tmp_path / "b.xlsx", 3000, "b")
+    processes = [_start(tmp_path, source, delay=0.5) for source in (first, second)]
+    codes = [p.wait(timeout=180) for p in processes]
+    assert codes == [0, 0], [(tmp_path / f"{s}.log").read_text() for s in ("a", "b")]
+    assert errors(data) == []
+    enterprises = load(data).enterprises.values()
+    names = [e.name for e in enterprises if e.name.startswith("HTX Dịch vụ số")]
+    assert len(names) == len(set(names)) == len({i % 997 for i in range(3000) if i % 2})
+    created = [_files(data).get(f"enterprises/{s}.yaml", b"") for s in ("a", "b")]
+    assert sorted(bool(c.count(b"- id:")) for c in created) == [False, True]

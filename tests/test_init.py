@@ -1,0 +1,196 @@
+"""`pqp init DIR`: a data folder for another province or the next plan, valid at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+from yamlviews import LOADERS
+
+from pqp_cli.cli.app import app
+from pqp_cli.initfiles import WORKFLOW
+from pqp_cli.models import KINDS
+from pqp_cli.plan import METRICS, read_plan
+from pqp_cli.project import load_project
+from pqp_cli.schema import NAMES, file_name, schema
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), env={"PQP_LANG": "", "NO_COLOR": "1"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def made(tmp_path: Path) -> Path:
+    code, _, err = invoke("init", str(tmp_path / "plan"))
+    assert code == 0, err
+    return tmp_path / "plan"
+
+
+def test_validate_passes_at_once_from_inside_the_folder(
+    made: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(made)
+    code, out, _ = invoke("validate", "--strict")
+    assert (code, out) == (0, "0 error(s), 0 warning(s)\n")
+    code, out, _ = invoke("status", "--as-of", "2027-06-30", "--format", "json")
+    assert code == 0
+    assert [t["id"] for t in json.loads(out)["targets"]] == ["T1", "T2", "T3", "T4", "T5a", "T5b"]
+
+
+def test_validate_passes_from_elsewhere_with_data_and_targets(made: Path) -> None:
+    code, _, _ = invoke(
+        "validate", "--data", str(made / "data"), "--targets", str(made / "targets.yaml")
+    )
+    assert code == 0
+
+
+def test_targets_have_the_six_metrics_each_marked_to_fill_in(made: Path) -> None:
+    plan, problems = read_plan(made / "targets.yaml")
+    assert plan is not None and not problems
+    assert sorted(t.metric for t in plan.targets) == sorted(METRICS)
+    text = (made / "targets.yaml").read_text(encoding="utf-8")
+    for target in re.split(r"\n  - id: ", text)[1:]:
+        assert re.search(r"\n    target(_percent)?: \d+  # ĐIỀN / FILL IN", target), target
+    assert (plan.info.id, plan.start, plan.end) == (
+        "pqp-2026-2030",
+        dt.date(2026, 1, 1),
+        dt.date(2030, 12, 31),
+    )
+
+
+def test_options_fill_the_plan(tmp_path: Path) -> None:
+    code, _, _ = invoke(
+        "init",
+        str(tmp_path / "na"),
+        "--plan-id",
+        "nghe-an-pqp-2026-2030",
+        "--start",
+        "2026-07-01",
+        "--end",
+        "2030-06-30",
+        "--authority",
+        'UBND tỉnh Nghệ An: "Kế hoạch # 12"',
+    )
+    assert code == 0
+    plan, problems = read_plan(tmp_path / "na" / "targets.yaml")
+    assert plan is not None and not problems
+    assert plan.info.id == "nghe-an-pqp-2026-2030"
+    assert (plan.start, plan.end) == (dt.date(2026, 7, 1), dt.date(2030, 6, 30))
+    assert plan.info.authority == 'UBND tỉnh Nghệ An: "Kế hoạch # 12"'
+    assert "2026-2030" in (plan.info.title.vi or "")
+
+
+def test_record_files_are_empty_and_point_at_their_schemas(made: Path) -> None:
+    project = load_project(made / "data", made / "targets.yaml")
+    assert not project.problems
+    assert all(not project.dataset.records(kind) for kind in KINDS)
+    for kind in KINDS:
+        path = made / "data" / f"{kind}.yaml"
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        target = first.removeprefix("# yaml-language-server: $schema=")
+        assert target != first, first
+        assert (path.parent / target).resolve() == (made / "schemas" / file_name(kind)).resolve()
+    first = (made / "targets.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=schemas/targets.schema.json"
+
+
+def test_schemas_and_editor_settings(made: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    for name in NAMES:
+        written = json.loads((made / "schemas" / file_name(name)).read_text(encoding="utf-8"))
+        assert written == schema(name)
+    settings = json.loads((made / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    assert mapping["./schemas/targets.schema.json"] == ["targets.yaml"]
+    for kind in KINDS:
+        assert f"data/{kind}/**/*.yaml" in mapping[f"./schemas/{file_name(kind)}"]
+    for loader in LOADERS.values():  # the scaffold itself passes its schemas
+        text = (made / "targets.yaml").read_text(encoding="utf-8")
+        jsonschema.validate(yaml.load(text, Loader=loader), schema("targets"))  # noqa: S506
+        for kind in KINDS:
+            text = (made / "data" / f"{kind}.yaml").read_text(encoding="utf-8")
+            jsonschema.validate(yaml.load(text, Loader=loader), schema(kind))  # noqa: S506
+
+
+def test_the_commented_examples_are_valid_records(made: Path, tmp_path: Path) -> None:
+    data = tmp_path / "examples"
+    data.mkdir()
+    for kind in KINDS:
+        text = (made / "data" / f"{kind}.yaml").read_text(encoding="utf-8")
+        example = text.split("# Ví dụ / Example:\n", 1)[1]
+        (data / f"{kind}.yaml").write_text(re.sub(r"(?m)^# ?", "", example), encoding="utf-8")
+    project = load_project(data, made / "targets.yaml", today=dt.date(2031, 1, 1))
+    assert not project.problems, [f"{p.location()}: {p.en}" for p in project.problems]
+    assert all(len(project.dataset.records(kind)) == 1 for kind in KINDS)
+
+
+def test_pre_commit_config_and_workflow(made: Path) -> None:
+    config = yaml.safe_load((made / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (hook,) = config["repos"][0]["hooks"]
+    assert hook["id"] == "pqp-validate" and hook["entry"] == "pqp validate"
+    assert hook["pass_filenames"] is False
+    assert re.search(hook["files"], "data/trainings/2026.yaml") and re.search(
+        hook["files"], "targets.yaml"
+    )
+    workflow = (made / ".github" / "workflows" / "pqp.yml").read_text(encoding="utf-8")
+    assert workflow == WORKFLOW
+    steps = yaml.safe_load(workflow)["jobs"]["pqp"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert "pqp validate --format github" in runs
+    assert any(r.startswith("pqp diff") for r in runs)
+    assert steps[0]["with"]["fetch-depth"] == 0
+    assert (made / ".gitignore").read_text(encoding="utf-8").startswith(".pqp-cache/")
+    readme = (made / "README.md").read_text(encoding="utf-8")
+    assert "pqp validate" in readme and "Tiếng Việt" in readme and "English" in readme
+
+
+def test_docs_ci_shows_the_workflow_init_writes() -> None:
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    block = text.split("<!-- workflow: the block below is initfiles.WORKFLOW -->\n```yaml\n", 1)[1]
+    assert block.split("```\n", 1)[0] == WORKFLOW
+
+
+def test_existing_files_are_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    (folder / "README.md").write_text("# Our data\n", encoding="utf-8")
+    code, out, _ = invoke("init", str(folder))
+    assert code == 0
+    assert (folder / "README.md").read_text(encoding="utf-8") == "# Our data\n"
+    assert "kept (already there):" in out and "README.md" in out
+    assert (folder / "targets.yaml").is_file()
+
+
+def test_in_vietnamese(tmp_path: Path) -> None:
+    code, out, _ = invoke("init", str(tmp_path / "p"), "--lang", "vi")
+    assert code == 0 and "đã ghi:" in out and "Tiếp theo" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--plan-id", "kế hoạch mới"], "invalid --plan-id"),
+        (["--start", "2026-13-01"], "invalid --start"),
+        (["--end", "31/12/2030"], "invalid --end"),
+        (["--start", "2030-01-01", "--end", "2026-12-31"], "must end after it starts"),
+    ],
+)
+def test_bad_options_are_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    code, _, err = invoke("init", str(tmp_path / "p"), *args)
+    assert code == 2 and message in err
+    assert not (tmp_path / "p").exists(), "nothing is written"
+
+
+def test_a_file_in_the_way_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "p").write_text("x", encoding="utf-8")
+    code, _, err = invoke("init", str(tmp_path / "p"))
+    assert code == 2 and "not a folder" in err

@@ -1,0 +1,141 @@
+"""`pqp template KIND`: headers import reads, drop-downs, date formats, notes; filled in, imports back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from test_import_helpers import TAX_LAMSON, TAX_NEW, data_dir, errors, load, pqp
+
+from pqp_cli.importing import ImportRequest, run_import
+from pqp_cli.importing.headers import COLUMNS
+from pqp_cli.importing.template import choices, header
+
+KINDS = list(COLUMNS)
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_xlsx_template_has_headers_dropdowns_date_formats_and_notes(kind: str, lang: str) -> None:
+    result = pqp("template", kind, "-o", f"{kind}.xlsx", "--lang", lang)
+    assert (result.exit_code, result.stdout) == (0, f"{kind}.xlsx\n")
+    book = load_workbook(f"{kind}.xlsx")
+    data_name, notes_name = ("Dữ liệu", "Ghi chú") if lang == "vi" else ("Data", "Notes")
+    assert book.sheetnames == [data_name, notes_name, "_lists"]
+    sheet = book[data_name]
+    columns = COLUMNS[kind]
+    assert [c.value for c in sheet[1]] == [header(c, lang) for c in columns]
+    rules = {str(r.sqref): r for r in sheet.data_validations.dataValidation}
+    lists = book["_lists"]
+    for index, col in enumerate(columns, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        values = choices(col, lang)
+        if values is None:
+            assert f"{letter}2:{letter}1001" not in rules
+        else:
+            rule = rules[f"{letter}2:{letter}1001"]
+            assert rule.type == "list"
+            listed = [lists.cell(row=r, column=index).value for r in range(1, len(values) + 1)]
+            assert listed == values
+        expected = (
+            "DD/MM/YYYY"
+            if col.type == "date"
+            else "@"
+            if col.type in ("id", "ids", "tax_code")
+            else "General"
+        )
+        assert sheet.cell(row=2, column=index).number_format == expected
+    notes = [
+        row[0].value for row in book[notes_name].iter_rows(min_row=2, max_row=len(columns) + 1)
+    ]
+    assert notes == [header(c, lang) for c in columns]
+
+
+def test_vietnamese_dropdowns_use_the_labels() -> None:
+    type_column = next(c for c in COLUMNS["enterprises"] if c.key == "type")
+    assert choices(type_column, "vi") == ["Doanh nghiệp", "Hợp tác xã", "Hộ kinh doanh", "Khác"]
+    bool_column = next(c for c in COLUMNS["units"] if c.key == "public")
+    assert choices(bool_column, "vi") == ["Có", "Không"]
+
+
+FILL: dict[str, list[dict[str, Any]]] = {
+    "enterprises": [
+        {"name": "Công ty TNHH Hoa Mai", "type": "Doanh nghiệp", "tax_code": TAX_NEW, "key_product": "Có",
+         "ocop_name": "Nước mắm", "ocop_stars": 4, "ocop_certified_on": dt.datetime(2022, 5, 1)},
+        {"name": "Công ty TNHH Hoa Mai", "type": "Doanh nghiệp", "tax_code": TAX_NEW,
+         "ocop_name": "Mắm tép", "ocop_stars": 3, "ocop_certified_on": dt.datetime(2023, 5, 1)},
+    ],
+    "trainings": [
+        {"title": "Lớp ISO 22000", "date": dt.datetime(2023, 4, 3), "topics": "Hệ thống quản lý",
+         "participant_tax_code": TAX_LAMSON},
+        {"title": "Lớp ISO 22000", "date": dt.datetime(2023, 4, 3), "topics": "Hệ thống quản lý",
+         "participant": "HTX01"},
+    ],
+    "certifications": [
+        {"enterprise": "DN001", "category": "Hệ thống quản lý", "scheme": "ISO 22000",
+         "achieved_on": dt.datetime(2023, 9, 1), "supported": "Có"},
+    ],
+    "experts": [{"name": "Trần Văn Cường", "qualified_on": dt.datetime(2023, 1, 5), "unit": "U1"}],
+    "units": [{"id": "U9", "name": "Viện Đo lường", "public": "Không", "qualified_on": dt.datetime(2024, 1, 1)}],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_filled_in_template_imports_back_and_validates(
+    tmp_path: Path, kind: str, lang: str
+) -> None:
+    data = data_dir(tmp_path)
+    assert pqp("template", kind, "-o", "t.xlsx", "--lang", lang).exit_code == 0
+    book = load_workbook("t.xlsx")
+    sheet = book.worksheets[0]
+    keys = [c.key for c in COLUMNS[kind]]
+    for r, values in enumerate(FILL[kind], start=2):
+        for key, value in values.items():
+            sheet.cell(row=r, column=keys.index(key) + 1, value=value)
+    book.save("t.xlsx")
+    report = run_import(ImportRequest(kind, tmp_path / "t.xlsx", data))
+    assert (report.rejects, report.warnings) == ([], [])
+    assert report.rows_read == len(FILL[kind])
+    assert errors(data) == []
+    assert len(load(data).records(kind)) >= 1
+
+
+def test_csv_template_is_the_header_row(tmp_path: Path) -> None:
+    assert pqp("template", "units", "-o", "u.csv", "--lang", "vi").exit_code == 0
+    text = (tmp_path / "u.csv").read_bytes().decode("utf-8-sig")
+    assert text == "Mã đơn vị,Tên đơn vị *,Công lập,Ngày công nhận *,Ngày thu hồi\r\n"
+    data = data_dir(tmp_path)
+    with (tmp_path / "u.csv").open("a", encoding="utf-8") as fh:
+        fh.write("U7,Trung tâm Năng suất,Có,03/04/2023,\r\n")
+    assert pqp("import", "units", "u.csv", "--data", data).exit_code == 0
+    assert load(data).units["U7"].qualified_on == dt.date(2023, 4, 3)
+
+
+def test_template_never_overwrites_without_force(tmp_path: Path) -> None:
+    (tmp_path / "t.xlsx").write_bytes(b"filled in by a district")
+    result = pqp("template", "units", "-o", "t.xlsx")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "pqp: error: t.xlsx exists; pass --force to replace it\n",
+    )
+    assert (tmp_path / "t.xlsx").read_bytes() == b"filled in by a district"
+    assert pqp("template", "units", "-o", "t.xlsx", "--force").exit_code == 0
+    result = pqp("template", "units", "-o", "t.ods")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "pqp: error: t.ods: a template is .xlsx or .csv\n",
+    )
+
+
+def test_default_template_name(tmp_path: Path) -> None:
+    assert pqp("template", "experts").stdout == "experts-template.xlsx\n"
+    assert (tmp_path / "experts-template.xlsx").is_file()
