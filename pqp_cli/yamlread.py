@@ -26,6 +26,7 @@ MAX_DEPTH = 40
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 Path = tuple[Any, ...]
+_PLAIN_PARTS = (str, int, type(None))
 
 
 @dataclass
@@ -78,6 +79,8 @@ class Parsed:
             for path, number in self.lines.items():
                 if not path or not isinstance(path[0], int) or path[0] >= count:
                     continue
+                if not all(type(part) in _PLAIN_PARTS for part in path):
+                    continue  # under a refused key: never looked up, and not plain to cache
                 if len(path) == 1:
                     item_line[path[0]] = number
                 else:

@@ -37,20 +37,35 @@ def _root(
 
 
 def _register() -> None:
-    from pqp_cli.cli import explain_cmd, status_cmd, validate_cmd
+    from pqp_cli.cli import (
+        diff_cmd,
+        explain_cmd,
+        import_cmd,
+        init_cmd,
+        report_cmd,
+        schema_cmd,
+        status_cmd,
+        validate_cmd,
+    )
 
-    for module in (status_cmd, validate_cmd, explain_cmd):
+    for module in (
+        status_cmd,
+        validate_cmd,
+        explain_cmd,
+        import_cmd,
+        report_cmd,
+        schema_cmd,
+        init_cmd,
+        diff_cmd,
+    ):
         module.register(app)
-    __import__("pqp_cli.cli.import_cmd", fromlist=["register"]).register(app)
-    __import__("pqp_cli.cli.report_cmd", fromlist=["register"]).register(app)
-    for name in ("schema_cmd", "init_cmd", "diff_cmd"):  # issue 5
-        __import__(f"pqp_cli.cli.{name}", fromlist=["register"]).register(app)
 
 
 _register()
 
 
 _GLOBAL_OPTIONS = ("--data", "--targets", "--as-of", "--lang")
+_LANG_ONLY = ("template", "schema", "init")  # commands that take --lang but read no data
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:
@@ -69,6 +84,8 @@ def hoist_global_options(argv: list[str]) -> list[str]:
             break
     if not moved or i >= len(argv):
         return argv
+    if argv[i] in _LANG_ONLY and any(m.split("=", 1)[0] != "--lang" for m in moved[::2]):
+        return argv  # leave it to the usage error: this command reads no data
     return [argv[i], *moved, *argv[i + 1 :]]
 
 

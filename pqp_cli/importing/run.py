@@ -71,19 +71,21 @@ def run_import(req: ImportRequest) -> ImportReport:
     report = ImportReport(req.kind, req.source.name, layout.sheet, dry_run=req.dry_run)
     report.warnings += book.notes + layout.notes
     plan = _Plan(req, layout, cells, *_targets(req), _sha256(req.source), report)
-    for path in (plan.target, plan.created_path):
-        if path is not None:
-            writing.refuse_hand_written(path)
+    _refuse_hand_written(plan)  # before waiting for the lock…
     lock = contextlib.nullcontext() if req.dry_run else writing.locked(req.data_dir)
     with lock:
-        for path in (plan.target, plan.created_path):
-            if path is not None:
-                writing.refuse_hand_written(path)
+        _refuse_hand_written(plan)  # …and under it, where it counts
         ok = _prepare(plan)
         report.blocked = not ok or bool(report.rejects and not req.skip_invalid)
         if not report.blocked and not req.dry_run:
             _write(plan)
     return report
+
+
+def _refuse_hand_written(plan: _Plan) -> None:
+    for path in (plan.target, plan.created_path):
+        if path is not None:
+            writing.refuse_hand_written(path)
 
 
 def _check(req: ImportRequest) -> None:
