@@ -59,15 +59,21 @@ SECTORS = [
     ("Dệt may", []),
     ("Vật liệu xây dựng", []),
 ]
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
 #: Brand syllables, distinct once diacritics are folded, so names never look like duplicates.
-SYLLABLES = (
+SYLLABLES = words(
     "An Bảo Bình Cường Đạt Đông Gia Hà Hải Hòa Hoàng Hồng Hưng Khang Kim Lâm Lộc Long Mai Minh "
     "Nam Ngọc Nhật Phát Phong Phú Phúc Quang Sơn Tân Thành Thịnh Thuận Tiến Toàn Trung Trường "
     "Tuấn Việt Vinh Xuân Yên Quý Thái Đức Hiệp Lợi Tài Uy Vượng Nghĩa Khải Luân Sang Cát Định"
-).split()
-SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Mai Trịnh Đinh".split()
-MIDDLE = "Văn Thị Đình Hữu Ngọc Minh Thu Xuân Quang Thanh".split()
-GIVEN = "Hùng Dũng Lan Hương Thảo Nam Sơn Hải Phương Hằng Tâm Cường Yến Long Vân Đức".split()
+)
+SURNAMES = words("Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Mai Trịnh Đinh")
+MIDDLE = words("Văn Thị Đình Hữu Ngọc Minh Thu Xuân Quang Thanh")
+GIVEN = words("Hùng Dũng Lan Hương Thảo Nam Sơn Hải Phương Hằng Tâm Cường Yến Long Vân Đức")
 TOPICS = ["management_systems", "improvement_tools", "standards", "measurement", "technology"]
 SCHEMES = {
     "management_system": ["ISO 9001:2015", "ISO 22000:2018", "HACCP", "VietGAP", "ISO 14001"],

@@ -33,6 +33,7 @@ from pqp_cli.loading import (
 from pqp_cli.models import MODELS
 from pqp_cli.problems import Problem, display_path
 from pqp_cli.recordcodec import ModelCodec, Unsupported
+from pqp_cli.rules import record_facts
 
 CODECS = {kind: ModelCodec(model) for kind, model in MODELS.items()}
 #: Parse in worker processes past these: forking and shipping results back costs ~0.1 s.
@@ -87,7 +88,7 @@ def load(
                 again = _sources(files, overrides)
                 return build(_read_all(cache, again), period, today).entries
 
-        dataset._pending = entries
+        dataset.defer(entries)
     if key:
         dataset.memo = MetricMemo(cache, f"m/{key}")
     for source in sources:
@@ -137,10 +138,12 @@ def _encode(
     """A file's reading as plain values, and its lines alone (raises Unsupported for a record
     the codec cannot take)."""
     encode = CODECS[kind].encode
-    rows = [
-        (e.index, e.line, e.id, e.name, e.bad, None if e.model is None else encode(e.model))
-        for e in entries
-    ]
+    rows = []
+    for e in entries:
+        if e.model is not None and e.facts is None:
+            e.facts = record_facts(kind, e.model)
+        model = None if e.model is None else encode(e.model)
+        rows.append((e.index, e.line, e.id, e.name, e.bad, model, e.facts))
     found = [(p.code, p.line, p.en, p.vi, p.record, p.field, p.kind) for p in problems]
     lines = marshal.dumps(item_lines)
     return marshal.dumps((rows, found, lines)), lines
@@ -151,8 +154,8 @@ def _decode(kind: str, file: str, payload: bytes) -> tuple[list[Entry], list[Pro
     source = Lines(lines)
     decode = CODECS[kind].decode
     entries = [
-        Entry(kind, file, line, rid, name, index, source, None, None if m is None else decode(m), bad)
-        for index, line, rid, name, bad, m in rows
+        Entry(kind, file, line, rid, name, index, source, None, m and decode(m), bad, False, facts)
+        for index, line, rid, name, bad, m, facts in rows
     ]
     problems = [
         Problem(code, file, line, en, vi, record, field, pkind)
@@ -179,7 +182,9 @@ def _read_all(cache: DataCache, sources: list[Source]) -> list[Read]:
                 except Exception:  # noqa: S110 - a corrupt entry is rebuilt, never fatal
                     pass
             misses.append(i)
-    for i, (entries, problems, payload) in zip(misses, _parse([sources[i] for i in misses])):
+    for i, (entries, problems, payload) in zip(
+        misses, _parse([sources[i] for i in misses]), strict=True
+    ):
         results[i] = (sources[i].file, entries, problems)
         if payload is not None:
             cache.put(sources[i].entry_name, payload)
@@ -196,7 +201,7 @@ def _parse(sources: list[Source]) -> Iterator[tuple[list[Entry], list[Problem], 
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
-        for job, payload in zip(jobs, pool.imap(_work, jobs)):
+        for job, payload in zip(jobs, pool.imap(_work, jobs), strict=True):
             if payload is None:
                 yield _read_here(*job)
             else:
@@ -281,14 +286,16 @@ def _from_cache(cache: DataCache, key: str, sources: list[Source]) -> Dataset | 
             return None
     except Exception:  # a corrupt entry: read the files
         return None
-    dataset._pending = _entries_from(cache, sources, flags)
+    dataset.defer(_entries_from(cache, sources, flags))
     return dataset
 
 
 def _entries_from(
     cache: DataCache, sources: list[Source], flags: list[bytes]
 ) -> Callable[[], list[Entry]]:
-    wanted = [(s.kind, s.file, s.entry_name, f) for s, f in zip(sources, flags) if s.kind]
+    wanted = [
+        (s.kind, s.file, s.entry_name, f) for s, f in zip(sources, flags, strict=True) if s.kind
+    ]
 
     def entries() -> list[Entry]:
         found: list[Entry] = []
@@ -302,7 +309,7 @@ def _entries_from(
                 raise _Stale(name) from exc
             if len(file_entries) != len(marks):
                 raise _Stale(name)
-            for entry, mark in zip(file_entries, marks):
+            for entry, mark in zip(file_entries, marks, strict=True):
                 entry.bad = bool(mark & 1)
                 entry.duplicate = bool(mark & 2)
             found.extend(file_entries)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pqp_cli.models import label
-
 _WORDS: dict[str, tuple[str, str]] = {
     "id": ("ID", "Mã"),
     "target_title": ("Target", "Chỉ tiêu"),
@@ -159,4 +157,6 @@ def tr(key: str, lang: str, **params: Any) -> str:
 
 
 def status_label(status: str, lang: str) -> str:
+    from pqp_cli.models import label
+
     return label("status", status, "vi") if lang == "vi" else status.replace("_", " ")

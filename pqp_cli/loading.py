@@ -58,10 +58,11 @@ class Entry:
     name: str
     index: int = 0
     source: Lines | None = None
-    raw: dict[str, Any] | None = None
+    raw: Any = None  # a dict while the record is validated, then None
     model: Record | None = None
     bad: bool = False
     duplicate: bool = False
+    facts: Any = None  # what rules work out from this record alone (see rules.record_facts)
 
     @property
     def lines(self) -> dict[tuple[Any, ...], int]:
@@ -85,26 +86,47 @@ class Dataset:
     asked for (`validate` never asks). `memo` keeps metric results for the same dataset.
     """
 
+    enterprises: dict[str, Any]
+    trainings: dict[str, Any]
+    certifications: dict[str, Any]
+    experts: dict[str, Any]
+    units: dict[str, Any]
+
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.files_left_out: list[str] = []
         self.records_left_out = 0
         self.memo: MetricMemo | None = None
-        self._entries: list[Entry] | None = []
-        self._records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         self._pending: Callable[[], list[Entry]] | None = None
+        self.keep([])
 
     def keep(self, entries: list[Entry]) -> int:
         """Take `entries` (their `bad` flags final): index the valid ones; count the rest."""
         self._entries = entries
+        records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         left_out = 0
-        records = self._records
         for entry in entries:
             if entry.bad or entry.model is None:
                 left_out += 1
             else:
                 records[entry.kind][entry.model.id] = entry.model
+        self._records = records
+        for kind, found in records.items():
+            setattr(self, kind, found)  # plain attributes: metrics read them in tight loops
         return left_out
+
+    def defer(self, entries: Callable[[], list[Entry]]) -> None:
+        """Read the entries (and so the records) only when first asked for."""
+        self._pending = entries
+        for kind in KINDS:
+            self.__dict__.pop(kind, None)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for what is not set: the records of a deferred dataset.
+        if name in KINDS and self.__dict__.get("_pending") is not None:
+            self._ready()
+            return self.__dict__[name]
+        raise AttributeError(name)
 
     def _ready(self) -> None:
         if self._pending is not None:
@@ -114,31 +136,11 @@ class Dataset:
     @property
     def entries(self) -> list[Entry]:
         self._ready()
-        return self._entries or []
+        return self._entries
 
     def records(self, kind: str) -> dict[str, Any]:
         self._ready()
         return self._records[kind]
-
-    @property
-    def enterprises(self) -> dict[str, Any]:
-        return self.records("enterprises")
-
-    @property
-    def trainings(self) -> dict[str, Any]:
-        return self.records("trainings")
-
-    @property
-    def certifications(self) -> dict[str, Any]:
-        return self.records("certifications")
-
-    @property
-    def experts(self) -> dict[str, Any]:
-        return self.records("experts")
-
-    @property
-    def units(self) -> dict[str, Any]:
-        return self.records("units")
 
     @property
     def errors(self) -> int:
@@ -317,9 +319,7 @@ def load_dataset(
     gc_was_enabled = gc.isenabled()
     gc.disable()  # loading makes many small objects and no cycles: collection only costs time
     try:
-        return datacache.load(
-            data_dir, files, overrides, period, today or dt.date.today(), enabled
-        )
+        return datacache.load(data_dir, files, overrides, period, today or dt.date.today(), enabled)
     finally:
         if gc_was_enabled:
             gc.enable()

@@ -162,7 +162,7 @@ def memoized(name: str, function: Metric) -> Metric:
         key = f"{name}\0{type(p).__name__}\0{p!r}\0{start}\0{at}"
         stored = memo.get(key)
         if stored is not None:
-            return MetricResult(**dict(zip(_FIELDS, stored)))
+            return MetricResult(**dict(zip(_FIELDS, stored, strict=True)))
         result = function(ds, p, start, at)
         memo.put(key, tuple(getattr(result, f) for f in _FIELDS))
         return result

@@ -49,9 +49,13 @@ class Project:
         return self.plan
 
 
-def load_project(data_dir: Path, targets: Path, today: dt.date | None = None) -> Project:
-    """Read targets.yaml, then the data folder with the plan's period for its checks."""
+def load_project(
+    data_dir: Path, targets: Path, today: dt.date | None = None, *, use_cache: bool = True
+) -> Project:
+    """Read targets.yaml, then the data folder with the plan's period for its checks.
+
+    `use_cache=False` reads every file afresh and writes no cache (`--no-cache`)."""
     plan, plan_problems = read_plan(targets)
     period = (plan.start, plan.end) if plan else None
-    dataset = load_dataset(data_dir, period=period, today=today)
+    dataset = load_dataset(data_dir, period=period, today=today, use_cache=use_cache)
     return Project(plan, dataset, plan_problems)

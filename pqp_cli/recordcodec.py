@@ -78,10 +78,10 @@ class ModelCodec:
         self.names = tuple(model.model_fields)
         self.codecs = [_codec(f.annotation) for f in model.model_fields.values()]
         self.bits = {name: 1 << i for i, name in enumerate(self.names)}
-        self.decoders = [
-            (name, codec[1]) for name, codec in zip(self.names, self.codecs) if codec is not None
-        ]
         self._sets: dict[int, frozenset[str]] = {}
+        if not all(name.isidentifier() for name in self.names):
+            raise Unsupported(model)
+        self.decode: Callable[[tuple[Any, ...]], Any] = self._decoder()
 
     def encode(self, obj: BaseModel) -> tuple[Any, ...]:
         if type(obj) is not self.model or obj.__pydantic_extra__ or obj.__pydantic_private__:
@@ -91,21 +91,36 @@ class ModelCodec:
         mask = sum(bits[name] for name in obj.__pydantic_fields_set__)
         return (mask,) + tuple(
             values[name] if codec is None else codec[0](values[name])
-            for name, codec in zip(self.names, self.codecs)
+            for name, codec in zip(self.names, self.codecs, strict=True)
         )
 
-    def decode(self, row: tuple[Any, ...]) -> Any:
-        values = dict(zip(self.names, row[1:]))
-        for name, dec in self.decoders:
-            value = values[name]
-            if value is not None:
-                values[name] = dec(value)
-        obj = _new(self.model)
-        _set(obj, "__dict__", values)
-        _set(obj, "__pydantic_fields_set__", set(self._fields_set(row[0])))
-        _set(obj, "__pydantic_extra__", None)
-        _set(obj, "__pydantic_private__", None)
-        return obj
+    def _decoder(self) -> Callable[[tuple[Any, ...]], Any]:
+        """A function made for this model: rebuilding records is the warm path's main cost,
+        and one flat function with each field's decoder inlined is twice as fast as a loop."""
+        env: dict[str, Any] = {
+            "new": _new,
+            "put": _set,
+            "model": self.model,
+            "sets": self._fields_set,
+        }
+        values = []
+        for i, (name, codec) in enumerate(zip(self.names, self.codecs, strict=True)):
+            if codec is None:
+                values.append(f"{name!r}: row[{i + 1}]")
+            else:
+                env[f"dec{i}"] = codec[1]
+                values.append(f"{name!r}: None if row[{i + 1}] is None else dec{i}(row[{i + 1}])")
+        source = (
+            "def decode(row):\n"
+            "    obj = new(model)\n"
+            f"    put(obj, '__dict__', {{{', '.join(values)}}})\n"
+            "    put(obj, '__pydantic_fields_set__', set(sets(row[0])))\n"
+            "    put(obj, '__pydantic_extra__', None)\n"
+            "    put(obj, '__pydantic_private__', None)\n"
+            "    return obj\n"
+        )
+        exec(source, env)  # noqa: S102 - our own field names, checked to be identifiers
+        return env["decode"]
 
     def _fields_set(self, mask: int) -> frozenset[str]:
         found = self._sets.get(mask)

@@ -8,6 +8,7 @@ out of the figures.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pqp_cli.loading import Entry
 from pqp_cli.models import tax_code_check_ok
 from pqp_cli.problems import Problem
 from pqp_cli.schemes import is_known, nearest_scheme
-from pqp_cli.text import name_key_folded, nearest
+from pqp_cli.text import fold, name_key_folded
 
 
 @dataclass
@@ -45,6 +46,24 @@ class Context:
 
 
 Finding = tuple[Entry, Problem]
+
+
+def record_facts(kind: str, model: Any) -> Any:
+    """What the rules work out from one record alone: kept with its file's cached reading, so
+    a changed file does not cost every record's work again. For an enterprise: its name with
+    case, diacritics and legal form set aside, and whether its tax code's check digit is right."""
+    if kind == "enterprises":
+        tax_ok = model.tax_code is None or tax_code_check_ok(model.tax_code)
+        return (name_key_folded(model.name), tax_ok)
+    return None
+
+
+def _facts(e: Entry, model: Any) -> Any:
+    if e.facts is None:
+        e.facts = record_facts(e.kind, model)
+    return e.facts
+
+
 Rule = Callable[[Context], list[Finding]]
 
 
@@ -85,15 +104,37 @@ def _names(ctx: Context, kind: str) -> dict[str, str]:
     return {e.id: e.name for e in ctx.by_kind[kind] if e.id is not None}
 
 
+class _Suggestions:
+    """Nearest id or name for an unknown reference (as `text.nearest` would find), with the
+    candidates folded once rather than once per reference."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self.ids = {fold(c): c for c in names}
+        self.by_name = {fold(n): n for n in {n: i for i, n in names.items()}}
+        self.first_id: dict[str, str] = {}
+        for i, n in names.items():
+            self.first_id.setdefault(n, i)
+
+    @staticmethod
+    def _nearest(word: str, folded: dict[str, str]) -> str | None:
+        found = difflib.get_close_matches(fold(word), list(folded), n=1, cutoff=0.6)
+        return folded[found[0]] if found else None
+
+    def hint(self, ref: str) -> str | None:
+        hint = self._nearest(ref, self.ids) or self.first_id.get(ref)
+        if hint is None:
+            by_name = self._nearest(ref, self.by_name)
+            hint = self.first_id.get(by_name) if by_name else None
+        return hint
+
+
 def _unknown_ref(
-    e: Entry, field: str, ref: str, target: str, names: dict[str, str], *path: Any
+    e: Entry, field: str, ref: str, target: str, names: _Suggestions, *path: Any
 ) -> Finding:
-    hint = nearest(ref, names) or next((i for i, n in names.items() if n == ref), None)
-    if hint is None:
-        by_name = nearest(ref, {n: i for i, n in names.items()})
-        hint = next((i for i, n in names.items() if n == by_name), None) if by_name else None
-    tail_en = f' (did you mean "{hint}", {names[hint]}?)' if hint else ""
-    tail_vi = f' (có phải "{hint}", {names[hint]}?)' if hint else ""
+    hint = names.hint(ref)
+    tail_en = f' (did you mean "{hint}", {names.names[hint]}?)' if hint else ""
+    tail_vi = f' (có phải "{hint}", {names.names[hint]}?)' if hint else ""
     return _problem(
         e,
         "unknown-reference",
@@ -107,19 +148,32 @@ def _unknown_ref(
 def references(ctx: Context) -> list[Finding]:
     """Participants, certification enterprises and expert units name records that exist."""
     enterprises, units = _ids(ctx, "enterprises"), _ids(ctx, "units")
-    e_names, u_names = _names(ctx, "enterprises"), _names(ctx, "units")
+    e_names, u_names = _Lazy(ctx, "enterprises"), _Lazy(ctx, "units")
     found = []
     for e, t in ctx.valid("trainings"):
         for i, p in enumerate(t.participants):
             if p not in enterprises:
-                found.append(_unknown_ref(e, "participants", p, "enterprise", e_names, i))
+                found.append(_unknown_ref(e, "participants", p, "enterprise", e_names.get(), i))
     for e, c in ctx.valid("certifications"):
         if c.enterprise not in enterprises:
-            found.append(_unknown_ref(e, "enterprise", c.enterprise, "enterprise", e_names))
+            found.append(_unknown_ref(e, "enterprise", c.enterprise, "enterprise", e_names.get()))
     for e, x in ctx.valid("experts"):
         if x.unit is not None and x.unit not in units:
-            found.append(_unknown_ref(e, "unit", x.unit, "unit", u_names))
+            found.append(_unknown_ref(e, "unit", x.unit, "unit", u_names.get()))
     return found
+
+
+class _Lazy:
+    """The suggestions of a kind, built at the first unknown reference (most data has none)."""
+
+    def __init__(self, ctx: Context, kind: str) -> None:
+        self.ctx, self.kind = ctx, kind
+        self.value: _Suggestions | None = None
+
+    def get(self) -> _Suggestions:
+        if self.value is None:
+            self.value = _Suggestions(_names(self.ctx, self.kind))
+        return self.value
 
 
 def tax_codes(ctx: Context) -> list[Finding]:
@@ -142,7 +196,7 @@ def tax_codes(ctx: Context) -> list[Finding]:
                     f"({seen.file}:{seen.line_of('tax_code')}); mỗi cơ sở một bản ghi",
                 )
             )
-        if not tax_code_check_ok(ent.tax_code):
+        if not _facts(e, ent)[1]:
             found.append(
                 _problem(
                     e,
@@ -317,7 +371,7 @@ def possible_duplicates(ctx: Context) -> list[Finding]:
     first: dict[str, Entry] = {}
     found = []
     for e, ent in ctx.valid("enterprises"):
-        k = name_key_folded(ent.name)
+        k = _facts(e, ent)[0]
         if not k:
             continue
         seen = first.setdefault(k, e)

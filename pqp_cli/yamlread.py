@@ -64,10 +64,10 @@ class Parsed:
         if self._lines is None:
             item_line, item_lines = self.items()
             self._lines = {}
-            for index, (line, lines) in enumerate(zip(item_line, item_lines)):
+            for index, (line, lines) in enumerate(zip(item_line, item_lines, strict=True)):
                 self._lines[(index,)] = line
                 for path, number in lines.items():
-                    self._lines[(index, *path)] = number
+                    self._lines[(index,) + path] = number
         return self._lines
 
     def items(self) -> tuple[list[int], list[dict[Path, int]]]:
@@ -207,6 +207,16 @@ def event_parse(text: str, scalar: Callable[[str], str] | None = None) -> Parsed
         where = f", column {column}" if column else ""
         where_vi = f", cột {column}" if column else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if "nesting depth" in problem:  # newer libyaml refuses deep nesting while scanning ahead
+            walker.fault(
+                "unsupported-yaml",
+                line,
+                f"nesting deeper than {MAX_DEPTH} levels: records are never this deep",
+                f"lồng sâu quá {MAX_DEPTH} mức: bản ghi không bao giờ sâu như vậy",
+                (),
+                fatal=True,
+            )
+            return parsed
         walker.fault(
             "yaml-syntax",
             line,
@@ -326,10 +336,13 @@ def _scalar(rest: str, scalar: Callable[[str], str] | None, seen: dict[str, Any]
         value = None
     else:
         value = rest
-    if value is not None and scalar is not None:
-        # `clean` leaves one-line ASCII text without double spaces as it is: skip the call.
-        if scalar is not clean or not value.isascii() or "  " in value:
-            value = scalar(value)
+    # `clean` leaves one-line ASCII text without double spaces as it is: skip the call.
+    if (
+        value is not None
+        and scalar is not None
+        and (scalar is not clean or not value.isascii() or "  " in value)
+    ):
+        value = scalar(value)
     seen[rest] = value
     return value
 
@@ -386,10 +399,11 @@ def _fast(text: str, scalar: Callable[[str], str] | None) -> Parsed:
         is_item = body[:2] == "- "
         if is_item:
             body = body[2:]
-        key, sep, rest = body.partition(": ")  # inlined `_key`: this loop is the hot path
-        if not sep:
-            key, rest = _key(body)
-        elif not (key.isidentifier() and key.isascii()) or key in _NULL_KEYS:
+        # `_key`, inlined for the common `key: value`: this loop is the hot path.
+        key: str | None
+        rest: str | None
+        key, sep, rest = body.partition(": ")
+        if not sep or not (key.isidentifier() and key.isascii()) or key in _NULL_KEYS:
             key, rest = _key(body)
         if key is None and not is_item:
             raise _GiveUp

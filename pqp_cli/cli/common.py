@@ -36,6 +36,13 @@ LangOpt = Annotated[
     str,
     typer.Option("--lang", envvar="PQP_LANG", help="Language of labels and messages: en or vi."),
 ]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every data file afresh; neither read nor write DATA/.pqp-cache/.",
+    ),
+]
 DEFAULT_DATA = Path("data")
 DEFAULT_TARGETS = Path("targets.yaml")
 RevOpt = Annotated[

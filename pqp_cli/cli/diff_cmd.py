@@ -19,7 +19,6 @@ from pqp_cli.cli.common import (
     resolve,
 )
 from pqp_cli.problems import PqpError
-from pqp_cli.render.console import stderr_console
 
 
 class Format(str, Enum):
@@ -37,6 +36,7 @@ _LEFT_OUT = (
 
 
 def _note_errors(doc: dict, lang: str) -> None:
+    from pqp_cli.render.console import stderr_console
     from pqp_cli.render.diff import side
 
     err = stderr_console()

@@ -14,6 +14,7 @@ from pqp_cli.cli.common import (
     AsOfOpt,
     DataOpt,
     LangOpt,
+    NoCacheOpt,
     RevOpt,
     TargetsOpt,
     fail,
@@ -21,10 +22,7 @@ from pqp_cli.cli.common import (
     use_revision,
 )
 from pqp_cli.cli.status_cmd import report_problems
-from pqp_cli.explain import explain as explain_target
 from pqp_cli.problems import PqpError
-from pqp_cli.project import load_project
-from pqp_cli.render import explain as render
 
 
 class Format(str, Enum):
@@ -40,13 +38,18 @@ def explain(
     as_of: AsOfOpt = None,
     lang: LangOpt = "en",
     rev: RevOpt = None,
+    no_cache: NoCacheOpt = False,
     fmt: Annotated[Format, typer.Option("--format", help="text, json or markdown.")] = Format.text,
 ) -> None:
     """The establishments (or experts, units) counted for a target and those still missing."""
+    from pqp_cli.explain import explain as explain_target
+    from pqp_cli.project import load_project
+    from pqp_cli.render import explain as render
+
     try:
         data, targets = use_revision(rev, data, targets)
         opts = resolve(data, targets, as_of, lang)
-        project = load_project(opts.data, opts.targets)
+        project = load_project(opts.data, opts.targets, use_cache=not no_cache)
         doc = explain_target(project.require_plan(), project.dataset, target, opts.as_of, opts.lang)
     except PqpError as err:
         raise fail(err, lang) from None

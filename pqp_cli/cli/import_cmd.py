@@ -19,8 +19,6 @@ from pqp_cli.cli.common import (
     fail,
     resolve,
 )
-from pqp_cli.importing import ImportRequest, describe, run_import, write_template
-from pqp_cli.plan import read_plan
 from pqp_cli.problems import PqpError
 
 
@@ -59,6 +57,9 @@ def import_(
     ] = False,
 ) -> None:
     """Import spreadsheet rows as records (exit 1 when rows are rejected)."""
+    from pqp_cli.importing import ImportRequest, describe, run_import
+    from pqp_cli.plan import read_plan
+
     try:
         opts = resolve(data, targets, as_of, lang)
         plan = read_plan(opts.targets)[0] if opts.targets.is_file() else None
@@ -87,6 +88,8 @@ def template(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Write a blank spreadsheet with the headers `pqp import` reads."""
+    from pqp_cli.importing import write_template
+
     try:
         path = output or Path(f"{kind.value}-template.xlsx")
         written = write_template(kind.value, check_lang(lang), path, force)

@@ -25,9 +25,6 @@ from pqp_cli.cli.common import (
 from pqp_cli.cli.status_cmd import report_problems
 from pqp_cli.i18n import tr
 from pqp_cli.problems import PqpError
-from pqp_cli.project import load_project
-from pqp_cli.render import report_html, report_md, report_xlsx
-from pqp_cli.report import build_report
 
 
 class Format(str, Enum):
@@ -88,6 +85,9 @@ def report(
     ),
 ) -> None:
     """A whole progress report: summary, charts by year, localities, who counts, problems."""
+    from pqp_cli.project import load_project
+    from pqp_cli.report import build_report
+
     try:
         data, targets = use_revision(rev, data, targets)
         opts = resolve(data, targets, as_of, lang)
@@ -113,6 +113,8 @@ def report(
 
 
 def render(doc: dict[str, Any], fmt: Format) -> bytes:
+    from pqp_cli.render import report_html, report_md, report_xlsx
+
     if fmt is Format.xlsx:
         return report_xlsx.render(doc)
     renderer = report_html if fmt is Format.html else report_md

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,7 @@ from pqp_cli.cli.common import (
     AsOfOpt,
     DataOpt,
     LangOpt,
+    NoCacheOpt,
     RevOpt,
     TargetsOpt,
     fail,
@@ -22,12 +23,9 @@ from pqp_cli.cli.common import (
 )
 from pqp_cli.i18n import tr
 from pqp_cli.problems import PqpError
-from pqp_cli.progress import evaluate, status_json
-from pqp_cli.project import Project, load_project
-from pqp_cli.render import status as render
-from pqp_cli.render.breakdown import extra_tables
-from pqp_cli.render.console import stderr_console, stdout_console
-from pqp_cli.timeline import extend_rows
+
+if TYPE_CHECKING:
+    from pqp_cli.project import Project
 
 
 class By(str, Enum):
@@ -44,6 +42,8 @@ class Format(str, Enum):
 
 def report_problems(project: Project, lang: str, strict: bool) -> None:
     """The left-out banner (or the --strict refusal) and the warnings note, on stderr."""
+    from pqp_cli.render.console import stderr_console
+
     err = stderr_console()
     summary = project.summary()
     if project.errors and strict:
@@ -77,6 +77,7 @@ def status(
     as_of: AsOfOpt = None,
     lang: LangOpt = "en",
     rev: RevOpt = None,
+    no_cache: NoCacheOpt = False,
     fmt: Annotated[Format, typer.Option("--format", help="table, json, csv or markdown.")] = (
         Format.table
     ),
@@ -93,10 +94,17 @@ def status(
     ] = False,
 ) -> None:
     """Where we stand on each target, as of a date, and whether we are on pace."""
+    from pqp_cli.progress import evaluate, status_json
+    from pqp_cli.project import load_project
+    from pqp_cli.render import status as render
+    from pqp_cli.render.breakdown import extra_tables
+    from pqp_cli.render.console import stdout_console
+    from pqp_cli.timeline import extend_rows
+
     try:
         data, targets = use_revision(rev, data, targets)
         opts = resolve(data, targets, as_of, lang)
-        project = load_project(opts.data, opts.targets)
+        project = load_project(opts.data, opts.targets, use_cache=not no_cache)
         plan = project.require_plan()
     except PqpError as err:
         raise fail(err, lang) from None

@@ -15,13 +15,12 @@ from pqp_cli.cli.common import (
     AsOfOpt,
     DataOpt,
     LangOpt,
+    NoCacheOpt,
     TargetsOpt,
     fail,
     resolve,
 )
 from pqp_cli.problems import PqpError
-from pqp_cli.project import load_project
-from pqp_cli.render import problems as render
 
 
 class Format(str, Enum):
@@ -35,13 +34,17 @@ def validate(
     targets: TargetsOpt = DEFAULT_TARGETS,
     as_of: AsOfOpt = None,
     lang: LangOpt = "en",
+    no_cache: NoCacheOpt = False,
     fmt: Annotated[Format, typer.Option("--format", help="text, json or github.")] = Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Report every problem in the data and targets.yaml (exit 1 on errors)."""
+    from pqp_cli.project import load_project
+    from pqp_cli.render import problems as render
+
     try:
         opts = resolve(data, targets, as_of, lang)
-        project = load_project(opts.data, opts.targets)
+        project = load_project(opts.data, opts.targets, use_cache=not no_cache)
     except PqpError as err:
         raise fail(err, lang) from None
     problems = project.problems
