@@ -47,6 +47,7 @@ SOURCES = (
     "schemes",
     "text",
     "validation_messages",
+    "yamlfast",
     "yamlread",
 )
 

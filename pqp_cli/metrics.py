@@ -46,11 +46,12 @@ def _certs_in_force(
 ) -> dict[str, dict[Any, list[str]]]:
     """enterprise id → category → ids of its certifications in force at R in those categories."""
     wanted = set(categories)
+    enterprises = ds.enterprises
     found: dict[str, dict[Any, list[str]]] = defaultdict(lambda: defaultdict(list))
     for c in ds.certifications.values():
         if (
             c.category in wanted
-            and c.enterprise in ds.enterprises
+            and c.enterprise in enterprises
             and in_force(c, start, at, supported_only)
         ):
             found[c.enterprise][c.category].append(c.id)
@@ -60,12 +61,13 @@ def _certs_in_force(
 def trained_establishments(ds: Dataset, p: Any, start: dt.date, at: dt.date) -> MetricResult:
     topics = set(p.topics) if p.topics is not None else None
     counted: dict[str, list[str]] = defaultdict(list)
+    enterprises, types = ds.enterprises, p.entity_types  # looked up once: a hot loop
     for t in ds.trainings.values():
         if not start <= t.date <= at or (topics is not None and not topics & set(t.topics)):
             continue
         for eid in dict.fromkeys(t.participants):
-            ent = ds.enterprises.get(eid)
-            if ent is not None and _type_ok(ent, p.entity_types):
+            ent = enterprises.get(eid)
+            if ent is not None and (types is None or ent.type in types):
                 counted[eid].append(t.id)
     return MetricResult(len(counted), "enterprises", dict(counted))
 
@@ -73,12 +75,13 @@ def trained_establishments(ds: Dataset, p: Any, start: dt.date, at: dt.date) -> 
 def supported_enterprises(ds: Dataset, p: Any, start: dt.date, at: dt.date) -> MetricResult:
     schemes = p.schemes
     counted: dict[str, list[str]] = defaultdict(list)
+    enterprises, categories, types = ds.enterprises, set(p.categories), p.entity_types
     for c in ds.certifications.values():
-        ent = ds.enterprises.get(c.enterprise)
+        ent = enterprises.get(c.enterprise)
         if (
             ent is None
-            or c.category not in p.categories
-            or not _type_ok(ent, p.entity_types)
+            or c.category not in categories
+            or not _type_ok(ent, types)
             or not in_force(c, start, at, p.supported_only)
         ):
             continue

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pqp_cli import yamlread
+from pqp_cli import yamlfast, yamlread
 from pqp_cli.text import clean
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,7 +180,7 @@ def records(draw: st.DrawFn) -> str:
 
 
 def same_reading(text: str) -> None:
-    fast = yamlread.fast_parse(text, clean)
+    fast = yamlfast.fast_parse(text, clean)
     if fast is None:
         return
     slow = yamlread.event_parse(text, clean)
@@ -208,7 +208,7 @@ def test_fast_reader_takes_the_sample_data_and_reads_it_the_same() -> None:
     assert files
     for path in files:
         text = path.read_text(encoding="utf-8")
-        assert yamlread.fast_parse(text, clean) is not None, path  # the common layout is fast
+        assert yamlfast.fast_parse(text, clean) is not None, path  # the common layout is fast
         same_reading(text)
 
 
@@ -223,4 +223,4 @@ def test_fast_reader_gives_up_rather_than_guess() -> None:
         "- name: a\n    b\n",  # multi-line plain scalar
         "id: a\n",  # a mapping at the top: not-a-list is the loader's to say
     ]:
-        assert yamlread.fast_parse(text, clean) is None, text
+        assert yamlfast.fast_parse(text, clean) is None, text
