@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from pqp_cli.explain import explain
+from pqp_cli.i18n import tr
 from pqp_cli.progress import evaluate, evaluation_date, pace, status_json
 from pqp_cli.project import Project
 from pqp_cli.timeline import extend_rows, series
@@ -45,3 +46,30 @@ def build_report(project: Project, as_of: dt.date, lang: str = "en") -> dict[str
         "explain": {t.id: explain(plan, dataset, t.id, as_of, lang) for t in plan.targets},
         "problem_list": [p.as_dict(lang) for p in project.problems],
     }
+
+
+def problems_table(
+    report: dict[str, Any], shown: int
+) -> tuple[str, list[str], list[list[str]], int]:
+    """The report's problems section as text: its summary line, headers, the first `shown`
+    rows, and how many more there are (each renderer escapes and lays it out)."""
+    lang, summary, problems = report["lang"], report["status"]["problems"], report["problem_list"]
+    line = tr(
+        "problems_line",
+        lang,
+        errors=summary["errors"],
+        warnings=summary["warnings"],
+        records=summary["records_left_out"],
+        files=summary["files_left_out"],
+    )
+    heads = [tr("severity", lang), tr("code", lang), tr("location", lang), tr("message", lang)]
+    rows = [
+        [
+            tr(p["severity"], lang),
+            p["code"],
+            f"{p['file']}:{p['line']}" if p["line"] else p["file"],
+            p["message"],
+        ]
+        for p in problems[:shown]
+    ]
+    return line, heads, rows, max(len(problems) - shown, 0)

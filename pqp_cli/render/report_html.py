@@ -10,6 +10,7 @@ from typing import Any
 from pqp_cli.i18n import status_label, tr
 from pqp_cli.render import breakdown as bd
 from pqp_cli.render import svg
+from pqp_cli.report import problems_table
 
 #: How many problems the report lists; `pqp validate` gives them all.
 PROBLEMS_SHOWN = 100
@@ -229,30 +230,13 @@ def _appendix_target(doc: dict[str, Any], lang: str) -> str:
 
 
 def _problems(report: dict[str, Any]) -> str:
-    lang, summary, problems = report["lang"], report["status"]["problems"], report["problem_list"]
-    if not problems:
+    lang = report["lang"]
+    if not report["problem_list"]:
         return f"<p>{_e(tr('no_problems', lang))}</p>"
-    line = tr(
-        "problems_line",
-        lang,
-        errors=summary["errors"],
-        warnings=summary["warnings"],
-        records=summary["records_left_out"],
-        files=summary["files_left_out"],
-    )
-    heads = [tr("severity", lang), tr("code", lang), tr("location", lang), tr("message", lang)]
-    rows = [
-        [
-            _e(tr(p["severity"], lang)),
-            _e(p["code"]),
-            _e(f"{p['file']}:{p['line']}" if p["line"] else p["file"]),
-            _e(p["message"]),
-        ]
-        for p in problems[:PROBLEMS_SHOWN]
-    ]
-    more = len(problems) - PROBLEMS_SHOWN
+    line, heads, rows, more = problems_table(report, PROBLEMS_SHOWN)
+    body = [[_e(cell) for cell in row] for row in rows]
     tail = f'<p class="note">{_e(tr("problems_more", lang, n=more))}</p>' if more > 0 else ""
-    return f"<p>{_e(line)}</p>{_table(heads, rows)}{tail}"
+    return f"<p>{_e(line)}</p>{_table(heads, body)}{tail}"
 
 
 def render(report: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ from tabulate import tabulate
 from pqp_cli.i18n import status_label, tr
 from pqp_cli.render import breakdown as bd
 from pqp_cli.render.report_html import PROBLEMS_SHOWN
+from pqp_cli.report import problems_table
 
 BAR_WIDTH = 20
 
@@ -137,30 +138,13 @@ def _appendix(report: dict[str, Any]) -> list[str]:
 
 
 def _problems(report: dict[str, Any]) -> list[str]:
-    lang, summary, problems = report["lang"], report["status"]["problems"], report["problem_list"]
-    if not problems:
+    lang = report["lang"]
+    if not report["problem_list"]:
         return [tr("no_problems", lang)]
-    line = tr(
-        "problems_line",
-        lang,
-        errors=summary["errors"],
-        warnings=summary["warnings"],
-        records=summary["records_left_out"],
-        files=summary["files_left_out"],
-    )
-    heads = [tr("severity", lang), tr("code", lang), tr("location", lang), tr("message", lang)]
-    rows = [
-        [
-            tr(p["severity"], lang),
-            p["code"],
-            f"{p['file']}:{p['line']}" if p["line"] else p["file"],
-            p["message"],
-        ]
-        for p in problems[:PROBLEMS_SHOWN]
-    ]
+    line, heads, rows, more = problems_table(report, PROBLEMS_SHOWN)
     out = [line, "", table(heads, rows)]
-    if len(problems) > PROBLEMS_SHOWN:
-        out.append(tr("problems_more", lang, n=len(problems) - PROBLEMS_SHOWN))
+    if more > 0:
+        out.append(tr("problems_more", lang, n=more))
     return out
 
 

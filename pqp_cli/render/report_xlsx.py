@@ -17,24 +17,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pqp_cli.i18n import status_label, tr
 from pqp_cli.render.breakdown import locality_name, locality_targets
+from pqp_cli.render.status import TARGET_KEYS
 from pqp_cli.timeline import locality_order
 
 #: The summary sheet's columns: the keys of `status --format json --projection`, in its order.
-SUMMARY_KEYS = (
-    "id",
-    "title",
-    "metric",
-    "kind",
-    "value",
-    "target",
-    "numerator",
-    "denominator",
-    "progress_percent",
-    "expected",
-    "status",
-    "projected_end_value",
-    "projected_met_on",
-)
+SUMMARY_KEYS = (*TARGET_KEYS, "projected_end_value", "projected_met_on")
 #: The word (pqp_cli.i18n) that explains each summary column, shown as the header's comment.
 _LABELS = {"title": "target_title", "progress_percent": "progress", "kind": "target_kind"}
 _DATE_KEYS = {"projected_met_on"}

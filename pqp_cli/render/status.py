@@ -23,6 +23,20 @@ COLOURS = {
     "not_started": "dim",
     "no_data": "dim",
 }
+#: A target's keys in `status --format json`, in order (numerator/denominator: percent only).
+TARGET_KEYS = (
+    "id",
+    "title",
+    "metric",
+    "kind",
+    "value",
+    "target",
+    "numerator",
+    "denominator",
+    "progress_percent",
+    "expected",
+    "status",
+)
 COLUMNS = ("id", "target_title", "value", "target", "progress", "expected", "status")
 
 
@@ -115,19 +129,7 @@ def print_table(console: Console, doc: dict[str, Any], title: str, lang: str) ->
 def to_csv(doc: dict[str, Any]) -> str:
     """One row per target with the JSON keys as columns (machine-friendly: raw codes)."""
     out = io.StringIO()
-    keys = [
-        "id",
-        "title",
-        "metric",
-        "kind",
-        "value",
-        "target",
-        "numerator",
-        "denominator",
-        "progress_percent",
-        "expected",
-        "status",
-    ]
+    keys = list(TARGET_KEYS)
     rows, extra = breakdown.csv_rows(doc, keys)
     writer = csv.DictWriter(
         out, fieldnames=keys + extra, extrasaction="ignore", lineterminator="\n"
