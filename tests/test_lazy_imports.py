@@ -1,0 +1,27 @@
+"""Start-up stays light: the app and its command modules import no heavy library until a
+command runs (`pqp --help` within 1.5x of `import typer`, BENCHMARKS.md). Not a timed test."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("pydantic", "yaml", "rich", "openpyxl", "numpy", "tabulate", "python_calamine")
+
+
+def test_importing_the_app_imports_no_heavy_library() -> None:
+    code = (
+        "import sys, pqp_cli.cli.app\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]", "move the import into the command that needs it"
+
+
+def test_schema_names_spelled_out_for_start_up_match_the_library() -> None:
+    from pqp_cli.cli.schema_cmd import NAMES
+    from pqp_cli.schema import NAMES as LIBRARY_NAMES
+
+    assert NAMES == LIBRARY_NAMES
