@@ -76,6 +76,16 @@ VI_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+#: What a record of each kind is called in Vietnamese messages.
+NOUN_VI = {
+    "enterprises": "cơ sở",
+    "trainings": "lớp tập huấn",
+    "certifications": "hồ sơ chứng nhận",
+    "experts": "chuyên gia",
+    "units": "đơn vị",
+}
+
+
 def label(group: str, value: str, lang: str) -> str:
     """The label of an enum value: itself in English, its Vietnamese label under `vi`."""
     if lang != "vi":

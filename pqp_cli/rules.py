@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pqp_cli.loading import Entry
-from pqp_cli.models import tax_code_check_ok
+from pqp_cli.models import NOUN_VI, tax_code_check_ok
 from pqp_cli.problems import Problem
 from pqp_cli.schemes import is_known, nearest_scheme
 from pqp_cli.text import fold, name_key_folded
@@ -89,7 +89,7 @@ def duplicate_ids(ctx: Context) -> list[Finding]:
                     "id",
                     f'{e.kind[:-1]} id "{e.id}" is used again (first at {seen.file}:{seen.line}); '
                     "give this record its own id",
-                    f'mã {e.kind[:-1]} "{e.id}" bị dùng lại (lần đầu ở {seen.file}:{seen.line}); '
+                    f'mã {NOUN_VI[e.kind]} "{e.id}" bị dùng lại (lần đầu ở {seen.file}:{seen.line}); '
                     "hãy đặt mã riêng cho bản ghi này",
                 )
             )
@@ -140,7 +140,7 @@ def _unknown_ref(
         "unknown-reference",
         field,
         f'{e.kind[:-1]} {e.id}: {field} "{ref}" names no {target}{tail_en}',
-        f'{e.kind[:-1]} {e.id}: {field} "{ref}" không khớp {target} nào{tail_vi}',
+        f'{NOUN_VI[e.kind]} {e.id}: {field} "{ref}" không khớp {NOUN_VI[target + "s"]} nào{tail_vi}',
         *path,
     )
 
@@ -192,7 +192,7 @@ def tax_codes(ctx: Context) -> list[Finding]:
                     "tax_code",
                     f"enterprise {e.id}: tax code {ent.tax_code} is already {seen.id}'s "
                     f"({seen.file}:{seen.line_of('tax_code')}); one establishment, one record",
-                    f"enterprise {e.id}: mã số thuế {ent.tax_code} đã thuộc {seen.id} "
+                    f"{NOUN_VI['enterprises']} {e.id}: mã số thuế {ent.tax_code} đã thuộc {seen.id} "
                     f"({seen.file}:{seen.line_of('tax_code')}); mỗi cơ sở một bản ghi",
                 )
             )
@@ -204,7 +204,7 @@ def tax_codes(ctx: Context) -> list[Finding]:
                     "tax_code",
                     f"enterprise {e.id}: tax code {ent.tax_code} has a wrong check digit "
                     "(10th digit); likely a typo: check it against the business register",
-                    f"enterprise {e.id}: mã số thuế {ent.tax_code} sai chữ số kiểm tra "
+                    f"{NOUN_VI['enterprises']} {e.id}: mã số thuế {ent.tax_code} sai chữ số kiểm tra "
                     "(chữ số thứ 10); có thể gõ nhầm: hãy đối chiếu đăng ký kinh doanh",
                 )
             )
@@ -237,7 +237,7 @@ def date_order(ctx: Context) -> list[Finding]:
                             "date-order",
                             after,
                             f"{kind[:-1]} {e.id}: {after} {b} is before {before} {a}",
-                            f"{kind[:-1]} {e.id}: {after} {b} trước {before} {a}",
+                            f"{NOUN_VI[kind]} {e.id}: {after} {b} trước {before} {a}",
                         )
                     )
     for e, ent in ctx.valid("enterprises"):
@@ -250,7 +250,7 @@ def date_order(ctx: Context) -> list[Finding]:
                         "ocop_products",
                         f"enterprise {e.id}: OCOP product {p.name!r} expires_on {p.expires_on} "
                         f"is before certified_on {p.certified_on}",
-                        f"enterprise {e.id}: sản phẩm OCOP {p.name!r} expires_on {p.expires_on} "
+                        f"{NOUN_VI['enterprises']} {e.id}: sản phẩm OCOP {p.name!r} expires_on {p.expires_on} "
                         f"trước certified_on {p.certified_on}",
                         i,
                         "expires_on",
@@ -272,7 +272,7 @@ def duplicate_participants(ctx: Context) -> list[Finding]:
                         "duplicate-participant",
                         "participants",
                         f"training {e.id}: participant {p} is listed twice; it counts once",
-                        f"training {e.id}: {p} có tên hai lần trong danh sách; chỉ tính một lần",
+                        f"{NOUN_VI['trainings']} {e.id}: {p} có tên hai lần trong danh sách; chỉ tính một lần",
                         i,
                     )
                 )
@@ -300,7 +300,7 @@ def unknown_schemes(ctx: Context) -> list[Finding]:
                     "scheme",
                     f"certification {e.id}: scheme {c.scheme!r} is not known for category "
                     f"{c.category.value}{en}",
-                    f"certification {e.id}: {c.scheme!r} không phải hệ thống/tiêu chuẩn đã biết "
+                    f"{NOUN_VI['certifications']} {e.id}: {c.scheme!r} không phải hệ thống/tiêu chuẩn đã biết "
                     f"của nhóm {c.category.value}{vi}",
                 )
             )
@@ -324,7 +324,7 @@ def outside_period(ctx: Context) -> list[Finding]:
                         name,
                         f"{kind[:-1]} {e.id}: {name} {day} is outside the plan period "
                         f"{start}..{end}; it does not count towards the targets",
-                        f"{kind[:-1]} {e.id}: {name} {day} nằm ngoài kỳ kế hoạch "
+                        f"{NOUN_VI[kind]} {e.id}: {name} {day} nằm ngoài kỳ kế hoạch "
                         f"{start}..{end}; không được tính vào chỉ tiêu",
                     )
                 )
@@ -361,7 +361,7 @@ def _future(e: Entry, name: str, value: dt.date, today: dt.date, *path: Any) -> 
         "future-date",
         name,
         f"{e.kind[:-1]} {e.id}: {name} {value} is after today ({today}); check the year",
-        f"{e.kind[:-1]} {e.id}: {name} {value} sau ngày hôm nay ({today}); hãy kiểm tra năm",
+        f"{NOUN_VI[e.kind]} {e.id}: {name} {value} sau ngày hôm nay ({today}); hãy kiểm tra năm",
         *path,
     )
 
@@ -383,7 +383,7 @@ def possible_duplicates(ctx: Context) -> list[Finding]:
                     "name",
                     f"enterprise {e.id} ({ent.name}) may be the same establishment as {seen.id} "
                     f"({seen.name}, {seen.file}:{seen.line}); merge them if so",
-                    f"enterprise {e.id} ({ent.name}) có thể trùng với {seen.id} "
+                    f"{NOUN_VI['enterprises']} {e.id} ({ent.name}) có thể trùng với {seen.id} "
                     f"({seen.name}, {seen.file}:{seen.line}); hãy gộp nếu đúng",
                 )
             )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from pqp_cli.models import ALLOWED, ENUM_FIELDS, MODELS, OcopProduct, enum_allowed
+from pqp_cli.models import ALLOWED, ENUM_FIELDS, MODELS, NOUN_VI, OcopProduct, enum_allowed
 from pqp_cli.problems import Problem
 from pqp_cli.text import nearest
 
@@ -100,6 +100,7 @@ def _field_path(loc: tuple[Any, ...], raw: dict[str, Any]) -> tuple[Any, ...]:
 def problems_from_validation(kind: str, entry: Entry, exc: ValidationError) -> list[Problem]:
     record = entry.id or "?"
     what = f"{kind[:-1]} {record}"
+    what_vi = f"{NOUN_VI[kind]} {record}"
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     for err in exc.errors():
@@ -113,7 +114,7 @@ def problems_from_validation(kind: str, entry: Entry, exc: ValidationError) -> l
         if err["type"] == "missing":
             code = "missing-field"
             en = f'{what}: field "{shown}" is missing; add it'
-            vi = f'{what}: thiếu trường "{shown}"; hãy bổ sung'
+            vi = f'{what_vi}: thiếu trường "{shown}"; hãy bổ sung'
         elif err["type"] == "extra_forbidden":
             code = "unknown-field"
             hint = nearest(name, model.model_fields)
@@ -121,7 +122,7 @@ def problems_from_validation(kind: str, entry: Entry, exc: ValidationError) -> l
             en = f'{what}: unknown field "{shown}"' + (
                 f' (did you mean "{hint}"?)' if hint else f"; known fields: {known}"
             )
-            vi = f'{what}: trường không xác định "{shown}"' + (
+            vi = f'{what_vi}: trường không xác định "{shown}"' + (
                 f' (có phải "{hint}"?)' if hint else f"; các trường hợp lệ: {known}"
             )
         else:
@@ -136,7 +137,7 @@ def problems_from_validation(kind: str, entry: Entry, exc: ValidationError) -> l
                 allowed_en, allowed_vi = ALLOWED["mapping"]
             got = _show(err.get("input"))
             en = f'{what}: field "{shown}" has {got}; allowed: {allowed_en}'
-            vi = f'{what}: trường "{shown}" có giá trị {got}; cho phép: {allowed_vi}'
+            vi = f'{what_vi}: trường "{shown}" có giá trị {got}; cho phép: {allowed_vi}'
         problems.append(
             Problem(code, entry.file, line, en, vi, record=entry.id, field=shown, kind=kind)
         )
