@@ -160,3 +160,14 @@ def status_label(status: str, lang: str) -> str:
     from pqp_cli.models import label
 
     return label("status", status, "vi") if lang == "vi" else status.replace("_", " ")
+
+
+def banner(summary: dict[str, int], lang: str) -> str:
+    """The loud left-out banner of SPEC §5, from a `problems` summary."""
+    return tr(
+        "banner",
+        lang,
+        errors=summary["errors"],
+        records=summary["records_left_out"],
+        files=summary["files_left_out"],
+    )

@@ -105,3 +105,14 @@ def two_commits(root: Path) -> Repo:
         "- {id: TR2, title: ISO 9001, date: 2023-04-03, topics: [management_systems], participants: [E2]}\n",
     )
     return repo
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    """Run pqp in-process as a user would: (exit code, stdout, stderr); never a traceback."""
+    from typer.testing import CliRunner
+
+    from pqp_cli.cli.app import app
+
+    result = CliRunner().invoke(app, list(args), env={"PQP_LANG": "", "NO_COLOR": "1"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr

@@ -8,10 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from gitrepo import Repo, two_commits
-from typer.testing import CliRunner
+from gitrepo import Repo, invoke, two_commits
 
-from pqp_cli.cli.app import app
 from pqp_cli.diff import diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -22,12 +20,6 @@ AS_OF = dt.date(2024, 6, 30)
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
     return two_commits(tmp_path / "repo")
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args), env={"PQP_LANG": "", "NO_COLOR": "1"})
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def by_id(doc: dict) -> dict[str, dict]:

@@ -8,8 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from gitrepo import Repo, two_commits
-from typer.testing import CliRunner
+from gitrepo import Repo, invoke, two_commits
 
 from pqp_cli.cli.app import app
 from pqp_cli.gitrev import at_revision, checkout
@@ -25,12 +24,6 @@ AS_OF = "2024-06-30"
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
     return two_commits(tmp_path / "repo")
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args), env={"PQP_LANG": "", "NO_COLOR": "1"})
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def values(doc: dict) -> dict[str, object]:

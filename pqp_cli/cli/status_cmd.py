@@ -21,7 +21,7 @@ from pqp_cli.cli.common import (
     resolve,
     use_revision,
 )
-from pqp_cli.i18n import tr
+from pqp_cli.i18n import banner, tr
 from pqp_cli.problems import PqpError
 
 if TYPE_CHECKING:
@@ -55,13 +55,7 @@ def report_problems(project: Project, lang: str, strict: bool) -> None:
         raise typer.Exit(1)
     if project.errors:
         err.print(
-            tr(
-                "banner",
-                lang,
-                errors=summary["errors"],
-                records=summary["records_left_out"],
-                files=summary["files_left_out"],
-            ),
+            banner(summary, lang),
             style="bold white on red",
             markup=False,
         )

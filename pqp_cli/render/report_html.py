@@ -7,7 +7,7 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from pqp_cli.i18n import status_label, tr
+from pqp_cli.i18n import banner, status_label, tr
 from pqp_cli.render import breakdown as bd
 from pqp_cli.render import svg
 from pqp_cli.report import problems_table
@@ -95,19 +95,10 @@ def _head(report: dict[str, Any]) -> str:
     ]
     items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta if v)
     problems = doc["problems"]
-    banner = ""
-    if problems["errors"]:
-        text = tr(
-            "banner",
-            lang,
-            errors=problems["errors"],
-            records=problems["records_left_out"],
-            files=problems["files_left_out"],
-        )
-        banner = f'<p class="banner">{_e(text)}</p>'
+    loud = f'<p class="banner">{_e(banner(problems, lang))}</p>' if problems["errors"] else ""
     return (
         f'<header><p class="kicker">{_e(tr("report_heading", lang))}</p>'
-        f'<h1>{_e(plan["title"])}</h1><dl class="meta">{items}</dl>{banner}</header>'
+        f'<h1>{_e(plan["title"])}</h1><dl class="meta">{items}</dl>{loud}</header>'
     )
 
 

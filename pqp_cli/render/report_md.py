@@ -6,7 +6,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from pqp_cli.i18n import status_label, tr
+from pqp_cli.i18n import banner, status_label, tr
 from pqp_cli.render import breakdown as bd
 from pqp_cli.render.report_html import PROBLEMS_SHOWN
 from pqp_cli.report import problems_table
@@ -47,13 +47,7 @@ def _head(report: dict[str, Any]) -> list[str]:
     lines += [f"- **{k}:** {v}" for k, v in meta if v]
     problems = doc["problems"]
     if problems["errors"]:
-        text = tr(
-            "banner",
-            lang,
-            errors=problems["errors"],
-            records=problems["records_left_out"],
-            files=problems["files_left_out"],
-        )
+        text = banner(problems, lang)
         lines += ["", f"> **{text}**"]
     return lines
 
