@@ -147,7 +147,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "an xlsx report cannot go to standard output: give -o FILE.xlsx",
         "báo cáo xlsx không thể ghi ra màn hình: hãy dùng -o TỆP.xlsx",
     ),
-    "report_cannot_write": ("cannot write {path}: {reason}", "không ghi được {path}: {reason}"),
 }
 
 

@@ -160,3 +160,14 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date(y, mo, d)
     except ValueError:
         return None
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(cell: object) -> object:
+    """A CSV cell that a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, tab or
+    CR gets a leading `'` (OWASP's advice against CSV injection). Numbers pass unchanged."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell

@@ -307,7 +307,7 @@ def test_report_to_standard_output(plan_ws) -> None:
         ),
         (
             ["-o", "/nonexistent-dir/r.md"],
-            "pqp: cannot write /nonexistent-dir/r.md: No such file or directory",
+            "pqp: error: cannot write /nonexistent-dir/r.md: No such file or directory",
         ),
     ],
 )

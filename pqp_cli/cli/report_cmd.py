@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from pqp_cli import fileio
 from pqp_cli.cli.common import (
     DEFAULT_DATA,
     DEFAULT_TARGETS,
@@ -51,22 +50,6 @@ def choose_format(output: str, fmt: Format | None) -> Format:
     return found
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write beside the target, then rename: a reader never sees half a report."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def report(
     output: Annotated[
         str, typer.Option("-o", "--output", help="The file to write (- for standard output).")
@@ -104,11 +87,9 @@ def report(
         typer.echo(content.decode("utf-8"), nl=False)
         return
     try:
-        write_atomically(Path(output), content)
-    except OSError as err:
-        message = tr("report_cannot_write", opts.lang, path=output, reason=err.strerror or err)
-        typer.echo(f"pqp: {message}", err=True)
-        raise typer.Exit(2) from None
+        fileio.write_atomic(Path(output), content)
+    except PqpError as err:
+        raise fail(err, lang) from None
     typer.echo(tr("report_written", opts.lang, path=output), err=True)
 
 

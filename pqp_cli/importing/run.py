@@ -22,6 +22,7 @@ from pqp_cli.importing.sheet import Layout, cell_text, find_layout
 from pqp_cli.loading import Dataset, load_dataset
 from pqp_cli.models import KINDS
 from pqp_cli.problems import PqpError, Problem, display_path
+from pqp_cli.text import csv_safe
 
 
 @dataclass
@@ -339,11 +340,17 @@ def _write_rejects(plan: _Plan) -> Path:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(
-        [*header, "Dòng" if lang == "vi" else "Row", "Lý do" if lang == "vi" else "Reason"]
+        [
+            *map(csv_safe, header),
+            "Dòng" if lang == "vi" else "Row",
+            "Lý do" if lang == "vi" else "Reason",
+        ]
     )
     for row, texts in sorted(reasons.items()):
         cells = [cell_text(v) for v in plan.cells[row - 1]][:width]
-        writer.writerow([*cells, *[""] * (width - len(cells)), row, " | ".join(texts)])
+        writer.writerow(
+            [*map(csv_safe, cells), *[""] * (width - len(cells)), row, csv_safe(" | ".join(texts))]
+        )
     path = plan.req.source.with_name(plan.req.source.name + ".rejects.csv")
     writing.write_atomic(path, "\ufeff" + out.getvalue())
     return path

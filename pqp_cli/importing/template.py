@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from pqp_cli import fileio
 from pqp_cli.importing.headers import COLUMNS, Column
 from pqp_cli.models import VI_LABELS
 from pqp_cli.problems import PqpError, display_path
@@ -159,15 +158,4 @@ def _notes(sheet: Any, kind: str, lang: str) -> None:
 
 
 def _replace(path: Path, data: bytes) -> None:
-    """Write through a temporary file beside `path`, so a failed write leaves no half file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise PqpError(
-            f"{display_path(path)}: cannot write ({exc.strerror})",
-            f"{display_path(path)}: không ghi được ({exc.strerror})",
-        ) from None
+    fileio.write_atomic(path, data)

@@ -13,6 +13,7 @@ from tabulate import tabulate
 
 from pqp_cli.i18n import status_label, tr
 from pqp_cli.render import breakdown
+from pqp_cli.text import csv_safe
 
 COLOURS = {
     "met": "bold green",
@@ -136,7 +137,7 @@ def to_csv(doc: dict[str, Any]) -> str:
     )
     writer.writeheader()
     for r in rows:
-        writer.writerow({k: "" if r.get(k) is None else r.get(k) for k in keys + extra})
+        writer.writerow({k: "" if r.get(k) is None else csv_safe(r.get(k)) for k in keys + extra})
     return out.getvalue()
 
 
