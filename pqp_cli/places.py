@@ -178,6 +178,13 @@ class Register:
     def known(self) -> bool:
         return bool(self.index)
 
+    @property
+    def name(self) -> str:
+        """The province's name ("Tỉnh Thanh Hóa"), as it was before the reform if it changed."""
+        data = register_data()
+        prov = data["old"].get(self.key) or data["new"].get(self.key) or {}
+        return str(prov.get("name", ""))
+
     def _put(self, keys: list[str], place: Place) -> None:
         for k in dict.fromkeys(keys):
             self.index.setdefault(k, []).append(place)

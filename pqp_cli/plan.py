@@ -54,6 +54,7 @@ class PlanInfo(_Strict):
     id: Id
     title: Localized = Localized()
     authority: Text | None = None
+    province: Text | None = None
     focal_agency: Text | None = None
     document: Text | None = None
     period: Period

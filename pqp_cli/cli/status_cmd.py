@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 class By(str, Enum):
     year = "year"
     locality = "locality"
+    district = "district"
+    commune = "commune"
 
 
 class Format(str, Enum):
@@ -80,7 +82,11 @@ def status(
     ),
     by: Annotated[
         list[By] | None,
-        typer.Option("--by", help="Add values by year (each 31 Dec) or by locality; repeatable."),
+        typer.Option(
+            "--by",
+            help="Add values by year (each 31 Dec), by locality as written, by old district or "
+            "by 2025 commune; repeatable.",
+        ),
     ] = None,
     projection: Annotated[
         bool,
@@ -88,6 +94,7 @@ def status(
     ] = False,
 ) -> None:
     """Where we stand on each target, as of a date, and whether we are on pace."""
+    from pqp_cli.localities import add_places
     from pqp_cli.progress import evaluate, status_json
     from pqp_cli.project import load_project
     from pqp_cli.render import status as render
@@ -107,6 +114,7 @@ def status(
     doc = status_json(plan, project.summary(), statuses, opts.as_of, opts.lang)
     extras = [b.value for b in by or []] + (["projection"] if projection else [])
     doc = extend_rows(doc, statuses, plan, project.dataset, opts.as_of, extras)
+    doc = add_places(doc, statuses, plan, project.dataset, extras)
     title = plan.info.title.get(opts.lang) or plan.info.id
     if fmt is Format.json:
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))

@@ -8,6 +8,7 @@ from typing import Any
 from tabulate import tabulate
 
 from pqp_cli.i18n import tr
+from pqp_cli.render.places import place_tables, written_label
 from pqp_cli.timeline import NO_LOCALITY, locality_order
 
 PROJECTION_KEYS = ("projected_end_value", "projected_met_on")
@@ -98,7 +99,7 @@ def locality_rows(doc: dict[str, Any], lang: str) -> tuple[list[str], list[list[
     """Target ids as columns and one row per locality (every locality any target names)."""
     targets = locality_targets(doc)
     names = locality_order(n for r in targets for n in r["by_locality"])
-    rows = [[locality_name(n, lang), *(locality_cell(r, n) for r in targets)] for n in names]
+    rows = [[written_label(doc, n, lang), *(locality_cell(r, n) for r in targets)] for n in names]
     return [r["id"] for r in targets], rows
 
 
@@ -124,6 +125,7 @@ def extra_tables(doc: dict[str, Any], lang: str, tablefmt: str) -> list[str]:
         tables.append(year_table(doc, lang, tablefmt))
     if any("by_locality" in r for r in doc["targets"]):
         tables.append(locality_table(doc, lang, tablefmt))
+    tables.extend(place_tables(doc, lang, tablefmt))
     return tables
 
 
@@ -152,3 +154,4 @@ def csv_rows(doc: dict[str, Any], keys: list[str]) -> tuple[list[dict[str, Any]]
     ]
     rest = sorted(seen - set(years) - set(places))
     return rows, rest + years + places
+
