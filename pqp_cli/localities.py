@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pqp_cli.models import NOUN_VI
@@ -41,13 +42,25 @@ def register_of(plan: Plan | None) -> Register | None:
     return register if register.known else None
 
 
-def resolve(
-    text: str, on: dt.date | None = None, province: str = "Thanh Hóa"
-) -> tuple[str | None, Resolution]:
-    """For import: a locality text (and the record's date, if any) → its canonical name, or
-    None and the resolution (whose `suggestions` name the nearest places) for a warning."""
-    found = register_for(province).resolve(text, on)
-    return (found.place.canonical if found.place else None), found
+@dataclass(frozen=True)
+class LocalityCheck:
+    """What import writes for a locality: its canonical `name`, or None and a warning."""
+
+    name: str | None
+    en: str | None = None
+    vi: str | None = None
+    suggestions: tuple[str, ...] = ()
+
+
+def resolve_locality(text: str, province: str, on: dt.date | None = None) -> LocalityCheck:
+    """For import: a locality text (and its record's date, if any) → the canonical name, or
+    the `unknown-locality` message (en, vi) naming the nearest places."""
+    register = register_for(province)
+    found = register.resolve(text, on)
+    if found.place is not None:
+        return LocalityCheck(found.place.canonical)
+    en, vi = message(found, register.name or province)
+    return LocalityCheck(None, en, vi, found.suggestions)
 
 
 def default_level(plan: Plan) -> str:
@@ -79,23 +92,26 @@ def locality_problems(plan: Plan | None, dataset: Dataset) -> list[Problem]:
     return found
 
 
-def _unknown(e: Entry, res: Resolution, province: str) -> Problem:
+def message(res: Resolution, province: str) -> tuple[str, str]:
+    """Why a locality did not resolve, en and vi, with the nearest names."""
     hint = "; ".join(res.suggestions)
-    noun_vi = NOUN_VI[e.kind]
     if res.ambiguous:
-        en = (
-            f"{e.kind[:-1]} {e.id}: locality {res.text!r} could be places in different "
-            f"districts: {hint}; write the one meant, e.g. {res.suggestions[0]!r}"
+        return (
+            f"locality {res.text!r} could be places in different districts: {hint}; "
+            f"write the one meant, e.g. {res.suggestions[0]!r}",
+            f"địa bàn {res.text!r} có thể là nhiều nơi ở các huyện khác nhau: {hint}; "
+            f"hãy ghi rõ nơi nào, vd. {res.suggestions[0]!r}",
         )
-        vi = (
-            f"{noun_vi} {e.id}: địa bàn {res.text!r} có thể là nhiều nơi ở các huyện khác nhau: "
-            f"{hint}; hãy ghi rõ nơi nào, vd. {res.suggestions[0]!r}"
-        )
-    else:
-        en = f"{e.kind[:-1]} {e.id}: locality {res.text!r} is not a place of {province}"
-        vi = f"{noun_vi} {e.id}: địa bàn {res.text!r} không phải đơn vị hành chính của {province}"
-        en += f" (nearest: {hint})" if hint else ""
-        vi += f" (gần nhất: {hint})" if hint else ""
+    en = f"locality {res.text!r} is not a place of {province}"
+    vi = f"địa bàn {res.text!r} không phải đơn vị hành chính của {province}"
+    if hint:
+        en, vi = f"{en} (nearest: {hint})", f"{vi} (gần nhất: {hint})"
+    return en, vi
+
+
+def _unknown(e: Entry, res: Resolution, province: str) -> Problem:
+    en, vi = message(res, province)
+    en, vi = f"{e.kind[:-1]} {e.id}: {en}", f"{NOUN_VI[e.kind]} {e.id}: {vi}"
     line = e.line_of("locality")
     return Problem("unknown-locality", e.file, line, en, vi, e.id, "locality", kind=e.kind)
 
