@@ -210,3 +210,30 @@ def add_places(
         places["straddling"] = straddling(register, texts)
     places["written"] = written_names(register, texts)
     return {**doc, "targets": rows, "places": places}
+
+
+def add_place_names(doc: dict[str, Any], plan: Plan) -> None:
+    """Each explained subject's `place`: the canonical name of its locality (None when the
+    locality is empty or does not resolve); `locality` keeps what was written."""
+    register = register_of(plan)
+    for subject in [*doc.get("counted", ()), *doc.get("not_counted", ())]:
+        text = subject.get("locality")
+        place = register.resolve(text).place if register is not None and text else None
+        subject["place"] = place.canonical if place is not None else None
+
+
+def report_places(
+    doc: dict[str, Any],
+    statuses: Sequence[TargetStatus],
+    plan: Plan,
+    dataset: Dataset,
+    level: str | None,
+) -> dict[str, Any]:
+    """The report's status with its table grouped by `level` (default: by the plan period),
+    when the plan's province is in the register; as it was otherwise."""
+    if register_of(plan) is None:
+        return doc
+    level = level or default_level(plan)
+    doc = add_places(doc, statuses, plan, dataset, ["locality", level])
+    doc["places"]["table"] = level
+    return doc

@@ -8,6 +8,7 @@ from typing import Any
 
 from pqp_cli.explain import explain
 from pqp_cli.i18n import tr
+from pqp_cli.localities import report_places
 from pqp_cli.progress import evaluate, evaluation_date, pace, status_json
 from pqp_cli.project import Project
 from pqp_cli.timeline import extend_rows, series
@@ -16,17 +17,21 @@ from pqp_cli.timeline import extend_rows, series
 EXTRAS = ("year", "locality", "projection")
 
 
-def build_report(project: Project, as_of: dt.date, lang: str = "en") -> dict[str, Any]:
+def build_report(
+    project: Project, as_of: dt.date, lang: str = "en", locality: str | None = None
+) -> dict[str, Any]:
     """The report document every renderer (html, md, xlsx) draws from.
 
     `status` is exactly `status --format json --by year --by locality --projection`; the rest
-    is what the printed report needs beside it.
+    is what the printed report needs beside it. Its table by locality groups by `locality`
+    (district or commune; by default as the plan's period says, see `default_level`).
     """
     plan = project.require_plan()
     dataset = project.dataset
     statuses = evaluate(plan, dataset, as_of)
     status = status_json(plan, project.summary(), statuses, as_of, lang)
     status = extend_rows(status, statuses, plan, dataset, as_of, EXTRAS)
+    status = report_places(status, statuses, plan, dataset, locality)
     info = plan.info
     return {
         "lang": lang,

@@ -35,6 +35,11 @@ class Format(str, Enum):
 _SUFFIXES = {".html": Format.html, ".htm": Format.html, ".md": Format.md, ".xlsx": Format.xlsx}
 
 
+class Level(str, Enum):
+    district = "district"
+    commune = "commune"
+
+
 def choose_format(output: str, fmt: Format | None) -> Format:
     """--format, else the output file's suffix; `-` (standard output) means html."""
     if fmt is not None:
@@ -66,6 +71,13 @@ def report(
     strict: Annotated[bool, typer.Option("--strict", help="Refuse if the data has errors.")] = (
         False
     ),
+    locality: Annotated[
+        Level | None,
+        typer.Option(
+            "--locality",
+            help="Group the table by old district or by 2025 commune; default from the plan period.",
+        ),
+    ] = None,
 ) -> None:
     """A whole progress report: summary, charts by year, localities, who counts, problems."""
     from pqp_cli.project import load_project
@@ -82,7 +94,8 @@ def report(
     except PqpError as err:
         raise fail(err, lang) from None
     report_problems(project, opts.lang, strict)
-    content = render(build_report(project, opts.as_of, opts.lang), chosen)
+    level = locality.value if locality else None
+    content = render(build_report(project, opts.as_of, opts.lang, level), chosen)
     if output == "-":
         typer.echo(content.decode("utf-8"), nl=False)
         return

@@ -8,7 +8,13 @@ from typing import Any
 from tabulate import tabulate
 
 from pqp_cli.i18n import tr
-from pqp_cli.render.places import place_tables, written_label
+from pqp_cli.render.places import (  # noqa: F401  (table_title: the reports use it)
+    place_tables,
+    report_rows,
+    table_key,
+    table_title,
+    written_label,
+)
 from pqp_cli.timeline import NO_LOCALITY, locality_order
 
 PROJECTION_KEYS = ("projected_end_value", "projected_met_on")
@@ -97,6 +103,8 @@ def locality_cell(row: dict[str, Any], name: str) -> str:
 
 def locality_rows(doc: dict[str, Any], lang: str) -> tuple[list[str], list[list[str]]]:
     """Target ids as columns and one row per locality (every locality any target names)."""
+    if table_key(doc):
+        return report_rows(doc, lang)  # the report groups by district or by commune
     targets = locality_targets(doc)
     names = locality_order(n for r in targets for n in r["by_locality"])
     rows = [[written_label(doc, n, lang), *(locality_cell(r, n) for r in targets)] for n in names]
@@ -154,4 +162,3 @@ def csv_rows(doc: dict[str, Any], keys: list[str]) -> tuple[list[dict[str, Any]]
     ]
     rest = sorted(seen - set(years) - set(places))
     return rows, rest + years + places
-

@@ -36,6 +36,14 @@ def written_label(doc: dict[str, Any], name: str, lang: str) -> str:
     return f"{canonical} ({'ghi là' if lang == 'vi' else 'written'} “{name}”)"
 
 
+def subject_place(subject: dict[str, Any], lang: str) -> str:
+    """An explain subject's locality: its canonical name, and what was written if different."""
+    written, canonical = subject.get("locality") or "", subject.get("place")
+    if canonical is None or canonical == written:
+        return written
+    return f"{canonical} ({'ghi là' if lang == 'vi' else 'written'} “{written}”)"
+
+
 def straddling_note(doc: dict[str, Any], lang: str) -> str:
     """The sentence saying under which district each straddling 2025 unit is counted."""
     notes = []
@@ -83,3 +91,27 @@ def place_tables(doc: dict[str, Any], lang: str, tablefmt: str) -> list[str]:
         text += f"\n{note}\n" if note else ""
         tables.append(text)
     return tables
+
+
+# --- the report's table by locality -------------------------------------------------------------
+
+
+def table_key(doc: dict[str, Any]) -> str | None:
+    """`by_district` or `by_commune` when the report groups its table so, else None."""
+    level = (doc.get("places") or {}).get("table")
+    return f"by_{level}" if level else None
+
+
+def report_rows(doc: dict[str, Any], lang: str) -> tuple[list[str], list[list[str]]]:
+    key = table_key(doc) or "by_district"
+    ids, rows = level_rows(doc, key)
+    return ids, [[locality_name(r[0], lang), *r[1:]] for r in rows]
+
+
+def table_title(doc: dict[str, Any], lang: str) -> str:
+    """The note under the report's table: how it groups, and any straddling unit."""
+    key = table_key(doc)
+    if key is None:
+        return tr("by_locality_title", lang)
+    note = straddling_note(doc, lang) if key == "by_district" else ""
+    return TITLES[key][lang == "vi"] + (f". {note.rstrip('.')}" if note else "")

@@ -187,7 +187,7 @@ def _localities(report: dict[str, Any]) -> str:
     lang, doc = report["lang"], report["status"]
     ids, rows = bd.locality_rows(doc, lang)
     table = _table([tr("locality", lang), *ids], [[_e(c) for c in r] for r in rows], nums=len(ids))
-    note = f'<p class="note">{_e(tr("by_locality_title", lang))}.'
+    note = f'<p class="note">{_e(bd.table_title(doc, lang))}.'
     others = bd.left_out_of_localities(doc)
     if others:
         note += " " + _e(tr("no_locality_subjects", lang, ids=", ".join(others)))

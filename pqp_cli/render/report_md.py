@@ -102,7 +102,7 @@ def _by_year(report: dict[str, Any]) -> list[str]:
 def _localities(report: dict[str, Any]) -> list[str]:
     lang, doc = report["lang"], report["status"]
     ids, rows = bd.locality_rows(doc, lang)
-    note = tr("by_locality_title", lang) + "."
+    note = bd.table_title(doc, lang) + "."
     others = bd.left_out_of_localities(doc)
     if others:
         note += " " + tr("no_locality_subjects", lang, ids=", ".join(others))
