@@ -116,8 +116,11 @@ def test_markdown_summary_row_has_a_bar_marked_at_the_expected_pace(plan_ws, tmp
 def test_markdown_by_year_by_locality_and_appendix(plan_ws, tmp_path) -> None:
     md = report(plan_ws, tmp_path, "r.md")
     assert "| 2022-12-31 | 50.0%    | 40.0%                      |" in md  # T3 by year
-    assert "| Thọ Xuân   | 2    | 1    | 1/1 (100.0%) | 0    |" in md
-    assert "| (none)     | 0    | 1    | –            | 0    |" in md
+    # the plan ends before the reform: the table groups by old district (docs/data.md)
+    row = next(line for line in md.splitlines() if line.startswith("| Huyện Thọ Xuân "))
+    assert [c.strip() for c in row.strip("|").split("|")][1:] == ["2", "1", "1/1 (100.0%)", "0"]
+    row = next(line for line in md.splitlines() if line.startswith("| (none) "))
+    assert [c.strip() for c in row.strip("|").split("|")][1:] == ["0", "1", "–", "0"]
     assert "| E4   | Công ty CP Sầm Sơn   |            | C3        |" in md
     assert "| E2   | HTX Hoằng Đồng | Hoằng Hóa  | product_standard |" in md
     assert "No problems were found in the data." in md
