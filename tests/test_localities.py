@@ -72,10 +72,10 @@ def enterprises() -> str:
     )
 
 
-def certifications() -> str:
+def certifications(day: str = "2024-03-01") -> str:
     return "".join(
         f"- id: C{eid}\n  enterprise: {eid}\n  category: management_system\n"
-        f"  scheme: ISO 9001\n  achieved_on: 2024-03-01\n"
+        f"  scheme: ISO 9001\n  achieved_on: {day}\n"
         for eid in LOCALITIES
     )
 
@@ -177,3 +177,49 @@ def test_the_tables_show_canonical_names_what_was_written_and_the_straddling_uni
         "Phường Bỉm Sơn straddles two old districts (Thị xã Bỉm Sơn 59%, Huyện Hà Trung 41% "
         "of its area): counted under Thị xã Bỉm Sơn." in out
     )
+
+
+def test_explain_shows_the_canonical_name_beside_what_was_written(places):
+    args = places.args("explain", "T2", "--as-of", "2025-12-31", "--format", "json")
+    doc = json.loads(CliRunner().invoke(app, args).stdout)
+    subjects = {s["id"]: (s["locality"], s["place"]) for s in doc["counted"]}
+    assert subjects["E10"] == ("Nga son", "Huyện Nga Sơn")
+    assert subjects["E05"] == ("Phường Hạc Thành", "Phường Hạc Thành")
+    assert subjects["E11"] == ("Thọ Xuâm", None)
+    text = CliRunner().invoke(app, places.args("explain", "T2", "--as-of", "2025-12-31")).stdout
+    assert "Thị xã Nghi Sơn (written “Tĩnh Gia”)" in text
+
+
+def report_md(ws, tmp_path, *extra: str) -> str:
+    out = tmp_path / "r.md"
+    args = ws.args("report", "-o", str(out), "--as-of", "2025-12-31", *extra)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def table_rows(md: str) -> dict[str, str]:
+    rows = [r.strip("|").split("|") for r in md.splitlines() if r.startswith("| ")]
+    return {r[0].strip(): r[1].strip() for r in rows if len(r) == 2}
+
+
+def test_the_report_of_a_plan_spanning_the_reform_groups_by_district(places, tmp_path):
+    md = report_md(places, tmp_path)
+    assert {k: v for k, v in table_rows(md).items() if k in BY_DISTRICT} == {
+        k: str(v) for k, v in BY_DISTRICT.items()
+    }
+    assert "counted under Thị xã Bỉm Sơn" in md
+    commune = table_rows(report_md(places, tmp_path, "--locality", "commune"))
+    assert commune["Huyện Thọ Xuân (chưa rõ xã)"] == "2"
+
+
+def test_the_report_of_a_plan_after_the_reform_groups_by_commune(ws, tmp_path):
+    plan = PLAN.replace(
+        "{start: 2021-01-01, end: 2025-12-31}", "{start: 2025-07-01, end: 2030-12-31}"
+    )
+    ws.write(
+        TARGETS, plan=plan, enterprises=enterprises(), certifications=certifications("2025-08-01")
+    )
+    rows = table_rows(report_md(ws, tmp_path))
+    assert rows["Phường Bỉm Sơn"] == "2"
+    assert "Huyện Hà Trung" not in rows
