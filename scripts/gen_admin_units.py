@@ -87,10 +87,31 @@ def read_old(db: sqlite3.Connection) -> tuple[dict[str, Any], dict[str, tuple[st
         " FROM admin_units_legacy ORDER BY provinceCode, districtCode, wardCode"
     )
     dindex: dict[tuple[str, str], int] = {}
-    for pk, psk, pname, pcode, palias, dk, dshort, dtype, dalias, wk, wshort, wtype, walias, wb in rows:
+    for (
+        pk,
+        psk,
+        pname,
+        pcode,
+        palias,
+        dk,
+        dshort,
+        dtype,
+        dalias,
+        wk,
+        wshort,
+        wtype,
+        walias,
+        wb,
+    ) in rows:
         prov = old.setdefault(
             psk,
-            {"name": pname, "code": pcode, "aliases": aliases(palias), "districts": [], "communes": []},
+            {
+                "name": pname,
+                "code": pcode,
+                "aliases": aliases(palias),
+                "districts": [],
+                "communes": [],
+            },
         )
         if (psk, dk) not in dindex:
             dindex[psk, dk] = len(prov["districts"])
