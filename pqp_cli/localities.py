@@ -214,8 +214,11 @@ def add_places(
 
 def add_place_names(doc: dict[str, Any], plan: Plan) -> None:
     """Each explained subject's `place`: the canonical name of its locality (None when the
-    locality is empty or does not resolve); `locality` keeps what was written."""
+    locality is empty or does not resolve); `locality` keeps what was written. Nothing is
+    added when the plan's province is not in the register."""
     register = register_of(plan)
+    if register is None:
+        return
     for subject in [*doc.get("counted", ()), *doc.get("not_counted", ())]:
         text = subject.get("locality")
         place = register.resolve(text).place if register is not None and text else None
