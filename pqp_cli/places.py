@@ -246,7 +246,7 @@ class Register:
         if not found and code is not None:  # "Quan Hóa" is a district, not a quận named Hóa
             found = self._candidates(full, None, qualifier, era)
         if found:
-            return _decide(text, found, exact, era)
+            return _decide(text, found, exact, era, qualifier is not None)
         return Resolution(text, None, self.suggest(key, qualifier))
 
     def _is_province(self, part: Part, i: int) -> bool:
@@ -281,9 +281,13 @@ class Register:
         return tuple(dict.fromkeys(p.canonical for p in places))[:5]
 
 
-def _decide(text: str, found: list[Place], exact: str, era: str | None) -> Resolution:
-    """One place among the candidates: by the record's era, then by agreeing ancestry (all
-    candidates in one district), then by the name's exact diacritics; else ambiguous."""
+def _decide(
+    text: str, found: list[Place], exact: str, era: str | None, qualified: bool
+) -> Resolution:
+    """One place among the candidates: by the record's era (a district named beside a commune
+    dates it before the reform), then by agreeing ancestry, then by the name's exact
+    diacritics; candidates left in two districts make the text ambiguous."""
+    era = era or ("old" if qualified else None)
     if era is not None:
         found = [p for p in found if p.era == era or p.level == "district"] or found
     news = {p.commune for p in found if p.era == "new"}
@@ -292,10 +296,8 @@ def _decide(text: str, found: list[Place], exact: str, era: str | None) -> Resol
         agree = [p for p in found if p.commune in news and p.level == "commune"]
         if len(agree) > 1:
             found = agree
-    if len({p.district for p in found}) > 1:
-        same = [p for p in found if exact_key(p.name) == exact]
-        if same and len({p.district for p in same}) == 1:
-            found = same
+    if len({(p.district, p.commune) for p in found}) > 1:
+        found = [p for p in found if exact_key(p.name) == exact] or found
     if len({p.district for p in found}) == 1:
         best = min(found, key=lambda p: (p.era != (era or "new"), p.level == "district"))
         return Resolution(text, best)

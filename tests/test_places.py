@@ -151,3 +151,34 @@ def test_import_gets_the_canonical_name_or_a_warning():
     assert found.name is None
     assert found.en.startswith("locality 'Thọ Xuâm' is not a place of Tỉnh Thanh Hóa")
     assert found.vi.startswith("địa bàn 'Thọ Xuâm' không phải đơn vị hành chính của Tỉnh Thanh Hóa")
+
+
+def test_every_old_thanh_hoa_commune_with_its_district_resolves_through_the_crosswalk(th):
+    old, new = register_data()["old"]["thanhhoa"], register_data()["new"]["thanhhoa"]
+    wrong = []
+    for ctype, name, d, _aliases, targets in old["communes"]:
+        dtype, dname, _ = old["districts"][d]
+        place = th.resolve(f"{ctype} {name}, {dtype.lower()} {dname}").place
+        expected = (f"{dtype} {dname}", " ".join(new["units"][targets[0]][:2]))
+        if place is None or (place.district, place.by_commune) != expected:
+            wrong.append((name, dname))
+    assert wrong == []
+
+
+def test_every_new_thanh_hoa_unit_resolves_in_a_record_dated_after_the_reform(th):
+    units = [f"{t} {n}" for t, n, *_ in register_data()["new"]["thanhhoa"]["units"]]
+    assert [u for u in units if th.resolve(u, AFTER).place.by_commune != u] == []
+    # without a date, only the two names that were also old communes elsewhere stay open
+    assert [u for u in units if th.resolve(u).place is None] == ["Xã Lam Sơn", "Phường Đông Sơn"]
+
+
+def test_a_district_named_beside_a_commune_dates_the_record_before_the_reform(th):
+    # the old ward Đông Sơn of the city joined Hạc Thành; a new Phường Đông Sơn took other communes
+    place = th.resolve("Phường Đông Sơn, thành phố Thanh Hóa").place
+    assert (place.era, place.by_commune) == ("old", "Phường Hạc Thành")
+
+
+def test_names_that_fold_alike_are_told_apart_by_their_diacritics(th):
+    # Vĩnh Hùng and Vĩnh Hưng were both communes of Vĩnh Lộc, now in different units
+    assert th.resolve("Xã Vĩnh Hùng, huyện Vĩnh Lộc").place.by_commune == "Xã Biện Thượng"
+    assert th.resolve("Xã Vĩnh Hưng, huyện Vĩnh Lộc").place.by_commune == "Xã Vĩnh Lộc"
