@@ -223,3 +223,11 @@ def test_the_report_of_a_plan_after_the_reform_groups_by_commune(ws, tmp_path):
     rows = table_rows(report_md(ws, tmp_path))
     assert rows["Phường Bỉm Sơn"] == "2"
     assert "Huyện Hà Trung" not in rows
+
+
+def test_csv_spreads_the_groups_into_columns(places):
+    args = places.args("status", "--format", "csv", "--as-of", "2025-12-31", "--by", "district")
+    header, row = CliRunner().invoke(app, args).stdout.splitlines()[:2]
+    cells = dict(zip(header.split(","), row.split(","), strict=True))
+    assert cells["by_district.Huyện Thọ Xuân"] == "4"
+    assert cells["by_district.Thị xã Bỉm Sơn"] == "1"

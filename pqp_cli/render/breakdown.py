@@ -18,6 +18,7 @@ from pqp_cli.render.places import (  # noqa: F401  (table_title: the reports use
 from pqp_cli.timeline import NO_LOCALITY, locality_order
 
 PROJECTION_KEYS = ("projected_end_value", "projected_met_on")
+LOCALITY_KEYS = ("by_locality", "by_district", "by_commune")
 
 
 def fmt_number(x: Any) -> str:
@@ -143,11 +144,12 @@ def extra_tables(doc: dict[str, Any], lang: str, tablefmt: str) -> list[str]:
 def flatten(row: dict[str, Any]) -> dict[str, Any]:
     """A status row for CSV: `by_year` and `by_locality` spread into `by_year.2021`,
     `by_locality.<name>` columns (a percentage target's locality cell holds its value)."""
-    flat = {k: v for k, v in row.items() if k not in ("by_year", "by_locality")}
+    flat = {k: v for k, v in row.items() if k not in ("by_year", *LOCALITY_KEYS)}
     for key, value in (row.get("by_year") or {}).items():
         flat[f"by_year.{key}"] = value
-    for name, entry in (row.get("by_locality") or {}).items():
-        flat[f"by_locality.{name}"] = entry["value"] if isinstance(entry, dict) else entry
+    for group in LOCALITY_KEYS:  # by_locality, then by_district and by_commune
+        for name, entry in (row.get(group) or {}).items():
+            flat[f"{group}.{name}"] = entry["value"] if isinstance(entry, dict) else entry
     return flat
 
 
