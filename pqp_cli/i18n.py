@@ -72,6 +72,15 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Value at each 31 December (and at the as-of date)",
         "Giá trị tại ngày 31/12 mỗi năm (và tại ngày tính)",
     ),
+    "in_year": ("In year", "Trong năm"),
+    "cumulative": ("Cumulative", "Lũy kế"),
+    "in_year_note": (
+        "the increase within the year (for a percentage target, in percentage "
+        "points); the first year's counts from 0 at the period's start.",
+        "mức tăng trong năm (chỉ tiêu tỷ lệ tính bằng điểm phần trăm); năm đầu "
+        "tiên tính từ 0 tại ngày bắt đầu kỳ kế hoạch.",
+    ),
+    "in_brackets": ("In brackets:", "Trong ngoặc:"),
     "by_locality_title": (
         "By locality, as recorded on each establishment",
         "Theo địa bàn, theo tên ghi trên hồ sơ cơ sở",

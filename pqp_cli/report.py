@@ -10,7 +10,7 @@ from pqp_cli.explain import explain
 from pqp_cli.i18n import tr
 from pqp_cli.progress import evaluate, evaluation_date, pace, status_json
 from pqp_cli.project import Project
-from pqp_cli.timeline import extend_rows, series
+from pqp_cli.timeline import extend_rows, series, series_in_year, with_in_year
 
 #: What `report` adds to each target row of `status --format json`.
 EXTRAS = ("year", "locality", "projection")
@@ -26,7 +26,7 @@ def build_report(project: Project, as_of: dt.date, lang: str = "en") -> dict[str
     dataset = project.dataset
     statuses = evaluate(plan, dataset, as_of)
     status = status_json(plan, project.summary(), statuses, as_of, lang)
-    status = extend_rows(status, statuses, plan, dataset, as_of, EXTRAS)
+    status = with_in_year(extend_rows(status, statuses, plan, dataset, as_of, EXTRAS))
     info = plan.info
     return {
         "lang": lang,
@@ -42,7 +42,9 @@ def build_report(project: Project, as_of: dt.date, lang: str = "en") -> dict[str
         "status": status,
         # the share of the period elapsed at R: where the straight line to each target stands
         "pace_percent": 100 * pace(plan, evaluation_date(plan, as_of)),
-        "series": {t.id: series(plan, t, dataset, as_of) for t in plan.targets},
+        "series": {
+            t.id: series_in_year(series(plan, t, dataset, as_of), plan.start) for t in plan.targets
+        },
         "explain": {t.id: explain(plan, dataset, t.id, as_of, lang) for t in plan.targets},
         "problem_list": [p.as_dict(lang) for p in project.problems],
     }

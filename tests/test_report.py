@@ -115,7 +115,9 @@ def test_markdown_summary_row_has_a_bar_marked_at_the_expected_pace(plan_ws, tmp
 
 def test_markdown_by_year_by_locality_and_appendix(plan_ws, tmp_path) -> None:
     md = report(plan_ws, tmp_path, "r.md")
-    assert "| 2022-12-31 | 50.0%    | 40.0%                      |" in md  # T3 by year
+    # T3 by year: cumulative, then the change within the year in percentage points
+    assert "| 2022-12-31 | 50.0%    | +50.0     | 40.0%                      |" in md
+    assert "| 2023-12-31 | 50.0%    | +0.0      | 60.0%                      |" in md
     assert "| Thọ Xuân   | 2    | 1    | 1/1 (100.0%) | 0    |" in md
     assert "| (none)     | 0    | 1    | –            | 0    |" in md
     assert "| E4   | Công ty CP Sầm Sơn   |            | C3        |" in md
@@ -277,8 +279,10 @@ def test_xlsx_has_typed_cells_frozen_headers_and_fitting_widths(plan_ws, tmp_pat
 def test_xlsx_by_year_sheet(plan_ws, tmp_path) -> None:
     wb = load_workbook(report(plan_ws, tmp_path, "r.xlsx"))
     rows = list(wb["By year"].iter_rows(values_only=True))
-    assert rows[0] == ("ID", "Target", "2021", "2022", "2023", "2024-06-30")
-    assert rows[3] == ("T3", "OCOP producers applying standards", 0.0, 50.0, 50.0, 50.0)
+    assert rows[0] == ("ID", "Target", None, "2021", "2022", "2023", "2024-06-30")
+    t3 = "OCOP producers applying standards"
+    assert rows[5] == ("T3", t3, "Cumulative", 0.0, 50.0, 50.0, 50.0)
+    assert rows[6] == ("T3", t3, "In year", 0.0, 50.0, 0.0, 0.0)
 
 
 # --- the command --------------------------------------------------------------------------------
