@@ -98,7 +98,8 @@ def report(
     from pqp_cli.project import load_project
     from pqp_cli.report import build_report
 
-    msg_lang = (lang or "en").strip().lower()
+    docx_asked = fmt is Format.docx or (fmt is None and output.lower().endswith(".docx"))
+    msg_lang = (lang or ("vi" if docx_asked else "en")).strip().lower()
     try:
         data, targets = use_revision(rev, data, targets)
         chosen = choose_format(output, fmt)

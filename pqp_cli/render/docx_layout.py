@@ -5,6 +5,7 @@ borderless layout tables and ruled data tables."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from docx.document import Document
@@ -14,7 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -63,11 +64,17 @@ def page_setup(section: Section, landscape: bool = False) -> None:
     width, height = Mm(210), Mm(297)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
-    top, bottom, left, right = MARGINS_MM
-    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
-    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    top, bottom, left, right = (_twips(mm) for mm in MARGINS_MM)
+    section.top_margin, section.bottom_margin = top, bottom
+    section.left_margin, section.right_margin = left, right
     section.header_distance = Mm(10)
     section.footer_distance = Mm(10)
+
+
+def _twips(mm: float) -> Twips:
+    """A length in whole twips (what the file stores) no shorter than `mm`: 15 mm is 850.4
+    twips, stored as 851, not 850 (14.99 mm)."""
+    return Twips(math.ceil(mm * 1440 / 25.4))
 
 
 def page_number_header(section: Section) -> None:
@@ -245,7 +252,10 @@ def _repeat_header(table: Table) -> None:
 
 def caption(doc: Document, text: str) -> Paragraph:
     """A table's title: bold, centred, above the table."""
-    return para(doc, text, bold=True, size=13, align="center", indent=False, after=4)
+    paragraph = para(doc, text, bold=True, size=13, align="center", indent=False, after=4)
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.space_before = Pt(6)
+    return paragraph
 
 
 def note(doc: Document, text: str) -> Paragraph:

@@ -67,11 +67,12 @@ def years_table(report: dict[str, Any]) -> tuple[list[str], Rows]:
                 if entry is None:
                     cells.append("–")
                 elif part == "in_year":
-                    cells.append(increase(entry["in_year"], r["kind"], lang))
+                    cells.append(increase(entry["in_year"], "count", lang, r["kind"]))
                 else:
                     cells.append(figure(entry["value"], r["kind"], lang))
             first = part == "in_year"
-            rows.append([r["id"] if first else "", r["title"] if first else "", w(part, lang)])
+            name = w(part, lang) + (w("pp", lang) if first and r["kind"] == "percent" else "")
+            rows.append([r["id"] if first else "", r["title"] if first else "", name])
             rows[-1] += cells
     return heads, rows
 
@@ -95,16 +96,17 @@ def schemes_table(report: dict[str, Any], target_id: str) -> tuple[list[str], Ro
 def subjects_table(report: dict[str, Any], target_ids: list[str]) -> tuple[list[str], Rows]:
     """Tables 4 and 5: the subjects of the given targets, counted and (pilots) not yet."""
     lang = report["lang"]
-    heads = [w("no", lang), w("code", lang), w("name", lang), w("kind_col", lang)]
+    heads = [w("no", lang), w("code", lang), w("name", lang), w("code_target", lang)]
     heads.append(w("status_col", lang))
     rows: Rows = []
     for tid in target_ids:
         doc = report["explain"][tid]
         for s in doc["counted"]:
-            rows.append([str(len(rows) + 1), s["id"], s["name"], tid, w("counted", lang)])
+            counted = w("counted", lang).capitalize()
+            rows.append([str(len(rows) + 1), s["id"], s["name"], tid, counted])
         for s in doc.get("not_counted", []):
             lacks = ", ".join(s["lacks_labels"])
-            status = f"{w('not_counted', lang)}: {w('lacks', lang).lower()} {lacks}"
+            status = f"{w('not_counted', lang).capitalize()}: {w('lacks', lang).lower()} {lacks}"
             rows.append([str(len(rows) + 1), s["id"], s["name"], tid, status])
     return heads, rows
 

@@ -65,7 +65,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "locality": ("Locality", "Địa bàn"),
     "records": ("Records", "Hồ sơ"),
     "lacks": ("Still lacks", "Còn thiếu"),
-    "kind_col": ("Kind", "Loại"),
+    "code_target": ("Target", "Chỉ tiêu"),
+    "pp": (" (pp)", " (điểm %)"),
     "status_col": ("Status", "Tình trạng"),
     "counted": ("counted", "được tính"),
     "not_counted": ("not yet counted", "chưa được tính"),
@@ -182,7 +183,7 @@ def narrative(row: dict[str, Any], report: dict[str, Any]) -> str:
     ]
     parts += _year_clause(row, lang)
     parts.append(_assessment(row, lang, at, ended))
-    parts += _projection(row, lang, ended)
+    parts += _projection(row, report, ended)
     return "; ".join(parts) + "."
 
 
@@ -227,16 +228,25 @@ def _assessment(row: dict[str, Any], lang: str, at: str, ended: bool) -> str:
     return f"the straight line to the target stands at {expected} on {at} (assessment: {label})"
 
 
-def _projection(row: dict[str, Any], lang: str, ended: bool) -> list[str]:
+def _projection(row: dict[str, Any], report: dict[str, Any], ended: bool) -> list[str]:
+    """While the plan runs and the target is not met: the straight line's end value and the
+    day it would meet the target (after the period's end: said so; never: said so)."""
     if ended or row["status"] == "met" or row.get("projected_end_value") is None:
         return []
-    end = amount(row, row["projected_end_value"], lang)
+    lang, end = report["lang"], amount(row, row["projected_end_value"], report["lang"])
     met_on = row.get("projected_met_on")
+    late = met_on is not None and met_on > report["plan"]["end"]
     if lang == "vi":
         text = f"theo tốc độ hiện nay, dự kiến cuối kỳ đạt {end}"
-        return [text + (f", đạt chỉ tiêu vào ngày {short_date(met_on, lang)}" if met_on else "")]
+        if met_on is None:
+            return [text + ", không đạt chỉ tiêu nếu giữ tốc độ này"]
+        after = ", sau khi kết thúc kỳ kế hoạch" if late else ""
+        return [text + f", đạt chỉ tiêu vào ngày {short_date(met_on, lang)}{after}"]
     text = f"at the present pace it would reach {end} by the period's end"
-    return [text + (f", meeting the target on {short_date(met_on, lang)}" if met_on else "")]
+    if met_on is None:
+        return [text + ", not meeting the target at this pace"]
+    after = ", after the period's end" if late else ""
+    return [text + f", meeting the target on {short_date(met_on, lang)}{after}"]
 
 
 def problems_paragraph(report: dict[str, Any]) -> str:

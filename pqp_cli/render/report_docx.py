@@ -29,7 +29,7 @@ from pqp_cli.render.docx_text import date_of, narrative, problems_paragraph, w
 from pqp_cli.render.vnformat import long_date, short_date
 
 #: Header block columns (cm): the bodies on the left, the national title on the right.
-HEAD_CM = (6.3, 10.2)
+HEAD_CM = (7.5, 9.5)
 #: Text width of an A4 portrait page with the decree's margins (210 − 30 − 15 mm).
 TEXT_CM = 16.5
 #: Room left for the number the clerk writes in when the document is registered.
@@ -65,10 +65,12 @@ def _header_block(doc: Document, report: dict[str, Any]) -> None:
     left, right = table.rows[0].cells
     p = first_para(left)
     p.alignment = CENTER
-    add_run(p, meta.parent_body, size=13)
-    body = para(left, meta.issuing_body, bold=True, size=13, align="center", indent=False, after=0)
+    add_run(p, meta.parent_body, size=12.5)
+    body = para(
+        left, meta.issuing_body, bold=True, size=12.5, align="center", indent=False, after=0
+    )
     body.paragraph_format.space_before = Pt(0)
-    short_rule(left, 2.2, HEAD_CM[0])
+    short_rule(left, 3.0, HEAD_CM[0])
     p = first_para(right)
     p.alignment = CENTER
     add_run(p, w("nation", lang), bold=True, size=12)
@@ -151,7 +153,7 @@ def _body(doc: Document, report: dict[str, Any]) -> None:
         add_run(p, narrative(row, report))
     caption(doc, w("t_targets", lang))
     heads, rows = tables.targets_table(report)
-    data_table(doc, heads, rows, (1.1, 4.6, 2.4, 1.8, 2.0, 2.2, 2.4), numeric=(2, 3, 4, 5))
+    data_table(doc, heads, rows, (1.3, 4.3, 2.3, 1.8, 2.0, 2.6, 2.2), numeric=(2, 3, 4, 5))
     _years(doc, report)
     _models(doc, report)
     _places(doc, report)
@@ -165,17 +167,17 @@ def _years(doc: Document, report: dict[str, Any]) -> None:
     caption(doc, w("t_years", lang))
     heads, rows = tables.years_table(report)
     extra = len(heads) - 3
-    width = (TEXT_CM - 1.1 - 3.6 - 1.9) / max(extra, 1)
+    width = (TEXT_CM - 1.2 - 3.4 - 2.4) / max(extra, 1)
     size = 11 if extra > 5 else 12
-    widths = (1.1, 3.6, 1.9, *([width] * extra))
+    widths = (1.2, 3.4, 2.4, *([width] * extra))
     table = data_table(doc, heads, rows, widths, numeric=range(3, len(heads)), size=size)
     merge_pairs(table, (0, 1))
     note(doc, w("years_note", lang))
     for tid in report["schemes"]:
         caption(doc, w("t_schemes", lang))
         heads, rows = tables.schemes_table(report, tid)
-        width = (TEXT_CM - 1.0 - 4.5) / max(len(heads) - 2, 1)
-        widths = (1.0, 4.5, *([width] * (len(heads) - 2)))
+        width = (TEXT_CM - 1.3 - 4.5) / max(len(heads) - 2, 1)
+        widths = (1.3, 4.5, *([width] * (len(heads) - 2)))
         data_table(doc, heads, rows, widths, numeric=range(2, len(heads)), size=size)
         note(doc, w("schemes_note", lang, id=tid))
 
@@ -187,7 +189,7 @@ def _models(doc: Document, report: dict[str, Any]) -> None:
     if not pilots and not people:
         return
     _heading(doc, w("s_models", lang))
-    widths = (1.0, 2.2, 7.3, 1.4, 4.6)
+    widths = (1.3, 2.2, 6.8, 1.8, 4.4)
     for key, ids in (("t_pilots", pilots), ("t_experts", people)):
         if ids:
             caption(doc, w(key, lang))
@@ -200,11 +202,19 @@ def _places(doc: Document, report: dict[str, Any]) -> None:
     heads, rows, others = tables.places_table(report)
     _heading(doc, w("s_places", lang))
     caption(doc, w("t_places", lang))
-    width = (TEXT_CM - 1.0 - 5.0) / max(len(heads) - 2, 1)
-    widths = (1.0, 5.0, *([width] * (len(heads) - 2)))
+    width = (TEXT_CM - 1.3 - 4.2) / max(len(heads) - 1, 1)
+    widths = (1.3, 4.2, *([width] * (len(heads) - 2)))
+    if len(heads) > 2 and report["status"]["targets"]:
+        # the coverage column (`13/15 (86,7%)`) takes a share and a half
+        percent = [i for i, r in enumerate(_place_targets(report), 2) if r["kind"] == "percent"]
+        widths = tuple(w_ * (1.5 if i in percent else 1) for i, w_ in enumerate(widths))
     data_table(doc, heads, rows, widths, numeric=range(2, len(heads)))
     text = w("places_note", lang, ids=", ".join(others)) if others else w("places_none", lang)
     note(doc, text)
+
+
+def _place_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
+    return [r for r in report["status"]["targets"] if r.get("by_locality") is not None]
 
 
 def _closing(doc: Document, report: dict[str, Any]) -> None:
@@ -234,14 +244,14 @@ def _closing(doc: Document, report: dict[str, Any]) -> None:
 
 def _appendix(doc: Document, report: dict[str, Any]) -> None:
     lang = report["lang"]
-    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    add_run(doc.paragraphs[-1], "").add_break(WD_BREAK.PAGE)
     para(doc, w("appendix", lang), bold=True, size=14, align="center", indent=False, after=0)
     at = short_date(report["status"]["evaluated_at"], lang)
     para(doc, w("appendix_title", lang, date=at), bold=True, align="center", indent=False, after=0)
     meta = report["meta"]
     number = f"{meta.number or '…'}/{meta.symbol}"
     para(doc, w("appendix_of", lang, number=number), italic=True, align="center", indent=False)
-    widths = (1.0, 2.2, 6.3, 3.0, 4.0)
+    widths = (1.3, 2.2, 6.0, 3.0, 4.0)
     for row in report["status"]["targets"]:
         _heading(doc, f"{row['id']}. {row['title']}")
         for title, heads, rows in tables.appendix_tables(report, row["id"]):

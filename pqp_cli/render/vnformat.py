@@ -51,13 +51,16 @@ def percent(x: Any, lang: str) -> str:
     return "–" if x is None else f"{number(x, lang, 1)}%"
 
 
-def increase(x: Any, kind: str, lang: str) -> str:
-    """An in-year increase with its sign; percentage points for a percentage target."""
+def increase(x: Any, kind: str, lang: str, decimals_of: str | None = None) -> str:
+    """An in-year increase with its sign (none on 0); ` điểm %` / ` pp` after a percentage
+    target's. `decimals_of`: the kind whose decimals to use without its unit (a table cell
+    whose row already names the unit)."""
     if x is None:
         return "–"
-    sign = "+" if x >= 0 else "−"
+    sign = "+" if x > 0 else "−" if x < 0 else ""
+    digits = 0 if (decimals_of or kind) == "count" else 1
     unit = "" if kind == "count" else (" điểm %" if lang == "vi" else " pp")
-    return sign + number(abs(x), lang, 0 if kind == "count" else 1) + unit
+    return sign + number(abs(x), lang, digits) + unit
 
 
 def long_date(day: dt.date, lang: str) -> str:
