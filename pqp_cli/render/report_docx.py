@@ -9,7 +9,7 @@ from typing import Any
 
 from docx import Document as new_document
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from pqp_cli.render import docx_tables as tables
@@ -220,6 +220,7 @@ def _place_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
 def _closing(doc: Document, report: dict[str, Any]) -> None:
     """`Nơi nhận:` with its list on the left, the signer's block on the right."""
     lang, meta = report["lang"], report["meta"]
+    para(doc, "", indent=False, after=0)  # a blank line between the text and the signature
     table = layout_table(doc, (8.0, 8.5))
     left, right = table.rows[0].cells
     p = first_para(left)
@@ -239,13 +240,14 @@ def _closing(doc: Document, report: dict[str, Any]) -> None:
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.first_line_indent = Cm(0)
             cell.paragraphs[0].paragraph_format.space_after = Pt(0)
-    table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(12)
+    table.rows[0].cells[1].paragraphs[0].paragraph_format.keep_with_next = True
 
 
 def _appendix(doc: Document, report: dict[str, Any]) -> None:
     lang = report["lang"]
-    add_run(doc.paragraphs[-1], "").add_break(WD_BREAK.PAGE)
-    para(doc, w("appendix", lang), bold=True, size=14, align="center", indent=False, after=0)
+    title = para(doc, w("appendix", lang), bold=True, size=14, align="center", indent=False)
+    title.paragraph_format.page_break_before = True
+    title.paragraph_format.space_after = Pt(0)
     at = short_date(report["status"]["evaluated_at"], lang)
     para(doc, w("appendix_title", lang, date=at), bold=True, align="center", indent=False, after=0)
     meta = report["meta"]
