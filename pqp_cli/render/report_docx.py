@@ -245,9 +245,9 @@ def _closing(doc: Document, report: dict[str, Any]) -> None:
 
 def _appendix(doc: Document, report: dict[str, Any]) -> None:
     lang = report["lang"]
-    title = para(doc, w("appendix", lang), bold=True, size=14, align="center", indent=False)
-    title.paragraph_format.page_break_before = True
-    title.paragraph_format.space_after = Pt(0)
+    first = para(doc, w("appendix", lang), bold=True, size=14, align="center", indent=False)
+    first.paragraph_format.page_break_before = True
+    first.paragraph_format.space_after = Pt(0)
     at = short_date(report["status"]["evaluated_at"], lang)
     para(doc, w("appendix_title", lang, date=at), bold=True, align="center", indent=False, after=0)
     meta = report["meta"]
