@@ -192,6 +192,16 @@ def test_html_has_a_chart_per_target_against_the_straight_line(plan_ws, tmp_path
     )
 
 
+def test_html_by_year_table_has_the_in_year_increase_beside_the_value(plan_ws, tmp_path) -> None:
+    html = report(plan_ws, tmp_path, "r.html")
+    assert '<th class="num">In year</th>' in html
+    # T3 (percent): 0% at the end of 2021, 50% at the end of 2022: +50.0 percentage points
+    row = '<tr><td>2022-12-31</td><td class="num">50.0%</td><td class="num">+50.0</td>'
+    assert row in html
+    # the chart's starting point (the period's first day) has no in-year figure
+    assert '<tr><td>2021-01-01</td><td class="num">0</td><td class="num">–</td>' in html
+
+
 def test_html_lists_problems_and_records_left_out(plan_ws, tmp_path) -> None:
     plan_ws.file("enterprises/broken.yaml", "- {id: E7, name: Thiếu loại hình}\n")
     html = report(plan_ws, tmp_path, "r.html")
