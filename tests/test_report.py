@@ -313,7 +313,7 @@ def test_report_to_standard_output(plan_ws) -> None:
     [
         (
             ["-o", "r.pdf"],
-            "pqp: error: cannot tell the report format from 'r.pdf': give --format html, md or xlsx",
+            "pqp: error: cannot tell the report format from 'r.pdf': give --format html, md, xlsx or docx",
         ),
         (
             ["-o", "-", "--format", "xlsx"],
