@@ -189,7 +189,7 @@ def _models(doc: Document, report: dict[str, Any]) -> None:
     if not pilots and not people:
         return
     _heading(doc, w("s_models", lang))
-    widths = (1.3, 2.2, 6.8, 1.8, 4.4)
+    widths = (1.3, 2.2, 6.6, 2.0, 4.4)
     for key, ids in (("t_pilots", pilots), ("t_experts", people)):
         if ids:
             caption(doc, w(key, lang))
