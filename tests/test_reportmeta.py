@@ -24,7 +24,7 @@ plan:
 """
 TARGETS = "- {id: T1, title: Cơ sở được tập huấn, metric: trained_establishments, target: 4}\n"
 TRAININGS = """
-- {id: TR1, title: Tập huấn 5S, date: 2021-05-10, participants: [E1]}
+- {id: TR1, title: Tập huấn 5S, date: 2021-05-10, topics: [improvement_tools], participants: [E1]}
 """
 ENTERPRISES = "- {id: E1, name: Công ty TNHH Lam Sơn, type: enterprise, locality: Thọ Xuân}\n"
 
@@ -121,6 +121,11 @@ def test_docx_is_vietnamese_by_default_and_english_on_request(ws, tmp_path: Path
     assert result.exit_code == 0, result.stderr
     document = docx.Document(str(out))
     assert "REPORT" in [p.text for p in document.paragraphs]
+    narrative = next(p.text for p in document.paragraphs if p.text.startswith("1. "))
+    assert narrative.startswith(
+        "1. Cơ sở được tập huấn (T1): 1 establishment has been trained, 25.0% of the plan's "
+        "target (4 establishments); in 2021: up 1 establishment;"
+    )
     today = dt.date.today()
     assert document.tables[0].rows[1].cells[1].text.endswith(str(today.year))
 

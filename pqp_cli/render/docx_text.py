@@ -145,19 +145,27 @@ def w(key: str, lang: str, **params: Any) -> str:
     return (vi if lang == "vi" else en).format(**params)
 
 
-def unit(row: dict[str, Any], lang: str) -> str:
+def unit(row: dict[str, Any], lang: str, value: Any = None) -> str:
+    """The unit of a count target: `cơ sở`; in English singular for exactly one."""
     en, vi = _UNITS.get(row["metric"], ("", ""))
-    return vi if lang == "vi" else en
+    if lang == "vi":
+        return vi
+    return en[:-1] if value == 1 and en.endswith("s") else en
 
 
 def amount(row: dict[str, Any], value: Any, lang: str) -> str:
     """`444 cơ sở`, `86,6%`."""
     text = figure(value, row["kind"], lang)
-    return text if row["kind"] == "percent" else f"{text} {unit(row, lang)}".strip()
+    return text if row["kind"] == "percent" else f"{text} {unit(row, lang, value)}".strip()
 
 
 def done_clause(row: dict[str, Any], lang: str) -> str:
     en, vi = _DONE[row["metric"]]
+    if row["value"] == 1 and row["kind"] == "count":  # "1 expert is able", not "1 experts are"
+        en = en.replace("{v} establishments have", "{v} establishment has")
+        en = en.replace("{v} enterprises have", "{v} enterprise has")
+        en = en.replace("models have", "model has").replace("experts are", "expert is")
+        en = en.replace("units are", "unit is")
     return (vi if lang == "vi" else en).format(
         v=figure(row["value"], row["kind"], lang),
         n=number(row.get("numerator"), lang),
