@@ -100,7 +100,7 @@ def status(
     from pqp_cli.render import status as render
     from pqp_cli.render.breakdown import extra_tables
     from pqp_cli.render.console import stdout_console
-    from pqp_cli.timeline import extend_rows
+    from pqp_cli.timeline import extend_rows, with_in_year
 
     try:
         data, targets = use_revision(rev, data, targets)
@@ -113,7 +113,7 @@ def status(
     statuses = evaluate(plan, project.dataset, opts.as_of)
     doc = status_json(plan, project.summary(), statuses, opts.as_of, opts.lang)
     extras = [b.value for b in by or []] + (["projection"] if projection else [])
-    doc = extend_rows(doc, statuses, plan, project.dataset, opts.as_of, extras)
+    doc = with_in_year(extend_rows(doc, statuses, plan, project.dataset, opts.as_of, extras))
     doc = add_places(doc, statuses, plan, project.dataset, extras)
     title = plan.info.title.get(opts.lang) or plan.info.id
     if fmt is Format.json:
