@@ -195,8 +195,8 @@ def test_warnings_go_to_stderr(tmp_path: Path) -> None:
     result = pqp("import", "trainings", source, "--data", data)
     assert result.exit_code == 0
     assert result.stderr == (
-        'warning: lop.csv › lop › G1 (column "Ghi chú"): column ignored: it names no field'
-        " (use --mapping to map it)\n"
+        'warning: lop.csv › lop › G1 (column "Ghi chú"): column ignored: it names no field;'
+        " cells not read: G2; map it with --mapping, or map it to ~ to leave it out\n"
     )
 
 

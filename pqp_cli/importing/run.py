@@ -19,6 +19,7 @@ from pqp_cli.importing.readers import Workbook, open_workbook, pick_sheet
 from pqp_cli.importing.resolve import Resolver
 from pqp_cli.importing.rows import COLUMN_OF, Built, Context, build, parse_rows
 from pqp_cli.importing.sheet import Layout, cell_text, find_layout
+from pqp_cli.importing.stray import stray_notes
 from pqp_cli.loading import Dataset, load_dataset
 from pqp_cli.models import KINDS
 from pqp_cli.problems import PqpError, Problem, display_path
@@ -70,7 +71,10 @@ def run_import(req: ImportRequest) -> ImportReport:
     book = open_workbook(req.source, req.encoding)
     layout, cells = _choose_sheet(book, req)
     report = ImportReport(req.kind, req.source.name, layout.sheet, dry_run=req.dry_run)
-    report.warnings += book.notes + layout.notes
+    layout.formulas = book.formulas.get(layout.sheet, set())
+    stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)
+    report.warnings += book.notes + layout.notes + stray_warnings
+    report.rejects += stray_rejects
     plan = _Plan(req, layout, cells, *_targets(req), _sha256(req.source), report)
     _refuse_hand_written(plan)  # before waiting for the lock…
     lock = contextlib.nullcontext() if req.dry_run else writing.locked(req.data_dir)
