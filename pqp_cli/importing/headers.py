@@ -377,9 +377,10 @@ def match_header(text: str, table: dict[str, str]) -> str | None:
     return found
 
 
-def nearest_header(text: str, kind: str) -> str | None:
-    """The known header (Vietnamese as the template writes it, or English) nearest to `text`."""
-    known = [h for c in COLUMNS[kind] for h in (*c.vi, c.en)]
+def nearest_header(text: str, kind: str, keys: tuple[str, ...] = ()) -> str | None:
+    """The known header (Vietnamese as the template writes it, or English) nearest to `text`,
+    among the columns `keys` when given."""
+    known = [h for c in COLUMNS[kind] if not keys or c.key in keys for h in (*c.vi, c.en)]
     return nearest(text, known, cutoff=0.5)
 
 

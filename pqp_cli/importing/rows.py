@@ -118,7 +118,10 @@ def _identified(ctx: Context, index: int, row: list[Any], values: dict[str, Any]
         return True
     col = unread[0]
     header = ctx.layout.headers.get(col, "")
-    hint = nearest_header(header, ctx.kind) or columns(ctx.kind)[_IDENTITY[ctx.kind][-1]].vi[0]
+    hint = (
+        nearest_header(header, ctx.kind, _IDENTITY[ctx.kind])
+        or columns(ctx.kind)[_IDENTITY[ctx.kind][-1]].vi[0]
+    )
     where = ctx.layout.where(index, col)
     ctx.rejects.append(
         Note(

@@ -128,7 +128,7 @@ def _choose_sheet(book: Workbook, req: ImportRequest) -> tuple[Layout, list[list
 
 
 def _targets(req: ImportRequest) -> tuple[Path, Path | None]:
-    stem = req.source.stem
+    stem = writing.safe_stem(req.source.stem)
     target = req.out or req.data_dir / req.kind / f"{stem}.yaml"
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise PqpError(
@@ -136,6 +136,13 @@ def _targets(req: ImportRequest) -> tuple[Path, Path | None]:
             f"--out {display_path(target)}: tệp kết quả phải là .yaml",
         )
     inside = _inside(req.data_dir, target)
+    if inside and any(part.startswith(".") for part in inside.parts):
+        raise PqpError(
+            f"--out {display_path(target)}: the loader skips names that begin with a dot, so"
+            " nothing imported there would count; choose another name",
+            f"--out {display_path(target)}: tên bắt đầu bằng dấu chấm bị bỏ qua khi đọc dữ liệu,"
+            " nên bản ghi ở đó sẽ không được tính; hãy chọn tên khác",
+        )
     if (
         inside
         and len(inside.parts) > 1

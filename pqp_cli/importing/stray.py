@@ -53,7 +53,9 @@ def stray_notes(
             rejects.append(_too_wide(layout, index, row, width))
             layout.bad_rows.add(index)
     warnings = [_ignored(layout, kind, c, rows) for c, rows in ignored.items()]
-    warnings += [_unheaded(layout, c, rows) for c, rows in unheaded.items() if c < width or not is_csv]
+    warnings += [
+        _unheaded(layout, c, rows) for c, rows in unheaded.items() if c < width or not is_csv
+    ]
     return warnings, rejects
 
 

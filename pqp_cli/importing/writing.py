@@ -30,6 +30,30 @@ _DUMPER = _Dumper
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)]
+)
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u0085\u2028\u2029]+')
+
+
+def comment_safe(text: str) -> str:
+    """Text for a YAML comment: line breaks and other control characters escaped (`\\n`)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def safe_stem(stem: str) -> str:
+    """A file stem the loader reads on every system: no leading dot, no path separator or
+    control character, no reserved Windows name (`CON`, `NUL`, `COM1`…), never empty."""
+    cleaned = _UNSAFE_NAME.sub("_", stem).strip(" .")
+    if not cleaned:
+        return "import"
+    if cleaned.split(".")[0].lower() in _RESERVED:
+        cleaned = f"{cleaned}_"
+    return cleaned
+
+
 def rows_text(rows: list[int]) -> str:
     """1-based row numbers, runs folded: `row 5`, `rows 5-7, 9`."""
     numbers = sorted({r + 1 for r in rows})
@@ -50,7 +74,7 @@ def render(
 ) -> str:
     """A generated file: its header comment, then each record under a comment naming its rows."""
     lines = [
-        f'{MARK}: {kind} from {source.name}, sheet "{sheet}".',
+        f'{MARK}: {kind} from {comment_safe(source.name)}, sheet "{comment_safe(sheet)}".',
         f"# source sha256: {digest}",
         "# Do not edit: fix the sheet and import it again (this file is rewritten then).",
         "# Đừng sửa tệp này: hãy sửa bảng tính rồi nhập lại (tệp này sẽ được ghi lại).",
@@ -61,7 +85,7 @@ def render(
         records = [record for record, _ in items]
         text = yaml.dump(records, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=4096)
         for (_, where), block in zip(items, _items_of(text), strict=True):
-            parts.append(f"# {where}\n{block}")
+            parts.append(f"# {comment_safe(where)}\n{block}")
     return "\n".join(parts)
 
 
