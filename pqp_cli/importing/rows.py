@@ -149,7 +149,9 @@ def build(ctx: Context, rows: list[Row]) -> list[Built]:
         "experts": _single(_expert),
         "units": _single(_plain),
     }
-    return unique_ids(ctx, builders[ctx.kind](ctx, rows))
+    from pqp_cli.importing.dupes import merge_duplicates
+
+    return unique_ids(ctx, merge_duplicates(ctx, builders[ctx.kind](ctx, rows)))
 
 
 def _single(
