@@ -71,6 +71,8 @@ def test_reimport_counts_created_changed_unchanged_and_removed(tmp_path: Path) -
     assert result.stdout.splitlines() == [
         "Read 3 rows from lop-2023.xlsx › DS.",
         "trainings: 1 created, 1 changed, 0 unchanged, 1 removed.",
+        "  changed trn-20230403-e5412f: participants lost HTX01, gained HKD01",
+        "  removed trn-20230912-34176a (Lớp 5S)",
         "Wrote data/trainings/lop-2023.yaml.",
     ]
 

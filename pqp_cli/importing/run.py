@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 import hashlib
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.importing import writing
+from pqp_cli.importing import identity, writing
+from pqp_cli.importing.changes import record_changes, removed
 from pqp_cli.importing.headers import COLUMNS, aliases, load_mapping
 from pqp_cli.importing.outcome import ImportReport, Note, Where
 from pqp_cli.importing.readers import Workbook, open_workbook, pick_sheet
-from pqp_cli.importing.resolve import Resolver
+from pqp_cli.importing.rejects import write_rejects
+from pqp_cli.importing.resolve import Resolver, enterprise_id
 from pqp_cli.importing.rows import COLUMN_OF, Built, Context, build, parse_rows
-from pqp_cli.importing.sheet import Layout, cell_text, find_layout
+from pqp_cli.importing.sheet import Layout, find_layout
 from pqp_cli.importing.stray import stray_notes
 from pqp_cli.loading import Dataset, load_dataset
 from pqp_cli.models import KINDS
 from pqp_cli.problems import PqpError, Problem, display_path
-from pqp_cli.text import csv_safe
 
 
 @dataclass
@@ -43,6 +42,8 @@ class ImportRequest:
     lang: str = "en"
     today: dt.date | None = None  # for the dataset's date checks
     period: tuple[dt.date, dt.date] | None = None  # the plan's, for outside-period warnings
+    force: bool = False  # overwrite a generated file edited by hand
+    replace: bool = False  # write into the generated file that already holds these records
 
     def load(self, overrides: dict[Path, str] | None = None) -> Dataset:
         return load_dataset(
@@ -63,19 +64,24 @@ class _Plan:
     report: ImportReport
     files: dict[Path, str] = field(default_factory=dict)
     sizes: dict[Path, int] = field(default_factory=dict)  # records in each file
+    mapping: dict[str, str] = field(default_factory=dict)  # header key → column key, kept
+    drop: dict[Path, set[str]] = field(default_factory=dict)  # placeholders taken over
 
 
 def run_import(req: ImportRequest) -> ImportReport:
     """Import one sheet; rejected rows and warnings come back in the report, never raised."""
     _check(req)
     book = open_workbook(req.source, req.encoding)
-    layout, cells = _choose_sheet(book, req)
+    target, created_path = _targets(req)
+    mapping, remembered = _mapping(req, target)
+    layout, cells = _choose_sheet(book, req, mapping)
     report = ImportReport(req.kind, req.source.name, layout.sheet, dry_run=req.dry_run)
     layout.formulas = book.formulas.get(layout.sheet, set())
     stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)
-    report.warnings += book.notes + layout.notes + stray_warnings
+    report.warnings += book.notes + remembered + layout.notes + stray_warnings
     report.rejects += stray_rejects
-    plan = _Plan(req, layout, cells, *_targets(req), _sha256(req.source), report)
+    plan = _Plan(req, layout, cells, target, created_path, _sha256(req.source), report)
+    plan.mapping = mapping
     _refuse_hand_written(plan)  # before waiting for the lock…
     lock = contextlib.nullcontext() if req.dry_run else writing.locked(req.data_dir)
     with lock:
@@ -87,10 +93,32 @@ def run_import(req: ImportRequest) -> ImportReport:
     return report
 
 
+def _mapping(req: ImportRequest, target: Path) -> tuple[dict[str, str], list[Note]]:
+    """`--mapping`, else the one the import that wrote the target used (and a note saying so)."""
+    if req.mapping is not None:
+        return load_mapping(req.mapping, req.kind), []
+    kept = writing.remembered_mapping(target)
+    known = {c.key for c in COLUMNS[req.kind]} | {""}
+    kept = {h: k for h, k in kept.items() if k in known}
+    if not kept:
+        return {}, []
+    shown = ", ".join(f"{h} → {k or '~'}" for h, k in sorted(kept.items()))
+    name = display_path(target)
+    return kept, [
+        Note(
+            "mapping",
+            f"using the column mapping remembered in {name} ({shown}); pass --mapping FILE to"
+            " change it",
+            f"dùng ánh xạ cột đã lưu trong {name} ({shown}); dùng --mapping TỆP để thay đổi",
+        )
+    ]
+
+
 def _refuse_hand_written(plan: _Plan) -> None:
-    for path in (plan.target, plan.created_path):
+    for path in (plan.target, plan.created_path, *plan.drop):
         if path is not None:
             writing.refuse_hand_written(path)
+            writing.refuse_edited(path, plan.req.force)
 
 
 def _check(req: ImportRequest) -> None:
@@ -106,10 +134,11 @@ def _check(req: ImportRequest) -> None:
         )
 
 
-def _choose_sheet(book: Workbook, req: ImportRequest) -> tuple[Layout, list[list[Any]]]:
+def _choose_sheet(
+    book: Workbook, req: ImportRequest, mapping: dict[str, str]
+) -> tuple[Layout, list[list[Any]]]:
     table = aliases(req.kind)
-    if req.mapping is not None:
-        table.update(load_mapping(req.mapping, req.kind))
+    table.update(mapping)
     names = [pick_sheet(book, req.sheet)] if req.sheet is not None else book.names
     source = req.source.name  # locations name the file as the analyst knows it
     for name in names:
@@ -187,6 +216,9 @@ def _prepare(plan: _Plan) -> bool:
     report.rows_read = ctx.rows_read
     report.rejects += ctx.rejects
     report.warnings += ctx.warnings
+    if not _identities(plan, built):
+        _count(plan, built, _created(ctx, built))
+        return False
     before = req.load() if emptied else base
     for _ in range(5):  # each round drops the records that bring errors (--skip-invalid)
         created = _created(ctx, built)
@@ -204,6 +236,40 @@ def _prepare(plan: _Plan) -> bool:
     return False
 
 
+def _identities(plan: _Plan, built: list[Built]) -> bool:
+    """Placeholders taken over, and a sheet already imported from another file: refused
+    (False) unless `--replace`, which then writes into that file."""
+    req, where = plan.req, Where(plan.report.source, plan.layout.sheet)
+    if req.kind == "enterprises":
+        derived = {
+            b.record["id"]
+            for b in built
+            if b.record["id"] == enterprise_id(b.record.get("tax_code"), b.record.get("name", ""))
+        }
+        found = [p for p in identity.placeholders(req.data_dir) if p.path != plan.target]
+        plan.drop, notes = identity.take_over(built, found, derived, where)
+        plan.report.warnings += notes
+    taken = set().union(*plan.drop.values()) if plan.drop else set()
+    skip = {p.resolve() for p in (plan.target, plan.created_path) if p is not None}
+    ids = {b.record["id"] for b in built} - taken
+    files, notes = identity.already_imported(req.data_dir, req.kind, ids, skip, where)
+    if files and req.replace and len(files) == 1:
+        plan.target = files[0]
+        plan.report.warnings.append(
+            Note(
+                "replacing",
+                f"replacing {display_path(files[0])} (--replace)",
+                f"thay thế {display_path(files[0])} (--replace)",
+                where,
+            )
+        )
+    elif files:
+        plan.report.rejects += notes
+        return False
+    _refuse_hand_written(plan)
+    return True
+
+
 def _created(ctx: Context, built: list[Built]) -> list[Built]:
     """The establishments `--create-missing` made that some kept record still names."""
     named = {e for b in built for e in b.record.get("participants", [b.record.get("enterprise")])}
@@ -218,14 +284,20 @@ def _render(plan: _Plan, built: list[Built], created: list[Built]) -> None:
         return f"{sheet} › {writing.rows_text(b.rows)}" if b.rows else sheet
 
     items = [(b.record, where(b)) for b in built]
-    plan.files = {plan.target: writing.render(req.kind, req.source, plan.digest, sheet, items)}
+    kept = writing.mapping_line(plan.mapping)
+    plan.files = {
+        plan.target: writing.render(req.kind, req.source, plan.digest, sheet, items, kept)
+    }
     plan.sizes = {plan.target: len(built)}
     if plan.created_path is not None:
         plan.sizes[plan.created_path] = len(created)
         made = [(b.record, "created for " + where(b)) for b in created]
         plan.files[plan.created_path] = writing.render(
-            "enterprises", req.source, plan.digest, sheet, made
+            "enterprises", req.source, plan.digest, sheet, made, (writing.PLACEHOLDERS,)
         )
+    for path, ids in plan.drop.items():
+        plan.files[path] = writing.drop_records(path.read_text(encoding="utf-8-sig"), ids)
+        plan.sizes[path] = len(writing.old_records(path)) - len(ids)
 
 
 def _virtual(plan: _Plan) -> dict[Path, str]:
@@ -303,13 +375,16 @@ def _count(plan: _Plan, built: list[Built], created: list[Built]) -> None:
     old = writing.old_records(plan.target)
     for b in built:
         before = old.pop(b.record["id"], None)
+        now = writing.as_text(b.record)
         if before is None:
             report.created += 1
-        elif before == writing.as_text(b.record):
+        elif before == now:
             report.unchanged += 1
         else:
             report.changed += 1
+            report.changes.append(record_changes(b.record["id"], before, now))
     report.removed = len(old)
+    report.changes += [removed(rid, rec) for rid, rec in old.items()]
     if plan.created_path is not None:
         had = writing.old_records(plan.created_path)
         report.enterprises_created = sum(b.record["id"] not in had for b in created)
@@ -318,7 +393,7 @@ def _count(plan: _Plan, built: list[Built], created: list[Built]) -> None:
 
 def _write(plan: _Plan) -> None:
     """Created establishments first: a kill between the two writes leaves a valid dataset."""
-    order = [p for p in (plan.created_path, plan.target) if p is not None]
+    order = [p for p in (plan.created_path, plan.target, *plan.drop) if p is not None]
     for path in order:
         text = plan.files[path]
         if not plan.sizes[path] and not path.exists():
@@ -328,7 +403,7 @@ def _write(plan: _Plan) -> None:
             writing.write_atomic(path, text)
             plan.report.written.append(path)
     if plan.report.rejects and plan.req.skip_invalid:
-        plan.report.rejects_file = _write_rejects(plan)
+        plan.report.rejects_file = write_rejects(plan.req, plan.layout, plan.cells, plan.report)
 
 
 def _same(path: Path, text: str) -> bool:
@@ -336,32 +411,3 @@ def _same(path: Path, text: str) -> bool:
         return path.read_bytes() == text.encode("utf-8")
     except OSError:
         return False
-
-
-def _write_rejects(plan: _Plan) -> Path:
-    """SOURCE.rejects.csv: the rejected rows as they were, with their row and reasons."""
-    lang, layout = plan.req.lang, plan.layout
-    reasons: dict[int, list[str]] = {}
-    for note in plan.report.rejects:
-        if note.where is not None and note.where.row is not None:
-            prefix = f"{note.where.source} › {note.where.sheet} › "
-            reasons.setdefault(note.where.row, []).append(note.message(lang).removeprefix(prefix))
-    width = max((len(plan.cells[r - 1]) for r in reasons), default=0)
-    header = [cell_text(v) for v in plan.cells[layout.header_row]][:width]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
-        [
-            *map(csv_safe, header),
-            "Dòng" if lang == "vi" else "Row",
-            "Lý do" if lang == "vi" else "Reason",
-        ]
-    )
-    for row, texts in sorted(reasons.items()):
-        cells = [cell_text(v) for v in plan.cells[row - 1]][:width]
-        writer.writerow(
-            [*map(csv_safe, cells), *[""] * (width - len(cells)), row, csv_safe(" | ".join(texts))]
-        )
-    path = plan.req.source.with_name(plan.req.source.name + ".rejects.csv")
-    writing.write_atomic(path, "\ufeff" + out.getvalue())
-    return path
