@@ -34,23 +34,52 @@ PEOPLE = ["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường", "Phạm
 DAYS = [dt.date(2023, 3, 15), dt.date(2022, 1, 4), None, "31/02/2023", "15/03/2023"]
 WORDS = ["ISO 9001", "5S", "HACCP; Lean", "", "ghi chú", "0912 345 678"]
 
+TRAINING = {
+    "title": ["Tên lớp", "TÊN LỚP TẬP HUẤN", "Ten lop", "Tên lớp *"],
+    "date": ["Ngày", "Từ ngày", "Ngay tap huan", "Ngày tập huấn (dd/mm/yyyy)"],
+    "topics": ["Nội dung", "Noi dung tap huan", "Chủ đề"],
+    "participant": [
+        "Tên cơ sở tham gia",
+        "Tên doanh nghiệp",
+        "Ten co so",
+        "Doanh nghiệp được đào tạo",
+    ],
+}
+#: What a training cell becomes in the YAML (participants by id, topics by value).
+AS_WRITTEN = {
+    "Cty Bánh kẹo Lam Sơn": "DN001",
+    "HTX Nông nghiệp Lân": "HTX01",
+    "Hộ kinh doanh Nước mắm Hải Thanh": "HKD01",
+    "Đo lường": "measurement",
+    "Hệ thống quản lý; Công nghệ": "management_systems",
+}
+TRAINING_VALUES = {
+    "title": ["Lớp ISO", "Lớp 5S", ""],
+    "date": DAYS,
+    "topics": ["Đo lường", "Hệ thống quản lý; Công nghệ", "Bơi lội", ""],
+    "participant": [*list(AS_WRITTEN)[:3], "Cơ sở Không Có Thật", ""],
+}
+
 _REF = re.compile(r"\b([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?\b")
 _ROW = re.compile(r"\brows? (\d+)")
 
 
 @st.composite
-def sheets(draw: Any) -> tuple[list[list[Any]], int, bool]:
+def sheets(draw: Any, kind: str) -> tuple[list[list[Any]], int, bool]:
     """(rows, 0-based header row, as CSV)."""
-    columns = [("name", draw(st.sampled_from(NAME))), ("date", draw(st.sampled_from(DATE)))]
-    if draw(st.booleans()):
-        columns.append(("fields", draw(st.sampled_from(FIELDS))))
+    if kind == "experts":
+        columns = [("name", draw(st.sampled_from(NAME))), ("date", draw(st.sampled_from(DATE)))]
+        if draw(st.booleans()):
+            columns.append(("fields", draw(st.sampled_from(FIELDS))))
+    else:
+        columns = [(k, draw(st.sampled_from(v))) for k, v in TRAINING.items()]
     if draw(st.booleans()):
         columns.insert(draw(st.integers(0, len(columns))), ("other", draw(st.sampled_from(OTHER))))
     as_csv = draw(st.booleans())
-    title = [] if as_csv or not draw(st.booleans()) else [["DANH SÁCH CHUYÊN GIA NĂM 2023"], []]
+    title = [] if as_csv or not draw(st.booleans()) else [["DANH SÁCH NĂM 2023"], []]
     body: list[list[Any]] = []
     for _ in range(draw(st.integers(1, 6))):
-        row = [_cell(draw, key) for key, _ in columns]
+        row = [_cell(draw, kind, key) for key, _ in columns]
         if draw(st.integers(0, 4)) == 0:
             row += [draw(st.sampled_from(WORDS))] * draw(st.integers(1, 2))  # extra cells
         body.append(row)
@@ -60,7 +89,9 @@ def sheets(draw: Any) -> tuple[list[list[Any]], int, bool]:
     return rows, len(title), as_csv
 
 
-def _cell(draw: Any, key: str) -> Any:
+def _cell(draw: Any, kind: str, key: str) -> Any:
+    if kind == "trainings" and key in TRAINING_VALUES:
+        return draw(st.sampled_from(TRAINING_VALUES[key]))
     if key == "name":
         return draw(st.sampled_from([*PEOPLE, ""]))
     if key == "date":
@@ -88,9 +119,18 @@ def _col(letters: str) -> int:
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(sheets())
-def test_every_cell_is_written_or_named(sheet: tuple[list[list[Any]], int, bool]) -> None:
-    rows, header, as_csv = sheet
+@given(sheets("experts"))
+def test_every_expert_cell_is_written_or_named(sheet: tuple[list[list[Any]], int, bool]) -> None:
+    _run("experts", *sheet)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sheets("trainings"))
+def test_every_training_cell_is_written_or_named(sheet: tuple[list[list[Any]], int, bool]) -> None:
+    _run("trainings", *sheet)
+
+
+def _run(kind: str, rows: list[list[Any]], header: int, as_csv: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         data = data_dir(root)
@@ -98,13 +138,13 @@ def test_every_cell_is_written_or_named(sheet: tuple[list[list[Any]], int, bool]
             text_rows = [
                 [v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v for v in r] for r in rows
             ]
-            source = csv_file(root / "cg.csv", text_rows, delimiter=";")
+            source = csv_file(root / "ds.csv", text_rows, delimiter=";")
         else:
-            source = xlsx(root / "cg.xlsx", rows, title="DS")
-        result = pqp("import", "experts", source, "--data", data, "--skip-invalid")
+            source = xlsx(root / "ds.xlsx", rows, title="DS")
+        result = pqp("import", kind, source, "--data", data, "--skip-invalid")
         assert result.exit_code in (0, 1, 2), result.output
         messages = result.stdout + result.stderr
-        written = data / "experts" / "cg.yaml"
+        written = data / kind / "ds.yaml"
         text = written.read_text(encoding="utf-8") if written.exists() else ""
         if result.exit_code == 2:  # no header row found: the whole sheet is refused, by name
             assert "no header row" in messages
@@ -136,6 +176,8 @@ def _shown(value: Any) -> str:
     """A cell as the YAML writes it: dates ISO, a list cell's first item."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if value in AS_WRITTEN:
+        return AS_WRITTEN[value]
     day = re.fullmatch(r"(\d\d)/(\d\d)/(\d{4})", str(value))
     if day:
         return f"{day.group(3)}-{day.group(2)}-{day.group(1)}"
