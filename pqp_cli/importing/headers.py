@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from pqp_cli.problems import PqpError
 from pqp_cli.text import fold, header_key, nearest
 
 
@@ -385,35 +381,3 @@ def nearest_header(text: str, kind: str, keys: tuple[str, ...] = ()) -> str | No
 
 
 IGNORE = ""  # a `--mapping` target meaning "ignore this column"
-
-
-def load_mapping(path: Path, kind: str) -> dict[str, str]:
-    """`--mapping FILE`: YAML `column header: field` → header key → column key (or IGNORE)."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise PqpError(
-            f"cannot read the mapping file {path}: {exc}",
-            f"không đọc được tệp ánh xạ {path}: {exc}",
-        ) from None
-    if not isinstance(data, dict):
-        raise PqpError(
-            f"{path}: the mapping must be 'column header: field' lines",
-            f"{path}: tệp ánh xạ phải gồm các dòng 'tiêu đề cột: trường'",
-        )
-    known = columns(kind)
-    table: dict[str, str] = {}
-    for header, target in data.items():
-        target = target if isinstance(target, str) else ""
-        if target.strip().lower() in ("", "~", "null", "ignore", "none"):
-            table[header_key(str(header))] = IGNORE
-            continue
-        key = aliases(kind).get(header_key(target))
-        if key is None or key not in known:
-            allowed = ", ".join(known)
-            raise PqpError(
-                f"{path}: '{header}: {target}' names no {kind} field; fields: {allowed}",
-                f"{path}: '{header}: {target}' không phải trường của {kind}; các trường: {allowed}",
-            )
-        table[header_key(str(header))] = key
-    return table

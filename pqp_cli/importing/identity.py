@@ -130,10 +130,12 @@ def already_imported(
                 "already-imported",
                 f"{len(common)} of these {kind} ({shown}) were already imported{src} into {name}:"
                 f" the same sheet sent again? Pass --replace to replace {name} with this sheet"
-                " (or --out FILE to write elsewhere)",
+                " (or --out FILE to write elsewhere); if both sheets are right, each record"
+                " belongs in one of them only",
                 f"{len(common)} bản ghi {kind} này ({shown}) đã được nhập{src} vào {name}:"
                 f" bảng tính được gửi lại? Dùng --replace để thay {name} bằng bảng này"
-                " (hoặc --out TỆP để ghi ra chỗ khác)",
+                " (hoặc --out TỆP để ghi ra chỗ khác); nếu cả hai bảng đều đúng, mỗi bản ghi"
+                " chỉ nên có trong một bảng",
                 where,
             )
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +11,8 @@ from typing import Any
 
 from pqp_cli.importing import identity, writing
 from pqp_cli.importing.changes import record_changes, removed
-from pqp_cli.importing.headers import COLUMNS, aliases, load_mapping
+from pqp_cli.importing.headers import COLUMNS, aliases
+from pqp_cli.importing.mapping import column_mapping
 from pqp_cli.importing.outcome import ImportReport, Note, Where
 from pqp_cli.importing.readers import Workbook, open_workbook, pick_sheet
 from pqp_cli.importing.rejects import write_rejects
@@ -20,6 +20,7 @@ from pqp_cli.importing.resolve import Resolver, enterprise_id
 from pqp_cli.importing.rows import COLUMN_OF, Built, Context, build, parse_rows
 from pqp_cli.importing.sheet import Layout, find_layout
 from pqp_cli.importing.stray import stray_notes
+from pqp_cli.importing.targets import inside, sha256_of, source_targets
 from pqp_cli.loading import Dataset, load_dataset
 from pqp_cli.models import KINDS
 from pqp_cli.problems import PqpError, Problem, display_path
@@ -72,15 +73,17 @@ def run_import(req: ImportRequest) -> ImportReport:
     """Import one sheet; rejected rows and warnings come back in the report, never raised."""
     _check(req)
     book = open_workbook(req.source, req.encoding)
-    target, created_path = _targets(req)
-    mapping, remembered = _mapping(req, target)
+    target, created_path = source_targets(
+        req.kind, req.source, req.data_dir, req.out, req.create_missing
+    )
+    mapping, remembered = column_mapping(req.kind, req.mapping, target)
     layout, cells = _choose_sheet(book, req, mapping)
     report = ImportReport(req.kind, req.source.name, layout.sheet, dry_run=req.dry_run)
     layout.formulas = book.formulas.get(layout.sheet, set())
     stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)
     report.warnings += book.notes + remembered + layout.notes + stray_warnings
     report.rejects += stray_rejects
-    plan = _Plan(req, layout, cells, target, created_path, _sha256(req.source), report)
+    plan = _Plan(req, layout, cells, target, created_path, sha256_of(req.source), report)
     plan.mapping = mapping
     _refuse_hand_written(plan)  # before waiting for the lock…
     lock = contextlib.nullcontext() if req.dry_run else writing.locked(req.data_dir)
@@ -91,27 +94,6 @@ def run_import(req: ImportRequest) -> ImportReport:
         if not report.blocked and not req.dry_run:
             _write(plan)
     return report
-
-
-def _mapping(req: ImportRequest, target: Path) -> tuple[dict[str, str], list[Note]]:
-    """`--mapping`, else the one the import that wrote the target used (and a note saying so)."""
-    if req.mapping is not None:
-        return load_mapping(req.mapping, req.kind), []
-    kept = writing.remembered_mapping(target)
-    known = {c.key for c in COLUMNS[req.kind]} | {""}
-    kept = {h: k for h, k in kept.items() if k in known}
-    if not kept:
-        return {}, []
-    shown = ", ".join(f"{h} → {k or '~'}" for h, k in sorted(kept.items()))
-    name = display_path(target)
-    return kept, [
-        Note(
-            "mapping",
-            f"using the column mapping remembered in {name} ({shown}); pass --mapping FILE to"
-            " change it",
-            f"dùng ánh xạ cột đã lưu trong {name} ({shown}); dùng --mapping TỆP để thay đổi",
-        )
-    ]
 
 
 def _refuse_hand_written(plan: _Plan) -> None:
@@ -154,54 +136,6 @@ def _choose_sheet(
         f"{source}: không thấy dòng tiêu đề {req.kind} trong 20 dòng đầu của {where_vi}: dòng"
         f" tiêu đề phải có ít nhất hai cột đã biết, vd. {examples} (hoặc dùng --mapping)",
     )
-
-
-def _targets(req: ImportRequest) -> tuple[Path, Path | None]:
-    stem = writing.safe_stem(req.source.stem)
-    target = req.out or req.data_dir / req.kind / f"{stem}.yaml"
-    if target.suffix.lower() not in (".yaml", ".yml"):
-        raise PqpError(
-            f"--out {display_path(target)}: the output is a .yaml file",
-            f"--out {display_path(target)}: tệp kết quả phải là .yaml",
-        )
-    inside = _inside(req.data_dir, target)
-    if inside and any(part.startswith(".") for part in inside.parts):
-        raise PqpError(
-            f"--out {display_path(target)}: the loader skips names that begin with a dot, so"
-            " nothing imported there would count; choose another name",
-            f"--out {display_path(target)}: tên bắt đầu bằng dấu chấm bị bỏ qua khi đọc dữ liệu,"
-            " nên bản ghi ở đó sẽ không được tính; hãy chọn tên khác",
-        )
-    if (
-        inside
-        and len(inside.parts) > 1
-        and inside.parts[0] != req.kind
-        or (inside and len(inside.parts) == 1 and inside.stem != req.kind)
-    ):
-        raise PqpError(
-            f"--out {display_path(target)}: {req.kind} records go in {req.kind}.yaml or under"
-            f" {req.kind}/ in the data folder",
-            f"--out {display_path(target)}: bản ghi {req.kind} đặt trong {req.kind}.yaml hoặc"
-            f" thư mục {req.kind}/ của thư mục dữ liệu",
-        )
-    wants_created = req.create_missing and req.kind in ("trainings", "certifications")
-    created = req.data_dir / "enterprises" / f"{stem}.yaml" if wants_created else None
-    return target, created
-
-
-def _inside(folder: Path, path: Path) -> Path | None:
-    try:
-        return path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return None
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _prepare(plan: _Plan) -> bool:
@@ -303,7 +237,7 @@ def _render(plan: _Plan, built: list[Built], created: list[Built]) -> None:
 def _virtual(plan: _Plan) -> dict[Path, str]:
     """The files as the loader should see them; an --out outside DIR is checked inside it."""
     files = dict(plan.files)
-    if _inside(plan.req.data_dir, plan.target) is None:
+    if inside(plan.req.data_dir, plan.target) is None:
         text = files.pop(plan.target)
         files[plan.req.data_dir / plan.req.kind / f".{plan.req.source.stem}.preview.yaml"] = text
     return files
