@@ -70,7 +70,15 @@ def test_hand_typed_tax_code_does_not_drop_the_imported_establishment(tmp_path: 
     assert (
         pqp("import", "trainings", xlsx(tmp_path / "lop.xlsx", trn), "--data", data).exit_code == 0
     )
-    assert figures(tmp_path, data)["T1"] == 1
+    cert = [
+        ["MST", "Loại hỗ trợ", "Tiêu chuẩn", "Ngày cấp"],
+        [TAX_NEW, "Hệ thống quản lý", "ISO 9001", D],
+    ]
+    assert (
+        pqp("import", "certifications", xlsx(tmp_path / "cn.xlsx", cert), "--data", data).exit_code
+        == 0
+    )
+    assert (figures(tmp_path, data)["T1"], figures(tmp_path, data)["T2"]) == (1, 1)
     hand = ENTERPRISES + f'- id: HM\n  name: Hoa Mai\n  type: enterprise\n  tax_code: "{TAX_NEW}"\n'
     (data / "enterprises.yaml").write_text(hand, encoding="utf-8")
     result = pqp("validate", "--data", data)
@@ -80,4 +88,4 @@ def test_hand_typed_tax_code_does_not_drop_the_imported_establishment(tmp_path: 
         f" is already ent-{TAX_NEW}'s (data/enterprises/dn.yaml:"
         in result.stdout.replace(str(tmp_path) + "/", "")
     )
-    assert figures(tmp_path, data)["T1"] == 1
+    assert (figures(tmp_path, data)["T1"], figures(tmp_path, data)["T2"]) == (1, 1)

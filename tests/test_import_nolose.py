@@ -27,6 +27,10 @@ targets:
     title: {vi: Tập huấn, en: Trained}
     metric: trained_establishments
     target: 4
+  - id: T2
+    title: {vi: Hỗ trợ, en: Supported}
+    metric: supported_enterprises
+    target: 4
   - id: T5b
     title: {vi: Chuyên gia, en: Experts}
     metric: experts
@@ -87,6 +91,8 @@ def test_unknown_name_header_rejects_the_row_with_the_nearest_header(tmp_path: P
     )
     assert not (data / "trainings").exists()
     assert figures(tmp_path, data)["T1"] == 0
+    vi = pqp("import", "trainings", source, "--data", data, "--lang", "vi")
+    assert "không có mã, mã số thuế hay tên đã biết để nhận ra dòng này" in vi.stdout
 
 
 def test_semicolon_csv_row_with_a_cell_too_many_is_rejected(tmp_path: Path) -> None:
