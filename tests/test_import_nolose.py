@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from test_import_helpers import cp1258, csv_file, data_dir, pqp, xlsx
 
@@ -235,3 +238,29 @@ def test_cp1258_csv_without_diacritics_headers(tmp_path: Path) -> None:
     [expert] = imported(data, "experts")
     assert (expert["unit"], expert["fields"]) == ("U1", ["ISO 9001"])
     assert figures(tmp_path, data)["T5b"] == 1
+
+
+def test_rejects_csv_and_modes_after_these_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scenario 11 / point 7 still holds: a rejected `=HYPERLINK(...)` is neutralised in the
+    rejects CSV, files are 0644 under umask 022, and the valid row counts."""
+    monkeypatch.chdir(tmp_path)
+    old = os.umask(0o022)
+    try:
+        data = data_dir(tmp_path)
+        rows = [
+            ["STT", "Tên lớp", "Ngày", "Nội dung", "Mã cơ sở"],
+            [1, "Lớp ISO", "03/04/2023", "Hệ thống quản lý", "DN001"],
+            [2, '=HYPERLINK("http://x","y")', "31/02/2023", "Hệ thống quản lý", "HTX01"],
+        ]
+        source = csv_file(tmp_path / "lop.csv", rows, delimiter=";")
+        result = pqp("import", "trainings", source, "--data", data, "--skip-invalid")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 1
+    rejects = (tmp_path / "lop.csv.rejects.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in rejects and ",=HYPERLINK" not in rejects
+    assert stat.S_IMODE((data / "trainings" / "lop.yaml").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "lop.csv.rejects.csv").stat().st_mode) == 0o644
+    assert figures(tmp_path, data)["T1"] == 1
