@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from test_import_helpers import cp1258, csv_file, data_dir, pqp, xlsx
+from test_import_helpers import cp1258, csv_file, data_dir, ods, pqp, xls, xlsx
 
 D = dt.date(2023, 4, 3)
 TARGETS = """\
@@ -61,19 +61,26 @@ def imported(data: Path, kind: str) -> list[dict[str, Any]]:
 TITLE = ["DANH SÁCH CƠ SỞ THAM GIA TẬP HUẤN NĂM 2023"]
 
 
-def test_participant_header_with_tham_gia_keeps_the_participants(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods", "csv"])
+def test_participant_header_with_tham_gia_keeps_the_participants(tmp_path: Path, fmt: str) -> None:
     """Scenario 1: "Tên cơ sở tham gia" was ignored and the trainings had no participants."""
     data = data_dir(tmp_path)
     rows = [
         TITLE,
-        ["STT", "Tên lớp tập huấn", "Ngày", "Nội dung", "Tên cơ sở tham gia"],
-        [1, "Lớp ISO", D, "Hệ thống quản lý", "Cty Bánh kẹo Lam Sơn"],
-        [2, "Lớp ISO", D, "Hệ thống quản lý", "HTX Nông nghiệp Lân"],
+        ["STT", "Tên lớp tập huấn", "Ngày", "Nội dung", "Tên cơ sở tham gia", "Ghi chú"],
+        [1, "Lớp ISO", D, "Hệ thống quản lý", "Cty Bánh kẹo Lam Sơn", ""],
+        [2, "Lớp ISO", D, "Hệ thống quản lý", "HTX Nông nghiệp Lân", "vắng buổi 2"],
     ]
-    source = xlsx(tmp_path / "tap-huan.xlsx", rows, merges=("A1:E1",))
+    path = tmp_path / f"tap-huan.{fmt}"
+    if fmt == "csv":
+        text = [[v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v for v in r] for r in rows]
+        source = csv_file(path, text, delimiter=";", encoding="cp1258")
+    else:
+        source = {"xlsx": xlsx, "xls": xls, "ods": ods}[fmt](path, rows)
     result = pqp("import", "trainings", source, "--data", data)
     assert result.exit_code == 0, result.stdout
     assert imported(data, "trainings")[0]["participants"] == ["DN001", "HTX01"]
+    assert "cells not read: F4" in result.stderr
     assert figures(tmp_path, data)["T1"] == 2
 
 
@@ -264,3 +271,20 @@ def test_rejects_csv_and_modes_after_these_changes(
     assert stat.S_IMODE((data / "trainings" / "lop.yaml").stat().st_mode) == 0o644
     assert stat.S_IMODE((tmp_path / "lop.csv.rejects.csv").stat().st_mode) == 0o644
     assert figures(tmp_path, data)["T1"] == 1
+
+
+def test_an_excel_formula_that_returns_nothing_is_an_empty_cell(tmp_path: Path) -> None:
+    """Excel saves `=IF(…;"";…)` as t="str" with an empty value: not "formula without a value"."""
+    data = data_dir(tmp_path)
+    rows = [["Họ và tên", "Ngày cấp chứng chỉ", "Lĩnh vực"], ["Nguyễn Văn An", D, '=IF(1,"","x")']]
+    source = xlsx(tmp_path / "cg.xlsx", rows, title="DS")
+    with zipfile.ZipFile(source) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b'<c r="C2">', b'<c r="C2" t="str">')
+    with zipfile.ZipFile(source, "w") as z:
+        for n, body in parts.items():
+            z.writestr(n, body)
+    result = pqp("import", "experts", source, "--data", data)
+    assert result.exit_code == 0, result.stdout
+    assert figures(tmp_path, data)["T5b"] == 1

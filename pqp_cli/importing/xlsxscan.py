@@ -16,8 +16,12 @@ from pqp_cli.problems import PqpError, display_path
 #: More cells than this in a sheet's used range (rows × columns) is refused, not materialised.
 MAX_CELLS = 5_000_000
 _CELL = re.compile(rb'<c\s+r="([A-Z]{1,3})([0-9]{1,7})"')
+#: A formula cell with no saved value, as programs that do not calculate write it (openpyxl:
+#: `<c r="B2"><f>A2*2</f><v /></c>`). Excel saves every result, and a formula that returns ""
+#: is `t="str"` with an empty value: that one is a real empty cell, not matched here.
 _FORMULA_NO_VALUE = re.compile(
-    rb'<c\s+r="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+    rb'<c\s+r="([A-Z]{1,3})([0-9]{1,7})"(?![^>]*\bt="(?:str|s|inlineStr|e|b)")[^>]*>'
+    rb"\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
 )
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
