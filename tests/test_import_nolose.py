@@ -288,3 +288,19 @@ def test_an_excel_formula_that_returns_nothing_is_an_empty_cell(tmp_path: Path) 
     result = pqp("import", "experts", source, "--data", data)
     assert result.exit_code == 0, result.stdout
     assert figures(tmp_path, data)["T5b"] == 1
+
+
+def test_file_name_with_a_line_break_and_a_reserved_name(tmp_path: Path) -> None:
+    """Point 6: nothing in a file name becomes YAML; the output name is one the loader reads."""
+    data = data_dir(tmp_path)
+    rows = [["Họ và tên", "Ngày cấp chứng chỉ"], ["Nguyễn Văn An", "15/03/2023"]]
+    hostile = csv_file(tmp_path / "cg\n- id: FAKE\n  name: x.csv", rows)
+    assert pqp("import", "experts", hostile, "--data", data).exit_code == 0
+    [written] = (data / "experts").glob("*.yaml")
+    assert "\n" not in written.name and not written.name.startswith(".")
+    assert "cg\\n- id: FAKE" in written.read_text(encoding="utf-8")
+    reserved = csv_file(tmp_path / "CON.csv", [rows[0], ["Lê Thị Bình", "15/03/2023"]])
+    assert pqp("import", "experts", reserved, "--data", data).exit_code == 0
+    assert (data / "experts" / "CON_.yaml").is_file()
+    assert [e["name"] for e in imported(data, "experts")] == ["Lê Thị Bình", "Nguyễn Văn An"]
+    assert figures(tmp_path, data)["T5b"] == 2
