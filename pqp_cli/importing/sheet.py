@@ -39,6 +39,8 @@ class Layout:
     formulas: set[tuple[int, int]] = field(default_factory=set)
     #: 0-based rows rejected before their cells are read (a CSV row wider than its header).
     bad_rows: set[int] = field(default_factory=set)
+    #: The data rows, blank ones included, once found (`data_rows` is walked twice).
+    kept: list[tuple[int, list[Any]]] | None = field(default=None, repr=False)
 
     def where(self, row: int, col: int | None = None) -> Where:
         """The Excel place of a 0-based row and column."""
@@ -194,6 +196,14 @@ def data_rows(
 ) -> Iterator[tuple[int, list[Any]]]:
     """(0-based index, cells) of each data row: blank (unless `blank`), numbering,
     repeated-header and total rows skipped; the grand total ends the data."""
+    if layout.kept is None:
+        layout.kept = list(_data_rows(rows, layout))
+    for index, row in layout.kept:
+        if blank or not _is_blank(row, layout):
+            yield index, row
+
+
+def _data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, list[Any]]]:
     header = [header_key(cell_text(v)) for v in rows[layout.header_row]]
     first = min(layout.columns, default=0)
     for index in range(layout.first_data, len(rows)):
@@ -201,7 +211,7 @@ def data_rows(
         total = _total_kind(row)
         if total == "grand":
             return
-        if total == "sub" or (not blank and _is_blank(row, layout)):
+        if total == "sub":
             continue
         if index == layout.first_data and _is_numbering(row):
             continue

@@ -43,7 +43,7 @@ def stray_notes(
     rejects: list[Note] = []
     for index, row in data_rows(cells, layout, blank=True):
         for col, value in enumerate(row):
-            if not filled(value) or col in layout.columns:
+            if value is None or value == "" or col in layout.columns or not filled(value):
                 continue
             if col in ignored:
                 ignored[col].append(index)
