@@ -44,6 +44,7 @@ SOURCES = (
     "problems",
     "recordcodec",
     "rules",
+    "rules_identity",
     "schemes",
     "text",
     "validation_messages",

@@ -17,6 +17,7 @@ from typing import Any
 from pqp_cli.loading import Entry
 from pqp_cli.models import NOUN_VI, tax_code_check_ok
 from pqp_cli.problems import Problem
+from pqp_cli.rules_identity import duplicate_tax_codes, possible_duplicate_records
 from pqp_cli.schemes import is_known, nearest_scheme
 from pqp_cli.text import fold, name_key_folded
 
@@ -178,25 +179,9 @@ class _Lazy:
 
 def tax_codes(ctx: Context) -> list[Finding]:
     """A tax code names one establishment, and its check digit is right."""
-    first: dict[str, Entry] = {}
-    found = []
+    found = duplicate_tax_codes(ctx)
     for e, ent in ctx.valid("enterprises"):
-        if ent.tax_code is None:
-            continue
-        seen = first.setdefault(ent.tax_code, e)
-        if seen is not e:
-            found.append(
-                _problem(
-                    e,
-                    "duplicate-tax-code",
-                    "tax_code",
-                    f"enterprise {e.id}: tax code {ent.tax_code} is already {seen.id}'s "
-                    f"({seen.file}:{seen.line_of('tax_code')}); one establishment, one record",
-                    f"{NOUN_VI['enterprises']} {e.id}: mã số thuế {ent.tax_code} đã thuộc {seen.id} "
-                    f"({seen.file}:{seen.line_of('tax_code')}); mỗi cơ sở một bản ghi",
-                )
-            )
-        if not _facts(e, ent)[1]:
+        if ent.tax_code is not None and not _facts(e, ent)[1]:
             found.append(
                 _problem(
                     e,
@@ -400,6 +385,7 @@ RULES: list[Rule] = [
     outside_period,
     future_dates,
     possible_duplicates,
+    possible_duplicate_records,
 ]
 
 

@@ -53,8 +53,8 @@ def test_stt_column_is_known_and_not_reported_as_ignored(tmp_path: Path) -> None
     rows = [HEADER + ["Ghi chú"], [1, "Lớp A", D, "Đo lường", TAX_LAMSON, "", "x"]]
     report, _ = _import(tmp_path, rows)
     assert _messages(report.warnings) == [
-        'ds.xlsx › DS › G1 (column "Ghi chú"): column ignored: it names no field'
-        " (use --mapping to map it)"
+        'ds.xlsx › DS › G1 (column "Ghi chú"): column ignored: it names no field; cells not'
+        " read: G2; map it with --mapping, or map it to ~ to leave it out"
     ]
 
 

@@ -71,6 +71,8 @@ def test_reimport_counts_created_changed_unchanged_and_removed(tmp_path: Path) -
     assert result.stdout.splitlines() == [
         "Read 3 rows from lop-2023.xlsx › DS.",
         "trainings: 1 created, 1 changed, 0 unchanged, 1 removed.",
+        "  changed trn-20230403-e5412f: participants lost HTX01, gained HKD01",
+        "  removed trn-20230912-34176a (Lớp 5S)",
         "Wrote data/trainings/lop-2023.yaml.",
     ]
 
@@ -195,8 +197,8 @@ def test_warnings_go_to_stderr(tmp_path: Path) -> None:
     result = pqp("import", "trainings", source, "--data", data)
     assert result.exit_code == 0
     assert result.stderr == (
-        'warning: lop.csv › lop › G1 (column "Ghi chú"): column ignored: it names no field'
-        " (use --mapping to map it)\n"
+        'warning: lop.csv › lop › G1 (column "Ghi chú"): column ignored: it names no field;'
+        " cells not read: G2; map it with --mapping, or map it to ~ to leave it out\n"
     )
 
 

@@ -55,6 +55,13 @@ def import_(
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Write the valid rows; rejects to a CSV.")
     ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Replace the file these records were imported into."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite a generated file edited by hand.")
+    ] = False,
 ) -> None:
     """Import spreadsheet rows as records (exit 1 when rows are rejected)."""
     from pqp_cli.importing import ImportRequest, describe, run_import
@@ -66,7 +73,7 @@ def import_(
         request = ImportRequest(
             kind.value, source, opts.data, sheet, mapping, out, dry_run, encoding,
             create_missing, skip_invalid, opts.lang, opts.as_of,
-            (plan.start, plan.end) if plan else None,
+            (plan.start, plan.end) if plan else None, force, replace,
         )  # fmt: skip
         report = run_import(request)
     except PqpError as err:

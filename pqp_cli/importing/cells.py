@@ -126,14 +126,22 @@ def _bool(value: Any) -> bool:
     return found == "true"
 
 
+_GROUPED = re.compile(r"^\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$")
+
+
 def _int(value: Any) -> int:
-    text = cell_text(value).replace(" ", "")
-    if not text.isdigit():
-        raise CellError(
-            f"'{text}' is not {ALLOWED['trainees'][0]}",
-            f"'{text}' không phải {ALLOWED['trainees'][1]}",
-        )
-    return int(text)
+    """A whole number; `1.200`, `1,200` and `1 200` read as 1200 (groups of exactly three)."""
+    if isinstance(value, float) and value.is_integer() and value >= 0:
+        return int(value)
+    text = cell_text(value).strip()
+    if text.isdigit():
+        return int(text)
+    if _GROUPED.match(text):
+        return int(re.sub(r"\D", "", text))
+    raise CellError(
+        f"'{text}' is not {ALLOWED['trainees'][0]} (thousands are grouped by three: 1.200)",
+        f"'{text}' không phải {ALLOWED['trainees'][1]} (hàng nghìn nhóm ba chữ số: 1.200)",
+    )
 
 
 def _stars(value: Any) -> int:

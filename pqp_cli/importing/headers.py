@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from pqp_cli.problems import PqpError
-from pqp_cli.text import header_key
+from pqp_cli.text import fold, header_key, nearest
 
 
 @dataclass(frozen=True)
@@ -61,7 +57,8 @@ def _establishment(key: str, what_en: str, what_vi: str) -> list[Column]:
             f"{key}_name",
             "names",
             f"{what_en} name",
-            "Tên cơ sở | Tên doanh nghiệp | Đơn vị | Tên đơn vị | Tên cơ sở/Tên doanh nghiệp",
+            "Tên cơ sở | Tên doanh nghiệp | Đơn vị | Tên đơn vị | Tên cơ sở/Tên doanh nghiệp"
+            " | Tên cơ sở sản xuất kinh doanh | Tên DN | Tên HTX | Tên doanh nghiệp/HTX",
             f"Name of the {what_en.lower()}; finds it when there is no id or tax code",
             f"Tên {what_vi}; dùng để tìm khi không có mã, mã số thuế",
         ),
@@ -91,7 +88,8 @@ COLUMNS: dict[str, list[Column]] = {
             "name",
             "text",
             "Name",
-            "Tên doanh nghiệp | Tên cơ sở | Tên đơn vị",
+            "Tên doanh nghiệp | Tên cơ sở | Tên đơn vị | Tên cơ sở sản xuất kinh doanh | Tên DN"
+            " | Tên HTX | Tên doanh nghiệp/HTX",
             "Name of the establishment",
             "Tên cơ sở sản xuất, kinh doanh",
             True,
@@ -117,7 +115,7 @@ COLUMNS: dict[str, list[Column]] = {
             "locality",
             "text",
             "Locality",
-            "Huyện | Địa bàn | Địa phương | Xã/phường",
+            "Huyện | Địa bàn | Địa phương | Xã/phường | Xã, phường | Huyện/thị xã/thành phố",
             "District or commune",
             "Huyện hoặc xã, phường",
         ),
@@ -265,12 +263,20 @@ COLUMNS: dict[str, list[Column]] = {
     ],
     "experts": [
         _c("id", "id", "Id", "Mã chuyên gia", _ID_EN, _ID_VI),
-        _c("name", "text", "Name", "Họ và tên | Họ tên", "Full name", "Họ và tên", True),
+        _c(
+            "name",
+            "text",
+            "Name",
+            "Họ và tên | Họ tên | Tên chuyên gia | Họ và tên chuyên gia",
+            "Full name",
+            "Họ và tên",
+            True,
+        ),
         _c(
             "qualified_on",
             "date",
             "Qualified on",
-            "Ngày công nhận | Ngày cấp chứng chỉ",
+            "Ngày công nhận | Ngày cấp chứng chỉ | Ngày cấp",
             _DATE_EN,
             _DATE_VI,
             True,
@@ -280,7 +286,7 @@ COLUMNS: dict[str, list[Column]] = {
             "unit",
             "unit",
             "Unit",
-            "Đơn vị",
+            "Đơn vị | Đơn vị công tác | Cơ quan công tác | Tên đơn vị",
             "Id or name of a unit in the data",
             "Mã hoặc tên đơn vị đã có trong dữ liệu",
         ),
@@ -288,14 +294,22 @@ COLUMNS: dict[str, list[Column]] = {
             "fields",
             "list",
             "Fields",
-            "Lĩnh vực",
+            "Lĩnh vực | Chuyên ngành | Lĩnh vực tư vấn | Lĩnh vực chuyên môn",
             "Several separated by ;",
             "Nhiều lĩnh vực cách nhau bởi ;",
         ),
     ],
     "units": [
         _c("id", "id", "Id", "Mã đơn vị", _ID_EN, _ID_VI),
-        _c("name", "text", "Name", "Tên đơn vị", "Name of the unit", "Tên đơn vị", True),
+        _c(
+            "name",
+            "text",
+            "Name",
+            "Tên đơn vị | Tên đơn vị tư vấn | Đơn vị",
+            "Name of the unit",
+            "Tên đơn vị",
+            True,
+        ),
         _c(
             "public",
             "bool",
@@ -304,7 +318,15 @@ COLUMNS: dict[str, list[Column]] = {
             "A public unit: " + _YES_EN,
             "Đơn vị công lập: " + _YES_VI,
         ),
-        _c("qualified_on", "date", "Qualified on", "Ngày công nhận", _DATE_EN, _DATE_VI, True),
+        _c(
+            "qualified_on",
+            "date",
+            "Qualified on",
+            "Ngày công nhận | Ngày cấp",
+            _DATE_EN,
+            _DATE_VI,
+            True,
+        ),
         _c("revoked_on", "date", "Revoked on", "Ngày thu hồi", _DATE_EN, _DATE_VI),
     ],
 }
@@ -333,44 +355,29 @@ def aliases(kind: str) -> dict[str, str]:
     return table
 
 
+#: Words district headers add around a known one: "Tên cơ sở tham gia", "Mã số thuế (nếu có)".
+_FILLER = re.compile(r"\b(?:tham gia|cua|neu co|bat buoc)\b")
+
+
+def loose_key(text: str) -> str:
+    """A header with bracketed notes, `*` and filler words ("tham gia", "của") set aside."""
+    folded = fold(_PAREN.sub(" ", text).replace("*", " "))
+    return header_key(_FILLER.sub(" ", folded))
+
+
 def match_header(text: str, table: dict[str, str]) -> str | None:
-    """The column key a header names, trying it whole, then without a bracketed note."""
+    """The column key a header names: whole, then without notes, `*` and filler words."""
     found = table.get(header_key(text))
-    if found is None and ("(" in text or "[" in text):
-        found = table.get(header_key(_PAREN.sub(" ", text)))
+    if found is None:
+        found = table.get(loose_key(text))
     return found
 
 
+def nearest_header(text: str, kind: str, keys: tuple[str, ...] = ()) -> str | None:
+    """The known header (Vietnamese as the template writes it, or English) nearest to `text`,
+    among the columns `keys` when given."""
+    known = [h for c in COLUMNS[kind] if not keys or c.key in keys for h in (*c.vi, c.en)]
+    return nearest(text, known, cutoff=0.5)
+
+
 IGNORE = ""  # a `--mapping` target meaning "ignore this column"
-
-
-def load_mapping(path: Path, kind: str) -> dict[str, str]:
-    """`--mapping FILE`: YAML `column header: field` → header key → column key (or IGNORE)."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise PqpError(
-            f"cannot read the mapping file {path}: {exc}",
-            f"không đọc được tệp ánh xạ {path}: {exc}",
-        ) from None
-    if not isinstance(data, dict):
-        raise PqpError(
-            f"{path}: the mapping must be 'column header: field' lines",
-            f"{path}: tệp ánh xạ phải gồm các dòng 'tiêu đề cột: trường'",
-        )
-    known = columns(kind)
-    table: dict[str, str] = {}
-    for header, target in data.items():
-        target = target if isinstance(target, str) else ""
-        if target.strip().lower() in ("", "~", "null", "ignore", "none"):
-            table[header_key(str(header))] = IGNORE
-            continue
-        key = aliases(kind).get(header_key(target))
-        if key is None or key not in known:
-            allowed = ", ".join(known)
-            raise PqpError(
-                f"{path}: '{header}: {target}' names no {kind} field; fields: {allowed}",
-                f"{path}: '{header}: {target}' không phải trường của {kind}; các trường: {allowed}",
-            )
-        table[header_key(str(header))] = key
-    return table

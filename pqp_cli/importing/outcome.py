@@ -69,6 +69,7 @@ class ImportReport:
     enterprises_created: int = 0
     rejects: list[Note] = field(default_factory=list)
     warnings: list[Note] = field(default_factory=list)
+    changes: list[tuple[str, str]] = field(default_factory=list)  # per changed record, en/vi
     written: list[Path] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     rejects_file: Path | None = None
@@ -107,6 +108,7 @@ def describe(report: ImportReport, lang: str = "en") -> list[str]:
         n = report.enterprises_created
         lines[-1] += f"; {n} cơ sở mới" if vi else f"; {n} new establishment(s)"
     lines[-1] += "."
+    lines += [f"  {vi_text if vi else en}" for en, vi_text in report.changes]
     rejected = len(report.rejected_rows) or len(report.rejects)
     if rejected:
         lines.append(f"{rejected} dòng bị loại:" if vi else f"{rejected} row(s) rejected:")

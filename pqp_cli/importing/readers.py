@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pqp_cli.importing import xlsxscan
 from pqp_cli.importing.outcome import Note
 from pqp_cli.problems import PqpError, display_path
 from pqp_cli.text import fold
@@ -30,10 +31,21 @@ class Workbook:
     notes: list[Note] = field(default_factory=list)
     _book: Any = None
     _csv_rows: list[list[Any]] | None = None
+    #: Per sheet, the 0-based (row, column) of formula cells without a saved value (.xlsx).
+    formulas: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def is_csv(self) -> bool:
+        return self._csv_rows is not None
 
     def rows(self, name: str) -> list[list[Any]]:
         if self._csv_rows is not None:
             return self._csv_rows
+        if self.path.suffix.lower() in (".xlsx", ".xlsm"):
+            found = xlsxscan.scan(self.path, name)
+            if found is not None:
+                xlsxscan.refuse_absurd(found, self.path, name)
+                self.formulas[name] = found.formulas
         try:
             return self._book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:  # calamine raises many kinds: every one means "unreadable"

@@ -10,10 +10,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from pqp_cli.importing.cells import CellError, Warned, convert
-from pqp_cli.importing.headers import Column, columns
+from pqp_cli.importing.headers import Column, columns, nearest_header
 from pqp_cli.importing.outcome import Note
 from pqp_cli.importing.resolve import Found, Ref, Resolver, enterprise_id, short_hash
 from pqp_cli.importing.sheet import Layout, data_rows
+from pqp_cli.importing.stray import unread_in_row
 from pqp_cli.models import MODELS
 from pqp_cli.text import fold, name_key
 from pqp_cli.validation_messages import allowed_for
@@ -68,11 +69,16 @@ def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
     out: list[Row] = []
     for index, row in data_rows(cells, ctx.layout):
         ctx.rows_read += 1
+        if index in ctx.layout.bad_rows:
+            continue
         values: dict[str, Any] = {}
         ok = True
         for col, spec in specs:
+            raw = row[col] if col < len(row) else None
             try:
-                value = convert(row[col] if col < len(row) else None, spec.type)
+                value = convert(raw, spec.type)
+                if value is None and (index, col) in ctx.layout.formulas:
+                    raise CellError(_FORMULA_EN, _FORMULA_VI)
             except CellError as err:
                 ctx.reject(index, spec.key, err.en, err.vi)
                 ok = False
@@ -82,9 +88,54 @@ def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
                 value = value.value
             if value is not None:
                 values[spec.key] = value
-        if ok:
+        if ok and _identified(ctx, index, row, values):
             out.append(Row(index, values))
     return out
+
+
+_FORMULA_EN = "formula without a saved value: open and save the file in Excel, or paste values"
+_FORMULA_VI = (
+    "công thức chưa có giá trị được lưu: hãy mở và lưu tệp bằng Excel, hoặc dán giá trị (Paste"
+    " Values)"
+)
+#: The column keys that tell which record (or which establishment) a row is about.
+_IDENTITY = {
+    "enterprises": ("id", "tax_code", "name"),
+    "trainings": ("participant", "participant_tax_code", "participant_name"),
+    "certifications": ("enterprise", "enterprise_tax_code", "enterprise_name"),
+    "experts": ("id", "name"),
+    "units": ("id", "name"),
+}
+
+
+def _identified(ctx: Context, index: int, row: list[Any], values: dict[str, Any]) -> bool:
+    """A row naming no id, tax code or name while a column no field reads holds a value is
+    rejected: that column most likely is the name under a header import does not know."""
+    if any(k in values for k in _IDENTITY[ctx.kind]):
+        return True
+    unread = unread_in_row(ctx.layout, row)
+    if not unread:
+        return True
+    col = unread[0]
+    header = ctx.layout.headers.get(col, "")
+    hint = (
+        nearest_header(header, ctx.kind, _IDENTITY[ctx.kind])
+        or columns(ctx.kind)[_IDENTITY[ctx.kind][-1]].vi[0]
+    )
+    where = ctx.layout.where(index, col)
+    ctx.rejects.append(
+        Note(
+            "rejected",
+            f'no id, tax code or known name identifies this row, and column "{header}" is not'
+            f' read: is it "{hint}"? Rename the header, or pass --mapping with'
+            f' "{header}: {hint}"',
+            f'không có mã, mã số thuế hay tên đã biết để nhận ra dòng này, và cột "{header}"'
+            f' không được đọc: có phải là "{hint}"? Hãy sửa tiêu đề, hoặc dùng --mapping với'
+            f' "{header}: {hint}"',
+            where,
+        )
+    )
+    return False
 
 
 def build(ctx: Context, rows: list[Row]) -> list[Built]:
@@ -98,7 +149,9 @@ def build(ctx: Context, rows: list[Row]) -> list[Built]:
         "experts": _single(_expert),
         "units": _single(_plain),
     }
-    return unique_ids(ctx, builders[ctx.kind](ctx, rows))
+    from pqp_cli.importing.dupes import merge_duplicates
+
+    return unique_ids(ctx, merge_duplicates(ctx, builders[ctx.kind](ctx, rows)))
 
 
 def _single(

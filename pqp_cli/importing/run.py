@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
-import hashlib
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.importing import writing
-from pqp_cli.importing.headers import COLUMNS, aliases, load_mapping
+from pqp_cli.importing import identity, writing
+from pqp_cli.importing.changes import record_changes, removed
+from pqp_cli.importing.headers import COLUMNS, aliases
+from pqp_cli.importing.mapping import column_mapping
 from pqp_cli.importing.outcome import ImportReport, Note, Where
 from pqp_cli.importing.readers import Workbook, open_workbook, pick_sheet
-from pqp_cli.importing.resolve import Resolver
+from pqp_cli.importing.rejects import write_rejects
+from pqp_cli.importing.resolve import Resolver, enterprise_id
 from pqp_cli.importing.rows import COLUMN_OF, Built, Context, build, parse_rows
-from pqp_cli.importing.sheet import Layout, cell_text, find_layout
+from pqp_cli.importing.sheet import Layout, find_layout
+from pqp_cli.importing.stray import stray_notes
+from pqp_cli.importing.targets import inside, sha256_of, source_targets
 from pqp_cli.loading import Dataset, load_dataset
 from pqp_cli.models import KINDS
 from pqp_cli.problems import PqpError, Problem, display_path
-from pqp_cli.text import csv_safe
 
 
 @dataclass
@@ -42,6 +43,8 @@ class ImportRequest:
     lang: str = "en"
     today: dt.date | None = None  # for the dataset's date checks
     period: tuple[dt.date, dt.date] | None = None  # the plan's, for outside-period warnings
+    force: bool = False  # overwrite a generated file edited by hand
+    replace: bool = False  # write into the generated file that already holds these records
 
     def load(self, overrides: dict[Path, str] | None = None) -> Dataset:
         return load_dataset(
@@ -62,16 +65,26 @@ class _Plan:
     report: ImportReport
     files: dict[Path, str] = field(default_factory=dict)
     sizes: dict[Path, int] = field(default_factory=dict)  # records in each file
+    mapping: dict[str, str] = field(default_factory=dict)  # header key → column key, kept
+    drop: dict[Path, set[str]] = field(default_factory=dict)  # placeholders taken over
 
 
 def run_import(req: ImportRequest) -> ImportReport:
     """Import one sheet; rejected rows and warnings come back in the report, never raised."""
     _check(req)
     book = open_workbook(req.source, req.encoding)
-    layout, cells = _choose_sheet(book, req)
+    target, created_path = source_targets(
+        req.kind, req.source, req.data_dir, req.out, req.create_missing
+    )
+    mapping, remembered = column_mapping(req.kind, req.mapping, target)
+    layout, cells = _choose_sheet(book, req, mapping)
     report = ImportReport(req.kind, req.source.name, layout.sheet, dry_run=req.dry_run)
-    report.warnings += book.notes + layout.notes
-    plan = _Plan(req, layout, cells, *_targets(req), _sha256(req.source), report)
+    layout.formulas = book.formulas.get(layout.sheet, set())
+    stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)
+    report.warnings += book.notes + remembered + layout.notes + stray_warnings
+    report.rejects += stray_rejects
+    plan = _Plan(req, layout, cells, target, created_path, sha256_of(req.source), report)
+    plan.mapping = mapping
     _refuse_hand_written(plan)  # before waiting for the lock…
     lock = contextlib.nullcontext() if req.dry_run else writing.locked(req.data_dir)
     with lock:
@@ -84,9 +97,10 @@ def run_import(req: ImportRequest) -> ImportReport:
 
 
 def _refuse_hand_written(plan: _Plan) -> None:
-    for path in (plan.target, plan.created_path):
+    for path in (plan.target, plan.created_path, *plan.drop):
         if path is not None:
             writing.refuse_hand_written(path)
+            writing.refuse_edited(path, plan.req.force)
 
 
 def _check(req: ImportRequest) -> None:
@@ -102,10 +116,11 @@ def _check(req: ImportRequest) -> None:
         )
 
 
-def _choose_sheet(book: Workbook, req: ImportRequest) -> tuple[Layout, list[list[Any]]]:
+def _choose_sheet(
+    book: Workbook, req: ImportRequest, mapping: dict[str, str]
+) -> tuple[Layout, list[list[Any]]]:
     table = aliases(req.kind)
-    if req.mapping is not None:
-        table.update(load_mapping(req.mapping, req.kind))
+    table.update(mapping)
     names = [pick_sheet(book, req.sheet)] if req.sheet is not None else book.names
     source = req.source.name  # locations name the file as the analyst knows it
     for name in names:
@@ -123,47 +138,6 @@ def _choose_sheet(book: Workbook, req: ImportRequest) -> tuple[Layout, list[list
     )
 
 
-def _targets(req: ImportRequest) -> tuple[Path, Path | None]:
-    stem = req.source.stem
-    target = req.out or req.data_dir / req.kind / f"{stem}.yaml"
-    if target.suffix.lower() not in (".yaml", ".yml"):
-        raise PqpError(
-            f"--out {display_path(target)}: the output is a .yaml file",
-            f"--out {display_path(target)}: tệp kết quả phải là .yaml",
-        )
-    inside = _inside(req.data_dir, target)
-    if (
-        inside
-        and len(inside.parts) > 1
-        and inside.parts[0] != req.kind
-        or (inside and len(inside.parts) == 1 and inside.stem != req.kind)
-    ):
-        raise PqpError(
-            f"--out {display_path(target)}: {req.kind} records go in {req.kind}.yaml or under"
-            f" {req.kind}/ in the data folder",
-            f"--out {display_path(target)}: bản ghi {req.kind} đặt trong {req.kind}.yaml hoặc"
-            f" thư mục {req.kind}/ của thư mục dữ liệu",
-        )
-    wants_created = req.create_missing and req.kind in ("trainings", "certifications")
-    created = req.data_dir / "enterprises" / f"{stem}.yaml" if wants_created else None
-    return target, created
-
-
-def _inside(folder: Path, path: Path) -> Path | None:
-    try:
-        return path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return None
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _prepare(plan: _Plan) -> bool:
     """Build the records and validate the dataset with them; False when nothing may be written."""
     req, report = plan.req, plan.report
@@ -176,6 +150,9 @@ def _prepare(plan: _Plan) -> bool:
     report.rows_read = ctx.rows_read
     report.rejects += ctx.rejects
     report.warnings += ctx.warnings
+    if not _identities(plan, built):
+        _count(plan, built, _created(ctx, built))
+        return False
     before = req.load() if emptied else base
     for _ in range(5):  # each round drops the records that bring errors (--skip-invalid)
         created = _created(ctx, built)
@@ -193,6 +170,40 @@ def _prepare(plan: _Plan) -> bool:
     return False
 
 
+def _identities(plan: _Plan, built: list[Built]) -> bool:
+    """Placeholders taken over, and a sheet already imported from another file: refused
+    (False) unless `--replace`, which then writes into that file."""
+    req, where = plan.req, Where(plan.report.source, plan.layout.sheet)
+    if req.kind == "enterprises":
+        derived = {
+            b.record["id"]
+            for b in built
+            if b.record["id"] == enterprise_id(b.record.get("tax_code"), b.record.get("name", ""))
+        }
+        found = [p for p in identity.placeholders(req.data_dir) if p.path != plan.target]
+        plan.drop, notes = identity.take_over(built, found, derived, where)
+        plan.report.warnings += notes
+    taken = set().union(*plan.drop.values()) if plan.drop else set()
+    skip = {p.resolve() for p in (plan.target, plan.created_path) if p is not None}
+    ids = {b.record["id"] for b in built} - taken
+    files, notes = identity.already_imported(req.data_dir, req.kind, ids, skip, where)
+    if files and req.replace and len(files) == 1:
+        plan.target = files[0]
+        plan.report.warnings.append(
+            Note(
+                "replacing",
+                f"replacing {display_path(files[0])} (--replace)",
+                f"thay thế {display_path(files[0])} (--replace)",
+                where,
+            )
+        )
+    elif files:
+        plan.report.rejects += notes
+        return False
+    _refuse_hand_written(plan)
+    return True
+
+
 def _created(ctx: Context, built: list[Built]) -> list[Built]:
     """The establishments `--create-missing` made that some kept record still names."""
     named = {e for b in built for e in b.record.get("participants", [b.record.get("enterprise")])}
@@ -207,20 +218,26 @@ def _render(plan: _Plan, built: list[Built], created: list[Built]) -> None:
         return f"{sheet} › {writing.rows_text(b.rows)}" if b.rows else sheet
 
     items = [(b.record, where(b)) for b in built]
-    plan.files = {plan.target: writing.render(req.kind, req.source, plan.digest, sheet, items)}
+    kept = writing.mapping_line(plan.mapping)
+    plan.files = {
+        plan.target: writing.render(req.kind, req.source, plan.digest, sheet, items, kept)
+    }
     plan.sizes = {plan.target: len(built)}
     if plan.created_path is not None:
         plan.sizes[plan.created_path] = len(created)
         made = [(b.record, "created for " + where(b)) for b in created]
         plan.files[plan.created_path] = writing.render(
-            "enterprises", req.source, plan.digest, sheet, made
+            "enterprises", req.source, plan.digest, sheet, made, (writing.PLACEHOLDERS,)
         )
+    for path, ids in plan.drop.items():
+        plan.files[path] = writing.drop_records(path.read_text(encoding="utf-8-sig"), ids)
+        plan.sizes[path] = len(writing.old_records(path)) - len(ids)
 
 
 def _virtual(plan: _Plan) -> dict[Path, str]:
     """The files as the loader should see them; an --out outside DIR is checked inside it."""
     files = dict(plan.files)
-    if _inside(plan.req.data_dir, plan.target) is None:
+    if inside(plan.req.data_dir, plan.target) is None:
         text = files.pop(plan.target)
         files[plan.req.data_dir / plan.req.kind / f".{plan.req.source.stem}.preview.yaml"] = text
     return files
@@ -292,13 +309,16 @@ def _count(plan: _Plan, built: list[Built], created: list[Built]) -> None:
     old = writing.old_records(plan.target)
     for b in built:
         before = old.pop(b.record["id"], None)
+        now = writing.as_text(b.record)
         if before is None:
             report.created += 1
-        elif before == writing.as_text(b.record):
+        elif before == now:
             report.unchanged += 1
         else:
             report.changed += 1
+            report.changes.append(record_changes(b.record["id"], before, now))
     report.removed = len(old)
+    report.changes += [removed(rid, rec) for rid, rec in old.items()]
     if plan.created_path is not None:
         had = writing.old_records(plan.created_path)
         report.enterprises_created = sum(b.record["id"] not in had for b in created)
@@ -307,7 +327,7 @@ def _count(plan: _Plan, built: list[Built], created: list[Built]) -> None:
 
 def _write(plan: _Plan) -> None:
     """Created establishments first: a kill between the two writes leaves a valid dataset."""
-    order = [p for p in (plan.created_path, plan.target) if p is not None]
+    order = [p for p in (plan.created_path, plan.target, *plan.drop) if p is not None]
     for path in order:
         text = plan.files[path]
         if not plan.sizes[path] and not path.exists():
@@ -317,7 +337,7 @@ def _write(plan: _Plan) -> None:
             writing.write_atomic(path, text)
             plan.report.written.append(path)
     if plan.report.rejects and plan.req.skip_invalid:
-        plan.report.rejects_file = _write_rejects(plan)
+        plan.report.rejects_file = write_rejects(plan.req, plan.layout, plan.cells, plan.report)
 
 
 def _same(path: Path, text: str) -> bool:
@@ -325,32 +345,3 @@ def _same(path: Path, text: str) -> bool:
         return path.read_bytes() == text.encode("utf-8")
     except OSError:
         return False
-
-
-def _write_rejects(plan: _Plan) -> Path:
-    """SOURCE.rejects.csv: the rejected rows as they were, with their row and reasons."""
-    lang, layout = plan.req.lang, plan.layout
-    reasons: dict[int, list[str]] = {}
-    for note in plan.report.rejects:
-        if note.where is not None and note.where.row is not None:
-            prefix = f"{note.where.source} › {note.where.sheet} › "
-            reasons.setdefault(note.where.row, []).append(note.message(lang).removeprefix(prefix))
-    width = max((len(plan.cells[r - 1]) for r in reasons), default=0)
-    header = [cell_text(v) for v in plan.cells[layout.header_row]][:width]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
-        [
-            *map(csv_safe, header),
-            "Dòng" if lang == "vi" else "Row",
-            "Lý do" if lang == "vi" else "Reason",
-        ]
-    )
-    for row, texts in sorted(reasons.items()):
-        cells = [cell_text(v) for v in plan.cells[row - 1]][:width]
-        writer.writerow(
-            [*map(csv_safe, cells), *[""] * (width - len(cells)), row, csv_safe(" | ".join(texts))]
-        )
-    path = plan.req.source.with_name(plan.req.source.name + ".rejects.csv")
-    writing.write_atomic(path, "\ufeff" + out.getvalue())
-    return path

@@ -33,6 +33,14 @@ class Layout:
     columns: dict[int, str]  # column index → column key
     headers: dict[int, str]  # column index → header text as the sheet writes it
     notes: list[Note] = field(default_factory=list)
+    #: Headed columns read into no field (column index → why, en and vi); see `stray`.
+    ignored: dict[int, tuple[str, str]] = field(default_factory=dict)
+    #: 0-based (row, column) of formula cells without a saved value.
+    formulas: set[tuple[int, int]] = field(default_factory=set)
+    #: 0-based rows rejected before their cells are read (a CSV row wider than its header).
+    bad_rows: set[int] = field(default_factory=set)
+    #: The data rows, blank ones included, once found (`data_rows` is walked twice).
+    kept: list[tuple[int, list[Any]]] | None = field(default=None, repr=False)
 
     def where(self, row: int, col: int | None = None) -> Where:
         """The Excel place of a 0-based row and column."""
@@ -127,14 +135,12 @@ def _assign(layout: Layout, col: int, key: str | None) -> None:
         return
     if key == IGNORE or header_key(header) in ROW_NUMBER_HEADERS:
         return
-    where = layout.where(layout.header_row, col)
     if key is not None:
         en = f"a second column for {key}; only the first one is read"
         vi = f"cột thứ hai cho {key}; chỉ đọc cột đầu tiên"
     else:
-        en = "column ignored: it names no field (use --mapping to map it)"
-        vi = "bỏ qua cột: không ứng với trường nào (dùng --mapping để ánh xạ)"
-    layout.notes.append(Note("ignored-column", en, vi, where))
+        en, vi = "column ignored: it names no field", "bỏ qua cột: không ứng với trường nào"
+    layout.ignored[col] = (en, vi)
 
 
 def _is_blank(row: list[Any], layout: Layout) -> bool:
@@ -185,9 +191,19 @@ def _repeats_header(row: list[Any], first: int, header: list[str]) -> bool:
     return [header_key(cell_text(v)) for v in row] == header
 
 
-def data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, list[Any]]]:
-    """(0-based index, cells) of each data row: blank, numbering, repeated-header and total rows
-    skipped; the grand total ends the data."""
+def data_rows(
+    rows: list[list[Any]], layout: Layout, blank: bool = False
+) -> Iterator[tuple[int, list[Any]]]:
+    """(0-based index, cells) of each data row: blank (unless `blank`), numbering,
+    repeated-header and total rows skipped; the grand total ends the data."""
+    if layout.kept is None:
+        layout.kept = list(_data_rows(rows, layout))
+    for index, row in layout.kept:
+        if blank or not _is_blank(row, layout):
+            yield index, row
+
+
+def _data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, list[Any]]]:
     header = [header_key(cell_text(v)) for v in rows[layout.header_row]]
     first = min(layout.columns, default=0)
     for index in range(layout.first_data, len(rows)):
@@ -195,7 +211,7 @@ def data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, list
         total = _total_kind(row)
         if total == "grand":
             return
-        if total == "sub" or _is_blank(row, layout):
+        if total == "sub":
             continue
         if index == layout.first_data and _is_numbering(row):
             continue

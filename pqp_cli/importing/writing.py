@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +32,30 @@ _DUMPER = _Dumper
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)]
+)
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u0085\u2028\u2029]+')
+
+
+def comment_safe(text: str) -> str:
+    """Text for a YAML comment: line breaks and other control characters escaped (`\\n`)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def safe_stem(stem: str) -> str:
+    """A file stem the loader reads on every system: no leading dot, no path separator or
+    control character, no reserved Windows name (`CON`, `NUL`, `COM1`…), never empty."""
+    cleaned = _UNSAFE_NAME.sub("_", stem).strip(" .")
+    if not cleaned:
+        return "import"
+    if cleaned.split(".")[0].lower() in _RESERVED:
+        cleaned = f"{cleaned}_"
+    return cleaned
+
+
 def rows_text(rows: list[int]) -> str:
     """1-based row numbers, runs folded: `row 5`, `rows 5-7, 9`."""
     numbers = sorted({r + 1 for r in rows})
@@ -45,24 +71,109 @@ def rows_text(rows: list[int]) -> str:
     return ("row " if len(numbers) == 1 else "rows ") + ", ".join(runs)
 
 
+CONTENT = "# content sha256: "
+MAPPING = "# mapping: "
+PLACEHOLDERS = "# placeholders: establishments created by --create-missing"
+_HEADER_END = "\n\n"
+
+
 def render(
-    kind: str, source: Path, digest: str, sheet: str, items: list[tuple[dict[str, Any], str]]
+    kind: str,
+    source: Path,
+    digest: str,
+    sheet: str,
+    items: list[tuple[dict[str, Any], str]],
+    extra: tuple[str, ...] = (),
 ) -> str:
-    """A generated file: its header comment, then each record under a comment naming its rows."""
-    lines = [
-        f'{MARK}: {kind} from {source.name}, sheet "{sheet}".',
-        f"# source sha256: {digest}",
-        "# Do not edit: fix the sheet and import it again (this file is rewritten then).",
-        "# Đừng sửa tệp này: hãy sửa bảng tính rồi nhập lại (tệp này sẽ được ghi lại).",
-        "",
-    ]
-    parts = ["\n".join(lines)]
+    """A generated file: its header comment (source, sha256 of the source and of the records
+    written, `extra` lines), then each record under a comment naming its rows."""
+    parts = []
     if items:
         records = [record for record, _ in items]
         text = yaml.dump(records, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=4096)
         for (_, where), block in zip(items, _items_of(text), strict=True):
-            parts.append(f"# {where}\n{block}")
-    return "\n".join(parts)
+            parts.append(f"# {comment_safe(where)}\n{block}")
+    body = "\n".join(parts)
+    lines = [
+        f'{MARK}: {kind} from {comment_safe(source.name)}, sheet "{comment_safe(sheet)}".',
+        f"# source sha256: {digest}",
+        f"{CONTENT}{_sha(body)}",
+        *extra,
+        "# Do not edit: fix the sheet and import it again (this file is rewritten then).",
+        "# Đừng sửa tệp này: hãy sửa bảng tính rồi nhập lại (tệp này sẽ được ghi lại).",
+    ]
+    return "\n".join(lines) + _HEADER_END + body
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def header_lines(text: str) -> list[str]:
+    return text.partition(_HEADER_END)[0].splitlines()
+
+
+def edited_by_hand(path: Path) -> bool:
+    """A generated file whose records no longer match the digest import wrote in its header."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    head, _, body = text.partition(_HEADER_END)
+    wrote = next((h[len(CONTENT) :] for h in head.splitlines() if h.startswith(CONTENT)), None)
+    return wrote is not None and wrote != _sha(body)
+
+
+def refuse_edited(path: Path, force: bool) -> None:
+    if not force and is_generated(path) and edited_by_hand(path):
+        name = display_path(path)
+        raise PqpError(
+            f"{name} was edited by hand since pqp wrote it; import would overwrite that edit."
+            " Move the edit into the sheet (or into a file of your own) and pass --force",
+            f"{name} đã bị sửa tay sau khi pqp ghi; nhập lại sẽ ghi đè phần sửa đó. Hãy chuyển"
+            " phần sửa vào bảng tính (hoặc một tệp riêng) rồi dùng --force",
+            exit_code=1,
+        )
+
+
+def remembered_mapping(path: Path) -> dict[str, str]:
+    """The mapping (header key → column key) the import that wrote `path` used."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    for line in header_lines(text):
+        if line.startswith(MAPPING):
+            with contextlib.suppress(ValueError):
+                found = json.loads(line[len(MAPPING) :])
+                if isinstance(found, dict):
+                    return {str(k): str(v) for k, v in found.items()}
+    return {}
+
+
+def mapping_line(mapping: dict[str, str]) -> tuple[str, ...]:
+    """The header line that keeps a mapping (JSON, ASCII: nothing in it can become YAML)."""
+    return (MAPPING + json.dumps(mapping, ensure_ascii=True, sort_keys=True),) if mapping else ()
+
+
+def drop_records(text: str, ids: set[str]) -> str:
+    """A generated file's text without the records `ids`, its content digest renewed."""
+    head, _, body = text.partition(_HEADER_END)
+    blocks = re.split(r"(?m)^(?=# )", body)
+    kept = [b for b in blocks if b and _block_id(b) not in ids]
+    new_body = "".join(kept)
+    lines = [
+        f"{CONTENT}{_sha(new_body)}" if h.startswith(CONTENT) else h for h in head.splitlines()
+    ]
+    return "\n".join(lines) + _HEADER_END + new_body
+
+
+def _block_id(block: str) -> str | None:
+    match = re.search(r"(?m)^- id: (.+)$", block)
+    if match is None:
+        return None
+    found = yaml.load(match.group(1), Loader=_LOADER)
+    return found if isinstance(found, str) else None
 
 
 def _items_of(text: str) -> list[str]:

@@ -1,0 +1,68 @@
+"""`--mapping FILE`: YAML `column header: field` lines that add or override header matches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from pqp_cli.importing import writing
+from pqp_cli.importing.headers import COLUMNS, IGNORE, aliases, columns
+from pqp_cli.importing.outcome import Note
+from pqp_cli.problems import PqpError, display_path
+from pqp_cli.text import header_key
+
+
+def load_mapping(path: Path, kind: str) -> dict[str, str]:
+    """`--mapping FILE`: YAML `column header: field` → header key → column key (or IGNORE)."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PqpError(
+            f"cannot read the mapping file {path}: {exc}",
+            f"không đọc được tệp ánh xạ {path}: {exc}",
+        ) from None
+    if not isinstance(data, dict):
+        raise PqpError(
+            f"{path}: the mapping must be 'column header: field' lines",
+            f"{path}: tệp ánh xạ phải gồm các dòng 'tiêu đề cột: trường'",
+        )
+    known = columns(kind)
+    table: dict[str, str] = {}
+    for header, target in data.items():
+        target = target if isinstance(target, str) else ""
+        if target.strip().lower() in ("", "~", "null", "ignore", "none"):
+            table[header_key(str(header))] = IGNORE
+            continue
+        key = aliases(kind).get(header_key(target))
+        if key is None or key not in known:
+            allowed = ", ".join(known)
+            raise PqpError(
+                f"{path}: '{header}: {target}' names no {kind} field; fields: {allowed}",
+                f"{path}: '{header}: {target}' không phải trường của {kind}; các trường: {allowed}",
+            )
+        table[header_key(str(header))] = key
+    return table
+
+
+def column_mapping(
+    kind: str, given: Path | None, target: Path
+) -> tuple[dict[str, str], list[Note]]:
+    """`--mapping`, else the one the import that wrote the target used (and a note saying so)."""
+    if given is not None:
+        return load_mapping(given, kind), []
+    kept = writing.remembered_mapping(target)
+    known = {c.key for c in COLUMNS[kind]} | {""}
+    kept = {h: k for h, k in kept.items() if k in known}
+    if not kept:
+        return {}, []
+    shown = ", ".join(f"{h} → {k or '~'}" for h, k in sorted(kept.items()))
+    name = display_path(target)
+    return kept, [
+        Note(
+            "mapping",
+            f"using the column mapping remembered in {name} ({shown}); pass --mapping FILE to"
+            " change it",
+            f"dùng ánh xạ cột đã lưu trong {name} ({shown}); dùng --mapping TỆP để thay đổi",
+        )
+    ]

@@ -1,0 +1,47 @@
+"""SOURCE.rejects.csv: the rejected rows as the sheet had them, with their row and reasons."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pqp_cli.importing import writing
+from pqp_cli.importing.outcome import ImportReport
+from pqp_cli.importing.sheet import Layout, cell_text
+from pqp_cli.text import csv_safe
+
+if TYPE_CHECKING:
+    from pqp_cli.importing.run import ImportRequest
+
+
+def write_rejects(
+    req: ImportRequest, layout: Layout, cells: list[list[Any]], report: ImportReport
+) -> Path:
+    """SOURCE.rejects.csv: the rejected rows as they were, with their row and reasons."""
+    lang = req.lang
+    reasons: dict[int, list[str]] = {}
+    for note in report.rejects:
+        if note.where is not None and note.where.row is not None:
+            prefix = f"{note.where.source} › {note.where.sheet} › "
+            reasons.setdefault(note.where.row, []).append(note.message(lang).removeprefix(prefix))
+    width = max((len(cells[r - 1]) for r in reasons), default=0)
+    header = [cell_text(v) for v in cells[layout.header_row]][:width]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(
+        [
+            *map(csv_safe, header),
+            "Dòng" if lang == "vi" else "Row",
+            "Lý do" if lang == "vi" else "Reason",
+        ]
+    )
+    for row, texts in sorted(reasons.items()):
+        shown = [cell_text(v) for v in cells[row - 1]][:width]
+        writer.writerow(
+            [*map(csv_safe, shown), *[""] * (width - len(shown)), row, csv_safe(" | ".join(texts))]
+        )
+    path = req.source.with_name(req.source.name + ".rejects.csv")
+    writing.write_atomic(path, "\ufeff" + out.getvalue())
+    return path

@@ -1,0 +1,108 @@
+"""Cells no field reads: every one is named in a message (ignored columns, cells without a
+header, a CSV row wider than its header), so that no value is lost without a word."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pqp_cli.importing.headers import ROW_NUMBER_HEADERS, nearest_header
+from pqp_cli.importing.outcome import Note, Where, column_letter
+from pqp_cli.importing.sheet import Layout, cell_text, data_rows
+from pqp_cli.text import header_key
+
+_MAX_RUNS = 12
+
+
+def cells_text(col: int, rows: list[int]) -> str:
+    """0-based rows of one column as Excel ranges: `F5, F7:F9`."""
+    letter, runs = column_letter(col), []
+    numbers = sorted({r + 1 for r in rows})
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        runs.append(f"{letter}{start}" if start == prev else f"{letter}{start}:{letter}{prev}")
+        if n is not None:
+            start = prev = n
+    more = len(runs) - _MAX_RUNS
+    return ", ".join(runs[:_MAX_RUNS]) + (f" (+{more})" if more > 0 else "")
+
+
+def filled(value: Any) -> bool:
+    return bool(cell_text(value))
+
+
+def stray_notes(
+    cells: list[list[Any]], layout: Layout, kind: str, is_csv: bool
+) -> tuple[list[Note], list[Note]]:
+    """(warnings, rejects) for the cells of data rows that no field reads."""
+    ignored: dict[int, list[int]] = {c: [] for c in layout.ignored}
+    unheaded: dict[int, list[int]] = {}
+    width = max(layout.headers, default=-1) + 1
+    rejects: list[Note] = []
+    for index, row in data_rows(cells, layout, blank=True):
+        for col, value in enumerate(row):
+            if value is None or value == "" or col in layout.columns or not filled(value):
+                continue
+            if col in ignored:
+                ignored[col].append(index)
+            elif col not in layout.headers:
+                unheaded.setdefault(col, []).append(index)
+        if is_csv and any(filled(v) for v in row[width:]):
+            rejects.append(_too_wide(layout, index, row, width))
+            layout.bad_rows.add(index)
+    warnings = [_ignored(layout, kind, c, rows) for c, rows in ignored.items()]
+    warnings += [
+        _unheaded(layout, c, rows) for c, rows in unheaded.items() if c < width or not is_csv
+    ]
+    return warnings, rejects
+
+
+def _ignored(layout: Layout, kind: str, col: int, rows: list[int]) -> Note:
+    en, vi = layout.ignored[col]
+    hint = nearest_header(layout.headers[col], kind)
+    if hint:
+        en, vi = f'{en} (nearest known header: "{hint}")', f'{vi} (tiêu đề gần nhất: "{hint}")'
+    if rows:
+        where = cells_text(col, rows)
+        en += f"; cells not read: {where}"
+        vi += f"; các ô không được đọc: {where}"
+    en += "; map it with --mapping, or map it to ~ to leave it out"
+    vi += "; hãy ánh xạ bằng --mapping, hoặc ánh xạ thành ~ để bỏ qua"
+    return Note("ignored-column", en, vi, layout.where(layout.header_row, col))
+
+
+def _unheaded(layout: Layout, col: int, rows: list[int]) -> Note:
+    where = cells_text(col, rows)
+    return Note(
+        "ignored-column",
+        f"cells {where} have no header and are not read; give the column a header",
+        f"các ô {where} không có tiêu đề cột nên không được đọc; hãy đặt tiêu đề cho cột",
+        Where(layout.source, layout.sheet),
+    )
+
+
+def _too_wide(layout: Layout, index: int, row: list[Any], width: int) -> Note:
+    extra = [(c, cell_text(v)) for c, v in enumerate(row) if c >= width and filled(v)]
+    shown = ", ".join(f"{column_letter(c)}{index + 1} '{t}'" for c, t in extra[:5])
+    count = sum(1 for v in row if filled(v))
+    return Note(
+        "rejected",
+        f"this row has {count} cells where the header has {width} columns: {shown} has no"
+        " column (a separator inside a cell? put that cell in double quotes)",
+        f"dòng này có {count} ô trong khi tiêu đề có {width} cột: {shown} không thuộc cột nào"
+        " (dấu phân cách nằm trong ô? hãy đặt ô đó trong dấu ngoặc kép)",
+        Where(layout.source, layout.sheet, index + 1),
+    )
+
+
+def unread_in_row(layout: Layout, row: list[Any]) -> list[int]:
+    """The columns of a row holding a value that no field reads (row-number columns aside)."""
+    return [
+        c
+        for c in sorted(layout.ignored)
+        if c < len(row)
+        and filled(row[c])
+        and header_key(layout.headers.get(c, "")) not in ROW_NUMBER_HEADERS
+    ]

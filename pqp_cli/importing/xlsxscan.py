@@ -1,0 +1,94 @@
+"""A look inside an .xlsx sheet before calamine reads it: its real extent, and formula cells
+that carry no saved value (openpyxl writes `=…` strings as formulas; calamine then reads "")."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from pqp_cli.importing.outcome import column_letter
+from pqp_cli.problems import PqpError, display_path
+
+#: More cells than this in a sheet's used range (rows × columns) is refused, not materialised.
+MAX_CELLS = 5_000_000
+_CELL = re.compile(rb'<c\s+r="([A-Z]{1,3})([0-9]{1,7})"')
+#: A formula cell with no saved value, as programs that do not calculate write it (openpyxl:
+#: `<c r="B2"><f>A2*2</f><v /></c>`). Excel saves every result, and a formula that returns ""
+#: is `t="str"` with an empty value: that one is a real empty cell, not matched here.
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c\s+r="([A-Z]{1,3})([0-9]{1,7})"(?![^>]*\bt="(?:str|s|inlineStr|e|b)")[^>]*>'
+    rb"\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+
+
+@dataclass
+class Scan:
+    """What the sheet's XML says: its far corner (0-based) and formula cells without a value."""
+
+    rows: int = 0
+    cols: int = 0
+    far: str = ""
+    formulas: set[tuple[int, int]] = field(default_factory=set)
+
+
+def col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n - 1
+
+
+def scan(path: Path, sheet: str) -> Scan | None:
+    """The scan of one sheet of an .xlsx/.xlsm file; None when the file is laid out otherwise."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            part = _sheet_part(z, sheet)
+            if part is None:
+                return None
+            xml = z.read(part)
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    found = Scan()
+    for m in _CELL.finditer(xml):
+        col, row = col_index(m.group(1)), int(m.group(2)) - 1
+        if row >= found.rows or col >= found.cols:
+            found.far = f"{m.group(1).decode()}{row + 1}"
+            found.rows, found.cols = max(found.rows, row + 1), max(found.cols, col + 1)
+    for m in _FORMULA_NO_VALUE.finditer(xml):
+        found.formulas.add((int(m.group(2)) - 1, col_index(m.group(1))))
+    return found
+
+
+def _sheet_part(z: zipfile.ZipFile, sheet: str) -> str | None:
+    book = ElementTree.fromstring(z.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    sheets = book.iter(f"{{{_NS['m']}}}sheet")
+    rid = next((s.get(f"{{{_NS['r']}}}id") for s in sheets if s.get("name") == sheet), None)
+    target = next((r.get("Target") for r in rels if r.get("Id") == rid), None)
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+
+
+def refuse_absurd(found: Scan, source: Path, sheet: str) -> None:
+    """Exit 2 naming the far cell when the used range is too big to read as a grid."""
+    if found.rows * found.cols <= MAX_CELLS:
+        return
+    name = display_path(source)
+    corner = f"{column_letter(found.cols - 1)}{found.rows}"
+    raise PqpError(
+        f"{name} › {sheet}: the used range reaches {corner} (a cell at {found.far}), far beyond"
+        " any list; clear the stray cells there (select them, Delete) and save, or copy the"
+        " data into a new sheet",
+        f"{name} › {sheet}: vùng dữ liệu kéo tới {corner} (ô {found.far}), quá xa so với danh"
+        " sách; hãy xoá các ô thừa đó (chọn, bấm Delete) rồi lưu, hoặc chép dữ liệu sang trang"
+        " tính mới",
+    )

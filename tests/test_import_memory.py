@@ -1,0 +1,145 @@
+"""Issue 9, points 2, 4 and 5: remembered mappings, placeholders taken over, resent sheets,
+hand-edited generated files. Through the CLI; the figure (status JSON) and the message."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from test_import_helpers import TAX_LAMSON, TAX_LAN, TAX_NEW, csv_file, data_dir, errors, pqp, xlsx
+from test_import_nolose import figures, imported
+
+D = dt.date(2023, 4, 3)
+ODD = ["Tên lớp", "Ngày", "Nội dung", "Doanh nghiệp được đào tạo"]
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def test_mapping_is_remembered_by_the_next_import(tmp_path: Path) -> None:
+    """Scenario 1, second half: a re-import without the mapping silently lost the participants."""
+    data = data_dir(tmp_path)
+    rows = [ODD, ["Lớp ISO", D, "Hệ thống quản lý", "Cty Bánh kẹo Lam Sơn"]]
+    source = xlsx(tmp_path / "lop.xlsx", rows, title="DS")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("Doanh nghiệp được đào tạo: participant_name\n", encoding="utf-8")
+    assert pqp("import", "trainings", source, "--data", data, "--mapping", mapping).exit_code == 0
+    assert figures(tmp_path, data)["T1"] == 1
+    rows.append(["Lớp ISO", D, "Hệ thống quản lý", "HTX Nông nghiệp Lân"])
+    xlsx(source, rows, title="DS")
+    result = pqp("import", "trainings", source, "--data", data)
+    assert result.exit_code == 0, result.stdout
+    assert (
+        "using the column mapping remembered in data/trainings/lop.yaml"
+        " (doanhnghiepduocdaotao → participant_name)" in result.stderr
+    )
+    assert "  changed trn-20230403-" in result.stdout
+    assert ": participants gained HTX01" in result.stdout
+    assert imported(data, "trainings")[0]["participants"] == ["DN001", "HTX01"]
+    assert figures(tmp_path, data)["T1"] == 2
+
+
+def test_reimport_summary_names_what_a_record_lost(tmp_path: Path) -> None:
+    """Point 2: a fall in a figure is visible in the summary."""
+    data = data_dir(tmp_path)
+    header = ["Tên lớp", "Ngày", "Nội dung", "Mã cơ sở"]
+    rows = [
+        header,
+        ["Lớp A", "03/04/2023", "Đo lường", "DN001"],
+        ["Lớp A", "03/04/2023", "Đo lường", "HTX01"],
+    ]
+    source = csv_file(tmp_path / "lop.csv", rows, delimiter=";")
+    assert pqp("import", "trainings", source, "--data", data).exit_code == 0
+    assert figures(tmp_path, data)["T1"] == 2
+    csv_file(source, rows[:2], delimiter=";")
+    result = pqp("import", "trainings", source, "--data", data, "--lang", "vi")
+    assert ": participants mất HTX01" in result.stdout
+    assert figures(tmp_path, data)["T1"] == 1
+
+
+def test_placeholder_is_taken_over_by_the_enterprise_list(tmp_path: Path) -> None:
+    """Scenario 5 / point 4: a --create-missing placeholder blocked the real list."""
+    data = data_dir(tmp_path)
+    trn = [
+        ["Tên lớp", "Ngày", "Nội dung", "Tên cơ sở"],
+        ["Lớp ISO", D, "Đo lường", "HTX Rau sạch Đông Sơn"],
+    ]
+    lop = xlsx(tmp_path / "lop.xlsx", trn)
+    assert pqp("import", "trainings", lop, "--data", data, "--create-missing").exit_code == 0
+    [placeholder] = imported(data, "enterprises")
+    ents = [
+        ["Tên doanh nghiệp", "Loại hình", "Mã số thuế", "Huyện"],
+        ["Hợp tác xã Rau sạch Đông Sơn", "HTX", TAX_NEW, "Đông Sơn"],
+    ]
+    result = pqp("import", "enterprises", xlsx(tmp_path / "dn.xlsx", ents), "--data", data)
+    assert result.exit_code == 0, result.stdout
+    assert (
+        f"takes over {placeholder['id']}, the placeholder --create-missing wrote in"
+        in result.stderr
+    )
+    listed = [e for e in imported(data, "enterprises") if e.get("tax_code") == TAX_NEW]
+    assert [(e["id"], e["type"], e["locality"]) for e in listed] == [
+        (placeholder["id"], "cooperative", "Đông Sơn")
+    ]
+    assert len(imported(data, "enterprises")) == 1
+    assert errors(data) == []
+    assert figures(tmp_path, data)["T1"] == 1
+
+
+def test_resent_sheet_under_another_name_names_the_file_and_replace(tmp_path: Path) -> None:
+    """Scenario 6 / point 5: `tap-huan (ban sua).xlsx` got "give this record its own id"."""
+    data = data_dir(tmp_path)
+    rows = [
+        ["Mã lớp", "Tên lớp", "Ngày", "Nội dung", "MST"],
+        ["TH1", "Lớp ISO", D, "Đo lường", TAX_LAMSON],
+    ]
+    assert (
+        pqp("import", "trainings", xlsx(tmp_path / "tap-huan.xlsx", rows), "--data", data).exit_code
+        == 0
+    )
+    rows.append(["TH1", "Lớp ISO", D, "Đo lường", TAX_LAN])
+    again = xlsx(tmp_path / "tap-huan (ban sua).xlsx", rows)
+    result = pqp("import", "trainings", again, "--data", data)
+    assert result.exit_code == 1
+    assert (
+        "1 of these trainings (TH1) were already imported from tap-huan.xlsx into"
+        " data/trainings/tap-huan.yaml: the same sheet sent again? Pass --replace" in result.stdout
+    )
+    assert "its own id" not in result.stdout
+    assert figures(tmp_path, data)["T1"] == 1
+    result = pqp("import", "trainings", again, "--data", data, "--replace")
+    assert result.exit_code == 0, result.stdout
+    assert "replacing data/trainings/tap-huan.yaml (--replace)" in result.stderr
+    assert not (data / "trainings" / "tap-huan (ban sua).yaml").exists()
+    assert figures(tmp_path, data)["T1"] == 2
+
+
+def test_hand_edit_in_a_generated_file_is_not_overwritten(tmp_path: Path) -> None:
+    """Scenario 7 / point 5: the next import overwrote a hand edit without a word."""
+    data = data_dir(tmp_path)
+    rows = [
+        ["Tên lớp", "Ngày", "Nội dung", "Mã cơ sở"],
+        ["Lớp A", "03/04/2023", "Đo lường", "DN001"],
+    ]
+    source = csv_file(tmp_path / "lop.csv", rows)
+    assert pqp("import", "trainings", source, "--data", data).exit_code == 0
+    target = data / "trainings" / "lop.yaml"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("- DN001", "- DN001\n  - HTX01"),
+        encoding="utf-8",
+    )
+    assert figures(tmp_path, data)["T1"] == 2
+    result = pqp("import", "trainings", source, "--data", data)
+    assert result.exit_code == 1
+    assert (
+        "data/trainings/lop.yaml was edited by hand since pqp wrote it"
+        in result.stdout + result.stderr
+    )
+    assert figures(tmp_path, data)["T1"] == 2
+    result = pqp("import", "trainings", source, "--data", data, "--force")
+    assert result.exit_code == 0
+    assert "participants lost HTX01" in result.stdout
+    assert figures(tmp_path, data)["T1"] == 1
