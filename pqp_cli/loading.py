@@ -181,16 +181,67 @@ def kind_of(data_dir: Path, path: Path) -> str | None:
 
 def data_files(data_dir: Path) -> Iterator[tuple[str | None, Path]]:
     """Every YAML file under `data_dir` with the kind it holds (None: belongs to no kind)."""
-    found = []
-    for path in data_dir.rglob("*"):
-        rel = path.relative_to(data_dir)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        if path.suffix.lower() in YAML_SUFFIXES:
-            found.append((kind_of(data_dir, path), path))
+    found, _ = scan(data_dir)
+    yield from found
+
+
+def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
+    """Every YAML file under `data_dir` with its kind, and an error for each folder that cannot
+    be listed, link that leads nowhere or in a loop: nothing under the folder vanishes quietly.
+    Links to folders are followed (once: a folder reached again is a loop)."""
+    found: list[tuple[str | None, Path]] = []
+    problems: list[Problem] = []
+    seen = {os.path.realpath(data_dir)}
+
+    def failed(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else data_dir
+        problems.append(unreadable_path(where, data_dir, exc))
+
+    for top, dirs, names in os.walk(data_dir, onerror=failed, followlinks=True):
+        here = Path(top)
+        for name in sorted(dirs):
+            real = os.path.realpath(here / name)
+            if name.startswith(".") or real in seen:
+                dirs.remove(name)
+                if not name.startswith("."):
+                    problems.append(unreadable_path(here / name, data_dir, _loop(here / name)))
+            seen.add(real)
+        for name in names:
+            path = here / name
+            if name.startswith(".") or path.suffix.lower() not in YAML_SUFFIXES:
+                continue
+            if path.is_file():
+                found.append((kind_of(data_dir, path), path))
+                continue
+            try:
+                path.stat()
+            except OSError as exc:
+                problems.append(unreadable_path(path, data_dir, exc))
     # `kind.yaml` before `kind/**`, so "first defined" reads the way people lay files out.
     found.sort(key=lambda kp: (len(kp[1].relative_to(data_dir).parts) > 1, kp[1].parts))
-    yield from found
+    return found, problems
+
+
+def _loop(path: Path) -> OSError:
+    return OSError(40, "a link back to a folder already read (a loop)", str(path))
+
+
+def unreadable_path(path: Path, data_dir: Path, exc: OSError) -> Problem:
+    """An error naming a path under the data folder that could not be read."""
+    file = display_path(path)
+    try:
+        kind = kind_of(data_dir, path)
+    except ValueError:
+        kind = None
+    reason = exc.strerror or str(exc)
+    return Problem(
+        "encoding",  # SPEC §5's code for a file that cannot be read
+        file,
+        None,
+        f"cannot read {file}: {reason}; its records are left out of every figure",
+        f"không đọc được {file}: {reason}; các bản ghi trong đó bị loại khỏi mọi số liệu",
+        kind=kind,
+    )
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
@@ -270,8 +321,8 @@ def read_file_lines(
             kind,
             file,
             line,
-            record_id if isinstance(record_id, str) else None,
-            str(item.get("name", "")),
+            yamlread.visible(record_id) if isinstance(record_id, str) else None,
+            yamlread.visible(str(item.get("name", ""))),
             index,
             source,
             item,
@@ -317,7 +368,7 @@ def load_dataset(
         )
     data_dir = data_dir.resolve()
     overrides = {p.resolve(): t for p, t in (overrides or {}).items()}
-    files = list(data_files(data_dir))
+    files, walk_problems = scan(data_dir)
     seen = {p for _, p in files}
     files.extend((kind_of(data_dir, p), p) for p in sorted(overrides) if p not in seen)
     enabled = use_cache and not os.environ.get("PQP_NO_CACHE")
@@ -326,6 +377,9 @@ def load_dataset(
             data_dir, files, overrides, period, today or dt.date.today(), enabled
         )
         frozen(len(dataset._entries))
+    if walk_problems:
+        dataset.problems = sorted(dataset.problems + walk_problems, key=sort_key)
+        dataset.files_left_out.extend(p.file for p in walk_problems)
     return dataset
 
 

@@ -27,6 +27,8 @@ METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
 _Cat = Annotated[Category, _enum("category")]
 _Top = Annotated[Topic, _enum("topics")]
 _Typ = Annotated[EntityType, _enum("type")]
+#: No plan counts more than this; a larger (or infinite) target is a typing slip.
+MAX_TARGET = 1_000_000_000
 
 
 class _Strict(BaseModel):
@@ -57,7 +59,7 @@ class PlanInfo(_Strict):
     focal_agency: Text | None = None
     document: Text | None = None
     period: Period
-    at_risk_ratio: Annotated[float, Field(gt=0, le=1)] = 0.8
+    at_risk_ratio: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] = 0.8
 
     @model_validator(mode="before")
     @classmethod
@@ -112,8 +114,8 @@ class Target(_Strict):
     id: Id
     title: Localized = Localized()
     metric: Metric
-    target: Annotated[float, Field(gt=0)] | None = None
-    target_percent: Annotated[float, Field(gt=0, le=100)] | None = None
+    target: Annotated[float, Field(gt=0, le=MAX_TARGET, allow_inf_nan=False)] | None = None
+    target_percent: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)] | None = None
     params: dict[str, Any] = {}
     note: Text | None = None
 
@@ -145,6 +147,7 @@ class Plan:
     targets: list[Target]
     file: str
     problems: list[Problem] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # targets with errors, by id or position
 
     @property
     def start(self) -> dt.date:
@@ -167,7 +170,10 @@ class Plan:
 
 _ALLOWED_PLAN: dict[str, tuple[str, str]] = {
     "metric": (", ".join(METRICS), ", ".join(METRICS)),
-    "target": ("a number greater than 0", "một số lớn hơn 0"),
+    "target": (
+        "a number greater than 0 and at most 1000000000",
+        "một số lớn hơn 0 và không quá 1000000000",
+    ),
     "target_percent": ("a number above 0 and at most 100", "một số lớn hơn 0 và không quá 100"),
     "at_risk_ratio": ("a number above 0 and at most 1", "một số lớn hơn 0 và không quá 1"),
     "start": ALLOWED["date"],
@@ -197,7 +203,7 @@ def _convert(
         )
         path = base + loc
         name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-        shown = ".".join(str(p) for p in path)
+        shown = ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in path)
         if err["type"] == "missing":
             code, en, vi = (
                 "missing-field",
@@ -293,10 +299,11 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
                 )
             )
     info = _plan_info(root["plan"], ctx, problems)
-    targets = _targets(root.get("targets"), ctx, problems)
+    left_out: list[str] = []
+    targets = _targets(root.get("targets"), ctx, problems, left_out)
     if info is None:
         return None, problems
-    return Plan(info, targets, file, problems), problems
+    return Plan(info, targets, file, problems, left_out), problems
 
 
 def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> PlanInfo | None:
@@ -319,7 +326,9 @@ def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> 
     return info
 
 
-def _targets(raw: Any, ctx: _PlanFile, problems: list[Problem]) -> list[Target]:
+def _targets(
+    raw: Any, ctx: _PlanFile, problems: list[Problem], left_out: list[str]
+) -> list[Target]:
     if not isinstance(raw, list):
         problems.append(
             _problem(
@@ -345,8 +354,11 @@ def _targets(raw: Any, ctx: _PlanFile, problems: list[Problem]) -> list[Target]:
                     f"chỉ tiêu {i + 1} không phải ánh xạ",
                 )
             )
+            left_out.append(f"#{i + 1}")
             continue
         raw_id = item.get("id")
+        name = raw_id if isinstance(raw_id, str) and raw_id else f"#{i + 1}"
+        left_out.append(name)  # until it turns out valid
         if isinstance(raw_id, str) and raw_id in seen:
             problems.append(
                 _problem(
@@ -363,6 +375,7 @@ def _targets(raw: Any, ctx: _PlanFile, problems: list[Problem]) -> list[Target]:
         target = _target(item, base, ctx, problems)
         if target is None:
             continue
+        left_out.pop()
         targets.append(target)
     return targets
 

@@ -161,7 +161,7 @@ def _info(wb: Workbook, report: dict[str, Any]) -> None:
         [tr("period", lang), f"{plan['start']} → {plan['end']}"],
         [tr("as_of", lang), dt.date.fromisoformat(doc["as_of"])],
         [tr("evaluated_at", lang), dt.date.fromisoformat(doc["evaluated_at"])],
-        *([k, v] for k, v in doc["problems"].items()),
+        *([k, ", ".join(v) if isinstance(v, list) else v] for k, v in doc["problems"].items()),
         [tr("status", lang), ", ".join(f"{s}: {status_label(s, lang)}" for s in _statuses(doc))],
     ]
     _sheet(wb, tr("plan", lang), ["", ""], rows)
