@@ -141,6 +141,16 @@ class _Walker:
             self.parsed.lines[path + (len(container),)] = line
             container.append(value)
         elif key is _NOKEY:
+            if is_key_candidate and value is None:
+                self.fault(
+                    "unsupported-yaml",
+                    line,
+                    "a key must be a field name, not empty or null (null:, ~:, or ':' alone)",
+                    "khóa phải là tên trường, không được rỗng hay null (null:, ~:, hoặc ':' đứng một mình)",
+                    path,
+                )
+                frame[2] = _BADKEY
+                return
             if not is_key_candidate:
                 self.fault(
                     "unsupported-yaml",

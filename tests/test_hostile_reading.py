@@ -57,7 +57,9 @@ def args(root: Path, *command: str) -> list[str]:
 
 
 def status(root: Path) -> dict:
-    code, out, err = invoke(*args(root, "status", "--format", "json", "--no-cache"), "--as-of", "2023-01-01")
+    code, out, err = invoke(
+        *args(root, "status", "--format", "json", "--no-cache"), "--as-of", "2023-01-01"
+    )
     assert code in (0, 1), err
     return json.loads(out)
 
@@ -173,7 +175,10 @@ def test_no_report_carries_a_control_character(tmp_path: Path) -> None:
         assert code == 0, err
         blob = out.read_bytes()
         if suffix == "xlsx":
-            blob = b"".join(zipfile.ZipFile(io.BytesIO(blob)).read(n) for n in zipfile.ZipFile(io.BytesIO(blob)).namelist())
+            blob = b"".join(
+                zipfile.ZipFile(io.BytesIO(blob)).read(n)
+                for n in zipfile.ZipFile(io.BytesIO(blob)).namelist()
+            )
         assert b"\x00" not in blob and b"\x01" not in blob
 
 
@@ -227,14 +232,16 @@ def test_github_output_cannot_be_given_workflow_commands(
     evil.mkdir(parents=True)
     (evil / "a.yaml").write_text("- id: 'bad id'\n", encoding="utf-8")
     (root / "data" / "trainings" / "y.yaml").write_text(
-        "- id: T9\n  title: \"a\\n::warning::b\"\n  date: x\n  topics: [x]\n", encoding="utf-8"
+        '- id: T9\n  title: "a\\n::warning::b"\n  date: x\n  topics: [x]\n', encoding="utf-8"
     )
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     code, out, _ = invoke(*args(root, "validate", "--format", "github", "--no-cache"))
     assert code == 1
     commands = [line for line in out.splitlines() if line.startswith("::")]
-    assert commands and all(line.startswith(("::error file=", "::warning file=")) for line in commands)
+    assert commands and all(
+        line.startswith(("::error file=", "::warning file=")) for line in commands
+    )
     assert not any(line.lstrip().startswith("::") for line in summary.read_text().splitlines())
 
 
@@ -271,7 +278,10 @@ def test_list_positions_count_from_one_everywhere(tmp_path: Path) -> None:
     trainings = TRAININGS.replace("[improvement_tools]", "[nothing]")
     targets = TARGETS + "  - id: T2\n    metric: experts\n    target: -1\n"
     _, problems = validate(project(tmp_path, {"trainings.yaml": trainings}, targets))
-    fields = sorted(p["message"].split('"')[1] if '"' in p["message"] else p["message"].split()[0] for p in problems)
+    fields = sorted(
+        p["message"].split('"')[1] if '"' in p["message"] else p["message"].split()[0]
+        for p in problems
+    )
     assert fields == ["targets.2.target", "topics.1"], problems
 
 
@@ -280,5 +290,7 @@ def test_the_banner_names_the_targets_left_out(tmp_path: Path) -> None:
     root = project(tmp_path, {"trainings.yaml": TRAININGS}, targets)
     code, out, err = invoke(*args(root, "status", "--no-cache"), "--as-of", "2023-01-01")
     assert "T2" in out + err
-    code, out, err = invoke(*args(root, "status", "--no-cache", "--lang", "vi"), "--as-of", "2023-01-01")
+    code, out, err = invoke(
+        *args(root, "status", "--no-cache", "--lang", "vi"), "--as-of", "2023-01-01"
+    )
     assert "T2" in out + err

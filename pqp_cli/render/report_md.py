@@ -10,13 +10,24 @@ from pqp_cli.i18n import banner, status_label, tr
 from pqp_cli.render import breakdown as bd
 from pqp_cli.render.report_html import PROBLEMS_SHOWN
 from pqp_cli.report import problems_table
+from pqp_cli.yamlread import CONTROL
 
 BAR_WIDTH = 20
 
 
+#: What Markdown (and the HTML it may carry) reads as markup: each is written as an entity.
+_MARKUP = {c: f"&#{ord(c)};" for c in "<>[]"}
+
+
+def text(x: Any) -> str:
+    """Data text inert in Markdown: no tags, links, emphasis or code; no control characters."""
+    plain = CONTROL.sub("", "" if x is None else str(x))
+    return "".join(_MARKUP.get(c, c) for c in plain)
+
+
 def cell(x: Any) -> str:
     """Text safe inside a GitHub table cell."""
-    return "" if x is None else str(x).replace("|", "\\|").replace("\n", " ")
+    return text(x).replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 
 def table(headers: list[str], rows: list[list[Any]]) -> str:
@@ -36,7 +47,7 @@ def marked_bar(percent: float | None, pace_percent: float, width: int = BAR_WIDT
 
 def _head(report: dict[str, Any]) -> list[str]:
     lang, plan, doc = report["lang"], report["plan"], report["status"]
-    lines = [f"# {tr('report_heading', lang)}: {plan['title']}", ""]
+    lines = [f"# {tr('report_heading', lang)}: {text(plan['title'])}", ""]
     meta = [
         (tr("document", lang), plan["document"]),
         (tr("authority", lang), plan["authority"]),
@@ -44,11 +55,10 @@ def _head(report: dict[str, Any]) -> list[str]:
         (tr("period", lang), f"{plan['start']} → {plan['end']}"),
         (tr("as_of", lang), doc["as_of"]),
     ]
-    lines += [f"- **{k}:** {v}" for k, v in meta if v]
+    lines += [f"- **{k}:** {text(v)}" for k, v in meta if v]
     problems = doc["problems"]
     if problems["errors"]:
-        text = banner(problems, lang)
-        lines += ["", f"> **{text}**"]
+        lines += ["", f"> **{text(banner(problems, lang))}**"]
     return lines
 
 
@@ -94,7 +104,7 @@ def _by_year(report: dict[str, Any]) -> list[str]:
             ]
             for p in points
         ]
-        out += [f"### {r['id']} · {r['title']}", "", table(heads, rows)]
+        out += [f"### {text(r['id'])} · {text(r['title'])}", "", table(heads, rows)]
     out.append(f"_`█` {tr('actual', lang)} · `│` {tr('expected_line', lang)}_")
     return out
 
@@ -114,7 +124,7 @@ def _appendix(report: dict[str, Any]) -> list[str]:
     head = [tr("id", lang), tr("name", lang), tr("locality", lang)]
     for doc in report["explain"].values():
         who = tr(f"subjects_{doc['subjects']}", lang)
-        out += [f"### {doc['id']} · {doc['title']}", ""]
+        out += [f"### {text(doc['id'])} · {text(doc['title'])}", ""]
         out += [f"**{tr('counted', lang)} ({who}): {len(doc['counted'])}**", ""]
         rows = [
             [s["id"], s["name"], s["locality"], ", ".join(s["records"])] for s in doc["counted"]
