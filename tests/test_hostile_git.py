@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -62,15 +63,17 @@ def figures(repo: Repo, rev: str) -> tuple[int, dict, str]:
     return code, (json.loads(out) if code in (0, 1) else {}), err
 
 
-def test_a_dot_dot_entry_writes_nothing_outside_and_is_named(repo: Repo, tmp_path: Path) -> None:
+def test_a_dot_dot_entry_writes_nothing_outside_and_is_named(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))  # checkouts go in here
+    (tmp_path / "tmp").mkdir()
     payload = blob(repo, "- {id: X9, name: Evil, qualified_on: 2022-01-10}\n")
     inner = tree(repo, [("100644", "pwned.yaml", payload)])
     up = tree(repo, [("40000", "..", tree(repo, [("40000", "..", inner)]))])
     commit_with_data(repo, [("40000", "escape", up)], "evil")
-    before = {p for p in Path("/tmp").rglob("pwned.yaml")} | set(tmp_path.rglob("pwned.yaml"))
     code, doc, err = figures(repo, "evil")
-    after = {p for p in Path("/tmp").rglob("pwned.yaml")} | set(tmp_path.rglob("pwned.yaml"))
-    assert after == before, "nothing written outside the checkout"
+    assert not list(tmp_path.rglob("pwned.yaml")), "nothing written outside the data folder"
     assert code == 2
     assert "data/escape/../../pwned.yaml" in err and "internal" not in err
 
@@ -124,3 +127,21 @@ def test_a_missing_object_is_exit_2_with_a_clear_message(repo: Repo) -> None:
     code, _, err = figures(repo, "broken")
     assert code == 2
     assert "internal" not in err and "missing" in err and "data/units.yaml" in err
+
+
+def test_diff_markdown_escapes_names_from_data(repo: Repo) -> None:
+    repo.write(
+        "data/enterprises.yaml",
+        "- {id: E1, name: A, type: enterprise}\n- {id: E2, name: HTX, type: cooperative}\n"
+        "- {id: E4, name: '<img src=x onerror=alert(1)> [x](javascript:1)', type: household}\n",
+    )
+    repo.write(
+        "data/trainings.yaml",
+        "- {id: TR1, title: 5S, date: 2022-05-15, topics: [improvement_tools], participants: [E4]}\n",
+    )
+    repo.commit("hostile names", tag="v3")
+    code, out, err = invoke(
+        *repo.args("diff", "v1", "v3", "--as-of", AS_OF, "--format", "markdown")
+    )
+    assert code == 0, err
+    assert "javascript" in out and "<img" not in out and "](javascript" not in out

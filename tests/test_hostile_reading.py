@@ -294,3 +294,12 @@ def test_the_banner_names_the_targets_left_out(tmp_path: Path) -> None:
         *args(root, "status", "--no-cache", "--lang", "vi"), "--as-of", "2023-01-01"
     )
     assert "T2" in out + err
+
+
+def test_explain_markdown_escapes_tags_and_links(tmp_path: Path) -> None:
+    root = _hostile_project(tmp_path)
+    code, out, err = invoke(
+        *args(root, "explain", "T1", "--format", "markdown", "--no-cache"), "--as-of", "2023-01-01"
+    )
+    assert code == 0, err
+    assert "javascript" in out and "<img" not in out and "](javascript" not in out

@@ -8,21 +8,11 @@ from tabulate import tabulate
 
 from pqp_cli.i18n import banner, status_label, tr
 from pqp_cli.render import breakdown as bd
+from pqp_cli.render.mdsafe import text
 from pqp_cli.render.report_html import PROBLEMS_SHOWN
 from pqp_cli.report import problems_table
-from pqp_cli.yamlread import CONTROL
 
 BAR_WIDTH = 20
-
-
-#: What Markdown (and the HTML it may carry) reads as markup: each is written as an entity.
-_MARKUP = {c: f"&#{ord(c)};" for c in "<>[]"}
-
-
-def text(x: Any) -> str:
-    """Data text inert in Markdown: no tags, links, emphasis or code; no control characters."""
-    plain = CONTROL.sub("", "" if x is None else str(x))
-    return "".join(_MARKUP.get(c, c) for c in plain)
 
 
 def cell(x: Any) -> str:
