@@ -11,9 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from pqp_cli import yamlread
 from pqp_cli.loading import decode
-from pqp_cli.models import ALLOWED, Bool, Category, Date, EntityType, Id, Text, Topic, _enum
+from pqp_cli.models import Bool, Category, Date, EntityType, Id, Text, Topic, _enum
+from pqp_cli.plan_messages import convert as _convert
 from pqp_cli.problems import PqpError, Problem, display_path
-from pqp_cli.text import clean, nearest
+from pqp_cli.text import clean
 
 Metric = Literal[
     "trained_establishments",
@@ -168,80 +169,6 @@ class Plan:
         )
 
 
-_ALLOWED_PLAN: dict[str, tuple[str, str]] = {
-    "metric": (", ".join(METRICS), ", ".join(METRICS)),
-    "target": (
-        "a number greater than 0 and at most 1000000000",
-        "một số lớn hơn 0 và không quá 1000000000",
-    ),
-    "target_percent": ("a number above 0 and at most 100", "một số lớn hơn 0 và không quá 100"),
-    "at_risk_ratio": ("a number above 0 and at most 1", "một số lớn hơn 0 và không quá 1"),
-    "start": ALLOWED["date"],
-    "end": ALLOWED["date"],
-    "categories": (", ".join(c.value for c in Category), ", ".join(c.value for c in Category)),
-    "require_categories": (", ".join(c.value for c in Category),) * 2,
-    "topics": (", ".join(t.value for t in Topic),) * 2,
-    "entity_types": (", ".join(t.value for t in EntityType),) * 2,
-    "supported_only": ALLOWED["bool"],
-    "id": ALLOWED["id"],
-}
-
-
-def _convert(
-    exc: ValidationError,
-    base: tuple[Any, ...],
-    known: list[str],
-    ctx: _PlanFile,
-    record: str | None,
-) -> list[Problem]:
-    problems = []
-    for err in exc.errors():
-        loc = tuple(
-            p
-            for p in err["loc"]
-            if isinstance(p, int) or not str(p).startswith(("function", "list[", "literal"))
-        )
-        path = base + loc
-        name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-        shown = ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in path)
-        if err["type"] == "missing":
-            code, en, vi = (
-                "missing-field",
-                f"{shown} is missing; add it",
-                f"thiếu {shown}; hãy bổ sung",
-            )
-        elif err["type"] == "extra_forbidden":
-            hint = nearest(name, known)
-            code = "unknown-field"
-            en = f"unknown {shown}" + (
-                f' (did you mean "{hint}"?)' if hint else f"; known: {', '.join(known)}"
-            )
-            vi = f"không xác định {shown}" + (
-                f' (có phải "{hint}"?)' if hint else f"; hợp lệ: {', '.join(known)}"
-            )
-        else:
-            code = "invalid-value"
-            a_en, a_vi = _ALLOWED_PLAN.get(name, ALLOWED["text"])
-            if err["type"] == "value_error":
-                a_en = a_vi = str(err.get("ctx", {}).get("error", a_en))
-            got = err.get("input")
-            got_s = (
-                "nothing"
-                if got is None
-                else repr(got)
-                if not isinstance(got, (dict, list))
-                else type(got).__name__
-            )
-            en, vi = (
-                f"{shown} has {got_s}; allowed: {a_en}",
-                f"{shown} có giá trị {got_s}; cho phép: {a_vi}",
-            )
-        problems.append(
-            Problem(code, ctx.file, ctx.line(path), en, vi, record=record, field=name or None)
-        )
-    return problems
-
-
 @dataclass
 class _PlanFile:
     file: str
@@ -357,7 +284,7 @@ def _targets(
             left_out.append(f"#{i + 1}")
             continue
         raw_id = item.get("id")
-        name = raw_id if isinstance(raw_id, str) and raw_id else f"#{i + 1}"
+        name = yamlread.visible(raw_id) if isinstance(raw_id, str) and raw_id else f"#{i + 1}"
         left_out.append(name)  # until it turns out valid
         if isinstance(raw_id, str) and raw_id in seen:
             problems.append(
