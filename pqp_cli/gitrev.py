@@ -257,10 +257,25 @@ def _write_files(
             raise _missing(what, spec, rev)
         paths = [_target(into, name) for _, name in blobs]  # every name checked before writing
         contents = _contents(root, [n for _, n in blobs], [oid for oid, _ in blobs])
-        for path, content in zip(paths, contents, strict=True):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+        _write(paths, contents, [name for _, name in blobs])
     return left_out
+
+
+def _write(paths: list[Path], contents: list[bytes], names: list[str]) -> None:
+    """Write each file once; a tree that names a file twice (or as a file and a folder) is
+    refused rather than letting one copy silently replace the other."""
+    for path, content, name in zip(paths, contents, names, strict=True):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("xb") as fh:
+                fh.write(content)
+        except OSError:
+            raise PqpError(
+                f"the commit lists {name!r} twice (or as a file and a folder); "
+                "pqp reads no such revision (run `git fsck` on it)",
+                f"commit liệt kê {name!r} hai lần (hoặc vừa là tệp vừa là thư mục); "
+                "pqp không đọc phiên bản như vậy (hãy chạy `git fsck`)",
+            ) from None
 
 
 @contextmanager

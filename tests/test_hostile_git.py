@@ -145,3 +145,10 @@ def test_diff_markdown_escapes_names_from_data(repo: Repo) -> None:
     )
     assert code == 0, err
     assert "javascript" in out and "<img" not in out and "](javascript" not in out
+
+
+def test_a_file_listed_twice_is_refused_not_silently_replaced(repo: Repo) -> None:
+    other = blob(repo, "- {id: X7, name: Ba, qualified_on: 2022-01-10}\n")
+    commit_with_data(repo, [("100644", "experts.yaml", other)], "twice")
+    code, _, err = figures(repo, "twice")
+    assert code == 2 and "experts.yaml" in err and "twice" in err and "internal" not in err
