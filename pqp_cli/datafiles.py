@@ -28,39 +28,56 @@ def data_files(data_dir: Path) -> Iterator[tuple[str | None, Path]]:
 
 def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
     """Every YAML file under `data_dir` with its kind, and an error for each folder that cannot
-    be listed, link that leads nowhere or in a loop: nothing under the folder vanishes quietly.
-    Links to folders are followed (once: a folder reached again is a loop)."""
+    be listed and each link that leads nowhere, in a loop or out of the data folder: nothing
+    under the folder vanishes quietly, and nothing outside it is read."""
     found: list[tuple[str | None, Path]] = []
     problems: list[Problem] = []
-    seen = {os.path.realpath(data_dir)}
+    inside = os.path.realpath(data_dir)
+    seen = {inside}
+
+    def refuse(path: Path, exc: OSError) -> None:
+        problems.append(unreadable_path(path, data_dir, exc))
 
     def failed(exc: OSError) -> None:
-        where = Path(exc.filename) if exc.filename else data_dir
-        problems.append(unreadable_path(where, data_dir, exc))
+        refuse(Path(exc.filename) if exc.filename else data_dir, exc)
 
     for top, dirs, names in os.walk(data_dir, onerror=failed, followlinks=True):
         here = Path(top)
         for name in sorted(dirs):
             real = os.path.realpath(here / name)
-            if name.startswith(".") or real in seen:
+            if name.startswith(".") or real in seen or not _within(real, inside):
                 dirs.remove(name)
                 if not name.startswith("."):
-                    problems.append(unreadable_path(here / name, data_dir, _loop(here / name)))
+                    refuse(
+                        here / name, _loop(here / name) if real in seen else _outside(here / name)
+                    )
             seen.add(real)
         for name in names:
             path = here / name
             if name.startswith(".") or path.suffix.lower() not in YAML_SUFFIXES:
                 continue
-            if path.is_file():
-                found.append((kind_of(data_dir, path), path))
-                continue
             try:
-                path.stat()
+                is_file = path.stat().st_mode & 0o170000 == 0o100000
             except OSError as exc:
-                problems.append(unreadable_path(path, data_dir, exc))
+                refuse(path, exc)
+                continue
+            if not _within(os.path.realpath(path), inside):
+                refuse(path, _outside(path))
+            elif not is_file:
+                refuse(path, OSError(21, "not a regular file", str(path)))
+            else:
+                found.append((kind_of(data_dir, path), path))
     # `kind.yaml` before `kind/**`, so "first defined" reads the way people lay files out.
     found.sort(key=lambda kp: (len(kp[1].relative_to(data_dir).parts) > 1, kp[1].parts))
     return found, problems
+
+
+def _within(real: str, inside: str) -> bool:
+    return real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: Path) -> OSError:
+    return OSError(1, "a link leading out of the data folder (not followed)", str(path))
 
 
 def _loop(path: Path) -> OSError:

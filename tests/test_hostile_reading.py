@@ -303,3 +303,17 @@ def test_explain_markdown_escapes_tags_and_links(tmp_path: Path) -> None:
     )
     assert code == 0, err
     assert "javascript" in out and "<img" not in out and "](javascript" not in out
+
+
+def test_a_link_out_of_the_data_folder_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("- id: 'E9'\n  name: S\n  type: other\n", encoding="utf-8")
+    root = project(tmp_path / "p", {"trainings.yaml": TRAININGS})
+    os.symlink(outside, root / "data" / "enterprises-more")
+    os.symlink(outside / "secret.yaml", root / "data" / "units.yaml")
+    code, problems = validate(root)
+    assert code == 1
+    named = sorted(p["file"].rsplit("/", 1)[-1] for p in problems if p["code"] == "encoding")
+    assert named == ["enterprises-more", "units.yaml"], problems
+    assert "secret" not in json.dumps(problems).replace("secret.yaml", "")
