@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from pqp_cli.loading import Dataset
+from pqp_cli.localities import add_place_names
 from pqp_cli.models import label
 from pqp_cli.plan import Plan
 from pqp_cli.progress import evaluate_target, target_json
@@ -47,4 +48,5 @@ def explain(
     }
     if target.metric in ("standards_coverage", "pilot_models"):
         doc["not_counted"] = not_counted
+    add_place_names(doc, plan)
     return doc

@@ -76,6 +76,15 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Value at each 31 December (and at the as-of date)",
         "Giá trị tại ngày 31/12 mỗi năm (và tại ngày tính)",
     ),
+    "in_year": ("In year", "Trong năm"),
+    "cumulative": ("Cumulative", "Lũy kế"),
+    "in_year_note": (
+        "the increase within the year (for a percentage target, in percentage "
+        "points); the first year's counts from 0 at the period's start.",
+        "mức tăng trong năm (chỉ tiêu tỷ lệ tính bằng điểm phần trăm); năm đầu "
+        "tiên tính từ 0 tại ngày bắt đầu kỳ kế hoạch.",
+    ),
+    "in_brackets": ("In brackets:", "Trong ngoặc:"),
     "by_locality_title": (
         "By locality, as recorded on each establishment",
         "Theo địa bàn, theo tên ghi trên hồ sơ cơ sở",
@@ -144,12 +153,21 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sheet_problems": ("Problems", "Vấn đề"),
     "report_written": ("report written to {path}", "đã ghi báo cáo vào {path}"),
     "report_format_unknown": (
-        "cannot tell the report format from {path!r}: give --format html, md or xlsx",
-        "không xác định được định dạng báo cáo từ {path!r}: hãy dùng --format html, md hoặc xlsx",
+        "cannot tell the report format from {path!r}: give --format html, md, xlsx or docx",
+        "không xác định được định dạng báo cáo từ {path!r}: hãy dùng --format html, md, xlsx "
+        "hoặc docx",
     ),
     "report_xlsx_stdout": (
         "an xlsx report cannot go to standard output: give -o FILE.xlsx",
         "báo cáo xlsx không thể ghi ra màn hình: hãy dùng -o TỆP.xlsx",
+    ),
+    "report_docx_stdout": (
+        "a docx report cannot go to standard output: give -o FILE.docx",
+        "báo cáo docx không thể ghi ra màn hình: hãy dùng -o TỆP.docx",
+    ),
+    "bad_doc_date": (
+        "invalid --date {value!r}: give a date as YYYY-MM-DD",
+        "--date {value!r} không hợp lệ: hãy ghi ngày dạng YYYY-MM-DD",
     ),
 }
 

@@ -21,6 +21,20 @@ plan:
   period: {start: $start, end: $end}
   at_risk_ratio: 0.8  # dưới 80% tiến độ kỳ vọng là "có nguy cơ chậm" / below 80% of the expected pace is "at risk"
 
+# Phần đầu và phần cuối của báo cáo Word (`pqp report --format docx`). Dòng nào bỏ trống thì
+# lấy từ plan.authority và plan.focal_agency. / The Word report's header block and end; a line
+# left out is derived from plan.authority and plan.focal_agency.
+report:
+  # parent_body: UBND TỈNH ...          # ĐIỀN / FILL IN: cơ quan chủ quản / parent body
+  # issuing_body: SỞ KHOA HỌC VÀ CÔNG NGHỆ   # cơ quan ban hành báo cáo / issuing body
+  # symbol: BC-SKHCN                    # ký hiệu: "Số: .../BC-SKHCN" / document symbol
+  # place: ...                          # ĐIỀN / FILL IN: địa danh / place ("..., ngày ...")
+  # recipients: [UBND tỉnh ...]         # ĐIỀN / FILL IN: Kính gửi / addressed to
+  # copies: [Bộ Khoa học và Công nghệ]  # Nơi nhận thêm / also sent to
+  archive: VT                           # Lưu: VT, ... / filed at
+  signer_title: Giám đốc                # chức vụ người ký / signer's title
+  # signer_name: ...                    # ĐIỀN / FILL IN: họ tên người ký / signer's name
+
 targets:
   - id: T1
     title:

@@ -57,6 +57,7 @@ class PlanInfo(_Strict):
     id: Id
     title: Localized = Localized()
     authority: Text | None = None
+    province: Text | None = None
     focal_agency: Text | None = None
     document: Text | None = None
     period: Period
@@ -148,6 +149,7 @@ class Plan:
     targets: list[Target]
     file: str
     problems: list[Problem] = field(default_factory=list)
+    report: Any = None  # the `report:` section, a pqp_cli.reportmeta.ReportSection
     left_out: list[str] = field(default_factory=list)  # targets with errors, by id or position
 
     @property
@@ -214,15 +216,18 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
             )
         )
         return None, problems
+    from pqp_cli.reportmeta import read_section
+
+    report = read_section(root.get("report"), file, ctx.line, problems)
     for key in root:
-        if key not in ("plan", "targets"):
+        if key not in ("plan", "targets", "report"):
             problems.append(
                 _problem(
                     ctx,
                     "unknown-field",
                     (key,),
-                    f"unknown top-level key {key!r}; known: plan, targets",
-                    f"khóa cấp cao nhất không xác định {key!r}; hợp lệ: plan, targets",
+                    f"unknown top-level key {key!r}; known: plan, targets, report",
+                    f"khóa cấp cao nhất không xác định {key!r}; hợp lệ: plan, targets, report",
                 )
             )
     info = _plan_info(root["plan"], ctx, problems)
@@ -230,7 +235,7 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     targets = _targets(root.get("targets"), ctx, problems, left_out)
     if info is None:
         return None, problems
-    return Plan(info, targets, file, problems, left_out), problems
+    return Plan(info, targets, file, problems, report, left_out), problems
 
 
 def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> PlanInfo | None:

@@ -31,6 +31,7 @@ CODES: dict[str, Severity] = {
     "future-date": "warning",
     "possible-duplicate": "warning",
     "unknown-file": "warning",
+    "unknown-locality": "warning",
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,13 @@ class Project:
     plan: Plan | None
     dataset: Dataset
     plan_problems: list[Problem]
+    place_problems: list[Problem] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:
-        return sorted(self.plan_problems + self.dataset.problems, key=sort_key)
+        return sorted(
+            self.plan_problems + self.dataset.problems + self.place_problems, key=sort_key
+        )
 
     @property
     def errors(self) -> int:
@@ -62,4 +65,6 @@ def load_project(
     plan, plan_problems = read_plan(targets)
     period = (plan.start, plan.end) if plan else None
     dataset = load_dataset(data_dir, period=period, today=today, use_cache=use_cache)
-    return Project(plan, dataset, plan_problems)
+    from pqp_cli.localities import locality_problems
+
+    return Project(plan, dataset, plan_problems, locality_problems(plan, dataset))

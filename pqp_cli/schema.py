@@ -36,6 +36,7 @@ from pqp_cli.models import (
     VI_LABELS,
 )
 from pqp_cli.plan import METRICS, PARAMS, PlanInfo, Target
+from pqp_cli.reportmeta import ReportSection
 from pqp_cli.text import fold
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -281,7 +282,7 @@ def _target_rules() -> list[dict[str, Any]]:
 def targets_schema() -> dict[str, Any]:
     """The schema of targets.yaml: `plan:` and the list of `targets:`."""
     params = list(dict.fromkeys(PARAMS.values()))
-    defs = _defs([PlanInfo, Target, *params])
+    defs = _defs([PlanInfo, Target, ReportSection, *params])
     for name in ("PlanInfo", "Target"):
         defs[name]["properties"]["title"] = dict(_TITLE)
     target = defs["Target"]
@@ -300,6 +301,11 @@ def targets_schema() -> dict[str, Any]:
         "properties": {
             "plan": {"$ref": "#/$defs/PlanInfo"},
             "targets": {"type": "array", "items": {"$ref": "#/$defs/Target"}},
+            "report": {
+                "anyOf": [{"$ref": "#/$defs/ReportSection"}, {"type": "null"}],
+                "description": "the Word report's header block and end · phần đầu, phần cuối "
+                "của báo cáo Word",
+            },
         },
         "$defs": defs,
     }

@@ -190,3 +190,54 @@ def extend_rows(
             row.update(projection_json(project(plan, ts, dataset, as_of)))
         rows.append(row)
     return {**doc, "targets": rows}
+
+
+# --- in-year figures ----------------------------------------------------------------------------
+
+
+def in_year_increases(values: dict[str, Any]) -> dict[str, float | int | None]:
+    """The increase within each point's year, from the values of `by_year` (already rounded as
+    the JSON shows them, so each increase is exactly the difference a reader computes): the
+    first point's increase is its value (the plan's line starts from 0 at S), each later one
+    its value minus the previous point's; a percentage target's increase is in percentage
+    points. None where either value is unknown."""
+    from pqp_cli.progress import round1  # local: keeps this hunk apart from the imports
+
+    out: dict[str, float | int | None] = {}
+    previous: float | int | None = 0
+    for key, value in values.items():
+        if value is None or previous is None:
+            out[key] = None
+        elif isinstance(value, int) and isinstance(previous, int):
+            out[key] = value - previous
+        else:
+            out[key] = round1(value - previous)
+        previous = value
+    return out
+
+
+def year_entries(values: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """`{"2021": 74, "2022": 162}` → `{"2021": {"value": 74, "in_year": 74}, "2022":
+    {"value": 162, "in_year": 88}}`: each year's entry gives the cumulative value and the
+    increase within the year (docs/report.md)."""
+    increases = in_year_increases(values)
+    return {key: {"value": value, "in_year": increases[key]} for key, value in values.items()}
+
+
+def with_in_year(doc: dict[str, Any]) -> dict[str, Any]:
+    """`doc` (from `extend_rows`) with each target's `by_year`, when present, as `year_entries`."""
+    rows = [
+        {**row, "by_year": year_entries(row["by_year"])} if "by_year" in row else row
+        for row in doc["targets"]
+    ]
+    return {**doc, "targets": rows}
+
+
+def series_in_year(points: list[dict[str, Any]], start: dt.date) -> list[dict[str, Any]]:
+    """The chart's points (from `series`) each with `in_year` as in `year_entries`; None on the
+    period's first day when the chart only starts there (it is not a point of `by_year`)."""
+    first = 1 if len(points) > 1 and points[0]["key"] == start.isoformat() else 0
+    increases = in_year_increases({p["key"]: p["value"] for p in points[first:]})
+    return [
+        {**p, "in_year": increases[p["key"]] if i >= first else None} for i, p in enumerate(points)
+    ]

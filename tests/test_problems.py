@@ -346,3 +346,19 @@ def test_targets_bad_period_is_an_error(tmp_path: Path) -> None:
     path.write_text("plan:\n  id: p\n  period: {start: 2025-01-01, end: 2021-01-01}\ntargets: []\n")
     plan, problems = read_plan(path)
     assert plan is None and [(p.code, p.line) for p in problems] == [("date-order", 3)]
+
+
+def test_unknown_locality(ws) -> None:
+    plan = "plan: {id: p, title: P, authority: UBND tỉnh Thanh Hóa, period: {start: 2021-01-01, end: 2025-12-31}}\n"
+    body = """\
+    - id: E1
+      name: A
+      type: enterprise
+      locality: Thọ Xuân
+    - id: E2
+      name: B
+      type: enterprise
+      locality: Thọ Xuâm
+    """
+    project = ws.write("[]", plan=plan, enterprises=body).load()
+    assert [(p.code, p.line) for p in project.problems] == [("unknown-locality", 8)]

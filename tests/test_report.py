@@ -115,9 +115,14 @@ def test_markdown_summary_row_has_a_bar_marked_at_the_expected_pace(plan_ws, tmp
 
 def test_markdown_by_year_by_locality_and_appendix(plan_ws, tmp_path) -> None:
     md = report(plan_ws, tmp_path, "r.md")
-    assert "| 2022-12-31 | 50.0%    | 40.0%                      |" in md  # T3 by year
-    assert "| Thọ Xuân   | 2    | 1    | 1/1 (100.0%) | 0    |" in md
-    assert "| (none)     | 0    | 1    | –            | 0    |" in md
+    # T3 by year: cumulative, then the change within the year in percentage points
+    assert "| 2022-12-31 | 50.0%    | +50.0     | 40.0%                      |" in md
+    assert "| 2023-12-31 | 50.0%    | +0.0      | 60.0%                      |" in md
+    # the plan ends before the reform: the table groups by old district (docs/data.md)
+    row = next(line for line in md.splitlines() if line.startswith("| Huyện Thọ Xuân "))
+    assert [c.strip() for c in row.strip("|").split("|")][1:] == ["2", "1", "1/1 (100.0%)", "0"]
+    row = next(line for line in md.splitlines() if line.startswith("| (none) "))
+    assert [c.strip() for c in row.strip("|").split("|")][1:] == ["0", "1", "–", "0"]
     assert "| E4   | Công ty CP Sầm Sơn   |            | C3        |" in md
     assert "| E2   | HTX Hoằng Đồng | Hoằng Hóa  | product_standard |" in md
     assert "No problems were found in the data." in md
@@ -188,6 +193,16 @@ def test_html_has_a_chart_per_target_against_the_straight_line(plan_ws, tmp_path
         "Straight line to the target (4)" in t1
         and "<title>T1 · Establishments trained</title>" in t1
     )
+
+
+def test_html_by_year_table_has_the_in_year_increase_beside_the_value(plan_ws, tmp_path) -> None:
+    html = report(plan_ws, tmp_path, "r.html")
+    assert '<th class="num">In year</th>' in html
+    # T3 (percent): 0% at the end of 2021, 50% at the end of 2022: +50.0 percentage points
+    row = '<tr><td>2022-12-31</td><td class="num">50.0%</td><td class="num">+50.0</td>'
+    assert row in html
+    # the chart's starting point (the period's first day) has no in-year figure
+    assert '<tr><td>2021-01-01</td><td class="num">0</td><td class="num">–</td>' in html
 
 
 def test_html_lists_problems_and_records_left_out(plan_ws, tmp_path) -> None:
@@ -277,8 +292,10 @@ def test_xlsx_has_typed_cells_frozen_headers_and_fitting_widths(plan_ws, tmp_pat
 def test_xlsx_by_year_sheet(plan_ws, tmp_path) -> None:
     wb = load_workbook(report(plan_ws, tmp_path, "r.xlsx"))
     rows = list(wb["By year"].iter_rows(values_only=True))
-    assert rows[0] == ("ID", "Target", "2021", "2022", "2023", "2024-06-30")
-    assert rows[3] == ("T3", "OCOP producers applying standards", 0.0, 50.0, 50.0, 50.0)
+    assert rows[0] == ("ID", "Target", None, "2021", "2022", "2023", "2024-06-30")
+    t3 = "OCOP producers applying standards"
+    assert rows[5] == ("T3", t3, "Cumulative", 0.0, 50.0, 50.0, 50.0)
+    assert rows[6] == ("T3", t3, "In year", 0.0, 50.0, 0.0, 0.0)
 
 
 # --- the command --------------------------------------------------------------------------------
@@ -299,7 +316,7 @@ def test_report_to_standard_output(plan_ws) -> None:
     [
         (
             ["-o", "r.pdf"],
-            "pqp: error: cannot tell the report format from 'r.pdf': give --format html, md or xlsx",
+            "pqp: error: cannot tell the report format from 'r.pdf': give --format html, md, xlsx or docx",
         ),
         (
             ["-o", "-", "--format", "xlsx"],

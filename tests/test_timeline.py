@@ -270,7 +270,12 @@ def test_status_json_by_year_and_by_locality_add_keys_as_the_spec_says(ws) -> No
     code, out = status(ws, "--format", "json", "--by", "year", "--by", "locality")
     [row] = json.loads(out)["targets"]
     assert code == 0
-    assert row["by_year"] == {"2021": 1, "2022": 2, "2023": 2, "2024-06-30": 3}
+    assert row["by_year"] == {
+        "2021": {"value": 1, "in_year": 1},
+        "2022": {"value": 2, "in_year": 1},
+        "2023": {"value": 2, "in_year": 0},
+        "2024-06-30": {"value": 3, "in_year": 1},
+    }
     assert row["by_locality"] == {"Phường Hạc Thành": 1, "Thọ Xuân": 1, "(none)": 1}
     assert "projected_end_value" not in row
 
@@ -290,7 +295,8 @@ def test_status_table_by_year_locality_and_projection(ws) -> None:
     code, out = status(ws, "--by", "year", "--by", "locality", "--projection")
     assert code == 0
     assert "Projected at end" in out and "2025-08-30" in out
-    assert "T1    1       2       2       3" in out
+    assert "T1    1 (+1)  2 (+1)  2 (+0)  3 (+1)" in out
+    assert "In brackets: the increase within the year" in out
     assert "Phường Hạc Thành" in out and "(none)" in out
 
 
@@ -305,7 +311,9 @@ def test_status_csv_spreads_years_and_localities_into_columns(ws) -> None:
     _, out = status(ws, "--format", "csv", "--by", "year", "--by", "locality", "--projection")
     head, row = out.splitlines()
     assert head.endswith(
-        "status,projected_end_value,projected_met_on,by_year.2021,by_year.2022,by_year.2023,"
-        "by_year.2024-06-30,by_locality.Phường Hạc Thành,by_locality.Thọ Xuân,by_locality.(none)"
+        "status,projected_end_value,projected_met_on,by_year.2021,by_year.2021.in_year,"
+        "by_year.2022,by_year.2022.in_year,by_year.2023,by_year.2023.in_year,"
+        "by_year.2024-06-30,by_year.2024-06-30.in_year,"
+        "by_locality.Phường Hạc Thành,by_locality.Thọ Xuân,by_locality.(none)"
     )
-    assert row.endswith("on_track,4.3,2025-08-30,1,2,2,3,1,1,1")
+    assert row.endswith("on_track,4.3,2025-08-30,1,1,2,1,2,0,3,1,1,1,1")

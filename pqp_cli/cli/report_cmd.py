@@ -1,7 +1,9 @@
-"""`pqp report -o FILE`: the whole progress report as HTML, Markdown or XLSX."""
+"""`pqp report -o FILE`: the whole progress report as HTML, Markdown, XLSX or Word (DOCX)."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,9 +16,9 @@ from pqp_cli.cli.common import (
     DEFAULT_TARGETS,
     AsOfOpt,
     DataOpt,
-    LangOpt,
     RevOpt,
     TargetsOpt,
+    check_lang,
     fail,
     resolve,
     use_revision,
@@ -30,9 +32,32 @@ class Format(str, Enum):
     html = "html"
     md = "md"
     xlsx = "xlsx"
+    docx = "docx"
 
 
-_SUFFIXES = {".html": Format.html, ".htm": Format.html, ".md": Format.md, ".xlsx": Format.xlsx}
+_SUFFIXES = {
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".md": Format.md,
+    ".xlsx": Format.xlsx,
+    ".docx": Format.docx,
+}
+#: Formats that cannot go to standard output, with the message that says so.
+_FILE_ONLY = {Format.xlsx: "report_xlsx_stdout", Format.docx: "report_docx_stdout"}
+ReportLangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        envvar="PQP_LANG",
+        help="Language of the report: en or vi (default vi for docx, en otherwise).",
+        show_default=False,
+    ),
+]
+
+
+class Level(str, Enum):
+    district = "district"
+    commune = "commune"
 
 
 def choose_format(output: str, fmt: Format | None) -> Format:
@@ -57,45 +82,85 @@ def report(
     data: DataOpt = DEFAULT_DATA,
     targets: TargetsOpt = DEFAULT_TARGETS,
     as_of: AsOfOpt = None,
-    lang: LangOpt = "en",
+    lang: ReportLangOpt = None,
     rev: RevOpt = None,
     fmt: Annotated[
         Format | None,
-        typer.Option("--format", help="html, md or xlsx; default from the file's suffix."),
+        typer.Option("--format", help="html, md, xlsx or docx; default from the file's suffix."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Refuse if the data has errors.")] = (
         False
     ),
+    locality: Annotated[
+        Level | None,
+        typer.Option(
+            "--locality",
+            help="Group the table by old district or by 2025 commune; default from the plan period.",
+        ),
+    ] = None,
+    number: Annotated[
+        str | None, typer.Option("--number", help="docx: the document's number (Số: N/BC-...).")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="docx: the document's date (YYYY-MM-DD); default today."),
+    ] = None,
 ) -> None:
     """A whole progress report: summary, charts by year, localities, who counts, problems."""
     from pqp_cli.project import load_project
     from pqp_cli.report import build_report
 
+    docx_asked = fmt is Format.docx or (fmt is None and output.lower().endswith(".docx"))
+    msg_lang = (lang or ("vi" if docx_asked else "en")).strip().lower()
     try:
         data, targets = use_revision(rev, data, targets)
-        opts = resolve(data, targets, as_of, lang)
         chosen = choose_format(output, fmt)
-        if chosen is Format.xlsx and output == "-":
-            raise PqpError(tr("report_xlsx_stdout", "en"), tr("report_xlsx_stdout", "vi"))
+        default_lang = "vi" if chosen is Format.docx else "en"
+        opts = resolve(data, targets, as_of, check_lang(lang or default_lang))
+        if chosen in _FILE_ONLY and output == "-":
+            key = _FILE_ONLY[chosen]
+            raise PqpError(tr(key, "en"), tr(key, "vi"))
+        signed = _document_date(date)
         project = load_project(opts.data, opts.targets)
         project.require_plan()
     except PqpError as err:
-        raise fail(err, lang) from None
+        raise fail(err, msg_lang) from None
     report_problems(project, opts.lang, strict)
-    content = render(build_report(project, opts.as_of, opts.lang), chosen)
+    level = locality.value if locality else None
+    doc = build_report(project, opts.as_of, opts.lang, level)
+    doc["meta"] = dataclasses.replace(
+        doc["meta"], number=(number or "").strip() or doc["meta"].number, date=signed
+    )
+    content = render(doc, chosen)
     if output == "-":
         typer.echo(content.decode("utf-8"), nl=False)
         return
     try:
         fileio.write_atomic(Path(output), content)
     except PqpError as err:
-        raise fail(err, lang) from None
+        raise fail(err, opts.lang) from None
     typer.echo(tr("report_written", opts.lang, path=output), err=True)
+
+
+def _document_date(text: str | None) -> dt.date | None:
+    """--date as a date (None: today, decided when the document is drawn)."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise PqpError(
+            tr("bad_doc_date", "en", value=text), tr("bad_doc_date", "vi", value=text)
+        ) from None
 
 
 def render(doc: dict[str, Any], fmt: Format) -> bytes:
     from pqp_cli.render import report_html, report_md, report_xlsx
 
+    if fmt is Format.docx:
+        from pqp_cli.render import report_docx
+
+        return report_docx.render(doc)
     if fmt is Format.xlsx:
         return report_xlsx.render(doc)
     renderer = report_html if fmt is Format.html else report_md

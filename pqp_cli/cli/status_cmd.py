@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 class By(str, Enum):
     year = "year"
     locality = "locality"
+    district = "district"
+    commune = "commune"
 
 
 class Format(str, Enum):
@@ -80,7 +82,11 @@ def status(
     ),
     by: Annotated[
         list[By] | None,
-        typer.Option("--by", help="Add values by year (each 31 Dec) or by locality; repeatable."),
+        typer.Option(
+            "--by",
+            help="Add values by year (each 31 Dec), by locality as written, by old district or "
+            "by 2025 commune; repeatable.",
+        ),
     ] = None,
     projection: Annotated[
         bool,
@@ -88,12 +94,13 @@ def status(
     ] = False,
 ) -> None:
     """Where we stand on each target, as of a date, and whether we are on pace."""
+    from pqp_cli.localities import add_places
     from pqp_cli.progress import evaluate, status_json
     from pqp_cli.project import load_project
     from pqp_cli.render import status as render
     from pqp_cli.render.breakdown import extra_tables
     from pqp_cli.render.console import stdout_console
-    from pqp_cli.timeline import extend_rows
+    from pqp_cli.timeline import extend_rows, with_in_year
 
     try:
         data, targets = use_revision(rev, data, targets)
@@ -106,7 +113,8 @@ def status(
     statuses = evaluate(plan, project.dataset, opts.as_of)
     doc = status_json(plan, project.summary(), statuses, opts.as_of, opts.lang)
     extras = [b.value for b in by or []] + (["projection"] if projection else [])
-    doc = extend_rows(doc, statuses, plan, project.dataset, opts.as_of, extras)
+    doc = with_in_year(extend_rows(doc, statuses, plan, project.dataset, opts.as_of, extras))
+    doc = add_places(doc, statuses, plan, project.dataset, extras)
     title = plan.info.title.get(opts.lang) or plan.info.id
     if fmt is Format.json:
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))

@@ -8,9 +8,17 @@ from typing import Any
 from tabulate import tabulate
 
 from pqp_cli.i18n import tr
+from pqp_cli.render.places import (  # noqa: F401  (table_title: the reports use it)
+    place_tables,
+    report_rows,
+    table_key,
+    table_title,
+    written_label,
+)
 from pqp_cli.timeline import NO_LOCALITY, locality_order
 
 PROJECTION_KEYS = ("projected_end_value", "projected_met_on")
+LOCALITY_KEYS = ("by_locality", "by_district", "by_commune")
 
 
 def fmt_number(x: Any) -> str:
@@ -58,11 +66,26 @@ def year_keys(doc: dict[str, Any]) -> list[str]:
     return sorted(keys)
 
 
+def fmt_increase(row: dict[str, Any], increase: Any) -> str:
+    """An in-year increase with its sign: `+88`, `+10.0` (percentage points), `–` if unknown."""
+    if increase is None:
+        return "–"
+    return ("+" if increase >= 0 else "") + fmt_number(increase)
+
+
+def year_cell(row: dict[str, Any], entry: dict[str, Any] | None) -> str:
+    """`162 (+88)`: the cumulative value, then the increase within the year in brackets."""
+    if entry is None:
+        return "–"
+    return f"{fmt_value(row, entry['value'])} ({fmt_increase(row, entry['in_year'])})"
+
+
 def year_rows(doc: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
-    """Header keys and one row per target: id, then its value at each point."""
+    """Header keys and one row per target: id, then its value (and in-year increase) at each
+    point."""
     keys = year_keys(doc)
     rows = [
-        [r["id"], *(fmt_value(r, r["by_year"].get(k)) for k in keys)]
+        [r["id"], *(year_cell(r, r["by_year"].get(k)) for k in keys)]
         for r in doc["targets"]
         if "by_year" in r
     ]
@@ -74,7 +97,7 @@ def year_table(doc: dict[str, Any], lang: str, tablefmt: str) -> str:
     table = tabulate(
         rows, headers=[tr("id", lang), *keys], tablefmt=tablefmt, disable_numparse=True
     )
-    return f"{tr('by_year_title', lang)}\n\n{table}\n"
+    return f"{tr('by_year_title', lang)}\n\n{table}\n\n{tr('in_brackets', lang)} {tr('in_year_note', lang)}\n"
 
 
 # --- by locality --------------------------------------------------------------------------------
@@ -96,9 +119,11 @@ def locality_cell(row: dict[str, Any], name: str) -> str:
 
 def locality_rows(doc: dict[str, Any], lang: str) -> tuple[list[str], list[list[str]]]:
     """Target ids as columns and one row per locality (every locality any target names)."""
+    if table_key(doc):
+        return report_rows(doc, lang)  # the report groups by district or by commune
     targets = locality_targets(doc)
     names = locality_order(n for r in targets for n in r["by_locality"])
-    rows = [[locality_name(n, lang), *(locality_cell(r, n) for r in targets)] for n in names]
+    rows = [[written_label(doc, n, lang), *(locality_cell(r, n) for r in targets)] for n in names]
     return [r["id"] for r in targets], rows
 
 
@@ -124,6 +149,7 @@ def extra_tables(doc: dict[str, Any], lang: str, tablefmt: str) -> list[str]:
         tables.append(year_table(doc, lang, tablefmt))
     if any("by_locality" in r for r in doc["targets"]):
         tables.append(locality_table(doc, lang, tablefmt))
+    tables.extend(place_tables(doc, lang, tablefmt))
     return tables
 
 
@@ -131,13 +157,16 @@ def extra_tables(doc: dict[str, Any], lang: str, tablefmt: str) -> list[str]:
 
 
 def flatten(row: dict[str, Any]) -> dict[str, Any]:
-    """A status row for CSV: `by_year` and `by_locality` spread into `by_year.2021`,
+    """A status row for CSV: `by_year` spread into `by_year.2021` (the cumulative value) and
+    `by_year.2021.in_year` columns, and `by_locality` (then `by_district`, `by_commune`) into
     `by_locality.<name>` columns (a percentage target's locality cell holds its value)."""
-    flat = {k: v for k, v in row.items() if k not in ("by_year", "by_locality")}
-    for key, value in (row.get("by_year") or {}).items():
-        flat[f"by_year.{key}"] = value
-    for name, entry in (row.get("by_locality") or {}).items():
-        flat[f"by_locality.{name}"] = entry["value"] if isinstance(entry, dict) else entry
+    flat = {k: v for k, v in row.items() if k not in ("by_year", *LOCALITY_KEYS)}
+    for key, entry in (row.get("by_year") or {}).items():
+        flat[f"by_year.{key}"] = entry["value"]
+        flat[f"by_year.{key}.in_year"] = entry["in_year"]
+    for group in LOCALITY_KEYS:  # by_locality, then by_district and by_commune
+        for name, entry in (row.get(group) or {}).items():
+            flat[f"{group}.{name}"] = entry["value"] if isinstance(entry, dict) else entry
     return flat
 
 

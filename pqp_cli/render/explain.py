@@ -7,6 +7,7 @@ from typing import Any
 from tabulate import tabulate
 
 from pqp_cli.i18n import status_label, tr
+from pqp_cli.render.places import subject_place
 
 
 def _head(doc: dict[str, Any], lang: str) -> str:
@@ -38,7 +39,7 @@ def to_text(doc: dict[str, Any], lang: str, tablefmt: str = "simple") -> str:
     parts.append(f"{tr('counted', lang)} ({who}): {len(doc['counted'])}")
     if doc["counted"]:
         rows = [
-            [s["id"], s["name"], s["locality"] or "", ", ".join(s["records"])]
+            [s["id"], s["name"], subject_place(s, lang), ", ".join(s["records"])]
             for s in doc["counted"]
         ]
         parts.append(tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True))
@@ -46,7 +47,7 @@ def to_text(doc: dict[str, Any], lang: str, tablefmt: str = "simple") -> str:
         parts += ["", f"{tr('not_counted', lang)} ({who}): {len(doc['not_counted'])}"]
         if doc["not_counted"]:
             rows = [
-                [s["id"], s["name"], s["locality"] or "", ", ".join(s["lacks_labels"])]
+                [s["id"], s["name"], subject_place(s, lang), ", ".join(s["lacks_labels"])]
                 for s in doc["not_counted"]
             ]
             lack_headers = headers[:3] + [tr("lacks", lang)]

@@ -173,14 +173,19 @@ def _chart(report: dict[str, Any], row: dict[str, Any]) -> str:
         row.get("projected_end_value"),
         labels,
     )
-    heads = [tr("date", lang), tr("actual", lang), tr("expected_line", lang)]
+    heads = [tr("date", lang), tr("actual", lang), tr("in_year", lang), tr("expected_line", lang)]
     rows = [
-        [_e(p["date"]), _e(bd.fmt_value(row, p["value"])), _e(bd.fmt_value(row, p["expected"]))]
+        [
+            _e(p["date"]),
+            _e(bd.fmt_value(row, p["value"])),
+            _e(bd.fmt_increase(row, p["in_year"])),
+            _e(bd.fmt_value(row, p["expected"])),
+        ]
         for p in points
     ]
     return (
         f'\n<figure class="chart"><h3>{_e(labels.title)}</h3>\n{chart}\n'
-        f"{_table(heads, rows, nums=2)}</figure>"
+        f"{_table(heads, rows, nums=3)}</figure>"
     )
 
 
@@ -188,7 +193,7 @@ def _localities(report: dict[str, Any]) -> str:
     lang, doc = report["lang"], report["status"]
     ids, rows = bd.locality_rows(doc, lang)
     table = _table([tr("locality", lang), *ids], [[_e(c) for c in r] for r in rows], nums=len(ids))
-    note = f'<p class="note">{_e(tr("by_locality_title", lang))}.'
+    note = f'<p class="note">{_e(bd.table_title(doc, lang))}.'
     others = bd.left_out_of_localities(doc)
     if others:
         note += " " + _e(tr("no_locality_subjects", lang, ids=", ".join(others)))

@@ -81,7 +81,8 @@ def _summary(report: dict[str, Any]) -> list[str]:
 
 def _by_year(report: dict[str, Any]) -> list[str]:
     lang, out = report["lang"], []
-    heads = [tr("date", lang), tr("actual", lang), tr("expected_line", lang), ""]
+    heads = [tr("date", lang), tr("actual", lang), tr("in_year", lang), tr("expected_line", lang)]
+    heads.append("")
     for r in report["status"]["targets"]:
         points = report["series"][r["id"]]
         top = max([r["target"], *(p["value"] or 0 for p in points)]) or 1
@@ -89,6 +90,7 @@ def _by_year(report: dict[str, Any]) -> list[str]:
             [
                 p["date"],
                 bd.fmt_value(r, p["value"]),
+                bd.fmt_increase(r, p["in_year"]),
                 bd.fmt_value(r, p["expected"]),
                 f"`{marked_bar(100 * (p['value'] or 0) / top, 100 * p['expected'] / top)}`",
             ]
@@ -96,13 +98,14 @@ def _by_year(report: dict[str, Any]) -> list[str]:
         ]
         out += [f"### {text(r['id'])} · {text(r['title'])}", "", table(heads, rows)]
     out.append(f"_`█` {tr('actual', lang)} · `│` {tr('expected_line', lang)}_")
+    out.append(f"_{tr('in_year', lang)}: {tr('in_year_note', lang)}_")
     return out
 
 
 def _localities(report: dict[str, Any]) -> list[str]:
     lang, doc = report["lang"], report["status"]
     ids, rows = bd.locality_rows(doc, lang)
-    note = tr("by_locality_title", lang) + "."
+    note = bd.table_title(doc, lang) + "."
     others = bd.left_out_of_localities(doc)
     if others:
         note += " " + tr("no_locality_subjects", lang, ids=", ".join(others))

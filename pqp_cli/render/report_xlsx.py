@@ -104,8 +104,14 @@ def _summary(wb: Workbook, report: dict[str, Any]) -> None:
 def _by_year(wb: Workbook, report: dict[str, Any]) -> None:
     lang, doc = report["lang"], report["status"]
     keys = sorted({k for r in doc["targets"] for k in r["by_year"]})
-    rows = [[r["id"], r["title"], *(r["by_year"].get(k) for k in keys)] for r in doc["targets"]]
-    _sheet(wb, tr("sheet_by_year", lang), [tr("id", lang), tr("target_title", lang), *keys], rows)
+    rows = [
+        [r["id"], r["title"], tr(part, lang)]
+        + [(r["by_year"].get(k) or {}).get(field) for k in keys]
+        for r in doc["targets"]
+        for part, field in (("cumulative", "value"), ("in_year", "in_year"))
+    ]
+    heads = [tr("id", lang), tr("target_title", lang), "", *keys]
+    _sheet(wb, tr("sheet_by_year", lang), heads, rows)
 
 
 def _by_locality(wb: Workbook, report: dict[str, Any]) -> None:

@@ -1,0 +1,276 @@
+"""The page, fonts and building blocks of a state administrative document (Nghị định
+30/2020/NĐ-CP, Phụ lục I) in python-docx: A4, margins, Times New Roman, justified body with a
+first-line indent, the page number as a PAGE field centred in the top margin from page 2,
+borderless layout tables and ruled data tables."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Cm, Mm, Pt, Twips
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+FONT = "Times New Roman"
+BODY_PT = 14
+TABLE_PT = 12
+#: Margins in millimetres: top, bottom, left, right (the decree: 20–25, 20–25, 30–35, 15–20).
+MARGINS_MM = (20, 20, 30, 15)
+FIRST_LINE_CM = 1.27
+SPACE_AFTER_PT = 6
+LINE_SPACING = 1.15
+
+
+def set_run_font(run: Run, size: float | None = None) -> None:
+    """Times New Roman for every script (Latin with Vietnamese marks, East Asian, complex)."""
+    run.font.name = FONT
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    if size is not None:
+        run.font.size = Pt(size)
+
+
+def setup_document(doc: Document) -> None:
+    """Normal style in Times New Roman 14 pt, justified, first-line indent, 6 pt after; A4
+    portrait with the decree's margins; page number in the header from page 2."""
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Cm(FIRST_LINE_CM)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(SPACE_AFTER_PT)
+    fmt.line_spacing = LINE_SPACING
+    page_setup(doc.sections[0])
+    page_number_header(doc.sections[0])
+
+
+def page_setup(section: Section, landscape: bool = False) -> None:
+    width, height = Mm(210), Mm(297)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+    top, bottom, left, right = (_twips(mm) for mm in MARGINS_MM)
+    section.top_margin, section.bottom_margin = top, bottom
+    section.left_margin, section.right_margin = left, right
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+
+
+def _twips(mm: float) -> Twips:
+    """A length in whole twips (what the file stores) no shorter than `mm`: 15 mm is 850.4
+    twips, stored as 851, not 850 (14.99 mm)."""
+    return Twips(math.ceil(mm * 1440 / 25.4))
+
+
+def page_number_header(section: Section) -> None:
+    """A PAGE field centred in the header; the first page's header is left empty (titlePg)."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Cm(0)
+    run = paragraph.add_run()
+    set_run_font(run, 13)
+    begin, instr, end = (
+        OxmlElement("w:fldChar"),
+        OxmlElement("w:instrText"),
+        OxmlElement("w:fldChar"),
+    )
+    begin.set(qn("w:fldCharType"), "begin")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    end.set(qn("w:fldCharType"), "end")
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    shown = OxmlElement("w:t")
+    shown.text = "2"
+    for element in (begin, instr, separate, shown, end):
+        run._element.append(element)
+
+
+def para(
+    container: Document | _Cell,
+    text: str = "",
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    size: float = BODY_PT,
+    align: str = "justify",
+    indent: bool = True,
+    after: float = SPACE_AFTER_PT,
+) -> Paragraph:
+    """One paragraph of one run. `align`: justify, center, left or right."""
+    paragraph = container.add_paragraph()
+    paragraph.alignment = {
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    }[align]
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Cm(FIRST_LINE_CM) if indent else Cm(0)
+    fmt.space_after = Pt(after)
+    if text:
+        add_run(paragraph, text, bold=bold, italic=italic, underline=underline, size=size)
+    return paragraph
+
+
+def add_run(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    size: float = BODY_PT,
+) -> Run:
+    run = paragraph.add_run(text)
+    run.bold, run.italic, run.underline = bold, italic, underline
+    set_run_font(run, size)
+    return run
+
+
+def short_rule(container: Document | _Cell, width_cm: float, cell_cm: float) -> Paragraph:
+    """A centred horizontal line `width_cm` long: the bottom border of an empty paragraph
+    indented from both sides (the line under the issuing body, under the motto, under the
+    subject)."""
+    paragraph = para(container, indent=False, align="center", after=4)
+    side = max((cell_cm - width_cm) / 2, 0)
+    paragraph.paragraph_format.left_indent = Cm(side)
+    paragraph.paragraph_format.right_indent = Cm(side)
+    paragraph.paragraph_format.line_spacing = Pt(2)
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.append(borders)
+    return paragraph
+
+
+def layout_table(doc: Document, widths_cm: Sequence[float], rows: int = 1) -> Table:
+    """A borderless table that only places blocks side by side (header block, signature)."""
+    table = doc.add_table(rows=rows, cols=len(widths_cm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    set_widths(table, widths_cm)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+            cell.paragraphs[0].paragraph_format.first_line_indent = Cm(0)
+    return table
+
+
+def set_widths(table: Table, widths_cm: Sequence[float]) -> None:
+    """Column widths in the table grid (what LibreOffice and Word lay out by) and a fixed
+    layout, so the widths hold whatever the text."""
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+
+
+def first_para(cell: _Cell) -> Paragraph:
+    """The cell's empty first paragraph, to be filled instead of adding one below it."""
+    return cell.paragraphs[0]
+
+
+def data_table(
+    doc: Document,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths_cm: Sequence[float],
+    numeric: Sequence[int] = (),
+    size: float = TABLE_PT,
+) -> Table:
+    """A ruled table: bold header row repeated on every page, the `numeric` columns
+    right-aligned, the first centred, rows never split across pages."""
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    set_widths(table, widths_cm)
+    _fill(table.rows[0].cells, headers, widths_cm, "center", size, bold=True)
+    _repeat_header(table)
+    for values in rows:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            align = "right" if i in numeric else ("center" if i == 0 else "left")
+            _fill([cell], [text], [widths_cm[i]], align, size)
+    for row in table.rows:
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))
+    return table
+
+
+def _fill(
+    cells: Sequence[_Cell],
+    texts: Sequence[str],
+    widths_cm: Sequence[float],
+    align: str,
+    size: float,
+    bold: bool = False,
+) -> None:
+    for cell, text, width in zip(cells, texts, widths_cm, strict=True):
+        cell.width = Cm(width)
+        paragraph = first_para(cell)
+        paragraph.alignment = {
+            "center": WD_ALIGN_PARAGRAPH.CENTER,
+            "left": WD_ALIGN_PARAGRAPH.LEFT,
+            "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        }[align]
+        fmt = paragraph.paragraph_format
+        fmt.first_line_indent = Cm(0)
+        fmt.space_after = Pt(0)
+        fmt.line_spacing = 1.0
+        add_run(paragraph, text, bold=bold, size=size)
+
+
+def _repeat_header(table: Table) -> None:
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+
+
+def caption(doc: Document, text: str) -> Paragraph:
+    """A table's title: bold, centred, above the table."""
+    paragraph = para(doc, text, bold=True, size=13, align="center", indent=False, after=4)
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.space_before = Pt(6)
+    return paragraph
+
+
+def note(doc: Document, text: str) -> Paragraph:
+    """A note under a table: italic, smaller."""
+    paragraph = para(doc, text, italic=True, size=12, indent=False, after=SPACE_AFTER_PT)
+    paragraph.paragraph_format.space_before = Pt(3)
+    return paragraph
+
+
+def merge_pairs(table: Table, columns: Sequence[int]) -> None:
+    """Merge each body row's `columns` with the row below (rows 1-2, 3-4, ...): a target's
+    code and title once beside its two rows. The lower cells must be empty."""
+    for top in range(1, len(table.rows) - 1, 2):
+        for col in columns:
+            merged = table.cell(top, col).merge(table.cell(top + 1, col))
+            for extra in merged.paragraphs[1:]:
+                if not extra.text:
+                    extra._p.getparent().remove(extra._p)

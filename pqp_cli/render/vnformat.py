@@ -1,0 +1,85 @@
+"""Numbers and dates written the way a state document writes them: `1.234`, `86,6%`,
+`ngày 05 tháng 01 năm 2026` in Vietnamese; `1,234`, `86.6%`, `5 January 2026` in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def number(x: Any, lang: str, decimals: int | None = None) -> str:
+    """A JSON figure as text: whole numbers with thousands separators, others with one decimal
+    (or `decimals`); `–` for an unknown value. The figure is not rounded again: the JSON's
+    one-decimal value is shown as it is."""
+    if x is None:
+        return "–"
+    if decimals is None:
+        decimals = 0 if isinstance(x, int) else 1
+    text = f"{x:,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def figure(x: Any, kind: str, lang: str) -> str:
+    """A target's value: a percentage with one decimal and `%`; a count whole, or with its one
+    decimal when it has one (an expected value on the straight line: `279,7`)."""
+    if x is None:
+        return "–"
+    if kind == "percent":
+        return f"{number(x, lang, 1)}%"
+    return number(x, lang, 0 if float(x).is_integer() else 1)
+
+
+def percent(x: Any, lang: str) -> str:
+    """`86,6%` (vi), `86.6%` (en)."""
+    return "–" if x is None else f"{number(x, lang, 1)}%"
+
+
+def increase(x: Any, kind: str, lang: str, decimals_of: str | None = None) -> str:
+    """An in-year increase with its sign (none on 0); ` điểm %` / ` pp` after a percentage
+    target's. `decimals_of`: the kind whose decimals to use without its unit (a table cell
+    whose row already names the unit)."""
+    if x is None:
+        return "–"
+    sign = "+" if x > 0 else "−" if x < 0 else ""
+    digits = 0 if (decimals_of or kind) == "count" else 1
+    unit = "" if kind == "count" else (" điểm %" if lang == "vi" else " pp")
+    return sign + number(abs(x), lang, digits) + unit
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """`ngày 05 tháng 01 năm 2026` (two-digit day and month, as the decree writes it)."""
+    if lang == "vi":
+        return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(value: str | dt.date | None, lang: str) -> str:
+    """`31/12/2025` (vi), `31 Dec 2025` (en); `–` for none."""
+    if value is None:
+        return "–"
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    if lang == "vi":
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def point_label(key: str, lang: str) -> str:
+    """A `by_year` key as a column heading: `2023`, or `30/06/2024` for the as-of point."""
+    return key if len(key) == 4 else short_date(key, lang)

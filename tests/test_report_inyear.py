@@ -1,0 +1,52 @@
+"""In-year figures (issue 14): the increase within each year beside the cumulative value, from
+the values as the JSON shows them; percentage points for a percentage target."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pqp_cli.timeline import in_year_increases, series_in_year, with_in_year, year_entries
+
+
+def test_first_year_counts_from_zero_and_later_years_from_the_previous_point() -> None:
+    values = {"2021": 74, "2022": 162, "2023": 258, "2024-06-30": 296}
+    assert in_year_increases(values) == {"2021": 74, "2022": 88, "2023": 96, "2024-06-30": 38}
+
+
+def test_an_in_force_count_can_fall_and_the_increase_is_then_negative() -> None:
+    assert in_year_increases({"2021": 3, "2022": 1}) == {"2021": 3, "2022": -2}
+
+
+def test_percentage_points_are_the_difference_of_the_rounded_values_rounded_half_up() -> None:
+    # 23.3 − 7.6 is 15.700000000000001 in floating point; 0.25 steps round half up
+    assert in_year_increases({"2021": 7.6, "2022": 23.3}) == {"2021": 7.6, "2022": 15.7}
+    assert in_year_increases({"2021": 10.0, "2022": 10.25}) == {"2021": 10.0, "2022": 0.3}
+
+
+def test_an_unknown_value_gives_no_increase_on_either_side() -> None:
+    values = {"2021": None, "2022": 50.0, "2023": 60.0}
+    assert in_year_increases(values) == {"2021": None, "2022": None, "2023": 10.0}
+
+
+def test_year_entries_and_with_in_year_change_only_rows_with_by_year() -> None:
+    assert year_entries({"2021": 2}) == {"2021": {"value": 2, "in_year": 2}}
+    doc = {"targets": [{"id": "T1", "by_year": {"2021": 2}}, {"id": "T2"}], "as_of": "x"}
+    out = with_in_year(doc)
+    assert out["targets"] == [
+        {"id": "T1", "by_year": {"2021": {"value": 2, "in_year": 2}}},
+        {"id": "T2"},
+    ]
+    assert doc["targets"][0]["by_year"] == {"2021": 2}  # the input is not changed
+
+
+def test_series_start_point_has_no_in_year_figure() -> None:
+    points = [
+        {"date": "2021-01-01", "key": "2021-01-01", "value": 0, "expected": 0.2},
+        {"date": "2021-12-31", "key": "2021", "value": 5, "expected": 80.0},
+        {"date": "2022-06-30", "key": "2022-06-30", "value": 9, "expected": 120.0},
+    ]
+    out = series_in_year(points, dt.date(2021, 1, 1))
+    assert [p["in_year"] for p in out] == [None, 5, 4]
+    # when the as-of date is the period's first day there is one point, and it is counted
+    one = series_in_year(points[:1], dt.date(2021, 1, 1))
+    assert one[0]["in_year"] == 0
