@@ -81,7 +81,10 @@ def command(pick: Pick, root: Path, in_repo: bool) -> list[str]:
     elif what == "explain":
         args += [pick(["T10", "T21", "T1", "x"]), "--format", pick(["text", "json", "markdown"])]
     elif what == "report":
-        args += ["-o", str(root / f"r.{pick(['html', 'md', 'xlsx'])}")] + pick([[], ["--strict"]])
+        args += [
+            "-o",
+            str(root / f"r.{pick(['html', 'md', 'xlsx', 'html', 'md', 'docx'])}"),
+        ] + pick([[], ["--strict"]])
     else:
         args += [pick(REVS), *pick([[], [pick(REVS)]])]
         args += ["--format", pick(["text", "json", "markdown"])]

@@ -317,3 +317,11 @@ def test_a_link_out_of_the_data_folder_is_not_followed(tmp_path: Path) -> None:
     named = sorted(p["file"].rsplit("/", 1)[-1] for p in problems if p["code"] == "encoding")
     assert named == ["enterprises-more", "units.yaml"], problems
     assert "secret" not in json.dumps(problems).replace("secret.yaml", "")
+
+
+def test_word_report_for_a_period_from_year_one(tmp_path: Path) -> None:
+    targets = TARGETS.replace("2021-01-01, end: 2025-12-31", "0001-01-01, end: 9999-12-31")
+    root = project(tmp_path, {"trainings.yaml": TRAININGS}, targets)
+    out = tmp_path / "r.docx"
+    code, _, err = invoke(*args(root, "report", "-o", str(out)), "--as-of", "2021-01-01")
+    assert code == 0, err
