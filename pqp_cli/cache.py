@@ -38,6 +38,7 @@ _salt: str | None = None
 SOURCES = (
     "cache",
     "datacache",
+    "datafiles",
     "loading",
     "metrics",
     "models",
