@@ -38,6 +38,7 @@ _salt: str | None = None
 SOURCES = (
     "cache",
     "datacache",
+    "datafiles",
     "loading",
     "metrics",
     "models",
@@ -68,22 +69,30 @@ def salt() -> str:
     return _salt
 
 
+#: The signing key's length: a shorter key file (say, emptied) is replaced, never used.
+KEY_BYTES = 32
+
+
 def _user_key() -> bytes | None:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pqp"
     path = base / "cache-key"
     try:
-        return path.read_bytes()
+        key = path.read_bytes()
+        if len(key) >= KEY_BYTES:
+            return key
     except OSError:
         pass
+    # None yet, or empty or short (anyone could forge what such a key signs): a new random one.
     try:
         base.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_bytes(32)
+        key = secrets.token_bytes(KEY_BYTES)
         fd, tmp = tempfile.mkstemp(dir=base)
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
-        return path.read_bytes()
+        key = path.read_bytes()
+        return key if len(key) >= KEY_BYTES else None
     except OSError:
         return None
 

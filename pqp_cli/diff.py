@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.gitrev import checkout
+from pqp_cli.gitrev import checkout, tell_left_out
 from pqp_cli.loading import Dataset
 from pqp_cli.problems import PqpError
 from pqp_cli.progress import TargetStatus, evaluate, target_json
@@ -31,6 +31,7 @@ def load_side(rev: str | None, data: Path, targets: Path) -> Side:
     if rev is None:
         return Side(None, None, load_project(data, targets))
     with checkout(rev, data, targets) as revision:
+        tell_left_out(revision)
         return Side(rev, revision.commit, load_project(revision.data, revision.targets))
 
 

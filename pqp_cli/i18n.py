@@ -28,6 +28,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "DỮ LIỆU CÓ {errors} LỖI: {records} bản ghi và {files} tệp bị loại khỏi số liệu này. "
         "Hãy chạy `pqp validate` để xem và sửa.",
     ),
+    "banner_targets": (
+        "Targets left out (targets.yaml has errors): {targets}.",
+        "Chỉ tiêu bị loại (targets.yaml có lỗi): {targets}.",
+    ),
     "strict_refused": (
         "refusing to report: the data has {errors} error(s) (--strict); run `pqp validate`",
         "không báo cáo: dữ liệu có {errors} lỗi (--strict); hãy chạy `pqp validate`",
@@ -179,12 +183,16 @@ def status_label(status: str, lang: str) -> str:
     return label("status", status, "vi") if lang == "vi" else status.replace("_", " ")
 
 
-def banner(summary: dict[str, int], lang: str) -> str:
+def banner(summary: dict[str, Any], lang: str) -> str:
     """The loud left-out banner of SPEC §5, from a `problems` summary."""
-    return tr(
+    text = tr(
         "banner",
         lang,
         errors=summary["errors"],
         records=summary["records_left_out"],
         files=summary["files_left_out"],
     )
+    targets = summary.get("targets_left_out")
+    if targets:
+        text += " " + tr("banner_targets", lang, targets=", ".join(targets))
+    return text

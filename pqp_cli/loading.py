@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from pqp_cli import yamlread
+from pqp_cli.datafiles import kind_of, scan
 from pqp_cli.models import KINDS, MODELS, Record
 from pqp_cli.problems import PqpError, Problem, display_path, sort_key
 from pqp_cli.text import clean
@@ -23,7 +24,6 @@ from pqp_cli.validation_messages import problems_from_validation
 if TYPE_CHECKING:
     from pqp_cli.cache import MetricMemo
 
-YAML_SUFFIXES = (".yaml", ".yml")
 #: Past this many records, the loaded dataset is frozen out of the garbage collector's scans.
 FREEZE_PAST = 20_000
 
@@ -171,28 +171,6 @@ class Dataset:
         }
 
 
-def kind_of(data_dir: Path, path: Path) -> str | None:
-    """The kind a file under `data_dir` holds: `kind.yaml` or anything under `kind/`."""
-    rel = path.relative_to(data_dir)
-    if len(rel.parts) == 1:
-        return path.stem if path.stem in KINDS else None
-    return rel.parts[0] if rel.parts[0] in KINDS else None
-
-
-def data_files(data_dir: Path) -> Iterator[tuple[str | None, Path]]:
-    """Every YAML file under `data_dir` with the kind it holds (None: belongs to no kind)."""
-    found = []
-    for path in data_dir.rglob("*"):
-        rel = path.relative_to(data_dir)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        if path.suffix.lower() in YAML_SUFFIXES:
-            found.append((kind_of(data_dir, path), path))
-    # `kind.yaml` before `kind/**`, so "first defined" reads the way people lay files out.
-    found.sort(key=lambda kp: (len(kp[1].relative_to(data_dir).parts) > 1, kp[1].parts))
-    yield from found
-
-
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     """UTF-8 text (BOM dropped), or an `encoding` problem at the first bad byte's line."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -270,8 +248,8 @@ def read_file_lines(
             kind,
             file,
             line,
-            record_id if isinstance(record_id, str) else None,
-            str(item.get("name", "")),
+            yamlread.visible(record_id) if isinstance(record_id, str) else None,
+            yamlread.visible(str(item.get("name", ""))),
             index,
             source,
             item,
@@ -317,7 +295,7 @@ def load_dataset(
         )
     data_dir = data_dir.resolve()
     overrides = {p.resolve(): t for p, t in (overrides or {}).items()}
-    files = list(data_files(data_dir))
+    files, walk_problems = scan(data_dir)
     seen = {p for _, p in files}
     files.extend((kind_of(data_dir, p), p) for p in sorted(overrides) if p not in seen)
     enabled = use_cache and not os.environ.get("PQP_NO_CACHE")
@@ -326,6 +304,9 @@ def load_dataset(
             data_dir, files, overrides, period, today or dt.date.today(), enabled
         )
         frozen(len(dataset._entries))
+    if walk_problems:
+        dataset.problems = sorted(dataset.problems + walk_problems, key=sort_key)
+        dataset.files_left_out.extend(p.file for p in walk_problems)
     return dataset
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from pqp_cli.text import clean, fold, parse_date
+from pqp_cli.yamlread import CONTROL
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 TAX_CODE_PATTERN = r"^\d{10}(-\d{3})?$"
@@ -117,11 +118,20 @@ def tax_code_check_ok(code: str) -> bool:
 
 
 def _text(value: Any) -> Any:
-    return clean(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        if CONTROL.search(value) is not None:
+            raise ValueError(CONTROL_ERROR)
+        return clean(value)
+    return value
+
+
+CONTROL_ERROR = "control character"
 
 
 def _bool(value: Any) -> Any:
     if isinstance(value, str):
+        if CONTROL.search(value) is not None:
+            raise ValueError(CONTROL_ERROR)
         found = lookup_label("bool", value)
         if found is None:
             raise ValueError("not a yes/no value")
@@ -131,6 +141,8 @@ def _bool(value: Any) -> Any:
 
 def _date(value: Any) -> Any:
     if isinstance(value, str):
+        if CONTROL.search(value) is not None:
+            raise ValueError(CONTROL_ERROR)
         parsed = parse_date(value)
         if parsed is None:
             raise ValueError("not a date")
@@ -141,6 +153,8 @@ def _date(value: Any) -> Any:
 def _enum(group: str) -> BeforeValidator:
     def parse(value: Any) -> Any:
         if isinstance(value, str):
+            if CONTROL.search(value) is not None:
+                raise ValueError(CONTROL_ERROR)
             return lookup_label(group, value) or value
         return value
 
@@ -245,6 +259,10 @@ ALLOWED: dict[str, tuple[str, str]] = {
     "text": ("non-empty text", "văn bản không rỗng"),
     "list": ("a list (one '- item' a line)", "một danh sách (mỗi dòng '- mục')"),
     "mapping": ("a mapping of fields", "một ánh xạ trường: giá trị"),
+    "control": (
+        "text without control characters (remove the invisible character)",
+        "văn bản không có ký tự điều khiển (hãy xóa ký tự vô hình)",
+    ),
 }
 
 

@@ -11,9 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from pqp_cli import yamlread
 from pqp_cli.loading import decode
-from pqp_cli.models import ALLOWED, Bool, Category, Date, EntityType, Id, Text, Topic, _enum
+from pqp_cli.models import Bool, Category, Date, EntityType, Id, Text, Topic, _enum
+from pqp_cli.plan_messages import convert as _convert
 from pqp_cli.problems import PqpError, Problem, display_path
-from pqp_cli.text import clean, nearest
+from pqp_cli.text import clean
 
 Metric = Literal[
     "trained_establishments",
@@ -27,6 +28,8 @@ METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
 _Cat = Annotated[Category, _enum("category")]
 _Top = Annotated[Topic, _enum("topics")]
 _Typ = Annotated[EntityType, _enum("type")]
+#: No plan counts more than this; a larger (or infinite) target is a typing slip.
+MAX_TARGET = 1_000_000_000
 
 
 class _Strict(BaseModel):
@@ -58,7 +61,7 @@ class PlanInfo(_Strict):
     focal_agency: Text | None = None
     document: Text | None = None
     period: Period
-    at_risk_ratio: Annotated[float, Field(gt=0, le=1)] = 0.8
+    at_risk_ratio: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] = 0.8
 
     @model_validator(mode="before")
     @classmethod
@@ -113,8 +116,8 @@ class Target(_Strict):
     id: Id
     title: Localized = Localized()
     metric: Metric
-    target: Annotated[float, Field(gt=0)] | None = None
-    target_percent: Annotated[float, Field(gt=0, le=100)] | None = None
+    target: Annotated[float, Field(gt=0, le=MAX_TARGET, allow_inf_nan=False)] | None = None
+    target_percent: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)] | None = None
     params: dict[str, Any] = {}
     note: Text | None = None
 
@@ -147,6 +150,7 @@ class Plan:
     file: str
     problems: list[Problem] = field(default_factory=list)
     report: Any = None  # the `report:` section, a pqp_cli.reportmeta.ReportSection
+    left_out: list[str] = field(default_factory=list)  # targets with errors, by id or position
 
     @property
     def start(self) -> dt.date:
@@ -165,77 +169,6 @@ class Plan:
             f"unknown target {target_id!r}; the targets are: {known}",
             f"không có chỉ tiêu {target_id!r}; các chỉ tiêu là: {known}",
         )
-
-
-_ALLOWED_PLAN: dict[str, tuple[str, str]] = {
-    "metric": (", ".join(METRICS), ", ".join(METRICS)),
-    "target": ("a number greater than 0", "một số lớn hơn 0"),
-    "target_percent": ("a number above 0 and at most 100", "một số lớn hơn 0 và không quá 100"),
-    "at_risk_ratio": ("a number above 0 and at most 1", "một số lớn hơn 0 và không quá 1"),
-    "start": ALLOWED["date"],
-    "end": ALLOWED["date"],
-    "categories": (", ".join(c.value for c in Category), ", ".join(c.value for c in Category)),
-    "require_categories": (", ".join(c.value for c in Category),) * 2,
-    "topics": (", ".join(t.value for t in Topic),) * 2,
-    "entity_types": (", ".join(t.value for t in EntityType),) * 2,
-    "supported_only": ALLOWED["bool"],
-    "id": ALLOWED["id"],
-}
-
-
-def _convert(
-    exc: ValidationError,
-    base: tuple[Any, ...],
-    known: list[str],
-    ctx: _PlanFile,
-    record: str | None,
-) -> list[Problem]:
-    problems = []
-    for err in exc.errors():
-        loc = tuple(
-            p
-            for p in err["loc"]
-            if isinstance(p, int) or not str(p).startswith(("function", "list[", "literal"))
-        )
-        path = base + loc
-        name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-        shown = ".".join(str(p) for p in path)
-        if err["type"] == "missing":
-            code, en, vi = (
-                "missing-field",
-                f"{shown} is missing; add it",
-                f"thiếu {shown}; hãy bổ sung",
-            )
-        elif err["type"] == "extra_forbidden":
-            hint = nearest(name, known)
-            code = "unknown-field"
-            en = f"unknown {shown}" + (
-                f' (did you mean "{hint}"?)' if hint else f"; known: {', '.join(known)}"
-            )
-            vi = f"không xác định {shown}" + (
-                f' (có phải "{hint}"?)' if hint else f"; hợp lệ: {', '.join(known)}"
-            )
-        else:
-            code = "invalid-value"
-            a_en, a_vi = _ALLOWED_PLAN.get(name, ALLOWED["text"])
-            if err["type"] == "value_error":
-                a_en = a_vi = str(err.get("ctx", {}).get("error", a_en))
-            got = err.get("input")
-            got_s = (
-                "nothing"
-                if got is None
-                else repr(got)
-                if not isinstance(got, (dict, list))
-                else type(got).__name__
-            )
-            en, vi = (
-                f"{shown} has {got_s}; allowed: {a_en}",
-                f"{shown} có giá trị {got_s}; cho phép: {a_vi}",
-            )
-        problems.append(
-            Problem(code, ctx.file, ctx.line(path), en, vi, record=record, field=name or None)
-        )
-    return problems
 
 
 @dataclass
@@ -298,10 +231,11 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
                 )
             )
     info = _plan_info(root["plan"], ctx, problems)
-    targets = _targets(root.get("targets"), ctx, problems)
+    left_out: list[str] = []
+    targets = _targets(root.get("targets"), ctx, problems, left_out)
     if info is None:
         return None, problems
-    return Plan(info, targets, file, problems, report), problems
+    return Plan(info, targets, file, problems, report, left_out), problems
 
 
 def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> PlanInfo | None:
@@ -324,7 +258,9 @@ def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> 
     return info
 
 
-def _targets(raw: Any, ctx: _PlanFile, problems: list[Problem]) -> list[Target]:
+def _targets(
+    raw: Any, ctx: _PlanFile, problems: list[Problem], left_out: list[str]
+) -> list[Target]:
     if not isinstance(raw, list):
         problems.append(
             _problem(
@@ -350,8 +286,11 @@ def _targets(raw: Any, ctx: _PlanFile, problems: list[Problem]) -> list[Target]:
                     f"chỉ tiêu {i + 1} không phải ánh xạ",
                 )
             )
+            left_out.append(f"#{i + 1}")
             continue
         raw_id = item.get("id")
+        name = yamlread.visible(raw_id) if isinstance(raw_id, str) and raw_id else f"#{i + 1}"
+        left_out.append(name)  # until it turns out valid
         if isinstance(raw_id, str) and raw_id in seen:
             problems.append(
                 _problem(
@@ -368,6 +307,7 @@ def _targets(raw: Any, ctx: _PlanFile, problems: list[Problem]) -> list[Target]:
         target = _target(item, base, ctx, problems)
         if target is None:
             continue
+        left_out.pop()
         targets.append(target)
     return targets
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pqp_cli.loading import Dataset, load_dataset
 from pqp_cli.plan import Plan, read_plan
@@ -32,13 +33,16 @@ class Project:
     def warnings(self) -> int:
         return len(self.problems) - self.errors
 
-    def summary(self) -> dict[str, int]:
-        return {
+    def summary(self) -> dict[str, Any]:
+        found: dict[str, Any] = {
             "errors": self.errors,
             "warnings": self.warnings,
             "files_left_out": len(self.dataset.files_left_out),
             "records_left_out": self.dataset.records_left_out,
         }
+        if self.plan is not None and self.plan.left_out:
+            found["targets_left_out"] = list(self.plan.left_out)  # only when some are
+        return found
 
     def require_plan(self) -> Plan:
         if self.plan is None:

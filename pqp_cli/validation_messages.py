@@ -13,9 +13,18 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from pqp_cli.models import ALLOWED, ENUM_FIELDS, MODELS, NOUN_VI, OcopProduct, enum_allowed
+from pqp_cli.models import (
+    ALLOWED,
+    CONTROL_ERROR,
+    ENUM_FIELDS,
+    MODELS,
+    NOUN_VI,
+    OcopProduct,
+    enum_allowed,
+)
 from pqp_cli.problems import Problem
 from pqp_cli.text import nearest
+from pqp_cli.yamlread import visible
 
 if TYPE_CHECKING:
     from pqp_cli.loading import Entry
@@ -64,7 +73,7 @@ def _show(value: Any) -> str:
         return "nothing"
     if isinstance(value, (dict, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
-    text = str(value)
+    text = visible(str(value))
     return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
 
 
@@ -135,6 +144,8 @@ def problems_from_validation(kind: str, entry: Entry, exc: ValidationError) -> l
                 allowed_en, allowed_vi = ALLOWED["list"]
             elif err["type"] in ("model_type", "dict_type"):
                 allowed_en, allowed_vi = ALLOWED["mapping"]
+            elif err["type"] == "value_error" and CONTROL_ERROR in str(err.get("ctx", {})):
+                allowed_en, allowed_vi = ALLOWED["control"]
             got = _show(err.get("input"))
             en = f'{what}: field "{shown}" has {got}; allowed: {allowed_en}'
             vi = f'{what_vi}: trường "{shown}" có giá trị {got}; cho phép: {allowed_vi}'

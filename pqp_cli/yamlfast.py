@@ -55,11 +55,18 @@ def _scalar(rest: str, scalar: Callable[[str], str] | None, seen: dict[str, Any]
         value = None
     else:
         value = rest
-    # `clean` leaves one-line ASCII text without double spaces as it is: skip the call.
+    # `clean` leaves one-line ASCII text without double spaces or spaces at either end as it
+    # is: skip the call. (A quoted value may start or end with a space: `clean` strips it.)
     if (
         value is not None
         and scalar is not None
-        and (scalar is not clean or not value.isascii() or "  " in value)
+        and (
+            scalar is not clean
+            or not value.isascii()
+            or "  " in value
+            or value[:1] == " "
+            or value[-1:] == " "
+        )
     ):
         value = scalar(value)
     seen[rest] = value

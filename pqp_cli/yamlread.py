@@ -7,6 +7,7 @@ every mapping key's line is recorded for messages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,16 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 #: Deeper than any record needs (a record is 4 levels deep); refuses bracket bombs cheaply.
 MAX_DEPTH = 40
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+#: C0 controls but tab and line feed, DEL, C1 controls and lone surrogates: never in text.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """`text` with each control character written as an escape (`\\x00`), for messages."""
+    return CONTROL.sub(
+        lambda m: m.group().encode("unicode_escape", "backslashreplace").decode(), text
+    )
+
 
 Path = tuple[Any, ...]
 _PLAIN_PARTS = (str, int, type(None))
@@ -130,6 +141,16 @@ class _Walker:
             self.parsed.lines[path + (len(container),)] = line
             container.append(value)
         elif key is _NOKEY:
+            if is_key_candidate and value is None:
+                self.fault(
+                    "unsupported-yaml",
+                    line,
+                    "a key must be a field name, not empty or null (null:, ~:, or ':' alone)",
+                    "khóa phải là tên trường, không được rỗng hay null (null:, ~:, hoặc ':' đứng một mình)",
+                    path,
+                )
+                frame[2] = _BADKEY
+                return
             if not is_key_candidate:
                 self.fault(
                     "unsupported-yaml",
@@ -255,7 +276,9 @@ def _event(walker: _Walker, event: Any) -> bool:
         value: Any = event.value
         if not event.style and value in _NULLS:  # plain: None (pure) or '' (libyaml)
             value = None
-        elif walker.scalar is not None:
+        elif walker.scalar is not None and CONTROL.search(value) is None:
+            # A text with a control character is kept as written (not cleaned, which would turn
+            # some of them into spaces) so that validation refuses it on its own field.
             value = walker.scalar(value)
         walker.add(value, _line(event.start_mark), True)
     elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):

@@ -135,6 +135,9 @@ def to_text(doc: dict[str, Any], lang: str) -> str:
 
 
 def to_markdown(doc: dict[str, Any], lang: str) -> str:
+    from pqp_cli.render.mdsafe import inert
+
+    doc = inert(doc)  # names and titles come from data: no tags or links in a pull request
     old, new = side(doc["from"], lang, code=True), side(doc["to"], lang, code=True)
     parts = [f"### pqp diff: {_w('title', lang, old=old, new=new, as_of=doc['as_of'])}", ""]
     parts.append(summary_table(doc, lang, "github"))

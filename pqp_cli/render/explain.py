@@ -29,6 +29,10 @@ def _head(doc: dict[str, Any], lang: str) -> str:
 
 
 def to_text(doc: dict[str, Any], lang: str, tablefmt: str = "simple") -> str:
+    if tablefmt == "github":  # Markdown: names come from data, so no tags or links
+        from pqp_cli.render.mdsafe import inert
+
+        doc = inert(doc)
     who = tr(f"subjects_{doc['subjects']}", lang)
     parts = [_head(doc, lang), ""]
     headers = [tr("id", lang), tr("name", lang), tr("locality", lang), tr("records", lang)]

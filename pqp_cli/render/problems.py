@@ -38,15 +38,27 @@ def to_json(problems: Sequence[Problem], lang: str) -> str:
 
 def _escape(text: str, prop: bool = False) -> str:
     """GitHub workflow-command escaping (data, and additionally `:` `,` in properties)."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").translate(_BREAKS)
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
 
 
+_BREAKS = str.maketrans(
+    {"\r": "%0D", "\n": "%0A", "\x85": "%C2%85", "\u2028": "%E2%80%A8", "\u2029": "%E2%80%A9"}
+)
+
+
+def plain(line: str) -> str:
+    """A line the runner never reads as a workflow command: one line, not starting with `::`."""
+    line = "\\n".join(line.splitlines()) if len(line.splitlines()) > 1 else line.strip("\r\n")
+    stripped = line.lstrip()
+    return "%3A" + stripped[1:] if stripped.startswith("::") else line
+
+
 def to_github(problems: Sequence[Problem], lang: str) -> str:
     """The text lines, then `::error`/`::warning` commands for the first 10 of each severity."""
-    out = [text_line(p, lang) for p in problems]
+    out = [plain(text_line(p, lang)) for p in problems]
     shown = {"error": 0, "warning": 0}
     for p in problems:
         if shown[p.severity] >= GITHUB_LIMIT:
@@ -62,6 +74,12 @@ def to_github(problems: Sequence[Problem], lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _summary_cell(text: str) -> str:
+    """Data text inert in a Markdown table cell: one line, no pipes, tags or links."""
+    text = " ".join(text.splitlines()).replace("|", "\\|")
+    return "".join(f"&#{ord(c)};" if c in "<>[]" else c for c in text)
+
+
 def step_summary(problems: Sequence[Problem], lang: str) -> str:
     """The full table of problems as Markdown, for $GITHUB_STEP_SUMMARY."""
     errors = sum(p.is_error for p in problems)
@@ -72,10 +90,10 @@ def step_summary(problems: Sequence[Problem], lang: str) -> str:
         [
             p.severity,
             p.code,
-            p.file,
+            _summary_cell(p.file),
             p.line or "",
-            p.record or "",
-            p.message(lang).replace("|", "\\|"),
+            _summary_cell(p.record or ""),
+            _summary_cell(p.message(lang)),
         ]
         for p in problems
     ]

@@ -11,6 +11,7 @@ from pqp_cli.i18n import banner, status_label, tr
 from pqp_cli.render import breakdown as bd
 from pqp_cli.render import svg
 from pqp_cli.report import problems_table
+from pqp_cli.yamlread import CONTROL
 
 #: How many problems the report lists; `pqp validate` gives them all.
 PROBLEMS_SHOWN = 100
@@ -59,7 +60,7 @@ footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
 
 
 def _e(x: Any) -> str:
-    return escape("" if x is None else str(x))
+    return escape(CONTROL.sub("", "" if x is None else str(x)))
 
 
 def _table(headers: list[str], rows: list[list[str]], cls: str = "", nums: int = 0) -> str:

@@ -8,6 +8,7 @@ from tabulate import tabulate
 
 from pqp_cli.i18n import banner, status_label, tr
 from pqp_cli.render import breakdown as bd
+from pqp_cli.render.mdsafe import text
 from pqp_cli.render.report_html import PROBLEMS_SHOWN
 from pqp_cli.report import problems_table
 
@@ -16,7 +17,7 @@ BAR_WIDTH = 20
 
 def cell(x: Any) -> str:
     """Text safe inside a GitHub table cell."""
-    return "" if x is None else str(x).replace("|", "\\|").replace("\n", " ")
+    return text(x).replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 
 def table(headers: list[str], rows: list[list[Any]]) -> str:
@@ -36,7 +37,7 @@ def marked_bar(percent: float | None, pace_percent: float, width: int = BAR_WIDT
 
 def _head(report: dict[str, Any]) -> list[str]:
     lang, plan, doc = report["lang"], report["plan"], report["status"]
-    lines = [f"# {tr('report_heading', lang)}: {plan['title']}", ""]
+    lines = [f"# {tr('report_heading', lang)}: {text(plan['title'])}", ""]
     meta = [
         (tr("document", lang), plan["document"]),
         (tr("authority", lang), plan["authority"]),
@@ -44,11 +45,10 @@ def _head(report: dict[str, Any]) -> list[str]:
         (tr("period", lang), f"{plan['start']} → {plan['end']}"),
         (tr("as_of", lang), doc["as_of"]),
     ]
-    lines += [f"- **{k}:** {v}" for k, v in meta if v]
+    lines += [f"- **{k}:** {text(v)}" for k, v in meta if v]
     problems = doc["problems"]
     if problems["errors"]:
-        text = banner(problems, lang)
-        lines += ["", f"> **{text}**"]
+        lines += ["", f"> **{text(banner(problems, lang))}**"]
     return lines
 
 
@@ -96,7 +96,7 @@ def _by_year(report: dict[str, Any]) -> list[str]:
             ]
             for p in points
         ]
-        out += [f"### {r['id']} · {r['title']}", "", table(heads, rows)]
+        out += [f"### {text(r['id'])} · {text(r['title'])}", "", table(heads, rows)]
     out.append(f"_`█` {tr('actual', lang)} · `│` {tr('expected_line', lang)}_")
     out.append(f"_{tr('in_year', lang)}: {tr('in_year_note', lang)}_")
     return out
@@ -117,7 +117,7 @@ def _appendix(report: dict[str, Any]) -> list[str]:
     head = [tr("id", lang), tr("name", lang), tr("locality", lang)]
     for doc in report["explain"].values():
         who = tr(f"subjects_{doc['subjects']}", lang)
-        out += [f"### {doc['id']} · {doc['title']}", ""]
+        out += [f"### {text(doc['id'])} · {text(doc['title'])}", ""]
         out += [f"**{tr('counted', lang)} ({who}): {len(doc['counted'])}**", ""]
         rows = [
             [s["id"], s["name"], s["locality"], ", ".join(s["records"])] for s in doc["counted"]

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -19,6 +20,7 @@ from pqp_cli.i18n import status_label, tr
 from pqp_cli.render.breakdown import locality_name, locality_targets
 from pqp_cli.render.status import TARGET_KEYS
 from pqp_cli.timeline import locality_order
+from pqp_cli.yamlread import CONTROL
 
 #: The summary sheet's columns: the keys of `status --format json --projection`, in its order.
 SUMMARY_KEYS = (*TARGET_KEYS, "projected_end_value", "projected_met_on")
@@ -47,16 +49,25 @@ def _sheet(
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     for row in rows:
-        ws.append(list(row))
+        ws.append([_inert(v) for v in row])
     for row in ws.iter_rows(min_row=2):
         for cell in row:
-            if isinstance(cell.value, dt.date):
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text is text: never a formula, whatever it starts with
+            elif isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
             elif isinstance(cell.value, float):
                 cell.number_format = "0.0"
     ws.freeze_panes = "A2"
     _fit_widths(ws)
     return ws
+
+
+def _inert(value: Any) -> Any:
+    """Text without the characters a workbook cannot hold (control characters): dropped."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", CONTROL.sub("", value))
+    return value
 
 
 def _sheet_title(wb: Workbook, title: str) -> str:
@@ -167,7 +178,7 @@ def _info(wb: Workbook, report: dict[str, Any]) -> None:
         [tr("period", lang), f"{plan['start']} → {plan['end']}"],
         [tr("as_of", lang), dt.date.fromisoformat(doc["as_of"])],
         [tr("evaluated_at", lang), dt.date.fromisoformat(doc["evaluated_at"])],
-        *([k, v] for k, v in doc["problems"].items()),
+        *([k, ", ".join(v) if isinstance(v, list) else v] for k, v in doc["problems"].items()),
         [tr("status", lang), ", ".join(f"{s}: {status_label(s, lang)}" for s in _statuses(doc))],
     ]
     _sheet(wb, tr("plan", lang), ["", ""], rows)

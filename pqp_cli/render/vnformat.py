@@ -82,4 +82,4 @@ def short_date(value: str | dt.date | None, lang: str) -> str:
 
 def point_label(key: str, lang: str) -> str:
     """A `by_year` key as a column heading: `2023`, or `30/06/2024` for the as-of point."""
-    return key if len(key) == 4 else short_date(key, lang)
+    return key if key.isdigit() else short_date(key, lang)  # years before 1000 too
