@@ -4,13 +4,14 @@ plan's period (issue 15, point 4)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from openpyxl import load_workbook
-from test_import_helpers import csv_file, data_dir, pqp, xlsx
+from test_import_helpers import TAX_LAMSON, csv_file, data_dir, pqp, xlsx
 
 PLAN = """\
 plan:
@@ -175,3 +176,22 @@ def test_a_filled_2026_template_imports_back_with_its_commune(tmp_path):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert _localities(data / "enterprises" / "t.yaml") == {"Cơ sở A": "Phường Hạc Thành"}
+
+
+def test_a_training_venue_resolves_by_the_training_date(tmp_path):
+    rows = [
+        ["Tên lớp tập huấn", "Từ ngày", "Nội dung", "Mã số thuế", "Địa điểm"],
+        ["Lớp A", dt.date(2026, 3, 2), "Đo lường", TAX_LAMSON, "xa Xuan Hoa"],
+        ["Lớp B", dt.date(2024, 3, 4), "Đo lường", TAX_LAMSON, "Xã Xuân Hòa"],
+    ]
+    data, targets = _project(tmp_path, NEW)
+    sheet = xlsx(tmp_path / "lop.xlsx", rows)
+    result = pqp("import", "trainings", sheet, "--data", data, "--targets", targets)
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((data / "trainings" / "lop.yaml").read_text("utf-8"))
+    assert {r["title"]: r["locality"] for r in written} == {
+        "Lớp A": "Xã Xuân Hòa",  # after the reform: the 2025 commune
+        "Lớp B": "Xã Xuân Hòa",  # before it, two old communes bear the name: as given, warned
+    }
+    warned = [line for line in result.stderr.splitlines() if "could be places" in line]
+    assert len(warned) == 1 and "E3" in warned[0], result.stderr
