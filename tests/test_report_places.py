@@ -89,3 +89,28 @@ def test_xlsx_locality_sheet_by_commune_on_request(tmp_path) -> None:
     heads, rows = _expected(_status("commune"), "commune", "vi")
     assert sheet[0] == heads
     assert sorted(sheet[1:], key=str) == sorted(rows, key=str)
+
+
+def test_word_locality_table_by_commune_on_request(tmp_path) -> None:
+    import docx
+
+    out = tmp_path / "r.docx"
+    invoke("report", "-o", str(out), "--as-of", AS_OF, "--lang", "vi", "--locality", "commune")
+    document = docx.Document(str(out))
+    table = next(t for t in document.tables if t.rows[0].cells[1].text == HEADS["commune", "vi"])
+    status = _status("commune")
+    targets = [t for t in status["targets"] if t["by_commune"] is not None]
+    assert [c.text for c in table.rows[0].cells][2:] == [t["id"] for t in targets]
+    found = {row.cells[1].text: [c.text for c in row.cells[2:]] for row in table.rows[1:]}
+    groups = {n for t in targets for n in t["by_commune"]}
+    assert {"(none)" if n == NONE["vi"] else n for n in found} == groups
+    for i, t in enumerate(targets):
+        for name, cells in found.items():
+            entry = t["by_commune"].get("(none)" if name == NONE["vi"] else name)
+            if t["kind"] == "count":
+                assert cells[i].replace(".", "") == str(entry or 0), (t["id"], name)
+            elif entry is not None:
+                n, d, v = entry["numerator"], entry["denominator"], entry["value"]
+                assert cells[i] == f"{n}/{d} ({str(v).replace('.', ',')}%)", (t["id"], name)
+    notes = [p.text for p in document.paragraphs]
+    assert any(p.startswith("Theo xã, phường (từ 01/07/2025") for p in notes)
