@@ -41,6 +41,7 @@ def make_docx(folder: Path, as_of: str, *extra: str) -> Path:
 
 def status_json(as_of: str) -> dict[str, Any]:
     args = ("status", "--format", "json", "--by", "year", "--by", "locality", "--projection")
+    args = (*args, "--by", "district")  # the locality table groups by old district
     return json.loads(invoke(*args, "--as-of", as_of, "--lang", "vi").stdout)
 
 
@@ -267,18 +268,20 @@ def test_pilot_expert_and_unit_tables_count_what_the_status_counts(sample) -> No
 
 
 @pytest.mark.parametrize("as_of", [ENDED, RUNNING])
-def test_locality_table_equals_the_status_json(sample, as_of) -> None:
+def test_locality_table_groups_by_old_district_as_the_status_json(sample, as_of) -> None:
     document, status = read(sample, as_of)
-    table = table_by_header(document, "STT", "Địa bàn")
+    table = table_by_header(document, "STT", "Huyện (cũ)")
     heads = [c.text for c in table.rows[0].cells][2:]
     targets = targets_by_id(status)
-    assert heads == [t["id"] for t in status["targets"] if t["by_locality"] is not None]
+    assert heads == [t["id"] for t in status["targets"] if t["by_district"] is not None]
     found = {r[1]: r[2:] for r in rows(table)}
+    groups = {n for t in status["targets"] for n in t["by_district"] or {}}
+    assert {"(none)" if n == "(không rõ)" else n for n in found} == groups
     for tid, column in zip(heads, zip(*found.values(), strict=True), strict=True):
         t = targets[tid]
         for name, cell in zip(found, column, strict=True):
             key = "(none)" if name == "(không rõ)" else name
-            entry = t["by_locality"].get(key)
+            entry = t["by_district"].get(key)
             if t["kind"] == "count":
                 assert parse(cell) == (entry or 0), (tid, name)
             elif entry is None:
@@ -286,6 +289,8 @@ def test_locality_table_equals_the_status_json(sample, as_of) -> None:
             else:
                 n, d = entry["numerator"], entry["denominator"]
                 assert cell == f"{n}/{d} ({str(entry['value']).replace('.', ',')}%)"
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("Theo huyện cũ (đến 30/06/2025") for t in texts)
 
 
 def test_appendix_lists_who_counts_as_many_as_the_status_counts(sample) -> None:

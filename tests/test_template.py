@@ -12,6 +12,7 @@ from test_import_helpers import TAX_LAMSON, TAX_NEW, data_dir, errors, load, pqp
 
 from pqp_cli.importing import ImportRequest, run_import
 from pqp_cli.importing.headers import COLUMNS
+from pqp_cli.importing.places import template_columns
 from pqp_cli.importing.template import choices, header
 
 KINDS = list(COLUMNS)
@@ -31,7 +32,7 @@ def test_xlsx_template_has_headers_dropdowns_date_formats_and_notes(kind: str, l
     data_name, notes_name = ("Dữ liệu", "Ghi chú") if lang == "vi" else ("Data", "Notes")
     assert book.sheetnames == [data_name, notes_name, "_lists"]
     sheet = book[data_name]
-    columns = COLUMNS[kind]
+    columns = template_columns(kind, "district")  # no targets.yaml: the district column
     assert [c.value for c in sheet[1]] == [header(c, lang) for c in columns]
     rules = {str(r.sqref): r for r in sheet.data_validations.dataValidation}
     lists = book["_lists"]
@@ -97,7 +98,7 @@ def test_filled_in_template_imports_back_and_validates(
     assert pqp("template", kind, "-o", "t.xlsx", "--lang", lang).exit_code == 0
     book = load_workbook("t.xlsx")
     sheet = book.worksheets[0]
-    keys = [c.key for c in COLUMNS[kind]]
+    keys = [c.key for c in template_columns(kind, "district")]
     for r, values in enumerate(FILL[kind], start=2):
         for key, value in values.items():
             sheet.cell(row=r, column=keys.index(key) + 1, value=value)

@@ -65,6 +65,7 @@ def import_(
 ) -> None:
     """Import spreadsheet rows as records (exit 1 when rows are rejected)."""
     from pqp_cli.importing import ImportRequest, describe, run_import
+    from pqp_cli.importing.places import import_province
     from pqp_cli.plan import read_plan
 
     try:
@@ -73,7 +74,7 @@ def import_(
         request = ImportRequest(
             kind.value, source, opts.data, sheet, mapping, out, dry_run, encoding,
             create_missing, skip_invalid, opts.lang, opts.as_of,
-            (plan.start, plan.end) if plan else None, force, replace,
+            (plan.start, plan.end) if plan else None, force, replace, import_province(plan),
         )  # fmt: skip
         report = run_import(request)
     except PqpError as err:
@@ -93,13 +94,19 @@ def template(
     ] = None,
     lang: LangOpt = "en",
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    targets: TargetsOpt = DEFAULT_TARGETS,
 ) -> None:
-    """Write a blank spreadsheet with the headers `pqp import` reads."""
+    """Write a blank spreadsheet with the headers `pqp import` reads (a plan starting on or
+    after 2025-07-01 is asked its communes, "Xã/phường", instead of its districts)."""
     from pqp_cli.importing import write_template
+    from pqp_cli.importing.places import template_level
+    from pqp_cli.plan import read_plan
 
     try:
         path = output or Path(f"{kind.value}-template.xlsx")
-        written = write_template(kind.value, check_lang(lang), path, force)
+        plan = read_plan(targets)[0] if targets.is_file() else None
+        level = template_level(plan)
+        written = write_template(kind.value, check_lang(lang), path, force, level)
     except PqpError as err:
         raise fail(err, lang) from None
     typer.echo(str(written))

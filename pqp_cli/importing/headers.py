@@ -115,9 +115,19 @@ COLUMNS: dict[str, list[Column]] = {
             "locality",
             "text",
             "Locality",
-            "Huyện | Địa bàn | Địa phương | Xã/phường | Xã, phường | Huyện/thị xã/thành phố",
-            "District or commune",
-            "Huyện hoặc xã, phường",
+            "Huyện | Địa bàn | Địa phương | Huyện/thị xã/thành phố | Huyện, thị xã, thành phố"
+            " | Quận/huyện | Huyện/thị xã",
+            "District (to 2025-06-30), or any place the register knows",
+            "Huyện (đến 30/06/2025), hoặc nơi bất kỳ có trong danh mục đơn vị hành chính",
+        ),
+        _c(
+            "commune",
+            "text",
+            "Commune or ward",
+            "Xã/phường | Xã, phường | Xã | Phường | Xã/phường/thị trấn | Xã, phường, thị trấn"
+            " | Phường/xã",
+            "Commune or ward (from 2025-07-01), or an old commune with the District column",
+            "Xã, phường (từ 01/07/2025), hoặc xã cũ cùng cột Huyện",
         ),
         _c("address", "text", "Address", "Địa chỉ", "Address", "Địa chỉ"),
         _c("sector", "text", "Sector", "Ngành nghề | Lĩnh vực", "Sector", "Ngành nghề, lĩnh vực"),

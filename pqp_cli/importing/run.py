@@ -14,6 +14,7 @@ from pqp_cli.importing.changes import record_changes, removed
 from pqp_cli.importing.headers import COLUMNS, aliases
 from pqp_cli.importing.mapping import column_mapping
 from pqp_cli.importing.outcome import ImportReport, Note, Where
+from pqp_cli.importing.places import canonical_places
 from pqp_cli.importing.readers import Workbook, open_workbook, pick_sheet
 from pqp_cli.importing.rejects import write_rejects
 from pqp_cli.importing.resolve import Resolver, enterprise_id
@@ -45,6 +46,7 @@ class ImportRequest:
     period: tuple[dt.date, dt.date] | None = None  # the plan's, for outside-period warnings
     force: bool = False  # overwrite a generated file edited by hand
     replace: bool = False  # write into the generated file that already holds these records
+    province: str | None = None  # resolve localities against its register (issue 15)
 
     def load(self, overrides: dict[Path, str] | None = None) -> Dataset:
         return load_dataset(
@@ -146,7 +148,9 @@ def _prepare(plan: _Plan) -> bool:
     base = req.load(emptied or None)
     ctx = Context(req.kind, plan.layout, Resolver(base.enterprises, req.create_missing))
     ctx.units = base.units
-    built = build(ctx, parse_rows(ctx, plan.cells))
+    rows = parse_rows(ctx, plan.cells)
+    canonical_places(ctx, rows, req.province)
+    built = build(ctx, rows)
     report.rows_read = ctx.rows_read
     report.rejects += ctx.rejects
     report.warnings += ctx.warnings

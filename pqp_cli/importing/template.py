@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from pqp_cli import fileio
-from pqp_cli.importing.headers import COLUMNS, Column
+from pqp_cli.importing.headers import Column
+from pqp_cli.importing.places import template_columns
 from pqp_cli.models import VI_LABELS
 from pqp_cli.problems import PqpError, display_path
 
@@ -56,8 +57,11 @@ def choices(col: Column, lang: str) -> list[str] | None:
     return None
 
 
-def write_template(kind: str, lang: str, path: Path, force: bool = False) -> Path:
-    """Write the template of `kind` to `path` (.xlsx or .csv); never over a file unless `force`."""
+def write_template(
+    kind: str, lang: str, path: Path, force: bool = False, level: str = "district"
+) -> Path:
+    """Write the template of `kind` to `path` (.xlsx or .csv); never over a file unless `force`.
+    `level` (`district` or `commune`) chooses the locality column (`places.template_columns`)."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise PqpError(
@@ -69,18 +73,19 @@ def write_template(kind: str, lang: str, path: Path, force: bool = False) -> Pat
             f"{display_path(path)} exists; pass --force to replace it",
             f"{display_path(path)} đã có; dùng --force để ghi đè",
         )
-    data = _csv_bytes(kind, lang) if suffix == ".csv" else _xlsx_bytes(kind, lang)
+    cols = template_columns(kind, level)
+    data = _csv_bytes(cols, lang) if suffix == ".csv" else _xlsx_bytes(cols, lang)
     _replace(path, data)
     return path
 
 
-def _csv_bytes(kind: str, lang: str) -> bytes:
+def _csv_bytes(cols: list[Column], lang: str) -> bytes:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(header(c, lang) for c in COLUMNS[kind])
+    csv.writer(out, lineterminator="\r\n").writerow(header(c, lang) for c in cols)
     return out.getvalue().encode("utf-8-sig")  # the BOM lets Excel show Vietnamese right
 
 
-def _xlsx_bytes(kind: str, lang: str) -> bytes:
+def _xlsx_bytes(cols: list[Column], lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -92,7 +97,7 @@ def _xlsx_bytes(kind: str, lang: str) -> bytes:
     lists = book.create_sheet("_lists")
     lists.sheet_state = "hidden"
     fill = PatternFill("solid", fgColor="DDEBF7")
-    for index, col in enumerate(COLUMNS[kind], start=1):
+    for index, col in enumerate(cols, start=1):
         cell = sheet.cell(row=1, column=index, value=header(col, lang))
         cell.font, cell.fill = Font(bold=True), fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -100,7 +105,7 @@ def _xlsx_bytes(kind: str, lang: str) -> bytes:
         sheet.column_dimensions[letter].width = max(14, min(40, len(str(cell.value)) + 4))
         _format_column(sheet, lists, col, index, lang)
     sheet.freeze_panes = "A2"
-    _notes(book.create_sheet(notes_title), kind, lang)
+    _notes(book.create_sheet(notes_title), cols, lang)
     book.move_sheet("_lists", offset=1)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -135,7 +140,7 @@ def _format_column(sheet: Any, lists: Any, col: Column, index: int, lang: str) -
 _TEXT = ("id", "ids", "tax_code")
 
 
-def _notes(sheet: Any, kind: str, lang: str) -> None:
+def _notes(sheet: Any, cols: list[Column], lang: str) -> None:
     from openpyxl.styles import Font
 
     vi = lang == "vi"
@@ -147,7 +152,7 @@ def _notes(sheet: Any, kind: str, lang: str) -> None:
     sheet.append(list(titles))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for col in COLUMNS[kind]:
+    for col in cols:
         required = ("Có" if vi else "yes") if col.required else ""
         sheet.append([header(col, lang), col.key, required, col.help_vi if vi else col.help_en])
     sheet.append([])

@@ -8,8 +8,9 @@ from typing import Any
 from tabulate import tabulate
 
 from pqp_cli.i18n import tr
-from pqp_cli.render.places import (  # noqa: F401  (table_title: the reports use it)
+from pqp_cli.render.places import (  # noqa: F401  (table_title, report_head: the reports use them)
     place_tables,
+    report_head,
     report_rows,
     table_key,
     table_title,

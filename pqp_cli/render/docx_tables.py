@@ -8,8 +8,9 @@ from typing import Any
 
 from pqp_cli.i18n import status_label
 from pqp_cli.render.docx_text import w
+from pqp_cli.render.places import report_groups, report_head
 from pqp_cli.render.vnformat import figure, increase, number, percent, point_label, short_date
-from pqp_cli.timeline import NO_LOCALITY, locality_order
+from pqp_cli.timeline import NO_LOCALITY
 
 Rows = list[list[str]]
 
@@ -111,8 +112,8 @@ def subjects_table(report: dict[str, Any], target_ids: list[str]) -> tuple[list[
     return heads, rows
 
 
-def _place_cell(row: dict[str, Any], name: str, lang: str) -> str:
-    entry = row["by_locality"].get(name)
+def _place_cell(row: dict[str, Any], key: str, name: str, lang: str) -> str:
+    entry = row[key].get(name)
     if row["kind"] == "count":
         return number(entry or 0, lang)
     if entry is None:
@@ -122,18 +123,18 @@ def _place_cell(row: dict[str, Any], name: str, lang: str) -> str:
 
 
 def places_table(report: dict[str, Any]) -> tuple[list[str], Rows, list[str]]:
-    """Table 6: one row per locality, one column per target on establishments; and the ids of
-    the targets left out (experts, units)."""
-    lang = report["lang"]
-    targets = [r for r in report["status"]["targets"] if r.get("by_locality") is not None]
-    others = [r["id"] for r in report["status"]["targets"] if r.get("by_locality") is None]
-    names = locality_order(n for r in targets for n in r["by_locality"])
-    heads = [w("no", lang), w("locality", lang), *(r["id"] for r in targets)]
+    """Table 6: one row per old district or 2025 commune (as the HTML and Markdown reports
+    group; the text as written when the province is not in the register), one column per
+    target on establishments; and the ids of the targets left out (experts, units)."""
+    lang, doc = report["lang"], report["status"]
+    key, targets, names = report_groups(doc)
+    others = [r["id"] for r in doc["targets"] if r.get(key) is None]
+    heads = [w("no", lang), report_head(doc, lang), *(r["id"] for r in targets)]
     rows = [
         [
             str(i),
             w("no_locality", lang) if name == NO_LOCALITY else name,
-            *(_place_cell(r, name, lang) for r in targets),
+            *(_place_cell(r, key, name, lang) for r in targets),
         ]
         for i, name in enumerate(names, 1)
     ]

@@ -115,3 +115,28 @@ def table_title(doc: dict[str, Any], lang: str) -> str:
         return tr("by_locality_title", lang)
     note = straddling_note(doc, lang) if key == "by_district" else ""
     return TITLES[key][lang == "vi"] + (f". {note.rstrip('.')}" if note else "")
+
+
+#: The first column of the report's table by locality, as it groups (every format says so).
+REPORT_HEADS = {
+    "by_district": ("Old district (to 2025-06-30)", "Huyện (cũ)"),
+    "by_commune": ("Commune or ward (from 2025-07-01)", "Xã, phường (từ 01/07/2025)"),
+    "by_locality": ("Locality", "Địa bàn"),
+}
+
+
+def report_key(doc: dict[str, Any]) -> str:
+    """The key of the rows the report's table reads: `by_district` or `by_commune` when the
+    plan's province is in the register, else `by_locality` (the text as written)."""
+    return table_key(doc) or "by_locality"
+
+
+def report_head(doc: dict[str, Any], lang: str) -> str:
+    return REPORT_HEADS[report_key(doc)][lang == "vi"]
+
+
+def report_groups(doc: dict[str, Any]) -> tuple[str, list[dict[str, Any]], list[str]]:
+    """The report's table by locality: its key, the targets with a column, the group names."""
+    key = report_key(doc)
+    targets = [r for r in doc["targets"] if r.get(key) is not None]
+    return key, targets, locality_order(n for r in targets for n in r[key])

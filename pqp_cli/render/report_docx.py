@@ -12,6 +12,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from pqp_cli.i18n import tr
 from pqp_cli.render import docx_tables as tables
 from pqp_cli.render.docx_layout import (
     add_run,
@@ -26,6 +27,7 @@ from pqp_cli.render.docx_layout import (
     short_rule,
 )
 from pqp_cli.render.docx_text import date_of, narrative, problems_paragraph, w
+from pqp_cli.render.places import report_groups, table_key, table_title
 from pqp_cli.render.vnformat import long_date, short_date
 
 #: Header block columns (cm): the bodies on the left, the national title on the right.
@@ -209,12 +211,20 @@ def _places(doc: Document, report: dict[str, Any]) -> None:
         percent = [i for i, r in enumerate(_place_targets(report), 2) if r["kind"] == "percent"]
         widths = tuple(w_ * (1.5 if i in percent else 1) for i, w_ in enumerate(widths))
     data_table(doc, heads, rows, widths, numeric=range(2, len(heads)))
-    text = w("places_note", lang, ids=", ".join(others)) if others else w("places_none", lang)
-    note(doc, text)
+    note(doc, _places_note(report, others))
+
+
+def _places_note(report: dict[str, Any], others: list[str]) -> str:
+    """How the table groups (as the HTML report says it), and the targets left out."""
+    lang, status = report["lang"], report["status"]
+    if table_key(status) is None:
+        return w("places_note", lang, ids=", ".join(others)) if others else w("places_none", lang)
+    text = table_title(status, lang) + "."
+    return f"{text} {tr('no_locality_subjects', lang, ids=', '.join(others))}" if others else text
 
 
 def _place_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
-    return [r for r in report["status"]["targets"] if r.get("by_locality") is not None]
+    return report_groups(report["status"])[1]
 
 
 def _closing(doc: Document, report: dict[str, Any]) -> None:

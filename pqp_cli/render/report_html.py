@@ -192,7 +192,8 @@ def _chart(report: dict[str, Any], row: dict[str, Any]) -> str:
 def _localities(report: dict[str, Any]) -> str:
     lang, doc = report["lang"], report["status"]
     ids, rows = bd.locality_rows(doc, lang)
-    table = _table([tr("locality", lang), *ids], [[_e(c) for c in r] for r in rows], nums=len(ids))
+    head = bd.report_head(doc, lang)
+    table = _table([head, *ids], [[_e(c) for c in r] for r in rows], nums=len(ids))
     note = f'<p class="note">{_e(bd.table_title(doc, lang))}.'
     others = bd.left_out_of_localities(doc)
     if others:

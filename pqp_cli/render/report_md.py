@@ -109,7 +109,7 @@ def _localities(report: dict[str, Any]) -> list[str]:
     others = bd.left_out_of_localities(doc)
     if others:
         note += " " + tr("no_locality_subjects", lang, ids=", ".join(others))
-    return [table([tr("locality", lang), *ids], rows), f"_{note}_"]
+    return [table([bd.report_head(doc, lang), *ids], rows), f"_{note}_"]
 
 
 def _appendix(report: dict[str, Any]) -> list[str]:

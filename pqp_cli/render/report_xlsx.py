@@ -17,9 +17,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pqp_cli.i18n import status_label, tr
-from pqp_cli.render.breakdown import locality_name, locality_targets
+from pqp_cli.render.breakdown import locality_name
+from pqp_cli.render.places import report_groups, report_head, table_title
 from pqp_cli.render.status import TARGET_KEYS
-from pqp_cli.timeline import locality_order
 from pqp_cli.yamlread import CONTROL
 
 #: The summary sheet's columns: the keys of `status --format json --projection`, in its order.
@@ -115,26 +115,29 @@ def _by_year(wb: Workbook, report: dict[str, Any]) -> None:
 
 
 def _by_locality(wb: Workbook, report: dict[str, Any]) -> None:
-    lang = report["lang"]
-    targets = locality_targets(report["status"])
-    headers = [tr("locality", lang)]
+    """Grouped as the HTML and Markdown reports: by old district or by 2025 commune when the
+    plan's province is in the register (the header's comment says how), else as written."""
+    lang, doc = report["lang"], report["status"]
+    key, targets, names = report_groups(doc)
+    headers = [report_head(doc, lang)]
     for r in targets:
         if r["kind"] == "count":
             headers.append(r["id"])
         else:
             headers += [f"{r['id']} {tr('counted', lang)}", f"{r['id']} /", f"{r['id']} %"]
     rows = []
-    for name in locality_order(n for r in targets for n in r["by_locality"]):
+    for name in names:
         row: list[Any] = [locality_name(name, lang)]
         for r in targets:
-            entry = r["by_locality"].get(name)
+            entry = r[key].get(name)
             if r["kind"] == "count":
                 row.append(entry or 0)
             else:
                 entry = entry or {}
                 row += [entry.get("numerator"), entry.get("denominator"), entry.get("value")]
         rows.append(row)
-    _sheet(wb, tr("sheet_by_locality", lang), headers, rows)
+    ws = _sheet(wb, tr("sheet_by_locality", lang), headers, rows)
+    ws["A1"].comment = Comment(table_title(doc, lang), "pqp")
 
 
 def _target_sheet(wb: Workbook, doc: dict[str, Any], lang: str) -> None:
