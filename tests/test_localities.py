@@ -125,14 +125,14 @@ def test_misspelt_ambiguous_and_unknown_places_are_warnings_on_the_locality_fiel
         ("unknown-locality", "E13", "locality", 52),
     ]
     by_id = {p.record: p for p in project.problems}
-    assert "is not a place of Tỉnh Thanh Hóa (nearest: Huyện Thọ Xuân" in by_id["E11"].en
-    assert "không phải đơn vị hành chính của Tỉnh Thanh Hóa (gần nhất:" in by_id["E11"].vi
+    assert "is not a place in Thanh Hóa province (nearest: Huyện Thọ Xuân" in by_id["E11"].en
+    assert "không phải đơn vị hành chính của tỉnh Thanh Hóa (gần nhất:" in by_id["E11"].vi
     assert by_id["E12"].en == (
-        "enterprise E12: locality 'Phường Lam Sơn' could be places in different districts: "
-        "Phường Lam Sơn, thành phố Thanh Hóa; Phường Lam Sơn, thị xã Bỉm Sơn; write the one "
-        "meant, e.g. 'Phường Lam Sơn, thành phố Thanh Hóa'"
+        "enterprise E12: locality 'Phường Lam Sơn' could be Phường Lam Sơn, thành phố Thanh "
+        "Hóa or Phường Lam Sơn, thị xã Bỉm Sơn; write the one meant, e.g. 'Phường Lam Sơn, "
+        "thành phố Thanh Hóa'"
     )
-    assert by_id["E12"].vi.startswith("cơ sở E12: địa bàn 'Phường Lam Sơn' có thể là nhiều nơi")
+    assert by_id["E12"].vi.startswith("cơ sở E12: địa bàn 'Phường Lam Sơn' có thể là Phường")
 
 
 def test_validate_prints_the_warning_with_its_line(places):
@@ -140,7 +140,7 @@ def test_validate_prints_the_warning_with_its_line(places):
     assert result.exit_code == 0
     assert (
         "data/enterprises.yaml:44: warning [unknown-locality] enterprise E11: locality "
-        "'Thọ Xuâm' is not a place of Tỉnh Thanh Hóa" in result.stdout
+        "'Thọ Xuâm' is not a place in Thanh Hóa province" in result.stdout
     )
 
 
