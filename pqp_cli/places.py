@@ -7,6 +7,7 @@ source and licence are recorded in it). docs/data.md gives the rules this module
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gzip
@@ -154,9 +155,10 @@ class Register:
         for pk in dict.fromkeys(new_keys):
             self._add_new(data, pk)
         self._memo: dict[tuple[str, str | None], Resolution] = {}
+        self._read_memo: dict[tuple[tuple[str, ...], str | None], Resolution] = {}
         self.provinces = {*old_keys, *new_keys}
         self._qualifiers = {k for keys in self._district_keys.values() for k in keys}
-        self._keys: list[str] | None = None
+        self._by_length: dict[int, list[str]] | None = None
 
     @property
     def known(self) -> bool:
@@ -216,6 +218,17 @@ class Register:
 
     def _resolve(self, text: str, era: str | None) -> Resolution:
         texts = split_text(text)
+        for i in range(len(texts) - 1):  # "Thôn 3, ...", "KCN Lễ Môn, ...": below the register
+            if not self._below(texts[i]):
+                break
+            texts[i] = ""
+        memo_key = (tuple(texts), era)  # "Thôn 1, X" and "Thôn 2, X" are read once
+        found = self._read_memo.get(memo_key)
+        if found is None:
+            found = self._read_memo[memo_key] = self._read_cut(text, texts, era)
+        return found if found.text == text else dataclasses.replace(found, text=text)
+
+    def _read_cut(self, text: str, texts: list[str], era: str | None) -> Resolution:
         found = self._read(text, texts, era)
         if found.place is None and found.other_province is None and len(texts) == 1:
             cut = cut_at_type_words(texts[0])  # "xã X huyện Y", without a comma
@@ -225,14 +238,14 @@ class Register:
         return found
 
     def _read(self, text: str, texts: list[str], era: str | None) -> Resolution:
-        """The parts read in order: notes, villages and this province set aside; a part that
-        may be this province or its district of the same name tried as the district first."""
+        """The parts read in order: notes and this province set aside; a part that may be
+        this province or its district of the same name tried as the district first."""
         parts: list[Part] = []
         maybe: Part | None = None
         for i, raw in enumerate(texts):
             part = parse_part(raw)
-            if not part[1] or (not parts and len(texts) > i + 1 and self._below(raw, part)):
-                continue  # "Thôn 3, ...", "KCN Lễ Môn, ...": below the register
+            if not part[1]:
+                continue
             if part[0] is None and part[1] in NOTES:
                 era = era or NOTES[part[1]]  # "(cũ)" dates the record before the reform
                 continue
@@ -251,9 +264,12 @@ class Register:
             return self._match(text, _ordered([p for p in parts if p is not maybe]), era)
         return found
 
-    def _below(self, raw: str, part: Part) -> bool:
+    def _below(self, raw: str) -> bool:
         """ "Thôn 3", "KCN Lễ Môn": below the register (but "Bản Công" is a commune)."""
-        return below_register(raw) and not {part[1], part[3]} & self.index.keys()
+        if not below_register(raw):
+            return False
+        part = parse_part(raw)
+        return not {part[1], part[3]} & self.index.keys()
 
     def _province_part(self, part: Part, i: int) -> str | None:
         """ "this" for ", tỉnh Thanh Hóa" or a later ", Thanh Hóa" (a first "Thanh Hóa" is the
@@ -307,9 +323,16 @@ class Register:
 
     def suggest(self, key: str, qualifier: Part | None) -> tuple[str, ...]:
         """The nearest names in the register (three at most, ratio 0.75 or more)."""
-        if self._keys is None:
-            self._keys = list(self.index)
-        found = process.extract(key, self._keys, scorer=fuzz.ratio, limit=3, score_cutoff=75)
+        if self._by_length is None:
+            self._by_length = {}
+            for k in self.index:
+                self._by_length.setdefault(len(k), []).append(k)
+        # a ratio 2M/(a+b) >= 0.75 needs the lengths within 3:5 of each other
+        n = len(key)
+        keys = [
+            k for m, ks in self._by_length.items() if 3 * m <= 5 * n and 3 * n <= 5 * m for k in ks
+        ]
+        found = process.extract(key, keys, scorer=fuzz.ratio, limit=3, score_cutoff=75)
         near = [k for k, _, _ in found]
         places = [p for k in near for p in self.index[k]]
         if qualifier is not None:

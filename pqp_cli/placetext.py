@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -43,9 +44,13 @@ _TYPE_WORDS: list[tuple[tuple[str, ...], str]] = [
     (("p",), "phuong"),
     (("tinh",), "tinh"),
 ]
+_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _code in _TYPE_WORDS:
+    _BY_FIRST.setdefault(_words[0], []).append((_words, _code))
 #: A part that is only a type word ("Yên Viên (Thị trấn)") gives the type of the one before.
 TYPE_ONLY = {"".join(w): code for w, code in _TYPE_WORDS if len(w[0]) > 1 and code != "tinh"}
 _TOKENS = re.compile(r"[a-z0-9]+")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 #: Where a text is cut into parts: commas, semicolons, slashes, brackets, a spaced dash.
 _SEPARATORS = re.compile(r"[,;/()\[\]]|\s[-–—]+\s|\s[-–—]+(?=\w)|(?<=\w)[-–—]+\s")
 #: Parts that are notes, not places: "(cũ)", "(mới)", ", Việt Nam".
@@ -73,12 +78,16 @@ def exact_key(text: str) -> str:
     """Like name_key but keeping diacritics (a tie-break between names that fold alike); the
     tone mark of each word is put after it, wherever it was written ("Hoà" = "Hòa")."""
     words = re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold())
-    out = []
-    for word in words:
-        nfd = unicodedata.normalize("NFD", word)
-        tones = "".join(c for c in nfd if c in _TONES)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES)) + tones)
-    return "".join(out)
+    return "".join(_word(w)[1] for w in words)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[str, str]:
+    """A casefolded word's name key and exact key (words repeat: memoised)."""
+    nfd = unicodedata.normalize("NFD", word)
+    tones = "".join(c for c in nfd if c in _TONES)
+    exact = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES)) + tones
+    return name_key(word), exact
 
 
 #: A part of a locality: type code or None, name key, the name's exact key, and the key of
@@ -86,15 +95,18 @@ def exact_key(text: str) -> str:
 Part = tuple[str | None, str, str, str]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_part(part: str) -> Part:
-    """One part of a locality text, its type words recognised."""
+    """One part of a locality text, its type words recognised (memoised: parts repeat)."""
     words = re.findall(r"\w+", unicodedata.normalize("NFC", part).casefold())
-    tokens = [name_key(w) for w in words]
-    for type_words, code in _TYPE_WORDS:
+    keys = [_word(w) for w in words]
+    tokens = [k for k, _ in keys]
+    for type_words, code in _BY_FIRST.get(tokens[0], ()) if tokens else ():
         n = len(type_words)
-        if tuple(tokens[:n]) == type_words and len(tokens) > n:
-            return code, "".join(tokens[n:]), exact_key(" ".join(words[n:])), "".join(tokens)
-    return None, "".join(tokens), exact_key(" ".join(words)), "".join(tokens)
+        if len(tokens) > n and tuple(tokens[:n]) == type_words:
+            exact = "".join(e for _, e in keys[n:])
+            return code, "".join(tokens[n:]), exact, "".join(tokens)
+    return None, "".join(tokens), "".join(e for _, e in keys), "".join(tokens)
 
 
 def split_text(text: str) -> list[str]:
@@ -109,17 +121,16 @@ def accented(text: str) -> bool:
 
 def below_register(part: str) -> bool:
     """Whether a part names something below a commune ("Thôn 3", "KCN Lễ Môn")."""
-    first = _TOKENS.findall(fold(part))[:1]
-    return bool(first) and first[0] in _BELOW
+    first = _FIRST_WORD.search(part)
+    return first is not None and _word(first.group().casefold())[0] in _BELOW
 
 
 def cut_at_type_words(text: str) -> list[str]:
     """A text without separators cut before each district or province type word that is not
     its first word: "xã Hoằng Quý huyện Hoằng Hóa" → ["xã Hoằng Quý", "huyện Hoằng Hóa"]."""
     words = text.split()
-    keys = [exact_key(w) for w in words]
-    single = {exact_key(w) for w in _CUT_WORDS}
-    pairs = {exact_key(w) for w in _CUT_PAIRS}
+    keys = [_word(w.casefold())[1] if w.isalpha() else w for w in words]
+    single, pairs = _cut_keys()
     cuts = [0]
     for i in range(1, len(words) - 1):
         pair = keys[i] + keys[i + 1] if i + 2 < len(words) else ""
@@ -127,3 +138,8 @@ def cut_at_type_words(text: str) -> list[str]:
             cuts.append(i)
     cuts.append(len(words))
     return [" ".join(words[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+@functools.lru_cache(maxsize=1)
+def _cut_keys() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(map(exact_key, _CUT_WORDS)), frozenset(map(exact_key, _CUT_PAIRS))
