@@ -231,3 +231,43 @@ def test_csv_spreads_the_groups_into_columns(places):
     cells = dict(zip(header.split(","), row.split(","), strict=True))
     assert cells["by_district.Huyện Thọ Xuân"] == "4"
     assert cells["by_district.Thị xã Bỉm Sơn"] == "1"
+
+
+@pytest.mark.parametrize("province", ["Atlantis", "Sài Gòn"])
+def test_an_unknown_plan_province_is_a_warning_on_its_line(ws, province):
+    plan = PLAN.replace("authority: UBND tỉnh Thanh Hóa", f"province: {province}")
+    project = ws.write(TARGETS, plan=plan, enterprises=enterprises()).load()
+    found = [(p.code, p.file.endswith("targets.yaml"), p.line, p.field) for p in project.problems]
+    assert found == [("unknown-locality", True, 4, "province")]
+    result = CliRunner().invoke(app, ws.args("validate"))
+    assert f"plan.province {province!r} is not a province" in result.stdout
+
+
+def test_grouping_by_district_without_a_known_province_is_refused(ws):
+    plan = PLAN.replace("authority: UBND tỉnh Thanh Hóa", "province: Atlantis")
+    ws.write(TARGETS, plan=plan, enterprises=enterprises(), certifications=certifications())
+    for level in ("district", "commune"):
+        result = CliRunner().invoke(app, [*ws.args("status"), "--by", level])
+        assert result.exit_code == 2
+        assert f"--by {level} needs the plan's province" in result.output
+        assert "(?)" not in result.output
+    result = CliRunner().invoke(app, [*ws.args("status"), "--by", "locality"])
+    assert result.exit_code == 0
+
+
+def test_a_damaged_register_is_exit_2_for_status_and_validate(places, monkeypatch):
+    from pqp_cli import places as register
+
+    monkeypatch.setattr(register.resources, "files", lambda _name: places.root / "nowhere")
+    register.register_data.cache_clear()
+    register.register_for.cache_clear()
+    register.province_names.cache_clear()
+    try:
+        for command in ("status", "validate"):
+            result = CliRunner().invoke(app, places.args(command))
+            assert result.exit_code == 2, result.output
+            assert "missing or damaged" in result.output and "reinstall pqp" in result.output
+    finally:
+        register.register_data.cache_clear()
+        register.register_for.cache_clear()
+        register.province_names.cache_clear()
