@@ -218,24 +218,31 @@ class Register:
 
     def _resolve(self, text: str, era: str | None) -> Resolution:
         texts = split_text(text)
+        found = self._read_parts(text, texts, era)
+        if found.place is not None or found.other_province is not None:
+            return found
+        # "Xã X - Huyện Y" (names may hold a dash: "Phan Rang - Tháp Chàm"), "xã X huyện Y"
+        again = split_text(text, dashes=True)
+        if len(again) == 1:
+            again = cut_at_type_words(again[0])
+        if again != texts:
+            other = self._read_parts(text, again, era)
+            if other.place is not None or other.other_province is not None:
+                return other
+        return found
+
+    def _read_parts(self, text: str, texts: list[str], era: str | None) -> Resolution:
+        """The parts read (memoised: "Thôn 1, X" and "Thôn 2, X" are read once)."""
+        texts = list(texts)
         for i in range(len(texts) - 1):  # "Thôn 3, ...", "KCN Lễ Môn, ...": below the register
             if not self._below(texts[i]):
                 break
             texts[i] = ""
-        memo_key = (tuple(texts), era)  # "Thôn 1, X" and "Thôn 2, X" are read once
+        memo_key = (tuple(texts), era)
         found = self._read_memo.get(memo_key)
         if found is None:
-            found = self._read_memo[memo_key] = self._read_cut(text, texts, era)
+            found = self._read_memo[memo_key] = self._read(text, texts, era)
         return found if found.text == text else dataclasses.replace(found, text=text)
-
-    def _read_cut(self, text: str, texts: list[str], era: str | None) -> Resolution:
-        found = self._read(text, texts, era)
-        if found.place is None and found.other_province is None and len(texts) == 1:
-            cut = cut_at_type_words(texts[0])  # "xã X huyện Y", without a comma
-            again = self._read(text, cut, era) if len(cut) > 1 else found
-            if again.place is not None or again.other_province is not None:
-                return again
-        return found
 
     def _read(self, text: str, texts: list[str], era: str | None) -> Resolution:
         """The parts read in order: notes and this province set aside; a part that may be
@@ -249,8 +256,8 @@ class Register:
             if part[0] is None and part[1] in NOTES:
                 era = era or NOTES[part[1]]  # "(cũ)" dates the record before the reform
                 continue
-            if part[0] is None and part[1] in TYPE_ONLY and parts and parts[-1][0] is None:
-                parts[-1] = (TYPE_ONLY[part[1]], *parts[-1][1:])  # "Yên Viên (Thị trấn)"
+            if part[0] is None and part[1] in TYPE_ONLY and parts:
+                parts[-1] = self._typed(parts[-1], part)  # "Yên Viên (Thị trấn)"
                 continue
             province = self._province_part(part, i)
             if province == "other":
@@ -263,6 +270,14 @@ class Register:
         if found.place is None and maybe is not None:
             return self._match(text, _ordered([p for p in parts if p is not maybe]), era)
         return found
+
+    def _typed(self, part: Part, type_part: Part) -> Part:
+        """A part followed by "(Thị trấn)": the register's name when it has one so ("Phước
+        Long (Thị trấn)", "Cao Lãnh (Thành phố)"), else a part of that type."""
+        code, key, exact, full = part
+        if key + type_part[1] in self.index:
+            return code, key + type_part[1], exact + type_part[2], full + type_part[3]
+        return (code or TYPE_ONLY[type_part[1]], key, exact, full)
 
     def _below(self, raw: str) -> bool:
         """ "Thôn 3", "KCN Lễ Môn": below the register (but "Bản Công" is a commune)."""

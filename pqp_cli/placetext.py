@@ -51,8 +51,9 @@ for _words, _code in _TYPE_WORDS:
 TYPE_ONLY = {"".join(w): code for w, code in _TYPE_WORDS if len(w[0]) > 1 and code != "tinh"}
 _TOKENS = re.compile(r"[a-z0-9]+")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
-#: Where a text is cut into parts: commas, semicolons, slashes, brackets, a spaced dash.
-_SEPARATORS = re.compile(r"[,;/()\[\]]|\s[-–—]+\s|\s[-–—]+(?=\w)|(?<=\w)[-–—]+\s")
+#: Where a text is cut into parts: commas, semicolons, slashes, brackets; then a spaced dash.
+_SEPARATORS = re.compile(r"[,;/()\[\]]")
+_DASHES = re.compile(r"[,;/()\[\]]|\s[-–—]+\s|\s[-–—]+(?=\w)|(?<=\w)[-–—]+\s")
 #: Parts that are notes, not places: "(cũ)", "(mới)", ", Việt Nam".
 NOTES = {"cu": "old", "moi": "new", "vietnam": None, "vn": None}
 #: First words of a part that is below the register (village, street, industrial zone).
@@ -109,9 +110,10 @@ def parse_part(part: str) -> Part:
     return None, "".join(tokens), "".join(e for _, e in keys), "".join(tokens)
 
 
-def split_text(text: str) -> list[str]:
-    """The parts of a locality text, cut at its separators (empty parts dropped)."""
-    return [p for p in _SEPARATORS.split(text) if p.strip()]
+def split_text(text: str, dashes: bool = False) -> list[str]:
+    """The parts of a locality text, cut at its separators (empty parts dropped); at a
+    spaced dash too with `dashes`."""
+    return [p for p in (_DASHES if dashes else _SEPARATORS).split(text) if p.strip()]
 
 
 def accented(text: str) -> bool:

@@ -193,3 +193,17 @@ def test_suggestions_are_looked_up_only_when_asked(th, monkeypatch):
     res = th.resolve("Nowhere at all 12345")
     assert res.place is None and calls == []
     assert res.suggestions == () and len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("province", "text", "district"),
+    [
+        ("Ninh Thuận", "Phường Đô Vinh, thành phố Phan Rang - Tháp Chàm", "Phan Rang - Tháp Chàm"),
+        ("Hà Nội", "Phường Văn Miếu - Quốc Tử Giám", "Đống Đa"),
+        ("Bạc Liêu", "Thị trấn Phước Long (Thị trấn), huyện Phước Long", "Phước Long"),
+        ("Đồng Tháp", "Phường Mỹ Ngãi, thành phố Cao Lãnh (Thành phố)", "Cao Lãnh (Thành phố)"),
+    ],
+)
+def test_names_holding_a_dash_or_a_bracket_still_resolve(province, text, district):
+    place = register_for(province).resolve(text).place
+    assert place is not None and place.district.endswith(district)
