@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pqp_cli.models import NOUN_VI
-from pqp_cli.places import REFORM, Register, Resolution, nearest_provinces, register_for
+from pqp_cli.places import REFORM, Register, Resolution, register_for
 from pqp_cli.problems import PqpError, Problem
+from pqp_cli.provinces import nearest_provinces
 from pqp_cli.timeline import NO_LOCALITY, locality_order
 
 if TYPE_CHECKING:

@@ -2,7 +2,8 @@
 province's: old districts and communes (to 2025-06-30), new communes and wards (from 2025-07-01).
 
 The register is `pqp_cli/data/admin_units.json.gz` (made by scripts/gen_admin_units.py; its
-source and licence are recorded in it). docs/data.md gives the rules this module follows.
+source and licence are recorded in it; read in pqp_cli/provinces.py). Texts are cut into parts in
+pqp_cli/placetext.py. docs/data.md gives the rules this module follows.
 """
 
 from __future__ import annotations
@@ -10,18 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import gzip
-import json
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from pqp_cli.placetext import (
-    COMMUNE_TYPES,
     DISTRICT_TYPES,
     NOTES,
     TYPE_CODES,
@@ -32,10 +28,11 @@ from pqp_cli.placetext import (
     cut_at_type_words,
     exact_key,
     name_key,
+    ordered,
     parse_part,
     split_text,
 )
-from pqp_cli.problems import PqpError
+from pqp_cli.provinces import province_key, province_names, register_data
 
 #: The day the district level was abolished and the merged communes took effect.
 REFORM = dt.date(2025, 7, 1)
@@ -93,43 +90,6 @@ class Resolution:
         if self.candidates or self.nearest is None:
             return self.candidates
         return self.nearest()
-
-
-#: What a damaged or missing register says (exit 2).
-DAMAGED = (
-    "the register of administrative units shipped with pqp is missing or damaged "
-    "(pqp_cli/data/admin_units.json.gz): reinstall pqp",
-    "danh mục đơn vị hành chính kèm theo pqp bị thiếu hoặc hỏng "
-    "(pqp_cli/data/admin_units.json.gz): hãy cài lại pqp",
-)
-
-
-@functools.lru_cache(maxsize=1)
-def register_data() -> dict[str, Any]:
-    """The whole register as stored (read once); a missing or damaged file is a PqpError."""
-    try:
-        raw = resources.files("pqp_cli").joinpath("data/admin_units.json.gz").read_bytes()
-        data: dict[str, Any] = json.loads(gzip.decompress(raw))
-        if not all(isinstance(data.get(k), dict) for k in ("old", "new")):
-            raise ValueError("no old or new units")
-    except (OSError, EOFError, ValueError, zlib.error, UnicodeDecodeError) as exc:
-        raise PqpError(*DAMAGED) from exc
-    return data
-
-
-def province_key(text: str) -> str | None:
-    """The register's key for a province named in `text` ("UBND tỉnh Thanh Hóa" → "thanhhoa"):
-    the longest province name or former name the text ends with."""
-    joined = name_key(text)
-    data = register_data()
-    best: str | None = None
-    best_len = 0
-    for era in ("old", "new"):
-        for key, prov in data[era].items():
-            for k in (key, *prov["aliases"]):
-                if joined.endswith(k) and len(k) > best_len:
-                    best, best_len = key, len(k)
-    return best
 
 
 class Register:
@@ -266,9 +226,9 @@ class Register:
                 maybe = part
             if province in ("maybe", None):
                 parts.append(part)
-        found = self._match(text, _ordered(parts), era)
+        found = self._match(text, ordered(parts), era)
         if found.place is None and maybe is not None:
-            return self._match(text, _ordered([p for p in parts if p is not maybe]), era)
+            return self._match(text, ordered([p for p in parts if p is not maybe]), era)
         return found
 
     def _typed(self, part: Part, type_part: Part) -> Part:
@@ -355,15 +315,6 @@ class Register:
         return tuple(dict.fromkeys(p.canonical for p in places))[:5]
 
 
-def _ordered(parts: list[Part]) -> list[Part]:
-    """ "Huyện Y, Xã X" read as "Xã X, huyện Y": a commune named after its district first."""
-    if parts and parts[0][0] in DISTRICT_TYPES:
-        for i, part in enumerate(parts[1:], 1):
-            if part[0] in COMMUNE_TYPES:
-                return [part, *parts[:i], *parts[i + 1 :]]
-    return parts
-
-
 def _decide(
     text: str, found: list[Place], exact: str | None, era: str | None, qualified: bool
 ) -> Resolution:
@@ -390,28 +341,6 @@ def _decide(
         return Resolution(text, tier[0])
     names = tuple(dict.fromkeys(p.canonical for p in sorted(found, key=rank)))
     return Resolution(text, None, names, ambiguous=True)
-
-
-@functools.lru_cache(maxsize=1)
-def province_names() -> dict[str, str]:
-    """Every province's name and former names (keys) → its key in the register."""
-    names: dict[str, str] = {}
-    for era in ("old", "new"):
-        for key, prov in register_data()[era].items():
-            for k in (key, *prov["aliases"]):
-                names.setdefault(k, key)
-    return names
-
-
-def nearest_provinces(text: str) -> tuple[str, ...]:
-    """The names of the provinces (before and after the reform) nearest to `text`."""
-    data = register_data()
-    names = {
-        name_key(p["name"]): str(p["name"]) for era in ("old", "new") for p in data[era].values()
-    }
-    bare = {k.removeprefix("tinh").removeprefix("thanhpho"): v for k, v in names.items()}
-    found = process.extract(name_key(text), list(bare), scorer=fuzz.ratio, limit=3, score_cutoff=60)
-    return tuple(dict.fromkeys(bare[k] for k, _, _ in found))
 
 
 def _district_name(row: list[Any]) -> str:

@@ -145,3 +145,12 @@ def cut_at_type_words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _cut_keys() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(map(exact_key, _CUT_WORDS)), frozenset(map(exact_key, _CUT_PAIRS))
+
+
+def ordered(parts: list[Part]) -> list[Part]:
+    """ "Huyện Y, Xã X" read as "Xã X, huyện Y": a commune named after its district first."""
+    if parts and parts[0][0] in DISTRICT_TYPES:
+        for i, part in enumerate(parts[1:], 1):
+            if part[0] in COMMUNE_TYPES:
+                return [part, *parts[:i], *parts[i + 1 :]]
+    return parts

@@ -257,17 +257,18 @@ def test_grouping_by_district_without_a_known_province_is_refused(ws):
 
 def test_a_damaged_register_is_exit_2_for_status_and_validate(places, monkeypatch):
     from pqp_cli import places as register
+    from pqp_cli import provinces
 
-    monkeypatch.setattr(register.resources, "files", lambda _name: places.root / "nowhere")
-    register.register_data.cache_clear()
+    monkeypatch.setattr(provinces.resources, "files", lambda _name: places.root / "nowhere")
+    provinces.register_data.cache_clear()
     register.register_for.cache_clear()
-    register.province_names.cache_clear()
+    provinces.province_names.cache_clear()
     try:
         for command in ("status", "validate"):
             result = CliRunner().invoke(app, places.args(command))
             assert result.exit_code == 2, result.output
             assert "missing or damaged" in result.output and "reinstall pqp" in result.output
     finally:
-        register.register_data.cache_clear()
+        provinces.register_data.cache_clear()
         register.register_for.cache_clear()
-        register.province_names.cache_clear()
+        provinces.province_names.cache_clear()

@@ -8,7 +8,7 @@ import gzip
 
 import pytest
 
-from pqp_cli import places
+from pqp_cli import provinces
 from pqp_cli.localities import message, province_problem
 from pqp_cli.places import register_for
 from pqp_cli.problems import PqpError
@@ -118,14 +118,14 @@ def test_a_missing_or_damaged_register_is_a_clear_error(monkeypatch, tmp_path, c
     (pkg / "data").mkdir(parents=True)
     if content is not None:
         (pkg / "data" / "admin_units.json.gz").write_bytes(content)
-    monkeypatch.setattr(places.resources, "files", lambda _name: pkg)
-    places.register_data.cache_clear()
+    monkeypatch.setattr(provinces.resources, "files", lambda _name: pkg)
+    provinces.register_data.cache_clear()
     try:
         with pytest.raises(PqpError, match="missing or damaged.*reinstall pqp") as err:
-            places.register_data()
+            provinces.register_data()
         assert err.value.exit_code == 2
     finally:
-        places.register_data.cache_clear()
+        provinces.register_data.cache_clear()
 
 
 # 8. separators and orders
