@@ -229,11 +229,10 @@ def _no_register(province: str | None, level: str) -> tuple[str, str]:
     vi_level = "huyện" if level == "district" else "xã"
     return (
         f"--by {level} needs the plan's province in pqp's register, and {province!r} is not "
-        "one: set plan.province in targets.yaml (e.g. 'Thanh Hóa'); `pqp validate` names the "
-        "nearest",
+        "one: set plan.province in targets.yaml (e.g. 'Thanh Hóa'); see `pqp validate`",
         f"--by {level} cần tỉnh của kế hoạch có trong danh mục của pqp, mà {province!r} thì "
         f"không: hãy ghi plan.province trong targets.yaml (vd. 'Thanh Hóa') để nhóm theo "
-        f"{vi_level}; `pqp validate` nêu tên gần nhất",
+        f"{vi_level}; xem `pqp validate`",
     )
 
 
