@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from pqp_cli.models import NOUN_VI
 from pqp_cli.places import REFORM, Register, Resolution, register_for
-from pqp_cli.problems import Problem
+from pqp_cli.problems import PqpError, Problem
+from pqp_cli.provinces import nearest_provinces
 from pqp_cli.timeline import NO_LOCALITY, locality_order
 
 if TYPE_CHECKING:
@@ -94,19 +95,58 @@ def locality_problems(plan: Plan | None, dataset: Dataset) -> list[Problem]:
 
 def message(res: Resolution, province: str) -> tuple[str, str]:
     """Why a locality did not resolve, en and vi, with the nearest names."""
+    en_in, vi_of = province_words(province)
     hint = "; ".join(res.suggestions)
-    if res.ambiguous:
+    if res.other_province is not None:
         return (
-            f"locality {res.text!r} could be places in different districts: {hint}; "
-            f"write the one meant, e.g. {res.suggestions[0]!r}",
-            f"địa bàn {res.text!r} có thể là nhiều nơi ở các huyện khác nhau: {hint}; "
-            f"hãy ghi rõ nơi nào, vd. {res.suggestions[0]!r}",
+            f"locality {res.text!r} names another province ({res.other_province!r}), not "
+            f"{en_in}; it is not counted in any district",
+            f"địa bàn {res.text!r} ghi tỉnh khác ({res.other_province!r}), không phải "
+            f"{vi_of}; không được tính vào huyện nào",
         )
-    en = f"locality {res.text!r} is not a place of {province}"
-    vi = f"địa bàn {res.text!r} không phải đơn vị hành chính của {province}"
+    if res.ambiguous:
+        *first, last = res.suggestions
+        return (
+            f"locality {res.text!r} could be {'; '.join(first)} or {last}; write the one "
+            f"meant, e.g. {res.suggestions[0]!r}",
+            f"địa bàn {res.text!r} có thể là {'; '.join(first)} hoặc {last}; hãy ghi rõ nơi "
+            f"nào, vd. {res.suggestions[0]!r}",
+        )
+    en = f"locality {res.text!r} is not a place in {en_in}"
+    vi = f"địa bàn {res.text!r} không phải đơn vị hành chính của {vi_of}"
     if hint:
         en, vi = f"{en} (nearest: {hint})", f"{vi} (gần nhất: {hint})"
     return en, vi
+
+
+def province_words(province: str) -> tuple[str, str]:
+    """ "Tỉnh Thanh Hóa" → ("Thanh Hóa province", "tỉnh Thanh Hóa"): the type word in lower
+    case mid-sentence, and after the name in English."""
+    for vi_type, en_type in (("Tỉnh ", "province"), ("Thành phố ", "city")):
+        if province.startswith(vi_type):
+            name = province[len(vi_type) :]
+            return f"{name} {en_type}", f"{vi_type.strip().lower()} {name}"
+    return province, province
+
+
+def province_problem(province: str | None, file: str, line: int | None) -> Problem | None:
+    """A `plan.province` the register does not know: a warning naming the nearest provinces
+    (localities are then not checked and cannot be grouped by district or commune)."""
+    if not province or register_for(province).known:
+        return None
+    near = nearest_provinces(province)
+    hint_en = f" (nearest: {'; '.join(near)})" if near else ""
+    hint_vi = f" (gần nhất: {'; '.join(near)})" if near else ""
+    return Problem(
+        "unknown-locality",
+        file,
+        line,
+        f"plan.province {province!r} is not a province of Vietnam in pqp's register{hint_en}; "
+        "localities are not checked and cannot be grouped by district or commune",
+        f"plan.province {province!r} không phải tỉnh, thành phố nào trong danh mục của pqp"
+        f"{hint_vi}; địa bàn sẽ không được kiểm tra và không nhóm được theo huyện, xã",
+        field="province",
+    )
 
 
 def _unknown(e: Entry, res: Resolution, province: str) -> Problem:
@@ -185,6 +225,17 @@ def written_names(register: Register | None, texts: Iterable[str | None]) -> dic
     return names
 
 
+def _no_register(province: str | None, level: str) -> tuple[str, str]:
+    vi_level = "huyện" if level == "district" else "xã"
+    return (
+        f"--by {level} needs the plan's province in pqp's register, and {province!r} is not "
+        "one: set plan.province in targets.yaml (e.g. 'Thanh Hóa'); see `pqp validate`",
+        f"--by {level} cần tỉnh của kế hoạch có trong danh mục của pqp, mà {province!r} thì "
+        f"không: hãy ghi plan.province trong targets.yaml (vd. 'Thanh Hóa') để nhóm theo "
+        f"{vi_level}; xem `pqp validate`",
+    )
+
+
 def add_places(
     doc: dict[str, Any],
     statuses: Sequence[TargetStatus],
@@ -198,6 +249,8 @@ def add_places(
     if not wanted and "locality" not in set(extras):
         return doc
     register = register_of(plan)
+    if register is None and wanted:
+        raise PqpError(*_no_register(province_of(plan), wanted[0]))
     rows = []
     for row, ts in zip(doc["targets"], statuses, strict=True):
         row = dict(row)

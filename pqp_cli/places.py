@@ -2,58 +2,41 @@
 province's: old districts and communes (to 2025-06-30), new communes and wards (from 2025-07-01).
 
 The register is `pqp_cli/data/admin_units.json.gz` (made by scripts/gen_admin_units.py; its
-source and licence are recorded in it). docs/data.md gives the rules this module follows.
+source and licence are recorded in it; read in pqp_cli/provinces.py). Texts are cut into parts in
+pqp_cli/placetext.py. docs/data.md gives the rules this module follows.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import difflib
 import functools
-import gzip
-import json
-import re
-import unicodedata
-from dataclasses import dataclass
-from importlib import resources
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from pqp_cli.text import fold
+from rapidfuzz import fuzz, process
+
+from pqp_cli.placetext import (
+    DISTRICT_TYPES,
+    NOTES,
+    TYPE_CODES,
+    TYPE_ONLY,
+    Part,
+    accented,
+    below_register,
+    cut_at_type_words,
+    exact_key,
+    name_key,
+    ordered,
+    parse_part,
+    split_text,
+)
+from pqp_cli.provinces import province_key, province_names, register_data
 
 #: The day the district level was abolished and the merged communes took effect.
 REFORM = dt.date(2025, 7, 1)
 
-DISTRICT_TYPES = ("huyen", "thixa", "thanhpho", "quan")
-_TYPE_CODES = {
-    "Huyện": "huyen",
-    "Thị xã": "thixa",
-    "Thành phố": "thanhpho",
-    "Quận": "quan",
-    "Xã": "xa",
-    "Phường": "phuong",
-    "Thị trấn": "thitran",
-    "Đặc khu": "dackhu",
-}
-# type words as written (folded tokens) → type code; "tinh" marks the province
-_TYPE_WORDS: list[tuple[tuple[str, ...], str]] = [
-    (("thi", "xa"), "thixa"),
-    (("thi", "tran"), "thitran"),
-    (("thanh", "pho"), "thanhpho"),
-    (("dac", "khu"), "dackhu"),
-    (("huyen",), "huyen"),
-    (("h",), "huyen"),
-    (("tx",), "thixa"),
-    (("tp",), "thanhpho"),
-    (("quan",), "quan"),
-    (("q",), "quan"),
-    (("tt",), "thitran"),
-    (("xa",), "xa"),
-    (("x",), "xa"),
-    (("phuong",), "phuong"),
-    (("p",), "phuong"),
-    (("tinh",), "tinh"),
-]
-_TOKENS = re.compile(r"[a-z0-9]+")
 #: Where a commune is known but not which: "<district> (chưa rõ xã)".
 NO_COMMUNE = "{district} (chưa rõ xã)"
 
@@ -74,7 +57,7 @@ class Place:
 
     @property
     def code(self) -> str:
-        return _TYPE_CODES.get(self.type, "")
+        return TYPE_CODES.get(self.type, "")
 
     @property
     def canonical(self) -> str:
@@ -91,63 +74,22 @@ class Place:
 
 @dataclass(frozen=True)
 class Resolution:
-    """A text resolved (`place`) or not (`suggestions`: the nearest names, `ambiguous` when
-    the text could be places in two districts)."""
+    """A text resolved (`place`) or not: `ambiguous` when it could be several places (its
+    `candidates`), `other_province` when a part names another province; `suggestions` are the
+    candidates or the nearest names, looked up only when asked (a message is written)."""
 
     text: str
     place: Place | None
-    suggestions: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
     ambiguous: bool = False
+    other_province: str | None = None
+    nearest: Callable[[], tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
 
-
-@functools.lru_cache(maxsize=1)
-def register_data() -> dict[str, Any]:
-    """The whole register as stored (read once)."""
-    raw = resources.files("pqp_cli").joinpath("data/admin_units.json.gz").read_bytes()
-    data: dict[str, Any] = json.loads(gzip.decompress(raw))
-    return data
-
-
-def name_key(text: str) -> str:
-    """Letters and digits only, case and diacritics set aside: "Thọ  Xuân" → "thoxuan"."""
-    return "".join(_TOKENS.findall(fold(text)))
-
-
-def exact_key(text: str) -> str:
-    """Like name_key but keeping diacritics (a tie-break between names that fold alike)."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    return "".join(c for c in text if c.isalnum())
-
-
-#: A comma-separated part of a locality: type code or None, name key, the name's exact key, and
-#: the key of the whole part (type words included).
-Part = tuple[str | None, str, str, str]
-
-
-def parse_part(part: str) -> Part:
-    """One comma-separated part of a locality text, its type words recognised."""
-    words = re.findall(r"\w+", unicodedata.normalize("NFC", part).casefold())
-    tokens = [name_key(w) for w in words]
-    for type_words, code in _TYPE_WORDS:
-        n = len(type_words)
-        if tuple(tokens[:n]) == type_words and len(tokens) > n:
-            return code, "".join(tokens[n:]), "".join(words[n:]), "".join(tokens)
-    return None, "".join(tokens), "".join(words), "".join(tokens)
-
-
-def province_key(text: str) -> str | None:
-    """The register's key for a province named in `text` ("UBND tỉnh Thanh Hóa" → "thanhhoa"):
-    the longest province name or former name the text ends with."""
-    joined = name_key(text)
-    data = register_data()
-    best: str | None = None
-    best_len = 0
-    for era in ("old", "new"):
-        for key, prov in data[era].items():
-            for k in (key, *prov["aliases"]):
-                if joined.endswith(k) and len(k) > best_len:
-                    best, best_len = key, len(k)
-    return best
+    @functools.cached_property
+    def suggestions(self) -> tuple[str, ...]:
+        if self.candidates or self.nearest is None:
+            return self.candidates
+        return self.nearest()
 
 
 class Register:
@@ -173,6 +115,10 @@ class Register:
         for pk in dict.fromkeys(new_keys):
             self._add_new(data, pk)
         self._memo: dict[tuple[str, str | None], Resolution] = {}
+        self._read_memo: dict[tuple[tuple[str, ...], str | None], Resolution] = {}
+        self.provinces = {*old_keys, *new_keys}
+        self._qualifiers = {k for keys in self._district_keys.values() for k in keys}
+        self._by_length: dict[int, list[str]] | None = None
 
     @property
     def known(self) -> bool:
@@ -231,29 +177,107 @@ class Register:
         return found
 
     def _resolve(self, text: str, era: str | None) -> Resolution:
-        parts = [parse_part(p) for p in text.split(",")]
-        parts = [
-            (None, p[3], p[2], p[3]) if p[0] == "tinh" else p
-            for i, p in enumerate(parts)
-            if p[1] and not self._is_province(p, i)
-        ]
+        texts = split_text(text)
+        found = self._read_parts(text, texts, era)
+        if found.place is not None or found.other_province is not None:
+            return found
+        # "Xã X - Huyện Y" (names may hold a dash: "Phan Rang - Tháp Chàm"), "xã X huyện Y"
+        again = split_text(text, dashes=True)
+        if len(again) == 1:
+            again = cut_at_type_words(again[0])
+        if again != texts:
+            other = self._read_parts(text, again, era)
+            if other.place is not None or other.other_province is not None:
+                return other
+        return found
+
+    def _read_parts(self, text: str, texts: list[str], era: str | None) -> Resolution:
+        """The parts read (memoised: "Thôn 1, X" and "Thôn 2, X" are read once)."""
+        texts = list(texts)
+        for i in range(len(texts) - 1):  # "Thôn 3, ...", "KCN Lễ Môn, ...": below the register
+            if not self._below(texts[i]):
+                break
+            texts[i] = ""
+        memo_key = (tuple(texts), era)
+        found = self._read_memo.get(memo_key)
+        if found is None:
+            found = self._read_memo[memo_key] = self._read(text, texts, era)
+        return found if found.text == text else dataclasses.replace(found, text=text)
+
+    def _read(self, text: str, texts: list[str], era: str | None) -> Resolution:
+        """The parts read in order: notes and this province set aside; a part that may be
+        this province or its district of the same name tried as the district first."""
+        parts: list[Part] = []
+        maybe: Part | None = None
+        for i, raw in enumerate(texts):
+            part = parse_part(raw)
+            if not part[1]:
+                continue
+            if part[0] is None and part[1] in NOTES:
+                era = era or NOTES[part[1]]  # "(cũ)" dates the record before the reform
+                continue
+            if part[0] is None and part[1] in TYPE_ONLY and parts:
+                parts[-1] = self._typed(parts[-1], part)  # "Yên Viên (Thị trấn)"
+                continue
+            province = self._province_part(part, i)
+            if province == "other":
+                return Resolution(text, None, other_province=raw.strip())
+            if province == "maybe":
+                maybe = part
+            if province in ("maybe", None):
+                parts.append(part)
+        found = self._match(text, ordered(parts), era)
+        if found.place is None and maybe is not None:
+            return self._match(text, ordered([p for p in parts if p is not maybe]), era)
+        return found
+
+    def _typed(self, part: Part, type_part: Part) -> Part:
+        """A part followed by "(Thị trấn)": the register's name when it has one so ("Phước
+        Long (Thị trấn)", "Cao Lãnh (Thành phố)"), else a part of that type."""
+        code, key, exact, full = part
+        if key + type_part[1] in self.index:
+            return code, key + type_part[1], exact + type_part[2], full + type_part[3]
+        return (code or TYPE_ONLY[type_part[1]], key, exact, full)
+
+    def _below(self, raw: str) -> bool:
+        """ "Thôn 3", "KCN Lễ Môn": below the register (but "Bản Công" is a commune)."""
+        if not below_register(raw):
+            return False
+        part = parse_part(raw)
+        return not {part[1], part[3]} & self.index.keys()
+
+    def _province_part(self, part: Part, i: int) -> str | None:
+        """ "this" for ", tỉnh Thanh Hóa" or a later ", Thanh Hóa" (a first "Thanh Hóa" is the
+        city), "maybe" when a district has that name too, "other" for another province."""
+        code, key = part[0], part[1]
+        if code not in ("tinh", None) or (code is None and i == 0):
+            return None
+        prov = province_names().get(key)
+        if prov is None:
+            return None
+        if prov in self.provinces:
+            return "maybe" if code is None and key in self._qualifiers else "this"
+        return "other" if code == "tinh" or key not in self.index else None
+
+    def _match(self, text: str, parts: list[Part], era: str | None) -> Resolution:
         if not parts:
-            return Resolution(text, None, ())
-        if len(parts) > 1 and parts[0][0] is None and parts[1][0] not in (None, *DISTRICT_TYPES):
-            parts = parts[1:]  # "Thôn 3, xã X, huyện Y": the village is not in the register
-        (code, key, exact, full), qualifier = parts[0], parts[1] if len(parts) > 1 else None
+            return Resolution(text, None)
+        (code, key, exact, full), qualifier = parts[0], None
+        if len(parts) > 1:
+            qualifier = self._qualifier(parts[1])
         found = self._candidates(key, code, qualifier, era)
         if not found and code is not None:  # "Quan Hóa" is a district, not a quận named Hóa
             found = self._candidates(full, None, qualifier, era)
         if found:
-            return _decide(text, found, exact, era, qualifier is not None)
-        return Resolution(text, None, self.suggest(key, qualifier))
+            written = exact if accented(text) else None  # "Xa Nga Thanh" could be Nga Thành
+            return _decide(text, found, written, era, qualifier is not None)
+        return Resolution(text, None, nearest=functools.partial(self.suggest, key, qualifier))
 
-    def _is_province(self, part: Part, i: int) -> bool:
-        """ ", tỉnh Thanh Hóa" or a later ", Thanh Hóa" (a first "Thanh Hóa" is the city)."""
-        if part[0] == "tinh":
-            return part[1] in register_data()["old"] or part[1] in register_data()["new"]
-        return i > 0 and part[0] is None and part[1] == self.key
+    def _qualifier(self, part: Part) -> Part:
+        """A later part read as a district: ", Quan Hóa" is Huyện Quan Hóa, not a quận Hóa."""
+        if part[1] not in self._qualifiers and part[3] in self._qualifiers:
+            return (None, part[3], part[2], part[3])
+        return part
 
     def _candidates(
         self, key: str, code: str | None, qualifier: Part | None, era: str | None
@@ -273,8 +297,18 @@ class Register:
         return found
 
     def suggest(self, key: str, qualifier: Part | None) -> tuple[str, ...]:
-        """The nearest names in the register (three at most)."""
-        near = difflib.get_close_matches(key, list(self.index), n=3, cutoff=0.75)
+        """The nearest names in the register (three at most, ratio 0.75 or more)."""
+        if self._by_length is None:
+            self._by_length = {}
+            for k in self.index:
+                self._by_length.setdefault(len(k), []).append(k)
+        # a ratio 2M/(a+b) >= 0.75 needs the lengths within 3:5 of each other
+        n = len(key)
+        keys = [
+            k for m, ks in self._by_length.items() if 3 * m <= 5 * n and 3 * n <= 5 * m for k in ks
+        ]
+        found = process.extract(key, keys, scorer=fuzz.ratio, limit=3, score_cutoff=75)
+        near = [k for k, _, _ in found]
         places = [p for k in near for p in self.index[k]]
         if qualifier is not None:
             places = [p for p in places if self.district_matches(p, qualifier[1])] or places
@@ -282,11 +316,12 @@ class Register:
 
 
 def _decide(
-    text: str, found: list[Place], exact: str, era: str | None, qualified: bool
+    text: str, found: list[Place], exact: str | None, era: str | None, qualified: bool
 ) -> Resolution:
-    """One place among the candidates: by the record's era (a district named beside a commune
-    dates it before the reform), then by agreeing ancestry, then by the name's exact
-    diacritics; candidates left in two districts make the text ambiguous."""
+    """One place among the candidates: the ones written with the same diacritics first, then
+    by the record's era (a district named beside a commune dates it before the reform), then
+    by agreeing ancestry; candidates left that are different places make it ambiguous."""
+    found = [p for p in found if exact_key(p.name) == exact] or found
     era = era or ("old" if qualified else None)
     if era is not None:
         found = [p for p in found if p.era == era or p.level == "district"] or found
@@ -296,12 +331,15 @@ def _decide(
         agree = [p for p in found if p.commune in news and p.level == "commune"]
         if len(agree) > 1:
             found = agree
-    if len({(p.district, p.commune) for p in found}) > 1:
-        found = [p for p in found if exact_key(p.name) == exact] or found
-    if len({p.district for p in found}) == 1:
-        best = min(found, key=lambda p: (p.era != (era or "new"), p.level == "district"))
-        return Resolution(text, best)
-    names = tuple(dict.fromkeys(p.canonical for p in found))
+
+    def rank(p: Place) -> tuple[bool, bool]:
+        return p.era != (era or "new"), p.level == "district"
+
+    first = min(rank(p) for p in found)
+    tier = [p for p in found if rank(p) == first]
+    if len({p.district for p in found}) == 1 and len({(p.district, p.commune) for p in tier}) == 1:
+        return Resolution(text, tier[0])
+    names = tuple(dict.fromkeys(p.canonical for p in sorted(found, key=rank)))
     return Resolution(text, None, names, ambiguous=True)
 
 

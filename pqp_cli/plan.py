@@ -255,6 +255,10 @@ def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> 
             )
         )
         return None
+    from pqp_cli.localities import province_problem
+
+    unknown = province_problem(info.province, ctx.file, ctx.line(("plan", "province")))
+    problems.extend([unknown] if unknown else [])
     return info
 
 

@@ -125,14 +125,14 @@ def test_misspelt_ambiguous_and_unknown_places_are_warnings_on_the_locality_fiel
         ("unknown-locality", "E13", "locality", 52),
     ]
     by_id = {p.record: p for p in project.problems}
-    assert "is not a place of Tỉnh Thanh Hóa (nearest: Huyện Thọ Xuân" in by_id["E11"].en
-    assert "không phải đơn vị hành chính của Tỉnh Thanh Hóa (gần nhất:" in by_id["E11"].vi
+    assert "is not a place in Thanh Hóa province (nearest: Huyện Thọ Xuân" in by_id["E11"].en
+    assert "không phải đơn vị hành chính của tỉnh Thanh Hóa (gần nhất:" in by_id["E11"].vi
     assert by_id["E12"].en == (
-        "enterprise E12: locality 'Phường Lam Sơn' could be places in different districts: "
-        "Phường Lam Sơn, thành phố Thanh Hóa; Phường Lam Sơn, thị xã Bỉm Sơn; write the one "
-        "meant, e.g. 'Phường Lam Sơn, thành phố Thanh Hóa'"
+        "enterprise E12: locality 'Phường Lam Sơn' could be Phường Lam Sơn, thành phố Thanh "
+        "Hóa or Phường Lam Sơn, thị xã Bỉm Sơn; write the one meant, e.g. 'Phường Lam Sơn, "
+        "thành phố Thanh Hóa'"
     )
-    assert by_id["E12"].vi.startswith("cơ sở E12: địa bàn 'Phường Lam Sơn' có thể là nhiều nơi")
+    assert by_id["E12"].vi.startswith("cơ sở E12: địa bàn 'Phường Lam Sơn' có thể là Phường")
 
 
 def test_validate_prints_the_warning_with_its_line(places):
@@ -140,7 +140,7 @@ def test_validate_prints_the_warning_with_its_line(places):
     assert result.exit_code == 0
     assert (
         "data/enterprises.yaml:44: warning [unknown-locality] enterprise E11: locality "
-        "'Thọ Xuâm' is not a place of Tỉnh Thanh Hóa" in result.stdout
+        "'Thọ Xuâm' is not a place in Thanh Hóa province" in result.stdout
     )
 
 
@@ -231,3 +231,44 @@ def test_csv_spreads_the_groups_into_columns(places):
     cells = dict(zip(header.split(","), row.split(","), strict=True))
     assert cells["by_district.Huyện Thọ Xuân"] == "4"
     assert cells["by_district.Thị xã Bỉm Sơn"] == "1"
+
+
+@pytest.mark.parametrize("province", ["Atlantis", "Sài Gòn"])
+def test_an_unknown_plan_province_is_a_warning_on_its_line(ws, province):
+    plan = PLAN.replace("authority: UBND tỉnh Thanh Hóa", f"province: {province}")
+    project = ws.write(TARGETS, plan=plan, enterprises=enterprises()).load()
+    found = [(p.code, p.file.endswith("targets.yaml"), p.line, p.field) for p in project.problems]
+    assert found == [("unknown-locality", True, 4, "province")]
+    result = CliRunner().invoke(app, ws.args("validate"))
+    assert f"plan.province {province!r} is not a province" in result.stdout
+
+
+def test_grouping_by_district_without_a_known_province_is_refused(ws):
+    plan = PLAN.replace("authority: UBND tỉnh Thanh Hóa", "province: Atlantis")
+    ws.write(TARGETS, plan=plan, enterprises=enterprises(), certifications=certifications())
+    for level in ("district", "commune"):
+        result = CliRunner().invoke(app, [*ws.args("status"), "--by", level])
+        assert result.exit_code == 2
+        assert f"--by {level} needs the plan's province" in result.output
+        assert "(?)" not in result.output
+    result = CliRunner().invoke(app, [*ws.args("status"), "--by", "locality"])
+    assert result.exit_code == 0
+
+
+def test_a_damaged_register_is_exit_2_for_status_and_validate(places, monkeypatch):
+    from pqp_cli import places as register
+    from pqp_cli import provinces
+
+    monkeypatch.setattr(provinces.resources, "files", lambda _name: places.root / "nowhere")
+    provinces.register_data.cache_clear()
+    register.register_for.cache_clear()
+    provinces.province_names.cache_clear()
+    try:
+        for command in ("status", "validate"):
+            result = CliRunner().invoke(app, places.args(command))
+            assert result.exit_code == 2, result.output
+            assert "missing or damaged" in result.output and "reinstall pqp" in result.output
+    finally:
+        provinces.register_data.cache_clear()
+        register.register_for.cache_clear()
+        provinces.province_names.cache_clear()

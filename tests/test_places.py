@@ -149,8 +149,8 @@ def test_import_gets_the_canonical_name_or_a_warning():
     )
     found = resolve_locality("Thọ Xuâm", "Thanh Hóa")
     assert found.name is None
-    assert found.en.startswith("locality 'Thọ Xuâm' is not a place of Tỉnh Thanh Hóa")
-    assert found.vi.startswith("địa bàn 'Thọ Xuâm' không phải đơn vị hành chính của Tỉnh Thanh Hóa")
+    assert found.en.startswith("locality 'Thọ Xuâm' is not a place in Thanh Hóa province")
+    assert found.vi.startswith("địa bàn 'Thọ Xuâm' không phải đơn vị hành chính của tỉnh Thanh Hóa")
 
 
 def test_every_old_thanh_hoa_commune_with_its_district_resolves_through_the_crosswalk(th):

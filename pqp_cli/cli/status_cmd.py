@@ -114,7 +114,10 @@ def status(
     doc = status_json(plan, project.summary(), statuses, opts.as_of, opts.lang)
     extras = [b.value for b in by or []] + (["projection"] if projection else [])
     doc = with_in_year(extend_rows(doc, statuses, plan, project.dataset, opts.as_of, extras))
-    doc = add_places(doc, statuses, plan, project.dataset, extras)
+    try:
+        doc = add_places(doc, statuses, plan, project.dataset, extras)
+    except PqpError as err:  # --by district/commune without a province in the register
+        raise fail(err, lang) from None
     title = plan.info.title.get(opts.lang) or plan.info.id
     if fmt is Format.json:
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
