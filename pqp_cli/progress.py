@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -28,9 +28,13 @@ class TargetStatus:
 
     @property
     def progress_percent(self) -> float | None:
+        """100 × value / target, computed exactly (a percentage from its counts), then a float."""
         if self.value is None:
             return None
-        return 100 * self.value / self.target.goal
+        value = exact(self.value)
+        if self.target.kind == "percent" and self.result.denominator:
+            value = Fraction(100 * (self.result.numerator or 0), self.result.denominator)
+        return float(100 * value / exact(self.target.goal))
 
 
 def evaluation_date(plan: Plan, as_of: dt.date) -> dt.date:
@@ -105,11 +109,15 @@ def evaluate(plan: Plan, dataset: Dataset, as_of: dt.date) -> list[TargetStatus]
     return [evaluate_target(plan, t, dataset, as_of) for t in plan.targets]
 
 
-def round1(x: float | None) -> float | None:
-    """One decimal, halves rounded up as a spreadsheet does (1.25 → 1.3), not to even."""
+def round1(x: float | Fraction | None) -> float | None:
+    """The one rounding of every figure pqp shows: one decimal, halves away from zero as a
+    spreadsheet does (1.25 → 1.3, -1.25 → -1.3), never to even. A float counts as the decimal
+    it prints as (2.675 → 2.7); a Fraction is rounded exactly (1/16 of 100 → 6.3)."""
     if x is None:
         return None
-    return float(Decimal(repr(float(x))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    tenths = abs(exact(x)) * 10
+    whole = (tenths.numerator * 2 + tenths.denominator) // (tenths.denominator * 2)
+    return float(Decimal(whole if x >= 0 else -whole).scaleb(-1))
 
 
 _round = round1
