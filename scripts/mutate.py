@@ -43,6 +43,18 @@ TESTS: dict[str, list[str]] = {
     "timeline": ["tests/test_timeline.py", "tests/test_rounding.py", "tests/test_boundaries.py"],
 }
 
+#: The mutants issue 16 names (they survived the whole suite once): module, text, mutated text.
+LISTED: list[tuple[str, str, str]] = [
+    ("progress", 'if target.kind == "percent" and result.denominator:', 'if target.kind != "percent" and result.denominator:'),
+    ("progress", "value = Fraction(100 * (result.numerator", "value = Fraction(101 * (result.numerator"),
+    ("progress", "if v >= exact(goal):", "if v > exact(goal):"),
+    ("progress", "float(round1(x) or 0.0)", "float(round1(x) and 0.0)"),
+    ("metrics", "if o.certified_on <= at and", "if o.certified_on < at and"),
+    ("metrics", "\\0{p!r}\\0{start}", "\\0{start}"),
+    ("rules", "and b is not None and b < a:", "and b is not None and b <= a:"),
+    ("rules", "if p.expires_on is not None and p.expires_on < p.certified_on:", "if False:"),
+]  # fmt: skip
+
 FLIP: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Lt: ast.LtE,
     ast.LtE: ast.Lt,
@@ -124,6 +136,11 @@ def _replace(tree: ast.AST, old: ast.AST, new: ast.AST) -> None:
 
 def run_tests(work: Path, tests: list[str], timeout: float) -> bool:
     """True when the tests pass on the copy in `work` (the mutant survives)."""
+    return killer(work, tests, timeout) is None
+
+
+def killer(work: Path, tests: list[str], timeout: float) -> str | None:
+    """The first test that fails on the copy in `work` (`timeout`, ...), None when all pass."""
     env = {
         **os.environ,
         "PYTHONPATH": str(work),
@@ -135,8 +152,29 @@ def run_tests(work: Path, tests: list[str], timeout: float) -> bool:
     try:
         done = subprocess.run(command, cwd=work, env=env, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return False
-    return done.returncode == 0
+        return "timeout"
+    if done.returncode == 0:
+        return None
+    failed = [ln for ln in done.stdout.decode().splitlines() if ln.startswith(("FAILED", "ERROR"))]
+    return failed[0].split(" - ")[0] if failed else f"exit {done.returncode}"
+
+
+def listed(work: Path, timeout: float) -> list[str]:
+    """Each mutant of LISTED and the test that kills it ("SURVIVED" if none does)."""
+    lines = []
+    for module, old, new in LISTED:
+        path = work / "pqp_cli" / f"{module}.py"
+        original = path.read_text(encoding="utf-8")
+        if original.count(old) != 1:
+            sys.exit(f"{module}.py: {old!r} is not there once; update LISTED")
+        path.write_text(original.replace(old, new), encoding="utf-8")
+        try:
+            by = killer(work, TESTS[module], timeout) or "SURVIVED"
+        finally:
+            path.write_text(original, encoding="utf-8")
+        lines.append(f"{module}.py: {old!r} → {new!r}: killed by {by}")
+        print(lines[-1], flush=True)
+    return lines
 
 
 def copy_repository(into: Path) -> Path:
@@ -171,10 +209,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", default=list(TESTS))
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per mutant")
+    parser.add_argument("--listed", action="store_true", help="only the mutants issue 16 names")
     args = parser.parse_args()
     scores = []
     with tempfile.TemporaryDirectory(prefix="pqp-mutate-") as tmp:
         work = copy_repository(Path(tmp))
+        if args.listed:
+            listed(work, args.timeout)
+            return
         for name in args.modules:
             made, survivors = mutate_module(name, args.timeout, work)
             killed = made - len(survivors)

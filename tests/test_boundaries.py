@@ -210,7 +210,17 @@ def test_count_target_on_coverage_counts_the_covered(ws) -> None:
         certifications="- {id: S0, enterprise: E0, category: product_standard, scheme: TCVN 7046:2019, achieved_on: 2022-01-01}",
     )  # fmt: skip
     ts = only(ws)
-    assert (ts.value, ts.target.kind) == (1, "count")
+    # 1 counted against 3 × pace(R) ≈ 2.1: behind (the percentage, 25, would read met).
+    assert (ts.value, ts.target.kind, ts.status) == (1, "count", "behind")
+    assert round(ts.progress_percent or 0, 2) == 33.33  # 1 of 3, not 25 % of 3
+
+
+def test_a_percentage_equal_to_expected_is_on_track_though_its_float_is_below(ws) -> None:
+    # 1 of 9 covered on day 1 of 9: value and expected are both exactly 100/9 %; the float
+    # 11.11111111111111 lies below it, so only an exact comparison reads on track.
+    plan = "plan: {id: p, period: {start: 2021-01-01, end: 2021-01-09}}\n"
+    ts = _coverage(ws, 100, 1, 9, plan, "2021-01-01")
+    assert ts.status == "on_track"
 
 
 # --- non-integer goals ---------------------------------------------------------------------------
