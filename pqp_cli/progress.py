@@ -29,12 +29,8 @@ class TargetStatus:
     @property
     def progress_percent(self) -> float | None:
         """100 × value / target, computed exactly (a percentage from its counts), then a float."""
-        if self.value is None:
-            return None
-        value = exact(self.value)
-        if self.target.kind == "percent" and self.result.denominator:
-            value = Fraction(100 * (self.result.numerator or 0), self.result.denominator)
-        return float(100 * value / exact(self.target.goal))
+        value = judged_value(self.target, self.result)
+        return None if value is None else float(100 * value / exact(self.target.goal))
 
 
 def evaluation_date(plan: Plan, as_of: dt.date) -> dt.date:
@@ -94,13 +90,20 @@ def measure(plan: Plan, target: Target, dataset: Dataset, at: dt.date) -> Metric
     return result
 
 
+def judged_value(target: Target, result: MetricResult) -> Fraction | None:
+    """The value a target is judged by, exactly: a percentage target's from its counts (so
+    1 of 9 is 100/9 %, not the float just below it), any other the metric's value."""
+    if target.kind == "percent" and result.denominator:
+        assert result.numerator is not None  # a metric with a population counts within it
+        return Fraction(100 * result.numerator, result.denominator)
+    return None if result.value is None else exact(result.value)
+
+
 def evaluate_target(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> TargetStatus:
     at = evaluation_date(plan, as_of)
     result = measure(plan, target, dataset, at)
     expected = exact(target.goal) * pace_fraction(plan, at)
-    value: float | Fraction | None = result.value
-    if target.kind == "percent" and result.denominator:
-        value = Fraction(100 * (result.numerator or 0), result.denominator)
+    value = judged_value(target, result)
     status = status_of(value, target.goal, expected, plan.info.at_risk_ratio, as_of, plan)
     return TargetStatus(target, result, float(expected), status)
 

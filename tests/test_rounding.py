@@ -28,7 +28,9 @@ from pqp_cli.report import build_report
         (0.05, 0.1),
         (62.5, 62.5),
         (2.675, 2.7),
-        (-1.25, -1.3),  # a fall (diff, in-year change) rounds like a rise, away from zero
+        (-1.25, -1.3),
+        (-0.25, -0.3),
+        (0, 0.0),  # a fall (diff, in-year change) rounds like a rise, away from zero
         (Fraction(100, 3), 33.3),
         (Fraction(200, 3), 66.7),
         (Fraction(100, 16), 6.3),
