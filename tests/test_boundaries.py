@@ -356,3 +356,58 @@ def test_projection_exactly_on_the_horizon_is_told(ws) -> None:
         [ts] = evaluate(p.plan, p.dataset, D("2021-01-05"))
         told = project(p.plan, ts, p.dataset, D("2021-01-05")).met_on
         assert (goal, told) == (goal, None if met_on is None else D(met_on))
+
+
+def test_by_year_and_series_on_the_period_s_first_day_and_before_it(ws) -> None:
+    ws.write(
+        "- {id: T5b, metric: experts, target: 10}",
+        experts="- {id: X1, name: Lê An, qualified_on: 2021-01-01}",
+    )
+    p = ws.load()
+    [target] = p.plan.targets
+    assert by_year(p.plan, target, p.dataset, D("2021-01-01")) == {"2021-01-01": 1}
+    assert [s["key"] for s in series(p.plan, target, p.dataset, D("2021-01-01"))] == ["2021-01-01"]
+    assert series(p.plan, target, p.dataset, D("2020-12-31")) == []
+
+
+def test_a_period_starting_on_a_31_december_has_that_day_as_its_first_year(ws) -> None:
+    ws.write(
+        "- {id: T5b, metric: experts, target: 10}",
+        plan="plan: {id: p, period: {start: 2020-12-31, end: 2022-12-30}}\n",
+        experts="- {id: X1, name: Lê An, qualified_on: 2020-12-31}",
+    )
+    p = ws.load()
+    [target] = p.plan.targets
+    assert by_year(p.plan, target, p.dataset, D("2022-12-30")) == {"2020": 1, "2021": 1, "2022-12-30": 1}  # fmt: skip
+    assert [s["key"] for s in series(p.plan, target, p.dataset, D("2021-06-01"))] == ["2020", "2021-06-01"]  # fmt: skip
+
+
+def _projection(ws, goal: str, experts: int, as_of: str):  # type: ignore[no-untyped-def]
+    ws.write(
+        f"- {{id: T, metric: experts, target: {goal}}}",
+        plan=TEN,
+        experts="\n".join(
+            f"- {{id: X{i}, name: Lê {i}, qualified_on: 2021-01-03}}" for i in range(experts)
+        ),  # fmt: skip
+    )
+    p = ws.load()
+    [ts] = evaluate(p.plan, p.dataset, D(as_of))
+    return project(p.plan, ts, p.dataset, D(as_of))
+
+
+def test_projection_on_the_last_day_not_met_is_told_after_the_end(ws) -> None:
+    # 4 of 5 on day 10 of 10: 5 needs ceil(5 × 10 / 4) = 13 days: 2021-01-13, late.
+    p = _projection(ws, "5", 4, "2021-01-10")
+    assert (p.end_value, p.met_on) == (4.0, D("2021-01-13"))
+
+
+def test_projection_met_exactly_is_the_day_it_was_met(ws) -> None:
+    # 3 of 3 since day 3: met on 2021-01-03, not on the as-of date.
+    p = _projection(ws, "3", 3, "2021-01-06")
+    assert p.met_on == D("2021-01-03")
+
+
+def test_projection_on_the_first_day(ws) -> None:
+    # Nothing on day 1 (qualified on day 3): told as no progress, not "cannot be told".
+    p = _projection(ws, "3", 3, "2021-01-01")
+    assert (p.end_value, p.met_on) == (0.0, None)
