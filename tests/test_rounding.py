@@ -156,3 +156,12 @@ def test_expected_on_a_half_is_rounded_up_in_the_chart_series(ws) -> None:
     [row] = report["status"]["targets"]
     assert row["expected"] == 0.3
     assert [p["expected"] for p in report["series"]["T1"]] == [0.3]
+
+
+@pytest.mark.parametrize(("covered", "population", "shown", "wrong"), CASES)
+def test_explain_shows_the_half_up_figure(
+    ws, covered: int, population: int, shown: str, wrong: str | None
+) -> None:
+    _covered(ws, covered, population)
+    first = _run(ws, "explain", "T3", "--as-of", AFTER).splitlines()[0]
+    assert f"{shown}% ({covered}/{population})" in first
