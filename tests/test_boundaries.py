@@ -411,3 +411,15 @@ def test_projection_on_the_first_day(ws) -> None:
     # Nothing on day 1 (qualified on day 3): told as no progress, not "cannot be told".
     p = _projection(ws, "3", 3, "2021-01-01")
     assert (p.end_value, p.met_on) == (0.0, None)
+
+
+@pytest.mark.parametrize("day", range(1, 11))
+def test_projection_of_a_met_target_finds_the_exact_day_it_was_met(ws, day: int) -> None:
+    ws.write(
+        "- {id: T, metric: experts, target: 1}",
+        plan=TEN,
+        experts=f"- {{id: X, name: Lê X, qualified_on: 2021-01-{day:02d}}}",
+    )
+    p = ws.load()
+    [ts] = evaluate(p.plan, p.dataset, D("2021-01-10"))
+    assert project(p.plan, ts, p.dataset, D("2021-01-10")).met_on == dt.date(2021, 1, day)
