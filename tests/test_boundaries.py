@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
 from pqp_cli.progress import TargetStatus, evaluate, status_json
-from pqp_cli.timeline import by_locality, by_year, project, series
+from pqp_cli.timeline import by_locality, by_year, project, series, year_points
 
 D = dt.date.fromisoformat
 R = "2024-06-30"
@@ -423,3 +423,16 @@ def test_projection_of_a_met_target_finds_the_exact_day_it_was_met(ws, day: int)
     p = ws.load()
     [ts] = evaluate(p.plan, p.dataset, D("2021-01-10"))
     assert project(p.plan, ts, p.dataset, D("2021-01-10")).met_on == dt.date(2021, 1, day)
+
+
+def test_projection_a_day_past_the_horizon_is_not_told(ws) -> None:
+    # 1 of 3 on day 7 of 10: 3 needs ceil(3 × 7 / 1) = 21 days, one more than twice the period.
+    p = _projection(ws, "3", 1, "2021-01-07")
+    assert p.met_on is None
+
+
+def test_year_points_on_a_31_december_hold_it_once(ws) -> None:
+    ws.write("- {id: T5b, metric: experts, target: 10}")
+    plan = ws.load().plan
+    assert year_points(plan, D("2023-12-31")) == [D("2021-12-31"), D("2022-12-31"), D("2023-12-31")]  # fmt: skip
+    assert year_points(plan, D("2021-01-01")) == [D("2021-01-01")]

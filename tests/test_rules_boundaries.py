@@ -159,3 +159,31 @@ def test_a_record_with_a_date_order_error_is_left_out_of_the_figures(ws) -> None
     )
     project = ws.load(TODAY, check=False)
     assert sorted(project.dataset.experts) == ["X2"]
+
+
+# --- unknown-reference: the suggestion ----------------------------------------------------------
+
+TWO = """
+- {id: DN-0001, name: Công ty TNHH Alpha, type: enterprise}
+- {id: HTX-17, name: Vinamilk, type: cooperative}
+"""
+
+
+@pytest.mark.parametrize(
+    ("ref", "tail"),
+    [
+        ("DN-0002", ' (did you mean "DN-0001", Công ty TNHH Alpha?)'),  # near an id
+        ("Vinamilk", ' (did you mean "HTX-17", Vinamilk?)'),  # a name
+        ("Vinamillk", ' (did you mean "HTX-17", Vinamilk?)'),  # near a name
+        ("ZZZ", ""),  # nothing near: no suggestion
+    ],
+)
+def test_an_unknown_participant_suggests_the_nearest_id_or_name(ws, ref: str, tail: str) -> None:
+    ws.write(
+        "- {id: T1, metric: experts, target: 10}",
+        enterprises=TWO,
+        trainings=f"- {{id: R, title: x, date: 2023-05-02, topics: [standards], participants: ['{ref}']}}",
+    )  # fmt: skip
+    [problem] = ws.load(TODAY, check=False).problems
+    assert (problem.code, problem.record) == ("unknown-reference", "R")
+    assert problem.en == f'training R: participants "{ref}" names no enterprise{tail}'
