@@ -187,3 +187,29 @@ def test_an_unknown_participant_suggests_the_nearest_id_or_name(ws, ref: str, ta
     [problem] = ws.load(TODAY, check=False).problems
     assert (problem.code, problem.record) == ("unknown-reference", "R")
     assert problem.en == f'training R: participants "{ref}" names no enterprise{tail}'
+
+
+# --- the record named in each message: its kind, singular ---------------------------------------
+
+
+def messages(ws, **kinds: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    ws.write("- {id: T1, metric: experts, target: 10}", **kinds)
+    return {p.code: p.en for p in ws.load(TODAY, check=False).problems}
+
+
+def test_messages_name_the_kind_of_record(ws) -> None:
+    found = messages(
+        ws,
+        enterprises=ONE + "\n- {id: A, name: Công ty Beta, type: enterprise}",
+        trainings="- {id: R, title: x, date: 2020-12-31, end_date: 2020-12-30, topics: [standards], participants: [A]}",
+        experts="- {id: X, name: Lê X, qualified_on: 2024-07-01}",
+    )  # fmt: skip
+    assert found["date-order"] == "training R: end_date 2020-12-30 is before date 2020-12-31"
+    assert found["outside-period"] == (
+        "training R: date 2020-12-31 is outside the plan period 2021-01-01..2025-12-31; "
+        "it does not count towards the targets"
+    )
+    assert found["future-date"] == (
+        "expert X: qualified_on 2024-07-01 is after today (2024-06-30); check the year"
+    )
+    assert found["duplicate-id"].startswith('enterprise id "A" is used again (first at ')
