@@ -75,33 +75,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
 
 
-_FORMS = sorted(
-    {
-        fold(w)
-        for w in (
-            "công ty trách nhiệm hữu hạn một thành viên",
-            "công ty trách nhiệm hữu hạn",
-            "công ty tnhh mtv",
-            "công ty tnhh",
-            "công ty cổ phần",
-            "công ty cp",
-            "công ty",
-            "cty",
-            "ctcp",
-            "tnhh mtv",
-            "tnhh",
-            "doanh nghiệp tư nhân",
-            "dntn",
-            "hợp tác xã",
-            "htx",
-            "hộ kinh doanh",
-            "hkd",
-            "cơ sở",
-            "cs",
-        )
-    },
-    key=lambda w: (-len(w), w),
-)
+_FORMS = sorted({fold(w) for w in (
+    "công ty trách nhiệm hữu hạn một thành viên", "công ty trách nhiệm hữu hạn",
+    "công ty tnhh mtv", "công ty tnhh", "công ty cổ phần", "công ty cp", "công ty", "cty",
+    "ctcp", "tnhh mtv", "tnhh", "doanh nghiệp tư nhân", "dntn", "hợp tác xã", "htx",
+    "hộ kinh doanh", "hkd", "cơ sở", "cs")}, key=lambda w: (-len(w), w))
 
 
 def name_key(name: str) -> str:
@@ -164,9 +142,8 @@ class Gen:
 
     def person(self, female: bool | None = None) -> str:
         while True:
-            middles, givens = (
-                FEMALE if (self.rng.random() < 0.5 if female is None else female) else MALE
-            )
+            middles, givens = FEMALE if (self.rng.random() < 0.5 if female is None
+                                         else female) else MALE
             name = f"{self.pick(SURNAMES)} {self.pick(middles)} {self.pick(givens)}"
             if fold(name) not in self.people:
                 self.people.add(fold(name))
@@ -185,52 +162,24 @@ class Gen:
 
 TYPE_MIX = [("enterprise", 330), ("cooperative", 150), ("household", 100), ("other", 20)]
 SECTOR_MIX = {
-    "enterprise": [
-        ("Chế biến thực phẩm", 16),
-        ("Thủy sản", 8),
-        ("Nông nghiệp", 8),
-        ("Chăn nuôi", 5),
-        ("Dược liệu", 5),
-        ("Đồ uống", 4),
-        ("Thủ công mỹ nghệ", 5),
-        ("Lâm sản", 6),
-        ("Dệt may", 10),
-        ("Cơ khí", 9),
-        ("Vật liệu xây dựng", 9),
-        ("Thương mại và dịch vụ", 8),
-        ("Bao bì, in ấn", 4),
-    ],
-    "cooperative": [
-        ("Nông nghiệp", 40),
-        ("Chăn nuôi", 10),
-        ("Thủy sản", 12),
-        ("Dược liệu", 8),
-        ("Thủ công mỹ nghệ", 10),
-        ("Chế biến thực phẩm", 12),
-        ("Lâm sản", 6),
-        ("Đồ uống", 2),
-    ],
-    "household": [
-        ("Chế biến thực phẩm", 35),
-        ("Thủy sản", 15),
-        ("Thủ công mỹ nghệ", 15),
-        ("Đồ uống", 10),
-        ("Chăn nuôi", 10),
-        ("Nông nghiệp", 10),
-        ("Dược liệu", 5),
-    ],
+    "enterprise": [("Chế biến thực phẩm", 16), ("Thủy sản", 8), ("Nông nghiệp", 8),
+                   ("Chăn nuôi", 5), ("Dược liệu", 5), ("Đồ uống", 4), ("Thủ công mỹ nghệ", 5),
+                   ("Lâm sản", 6), ("Dệt may", 10), ("Cơ khí", 9), ("Vật liệu xây dựng", 9),
+                   ("Thương mại và dịch vụ", 8), ("Bao bì, in ấn", 4)],
+    "cooperative": [("Nông nghiệp", 40), ("Chăn nuôi", 10), ("Thủy sản", 12),
+                    ("Dược liệu", 8), ("Thủ công mỹ nghệ", 10), ("Chế biến thực phẩm", 12),
+                    ("Lâm sản", 6), ("Đồ uống", 2)],
+    "household": [("Chế biến thực phẩm", 35), ("Thủy sản", 15), ("Thủ công mỹ nghệ", 15),
+                  ("Đồ uống", 10), ("Chăn nuôi", 10), ("Nông nghiệp", 10), ("Dược liệu", 5)],
     "other": [("Thủ công mỹ nghệ", 40), ("Chế biến thực phẩm", 30), ("Thủy sản", 30)],
 }
 
 
 #: Name words that narrow what an establishment makes.
 WORD_PRODUCTS = {
-    "Cói": ["Chiếu cói", "Thảm cói", "Làn cói"],
-    "Mây tre đan": ["Đồ mây tre đan"],
-    "Đá mỹ nghệ": ["Đá mỹ nghệ"],
-    "Thêu ren": ["Hàng thêu ren"],
-    "Luồng": ["Đũa luồng", "Tăm tre", "Măng khô"],
-    "Gỗ": ["Ván ghép thanh"],
+    "Cói": ["Chiếu cói", "Thảm cói", "Làn cói"], "Mây tre đan": ["Đồ mây tre đan"],
+    "Đá mỹ nghệ": ["Đá mỹ nghệ"], "Thêu ren": ["Hàng thêu ren"],
+    "Luồng": ["Đũa luồng", "Tăm tre", "Măng khô"], "Gỗ": ["Ván ghép thanh"],
     "Rượu truyền thống": ["Rượu nếp cái hoa vàng", "Rượu men lá"],
     "Nước giải khát": ["Nước uống đóng chai", "Trà xanh"],
     "Sản xuất và Tiêu thụ rau an toàn": ["Rau an toàn", "Dưa lưới", "Nấm sò"],
@@ -249,14 +198,8 @@ def enterprise_name(g: Gen, etype: str, sector: str, district: str, commune: str
     words, products = SECTOR[sector][1], SECTOR[sector][2]
     while True:
         if etype == "enterprise":
-            form = g.weighted(
-                [
-                    ("Công ty TNHH", 45),
-                    ("Công ty TNHH MTV", 12),
-                    ("Công ty Cổ phần", 35),
-                    ("DNTN", 8),
-                ]
-            )
+            form = g.weighted([("Công ty TNHH", 45), ("Công ty TNHH MTV", 12),
+                               ("Công ty Cổ phần", 35), ("DNTN", 8)])
             if form == "DNTN" and g.rng.random() < 0.5:
                 name = f"DNTN {g.person()}"
             else:
@@ -269,11 +212,8 @@ def enterprise_name(g: Gen, etype: str, sector: str, district: str, commune: str
             name = f"Hộ kinh doanh {g.person()}"
         else:
             what = g.pick(products).lower()
-            name = (
-                f"Tổ hợp tác sản xuất {what} {commune}"
-                if g.rng.random() < 0.5
-                else f"Cơ sở sản xuất {what} {g.pick(BRANDS)}"
-            )
+            name = (f"Tổ hợp tác sản xuất {what} {commune}" if g.rng.random() < 0.5
+                    else f"Cơ sở sản xuất {what} {g.pick(BRANDS)}")
         if g.claim(name):
             return name
 
@@ -283,35 +223,19 @@ def address(g: Gen, district: str, commune: str, sector: str, etype: str) -> str
     if etype == "enterprise" and sector in INDUSTRY and district in PARKS:
         return f"Lô {g.pick('ABCDE')}{g.rng.randint(1, 40)}, {g.pick(PARKS[district])}, {district}"
     if kind == "city" and district == "TP Thanh Hóa":
-        return f"Số {g.rng.randint(2, 420)} {g.pick(STREETS)}, phường {commune}, TP Thanh Hóa"
+        return (f"Số {g.rng.randint(2, 420)} {g.pick(STREETS)}, phường {commune}, "
+                "TP Thanh Hóa")
     if kind in ("city", "town"):
         return f"Số {g.rng.randint(2, 180)}, phường {commune}, {district}"
-    hamlet = (
-        g.pick(["Thôn", "Thôn", "Xóm", "Làng"])
-        + " "
-        + (
-            str(g.rng.randint(1, 12))
-            if g.rng.random() < 0.6
-            else g.pick(["Đông", "Tây", "Nam", "Bắc", "Trung", "Thượng", "Hạ", "Tân Lập"])
-        )
-    )
+    hamlet = g.pick(["Thôn", "Thôn", "Xóm", "Làng"]) + " " + (
+        str(g.rng.randint(1, 12)) if g.rng.random() < 0.6
+        else g.pick(["Đông", "Tây", "Nam", "Bắc", "Trung", "Thượng", "Hạ", "Tân Lập"]))
     return f"{hamlet}, xã {commune}, huyện {district}"
 
 
 COASTAL = {"TP Sầm Sơn", "TX Nghi Sơn", "Hoằng Hóa", "Hậu Lộc", "Nga Sơn", "Quảng Xương"}
-MOUNTAIN = {
-    "Bá Thước",
-    "Cẩm Thủy",
-    "Lang Chánh",
-    "Mường Lát",
-    "Ngọc Lặc",
-    "Như Thanh",
-    "Như Xuân",
-    "Quan Hóa",
-    "Quan Sơn",
-    "Thạch Thành",
-    "Thường Xuân",
-}
+MOUNTAIN = {"Bá Thước", "Cẩm Thủy", "Lang Chánh", "Mường Lát", "Ngọc Lặc", "Như Thanh",
+            "Như Xuân", "Quan Hóa", "Quan Sơn", "Thạch Thành", "Thường Xuân"}
 
 
 def affinity(sector: str, district: str) -> float:
@@ -355,17 +279,9 @@ def add_branches(g: Gen, out: list[dict]) -> None:
     for parent, district in zip(parents[:2], ("TX Nghi Sơn", "Thọ Xuân"), strict=True):
         name = f"Chi nhánh {parent['name']} tại {district.replace('TX ', '')}"
         g.claim(name)
-        out.append(
-            {
-                "id": f"TH-{len(out) + 1:04d}",
-                "name": name,
-                "type": "enterprise",
-                "tax_code": parent["tax_code"] + "-001",
-                "locality": district,
-                "sector": parent["sector"],
-                "_commune": g.pick(COMMUNES[district]),
-            }
-        )
+        out.append({"id": f"TH-{len(out) + 1:04d}", "name": name, "type": "enterprise",
+                    "tax_code": parent["tax_code"] + "-001", "locality": district,
+                    "sector": parent["sector"], "_commune": g.pick(COMMUNES[district])})
 
 
 def add_late_establishments(g: Gen, out: list[dict]) -> None:
@@ -379,11 +295,8 @@ def add_late_establishments(g: Gen, out: list[dict]) -> None:
         if etype != "household":
             rec["tax_code"] = g.tax_code()
         rec["locality"] = unit
-        rec["address"] = (
-            f"Số {g.rng.randint(2, 99)}, phường {commune}"
-            if unit.startswith("Ph")
-            else f"Thôn {g.rng.randint(1, 15)}, xã {commune}"
-        )
+        rec["address"] = (f"Số {g.rng.randint(2, 99)}, phường {commune}" if unit.startswith("Ph")
+                          else f"Thôn {g.rng.randint(1, 15)}, xã {commune}")
         rec["sector"] = sector
         rec["_commune"], rec["_late"] = commune, True
         out.append(rec)
@@ -397,12 +310,9 @@ def choose_flags(g: Gen, ents: list[dict]) -> None:
     """key_product (~150), OCOP producers (~200, about half of them key), pilots (8)."""
     early = [e for e in ents if not e.get("_late") and not e["name"].startswith("Chi nhánh")]
     key_pool = [e for e in early if e["sector"] in AGRI and e["type"] != "other"]
-    key_pool.sort(
-        key=lambda e: (
-            g.rng.random() ** (1 / {"enterprise": 3, "cooperative": 4, "household": 0.6}[e["type"]])
-        ),
-        reverse=True,
-    )
+    key_pool.sort(key=lambda e: g.rng.random() ** (1 / {"enterprise": 3, "cooperative": 4,
+                                                         "household": 0.6}[e["type"]]),
+                  reverse=True)
     for e in key_pool[:150]:
         e["key_product"] = True
     ocop_pool = [e for e in early if e["sector"] in OCOP_SECTORS]
@@ -415,9 +325,8 @@ def choose_flags(g: Gen, ents: list[dict]) -> None:
     late = [e for e in ents if e.get("_late") and e["sector"] in OCOP_SECTORS]
     if late:
         late[0]["_ocop"] = True  # a new producer of the last 2025 round, no standard yet
-    pilots = [
-        e for e in keyed[:118] if e["type"] == "enterprise" and e["locality"] not in MOUNTAIN
-    ]  # pilots near the lowland centres
+    pilots = [e for e in keyed[:118] if e["type"] == "enterprise"
+              and e["locality"] not in MOUNTAIN]  # pilots near the lowland centres
     for e in pilots[:8]:
         e["pilot_model"] = True
 
@@ -438,14 +347,8 @@ def ocop_products(g: Gen, e: dict) -> list[dict]:
         if name not in names:
             names.append(name)
     if e.get("_late"):
-        return [
-            {
-                "name": names[0],
-                "stars": 3,
-                "certified_on": D(2025, 11, 14),
-                "expires_on": D(2028, 11, 14),
-            }
-        ]
+        return [{"name": names[0], "stars": 3, "certified_on": D(2025, 11, 14),
+                 "expires_on": D(2028, 11, 14)}]
     batches = OCOP_BATCHES[:-1] if e.get("pilot_model") else OCOP_BATCHES
     out = []
     for name in names:
@@ -481,20 +384,13 @@ def give_ocop(g: Gen, ents: list[dict]) -> None:
         if e.get("_ocop"):
             e["ocop_products"] = ocop_products(g, e)
     # Two 5-star products (central council), as the province had by late 2025.
-    fives = [
-        e
-        for e in ents
-        if e.get("_ocop")
-        and e["sector"] == "Thủy sản"
-        and e["type"] != "household"
-        and not e.get("pilot_model")
-    ][:2]
+    fives = [e for e in ents if e.get("_ocop") and e["sector"] == "Thủy sản"
+             and e["type"] != "household" and not e.get("pilot_model")][:2]
     for e, day in zip(fives, (D(2023, 12, 22), D(2025, 6, 26)), strict=True):
         name = e["ocop_products"][0]["name"]
         kept = [o for o in e["ocop_products"] if o["name"] != name or o["certified_on"] < day]
-        e["ocop_products"] = sorted(
-            [*kept, entry(name, 5, day)], key=lambda p: (p["certified_on"], p["name"])
-        )
+        e["ocop_products"] = sorted([*kept, entry(name, 5, day)],
+                                    key=lambda p: (p["certified_on"], p["name"]))
 
 
 # --- certifications --------------------------------------------------------------------------
@@ -507,20 +403,10 @@ class Certs:
         self.g = g
         self.items: list[dict] = []
 
-    def add(
-        self,
-        ent: dict,
-        category: str,
-        scheme: str,
-        started: dt.date,
-        achieved: dt.date | None,
-        *,
-        supported: bool = True,
-        product: str | None = None,
-        certifier: str | None = None,
-        expires: dt.date | None = None,
-        withdrawn: dt.date | None = None,
-    ) -> dict:
+    def add(self, ent: dict, category: str, scheme: str, started: dt.date,
+            achieved: dt.date | None, *, supported: bool = True, product: str | None = None,
+            certifier: str | None = None, expires: dt.date | None = None,
+            withdrawn: dt.date | None = None) -> dict:
         rec: dict = {"id": "", "enterprise": ent["id"], "category": category, "scheme": scheme}
         if not supported:
             rec["supported"] = False
@@ -541,40 +427,21 @@ class Certs:
         self.items.append(rec)
         return rec
 
-    def held(
-        self,
-        ent: dict,
-        category: str,
-        scheme: str,
-        first: dt.date,
-        *,
-        renew: float,
-        supported: bool = True,
-        product: str | None = None,
-    ) -> None:
+    def held(self, ent: dict, category: str, scheme: str, first: dt.date, *,
+             renew: float, supported: bool = True, product: str | None = None) -> None:
         """A certificate achieved on `first`, renewed at each expiry with probability `renew`."""
         g = self.g
         certifier = certifier_for(g, category, scheme)
         achieved = first
         while True:
             started = achieved - dt.timedelta(days=g.rng.randint(60, 240))
-            rec = self.add(
-                ent,
-                category,
-                scheme,
-                started,
-                achieved,
-                supported=supported,
-                product=product,
-                certifier=certifier,
-            )
+            rec = self.add(ent, category, scheme, started, achieved, supported=supported,
+                           product=product, certifier=certifier)
             expires = rec.get("expires_on")
             if expires is None or expires > END or g.rng.random() >= renew:
                 return
-            achieved = min(
-                expires - dt.timedelta(days=g.rng.randint(5, 40)),
-                LAST_DAY - dt.timedelta(days=g.rng.randint(0, 20)),
-            )
+            achieved = min(expires - dt.timedelta(days=g.rng.randint(5, 40)),
+                           LAST_DAY - dt.timedelta(days=g.rng.randint(0, 20)))
 
     def ids(self) -> None:
         self.items.sort(key=lambda r: (r["started_on"], r["enterprise"], r["scheme"]))
@@ -620,73 +487,37 @@ def tech_scheme(g: Gen, e: dict) -> str:
 
 
 #: First achievement of the T2 enterprises, by half-year: (start, end, weight).
-T2_WAVES = [
-    (D(2021, 7, 1), D(2021, 12, 31), 8),
-    (D(2022, 1, 1), D(2022, 6, 30), 10),
-    (D(2022, 7, 1), D(2022, 12, 31), 14),
-    (D(2023, 1, 1), D(2023, 6, 30), 17),
-    (D(2023, 7, 1), D(2023, 12, 31), 19),
-    (D(2024, 1, 1), D(2024, 6, 30), 23),
-    (D(2024, 7, 1), D(2024, 12, 31), 22),
-    (D(2025, 1, 1), D(2025, 6, 30), 20),
-    (D(2025, 7, 1), D(2025, 11, 20), 12),
-]
+T2_WAVES = [(D(2021, 7, 1), D(2021, 12, 31), 8), (D(2022, 1, 1), D(2022, 6, 30), 10),
+            (D(2022, 7, 1), D(2022, 12, 31), 14), (D(2023, 1, 1), D(2023, 6, 30), 17),
+            (D(2023, 7, 1), D(2023, 12, 31), 19), (D(2024, 1, 1), D(2024, 6, 30), 23),
+            (D(2024, 7, 1), D(2024, 12, 31), 22), (D(2025, 1, 1), D(2025, 6, 30), 20),
+            (D(2025, 7, 1), D(2025, 11, 20), 12)]
 
 
 def support_enterprise(g: Gen, c: Certs, e: dict, window: tuple[dt.date, dt.date]) -> None:
     """One T2 enterprise: a first system or tool in `window`, then often a second one."""
     first = g.workday(*window)
-    kind = g.weighted(
-        [
-            ("management_system", 60),
-            ("improvement_tool", 30),
-            ("technology", 6),
-            ("measurement_assurance", 4),
-        ]
-    )
-    schemes = {
-        "management_system": management_scheme,
-        "improvement_tool": tool_scheme,
-        "technology": tech_scheme,
-        "measurement_assurance": lambda g, e: "Chương trình đảm bảo đo lường",
-    }
+    kind = g.weighted([("management_system", 60), ("improvement_tool", 30), ("technology", 6),
+                       ("measurement_assurance", 4)])
+    schemes = {"management_system": management_scheme, "improvement_tool": tool_scheme,
+               "technology": tech_scheme,
+               "measurement_assurance": lambda g, e: "Chương trình đảm bảo đo lường"}
     c.held(e, kind, schemes[kind](g, e), first, renew=0.8)
     if g.rng.random() < 0.3:
-        other = g.weighted(
-            [
-                (k, w)
-                for k, w in (
-                    ("management_system", 25),
-                    ("improvement_tool", 40),
-                    ("technology", 20),
-                    ("measurement_assurance", 15),
-                )
-                if k != kind
-            ]
-        )
+        other = g.weighted([(k, w) for k, w in (("management_system", 25),
+                            ("improvement_tool", 40), ("technology", 20),
+                            ("measurement_assurance", 15)) if k != kind])
         later = add_months(first, g.rng.randint(4, 20))
         if later <= LAST_DAY:
             c.held(e, other, schemes[other](g, e), later, renew=0.8)
         else:
-            c.add(
-                e,
-                other,
-                schemes[other](g, e),
-                min(add_months(first, 3), LAST_DAY),
-                None,
-                certifier=certifier_for(g, other, ""),
-            )
+            c.add(e, other, schemes[other](g, e), min(add_months(first, 3), LAST_DAY), None,
+                  certifier=certifier_for(g, other, ""))
 
 
 PILOT_PLANS = [  # when each pilot completes its five categories, or what it lacks
-    D(2023, 6, 20),
-    D(2024, 3, 15),
-    D(2024, 9, 10),
-    D(2025, 3, 20),
-    D(2025, 8, 25),
-    "measurement_assurance",
-    "technology",
-    "expired",
+    D(2023, 6, 20), D(2024, 3, 15), D(2024, 9, 10), D(2025, 3, 20), D(2025, 8, 25),
+    "measurement_assurance", "technology", "expired",
 ]
 
 
@@ -697,36 +528,22 @@ def pilot(g: Gen, c: Certs, e: dict, plan: object) -> None:
     mgmt = management_scheme(g, e)
     if mgmt == "VietGAP":
         mgmt = "ISO 22000:2018"
-    steps = [
-        ("management_system", mgmt, -22),
-        ("improvement_tool", tool_scheme(g, e), -14),
-        ("product_standard", standard_for(g, e, product, add_months(done, -20).year), -18),
-        ("measurement_assurance", "Chương trình đảm bảo đo lường", -6),
-        ("technology", tech_scheme(g, e), 0),
-    ]
+    steps = [("management_system", mgmt, -22), ("improvement_tool", tool_scheme(g, e), -14),
+             ("product_standard", standard_for(g, e, product, add_months(done, -20).year),
+              -18),
+             ("measurement_assurance", "Chương trình đảm bảo đo lường", -6),
+             ("technology", tech_scheme(g, e), 0)]
     for category, scheme, months in steps:
         day = done if months == 0 else g.workday(add_months(done, months), add_months(done, -2))
         if plan == category:
-            c.add(
-                e,
-                category,
-                scheme,
-                D(2025, 6, 2),
-                None,
-                certifier=certifier_for(g, category, scheme),
-            )
+            c.add(e, category, scheme, D(2025, 6, 2), None, certifier=certifier_for(
+                g, category, scheme))
         elif plan == "expired" and category == "management_system":
             c.held(e, category, scheme, D(2022, 5, 16), renew=0.0)
             c.add(e, category, scheme, D(2025, 4, 1), None, certifier=g.pick(CERT_ISO))
         else:
-            c.held(
-                e,
-                category,
-                scheme,
-                day,
-                renew=1.0,
-                product=product if category == "product_standard" else None,
-            )
+            c.held(e, category, scheme, day, renew=1.0,
+                   product=product if category == "product_standard" else None)
 
 
 def standard_for(g: Gen, e: dict, product: str | None, year: int) -> str:
@@ -747,18 +564,13 @@ def initials(name: str) -> str:
 
 
 #: When producers first had a standard of theirs supported: (start, end, weight).
-STD_WAVES = [
-    (D(2021, 7, 1), D(2021, 12, 31), 9),
-    (D(2022, 1, 1), D(2022, 12, 31), 17),
-    (D(2023, 1, 1), D(2023, 12, 31), 20),
-    (D(2024, 1, 1), D(2024, 12, 31), 30),
-    (D(2025, 1, 1), D(2025, 11, 25), 24),
-]
+STD_WAVES = [(D(2021, 7, 1), D(2021, 12, 31), 9), (D(2022, 1, 1), D(2022, 12, 31), 17),
+             (D(2023, 1, 1), D(2023, 12, 31), 20), (D(2024, 1, 1), D(2024, 12, 31), 30),
+             (D(2025, 1, 1), D(2025, 11, 25), 24)]
 
 
-def product_standard(
-    g: Gen, c: Certs, e: dict, outcome: str, window: tuple[dt.date, dt.date]
-) -> None:
+def product_standard(g: Gen, c: Certs, e: dict, outcome: str,
+                     window: tuple[dt.date, dt.date]) -> None:
     """A producer's product standard: supported and in force, or one of the ways it is not."""
     if e.get("ocop_products"):
         product = g.pick(e["ocop_products"])["name"]
@@ -771,50 +583,19 @@ def product_standard(
     scheme = standard_for(g, e, product, started.year)
     cert = certifier_for(g, "product_standard", scheme)
     if outcome == "in_progress":
-        c.add(
-            e,
-            "product_standard",
-            scheme,
-            g.workday(D(2025, 3, 1), D(2025, 10, 31)),
-            None,
-            product=product,
-            certifier=cert,
-        )
+        c.add(e, "product_standard", scheme, g.workday(D(2025, 3, 1), D(2025, 10, 31)), None,
+              product=product, certifier=cert)
     elif outcome == "unsupported":
-        c.add(
-            e,
-            "product_standard",
-            scheme,
-            started,
-            day,
-            supported=False,
-            product=product,
-            certifier=cert,
-        )
+        c.add(e, "product_standard", scheme, started, day, supported=False, product=product,
+              certifier=cert)
     elif outcome == "expired":  # a conformity certificate (3 years), not renewed
         day = g.workday(D(2021, 8, 1), D(2022, 9, 30))
         scheme = "TCVN 11041-2:2017" if e["sector"] in AGRI - {"Thủy sản"} else "QCVN 8-3:2012/BYT"
-        c.add(
-            e,
-            "product_standard",
-            scheme,
-            day - dt.timedelta(days=90),
-            day,
-            product=product,
-            certifier=g.pick(CERT_STD),
-            expires=add_months(day, 36),
-        )
+        c.add(e, "product_standard", scheme, day - dt.timedelta(days=90), day,
+              product=product, certifier=g.pick(CERT_STD), expires=add_months(day, 36))
     elif outcome == "withdrawn":
-        c.add(
-            e,
-            "product_standard",
-            scheme,
-            started,
-            day,
-            product=product,
-            certifier=cert,
-            withdrawn=min(LAST_DAY, add_months(day, g.rng.randint(8, 20))),
-        )
+        c.add(e, "product_standard", scheme, started, day, product=product, certifier=cert,
+              withdrawn=min(LAST_DAY, add_months(day, g.rng.randint(8, 20))))
     else:
         c.add(e, "product_standard", scheme, started, day, product=product, certifier=cert)
 
@@ -824,25 +605,10 @@ def make_certifications(g: Gen, ents: list[dict]) -> list[dict]:
     pilots = [e for e in ents if e.get("pilot_model")]
     for e, plan in zip(pilots, PILOT_PLANS, strict=True):
         pilot(g, c, e, plan)
-    producers = [
-        e
-        for e in ents
-        if (e.get("key_product") or e.get("ocop_products"))
-        and not e.get("pilot_model")
-        and not e.get("_late")
-    ]
-    outcomes = quota(
-        g,
-        [
-            ("standard", 86),
-            ("none", 5),
-            ("in_progress", 3),
-            ("unsupported", 3),
-            ("expired", 2),
-            ("withdrawn", 1),
-        ],
-        len(producers),
-    )
+    producers = [e for e in ents if (e.get("key_product") or e.get("ocop_products"))
+                 and not e.get("pilot_model") and not e.get("_late")]
+    outcomes = quota(g, [("standard", 86), ("none", 5), ("in_progress", 3),
+                         ("unsupported", 3), ("expired", 2), ("withdrawn", 1)], len(producers))
     windows = quota(g, [((a, b), w) for a, b, w in STD_WAVES], len(producers))
     for e, outcome, window in zip(producers, outcomes, windows, strict=True):
         if any(o["stars"] == 5 for o in e.get("ocop_products", [])):
@@ -862,13 +628,8 @@ def supported_pool(g: Gen, c: Certs, ents: list[dict]) -> None:
     """The enterprises of T2: mostly companies, some cooperatives (VietGAP), few households."""
     pool = [e for e in ents if not e.get("pilot_model") and not e.get("_late")]
     weight = {"enterprise": 6, "cooperative": 1.2, "household": 0.1, "other": 0.05}
-    pool.sort(
-        key=lambda e: (
-            g.rng.random()
-            ** (1 / (weight[e["type"]] * (2 if e.get("key_product") or e.get("_ocop") else 1)))
-        ),
-        reverse=True,
-    )
+    pool.sort(key=lambda e: g.rng.random() ** (1 / (weight[e["type"]] * (
+        2 if e.get("key_product") or e.get("_ocop") else 1))), reverse=True)
     windows = quota(g, [((a, b), w) for a, b, w in T2_WAVES], T2_POOL)
     for e, window in zip(pool[:T2_POOL], windows, strict=True):
         support_enterprise(g, c, e, window)
@@ -879,11 +640,8 @@ T2_POOL = 150
 
 def extras(g: Gen, c: Certs, ents: list[dict]) -> None:
     """Records that must not count: before the plan, self-funded, withdrawn, in progress."""
-    firms = [
-        e
-        for e in ents
-        if e["type"] == "enterprise" and not e.get("_late") and not e.get("pilot_model")
-    ]
+    firms = [e for e in ents if e["type"] == "enterprise" and not e.get("_late")
+             and not e.get("pilot_model")]
     g.rng.shuffle(firms)
     for e in firms[:6]:  # certified before 2021 (outside the period); half renewed since
         day = g.workday(D(2019, 9, 2), D(2020, 10, 30))
@@ -897,37 +655,16 @@ def extras(g: Gen, c: Certs, ents: list[dict]) -> None:
     for e in firms[18:23]:  # withdrawn after a failed surveillance audit
         day = g.workday(D(2021, 6, 1), D(2023, 12, 31))
         scheme = management_scheme(g, e)
-        rec = c.add(
-            e,
-            "management_system",
-            scheme,
-            day - dt.timedelta(days=120),
-            day,
-            certifier=certifier_for(g, "management_system", scheme),
-        )
+        rec = c.add(e, "management_system", scheme, day - dt.timedelta(days=120), day,
+                    certifier=certifier_for(g, "management_system", scheme))
         rec["withdrawn_on"] = min(add_months(day, g.rng.randint(10, 22)), LAST_DAY)
     for e in firms[23:33]:  # started in 2025, not yet achieved
-        category = g.weighted(
-            [
-                ("management_system", 5),
-                ("improvement_tool", 3),
-                ("technology", 2),
-                ("measurement_assurance", 1),
-            ]
-        )
-        scheme = {
-            "management_system": management_scheme,
-            "improvement_tool": tool_scheme,
-            "technology": tech_scheme,
-        }.get(category, lambda g, e: "Đảm bảo đo lường")(g, e)
-        c.add(
-            e,
-            category,
-            scheme,
-            g.workday(D(2025, 2, 1), D(2025, 11, 10)),
-            None,
-            certifier=certifier_for(g, category, scheme),
-        )
+        category = g.weighted([("management_system", 5), ("improvement_tool", 3),
+                               ("technology", 2), ("measurement_assurance", 1)])
+        scheme = {"management_system": management_scheme, "improvement_tool": tool_scheme,
+                  "technology": tech_scheme}.get(category, lambda g, e: "Đảm bảo đo lường")(g, e)
+        c.add(e, category, scheme, g.workday(D(2025, 2, 1), D(2025, 11, 10)), None,
+              certifier=certifier_for(g, category, scheme))
 
 
 # --- trainings -------------------------------------------------------------------------------
@@ -935,36 +672,29 @@ def extras(g: Gen, c: Certs, ents: list[dict]) -> None:
 TEMPLATES: list[tuple[str, list[str]]] = [
     ("Tập huấn áp dụng công cụ 5S và Lean", ["improvement_tools"]),
     ("Hội nghị tập huấn hệ thống quản lý ISO 9001:2015", ["management_systems"]),
-    (
-        "Tập huấn hệ thống quản lý an toàn thực phẩm ISO 22000:2018 và HACCP",
-        ["management_systems", "standards"],
-    ),
+    ("Tập huấn hệ thống quản lý an toàn thực phẩm ISO 22000:2018 và HACCP",
+     ["management_systems", "standards"]),
     ("Tập huấn thực hành sản xuất nông nghiệp tốt VietGAP", ["management_systems"]),
     ("Tập huấn xây dựng và công bố tiêu chuẩn cơ sở cho sản phẩm OCOP", ["standards"]),
     ("Tập huấn công bố hợp chuẩn, hợp quy sản phẩm, hàng hóa", ["standards"]),
     ("Tập huấn quy định về nhãn hàng hóa và mã số, mã vạch", ["standards", "technology"]),
     ("Tập huấn xây dựng Chương trình đảm bảo đo lường tại doanh nghiệp", ["measurement"]),
     ("Tập huấn quy định đo lường đối với hàng đóng gói sẵn", ["measurement", "standards"]),
-    ("Tập huấn ứng dụng truy xuất nguồn gốc và chuyển đổi số cho chủ thể OCOP", ["technology"]),
+    ("Tập huấn ứng dụng truy xuất nguồn gốc và chuyển đổi số cho chủ thể OCOP",
+     ["technology"]),
     ("Hội thảo ứng dụng công nghệ cao trong sản xuất nông nghiệp", ["technology"]),
     ("Tập huấn công cụ cải tiến năng suất TPM, KPI và Kaizen", ["improvement_tools"]),
-    (
-        "Tập huấn nâng cao năng suất, chất lượng cho doanh nghiệp nhỏ và vừa",
-        ["management_systems", "improvement_tools", "standards"],
-    ),
+    ("Tập huấn nâng cao năng suất, chất lượng cho doanh nghiệp nhỏ và vừa",
+     ["management_systems", "improvement_tools", "standards"]),
     ("Tập huấn chuyển đổi số và thương mại điện tử cho doanh nghiệp", ["technology"]),
-    (
-        "Tập huấn năng suất xanh và sử dụng năng lượng tiết kiệm, hiệu quả",
-        ["improvement_tools", "technology"],
-    ),
+    ("Tập huấn năng suất xanh và sử dụng năng lượng tiết kiệm, hiệu quả",
+     ["improvement_tools", "technology"]),
 ]
-ORGANIZERS = [
-    ("Sở Khoa học và Công nghệ Thanh Hóa", 40),
-    ("Chi cục Tiêu chuẩn Đo lường Chất lượng Thanh Hóa", 30),
-    ("Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Thanh Hóa", 12),
-    ("Văn phòng Điều phối nông thôn mới tỉnh Thanh Hóa", 8),
-    ("Hiệp hội Doanh nghiệp tỉnh Thanh Hóa", 6),
-]
+ORGANIZERS = [("Sở Khoa học và Công nghệ Thanh Hóa", 40),
+              ("Chi cục Tiêu chuẩn Đo lường Chất lượng Thanh Hóa", 30),
+              ("Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Thanh Hóa", 12),
+              ("Văn phòng Điều phối nông thôn mới tỉnh Thanh Hóa", 8),
+              ("Hiệp hội Doanh nghiệp tỉnh Thanh Hóa", 6)]
 TRAININGS_PER_YEAR = {2021: 7, 2022: 12, 2023: 14, 2024: 14, 2025: 13}
 #: Distinct establishments trained by the end of each year (T1 pace).
 TRAINED_BY = {2021: 74, 2022: 162, 2023: 258, 2024: 352, 2025: 434}
@@ -973,7 +703,6 @@ TRAINED_BY = {2021: 74, 2022: 162, 2023: 258, 2024: 352, 2025: 434}
 def training_order(g: Gen, ents: list[dict], certs: list[dict]) -> list[dict]:
     """Who gets trained first: producers of key/OCOP products and supported firms."""
     supported = {c["enterprise"] for c in certs}
-
     def weight(e: dict) -> float:
         w = 1.0
         if e.get("key_product") or e.get("ocop_products"):
@@ -983,7 +712,6 @@ def training_order(g: Gen, ents: list[dict], certs: list[dict]) -> list[dict]:
         if e.get("pilot_model"):
             w *= 20
         return w
-
     early = [e for e in ents if not e.get("_late")]
     early.sort(key=lambda e: g.rng.random() ** (1 / weight(e)), reverse=True)
     return early
@@ -999,19 +727,13 @@ def training_days(g: Gen, year: int, count: int) -> list[dt.date]:
     return days
 
 
-def training_record(
-    g: Gen, year: int, n: int, day: dt.date, template: tuple[str, list[str]]
-) -> dict:
+def training_record(g: Gen, year: int, n: int, day: dt.date,
+                    template: tuple[str, list[str]]) -> dict:
     if day == D(2024, 5, 15):
-        return {
-            "id": f"TR-{year}-{n:02d}",
-            "title": "Hội nghị tập huấn nâng cao năng suất chất lượng: công cụ 5S và Lean",
-            "date": day,
-            "end_date": D(2024, 5, 16),
-            "topics": ["improvement_tools"],
-            "organizer": "Sở Khoa học và Công nghệ Thanh Hóa",
-            "locality": "TP Thanh Hóa",
-        }
+        return {"id": f"TR-{year}-{n:02d}",
+                "title": "Hội nghị tập huấn nâng cao năng suất chất lượng: công cụ 5S và Lean",
+                "date": day, "end_date": D(2024, 5, 16), "topics": ["improvement_tools"],
+                "organizer": "Sở Khoa học và Công nghệ Thanh Hóa", "locality": "TP Thanh Hóa"}
     title, topics = template
     organizer = g.weighted(ORGANIZERS + [("local", 12)])
     if organizer == "local" and day >= NEW_UNITS_FROM:  # no more districts after 01/07/2025
@@ -1024,16 +746,8 @@ def training_record(
         organizer = f"UBND huyện {locality}"
         title = f"{title} cho các cơ sở sản xuất huyện {locality}"
     else:
-        locality = g.weighted(
-            [
-                ("TP Thanh Hóa", 70),
-                ("Thọ Xuân", 6),
-                ("Hoằng Hóa", 6),
-                ("TX Nghi Sơn", 6),
-                ("Ngọc Lặc", 6),
-                ("TX Bỉm Sơn", 6),
-            ]
-        )
+        locality = g.weighted([("TP Thanh Hóa", 70), ("Thọ Xuân", 6), ("Hoằng Hóa", 6),
+                               ("TX Nghi Sơn", 6), ("Ngọc Lặc", 6), ("TX Bỉm Sơn", 6)])
         if day >= NEW_UNITS_FROM:
             locality = next((u for u, d in NEW_UNITS if d == locality), "Phường Hạc Thành")
         title = f"{title} năm {year}"
@@ -1064,9 +778,8 @@ def make_trainings(g: Gen, ents: list[dict], certs: list[dict]) -> list[dict]:
             people = fresh + again
             trained += [e for e in fresh if e not in trained]
             people.sort(key=lambda e: e["id"])
-            rec["trainees"] = (
-                len(people) + g.rng.randint(len(people) // 3, len(people)) + g.rng.randint(2, 12)
-            )
+            rec["trainees"] = len(people) + g.rng.randint(len(people) // 3, len(people)) + \
+                g.rng.randint(2, 12)
             rec["participants"] = [e["id"] for e in people]
             out.append(rec)
     return out
@@ -1125,50 +838,20 @@ def take_again(g: Gen, trained: list[dict], count: int, locality: str) -> list[d
 # --- experts and units -----------------------------------------------------------------------
 
 UNITS = [
-    {
-        "id": "DV-01",
-        "name": "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Thanh Hóa",
-        "public": True,
-        "qualified_on": D(2022, 9, 15),
-    },
-    {
-        "id": "DV-02",
-        "name": "Công ty TNHH Tư vấn Năng suất Chất lượng Xứ Thanh",
-        "qualified_on": D(2023, 4, 20),
-    },
-    {
-        "id": "DV-03",
-        "name": "Công ty Cổ phần Tư vấn và Đào tạo Quản lý Hàm Rồng",
-        "qualified_on": D(2024, 10, 8),
-    },
+    {"id": "DV-01", "name": "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Thanh Hóa",
+     "public": True, "qualified_on": D(2022, 9, 15)},
+    {"id": "DV-02", "name": "Công ty TNHH Tư vấn Năng suất Chất lượng Xứ Thanh",
+     "qualified_on": D(2023, 4, 20)},
+    {"id": "DV-03", "name": "Công ty Cổ phần Tư vấn và Đào tạo Quản lý Hàm Rồng",
+     "qualified_on": D(2024, 10, 8)},
 ]
-EXPERT_FIELDS = [
-    ["ISO 9001", "ISO 14001"],
-    ["ISO 22000", "HACCP"],
-    ["5S", "Kaizen", "Lean"],
-    ["TPM", "KPI"],
-    ["Đảm bảo đo lường"],
-    ["Tiêu chuẩn, quy chuẩn kỹ thuật"],
-    ["VietGAP", "Truy xuất nguồn gốc"],
-    ["Chuyển đổi số"],
-    ["Năng suất xanh"],
-]
-EXPERT_DAYS = [
-    D(2021, 11, 26),
-    D(2021, 11, 26),
-    D(2022, 6, 10),
-    D(2022, 12, 16),
-    D(2023, 5, 19),
-    D(2023, 9, 22),
-    D(2023, 11, 24),
-    D(2024, 4, 12),
-    D(2024, 6, 21),
-    D(2024, 10, 25),
-    D(2024, 12, 13),
-    D(2025, 5, 16),
-    D(2025, 8, 29),
-    D(2025, 10, 24),
-]
+EXPERT_FIELDS = [["ISO 9001", "ISO 14001"], ["ISO 22000", "HACCP"], ["5S", "Kaizen", "Lean"],
+                 ["TPM", "KPI"], ["Đảm bảo đo lường"], ["Tiêu chuẩn, quy chuẩn kỹ thuật"],
+                 ["VietGAP", "Truy xuất nguồn gốc"], ["Chuyển đổi số"], ["Năng suất xanh"]]
+EXPERT_DAYS = [D(2021, 11, 26), D(2021, 11, 26), D(2022, 6, 10), D(2022, 12, 16),
+               D(2023, 5, 19), D(2023, 9, 22), D(2023, 11, 24), D(2024, 4, 12), D(2024, 6, 21),
+               D(2024, 10, 25), D(2024, 12, 13), D(2025, 5, 16), D(2025, 8, 29),
+               D(2025, 10, 24)]
 
 
 def make_experts(g: Gen) -> list[dict]:
@@ -1205,22 +888,14 @@ def dump(path: Path, records: list[dict]) -> None:
     path.write_text(HEADER.format(seed=SEED) + "\n" + text, encoding="utf-8", newline="\n")
 
 
-def write(
-    ents: list[dict],
-    trainings: list[dict],
-    certs: list[dict],
-    experts: list[dict],
-    units: list[dict],
-) -> list[Path]:
+def write(ents: list[dict], trainings: list[dict], certs: list[dict], experts: list[dict],
+          units: list[dict]) -> list[Path]:
     for sub in ("trainings", "certifications"):
         shutil.rmtree(DATA / sub, ignore_errors=True)
     for name in ("enterprises.yaml", "experts.yaml", "units.yaml"):
         (DATA / name).unlink(missing_ok=True)
-    files: dict[Path, list[dict]] = {
-        DATA / "enterprises.yaml": ents,
-        DATA / "experts.yaml": experts,
-        DATA / "units.yaml": units,
-    }
+    files: dict[Path, list[dict]] = {DATA / "enterprises.yaml": ents,
+                                     DATA / "experts.yaml": experts, DATA / "units.yaml": units}
     for t in trainings:
         files.setdefault(DATA / "trainings" / f"{t['date'].year}.yaml", []).append(t)
     for c in certs:  # by the year achieved (or started, while in progress)
@@ -1242,77 +917,33 @@ ALL_CATEGORIES = T2_CATEGORIES + ("product_standard",)
 
 def in_force(c: dict, r: dt.date) -> bool:
     a = c.get("achieved_on")
-    return (
-        a is not None
-        and START <= a <= r
-        and (c.get("expires_on") is None or c["expires_on"] >= r)
-        and (c.get("withdrawn_on") is None or c["withdrawn_on"] > r)
-        and c.get("supported", True)
-    )
+    return (a is not None and START <= a <= r
+            and (c.get("expires_on") is None or c["expires_on"] >= r)
+            and (c.get("withdrawn_on") is None or c["withdrawn_on"] > r)
+            and c.get("supported", True))
 
 
-def figures(
-    ents: list[dict],
-    trainings: list[dict],
-    certs: list[dict],
-    experts: list[dict],
-    units: list[dict],
-    r: dt.date,
-    t2_types: tuple[str, ...] | None = None,
-) -> dict:
+def figures(ents: list[dict], trainings: list[dict], certs: list[dict], experts: list[dict],
+            units: list[dict], r: dt.date, t2_types: tuple[str, ...] | None = None) -> dict:
     types = {e["id"]: e["type"] for e in ents}
     t1 = {p for t in trainings if START <= t["date"] <= r for p in t["participants"]}
-    t2 = {
-        c["enterprise"]
-        for c in certs
-        if c["category"] in T2_CATEGORIES
-        and in_force(c, r)
-        and (t2_types is None or types[c["enterprise"]] in t2_types)
-    }
-    p = {
-        e["id"]
-        for e in ents
-        if e.get("key_product")
-        or any(
-            o["certified_on"] <= r and (o.get("expires_on") is None or o["expires_on"] >= r)
-            for o in e.get("ocop_products", [])
-        )
-    }
-    n = {
-        c["enterprise"] for c in certs if c["category"] == "product_standard" and in_force(c, r)
-    } & p
-    t4 = [
-        e["id"]
-        for e in ents
-        if e.get("pilot_model")
-        and all(
-            any(
-                c["enterprise"] == e["id"] and c["category"] == cat and in_force(c, r)
-                for c in certs
-            )
-            for cat in ALL_CATEGORIES
-        )
-    ]
-    t5a = [
-        u
-        for u in units
-        if u.get("public")
-        and u["qualified_on"] <= r
-        and (u.get("revoked_on") is None or u["revoked_on"] > r)
-    ]
-    t5b = [
-        x
-        for x in experts
-        if x["qualified_on"] <= r and (x.get("revoked_on") is None or x["revoked_on"] > r)
-    ]
-    return {
-        "T1": (len(t1), 400),
-        "T2": (len(t2), 150),
-        "T3": (100 * len(n) / len(p) if p else None, 100, f"{len(n)}/{len(p)}"),
-        "T4": (len(t4), 6),
-        "T5a": (len(t5a), 1),
-        "T5b": (len(t5b), 10),
-    }
+    t2 = {c["enterprise"] for c in certs if c["category"] in T2_CATEGORIES and in_force(c, r)
+          and (t2_types is None or types[c["enterprise"]] in t2_types)}
+    p = {e["id"] for e in ents if e.get("key_product") or any(
+        o["certified_on"] <= r and (o.get("expires_on") is None or o["expires_on"] >= r)
+        for o in e.get("ocop_products", []))}
+    n = {c["enterprise"] for c in certs if c["category"] == "product_standard"
+         and in_force(c, r)} & p
+    t4 = [e["id"] for e in ents if e.get("pilot_model") and all(
+        any(c["enterprise"] == e["id"] and c["category"] == cat and in_force(c, r)
+            for c in certs) for cat in ALL_CATEGORIES)]
+    t5a = [u for u in units if u.get("public") and u["qualified_on"] <= r
+           and (u.get("revoked_on") is None or u["revoked_on"] > r)]
+    t5b = [x for x in experts if x["qualified_on"] <= r
+           and (x.get("revoked_on") is None or x["revoked_on"] > r)]
+    return {"T1": (len(t1), 400), "T2": (len(t2), 150),
+            "T3": (100 * len(n) / len(p) if p else None, 100, f"{len(n)}/{len(p)}"),
+            "T4": (len(t4), 6), "T5a": (len(t5a), 1), "T5b": (len(t5b), 10)}
 
 
 def status(value: float | None, target: float, as_of: dt.date, ratio: float = 0.8) -> tuple:
@@ -1350,19 +981,15 @@ def counts(ents, trainings, certs, experts, units) -> None:  # type: ignore[no-u
     for e in ents:
         by_type[e["type"]] += 1
     products = sum(len(e.get("ocop_products", [])) for e in ents)
-    print(
-        f"enterprises {len(ents)} {dict(sorted(by_type.items()))}; "
-        f"key_product {sum(bool(e.get('key_product')) for e in ents)}; "
-        f"OCOP producers {sum(bool(e.get('ocop_products')) for e in ents)} "
-        f"({products} product entries); pilots {sum(bool(e.get('pilot_model')) for e in ents)}"
-    )
+    print(f"enterprises {len(ents)} {dict(sorted(by_type.items()))}; "
+          f"key_product {sum(bool(e.get('key_product')) for e in ents)}; "
+          f"OCOP producers {sum(bool(e.get('ocop_products')) for e in ents)} "
+          f"({products} product entries); pilots {sum(bool(e.get('pilot_model')) for e in ents)}")
     by_cat: dict[str, int] = defaultdict(int)
     for c in certs:
         by_cat[c["category"]] += 1
-    print(
-        f"trainings {len(trainings)}; certifications {len(certs)} "
-        f"{dict(sorted(by_cat.items()))}; experts {len(experts)}; units {len(units)}"
-    )
+    print(f"trainings {len(trainings)}; certifications {len(certs)} "
+          f"{dict(sorted(by_cat.items()))}; experts {len(experts)}; units {len(units)}")
 
 
 def sane(ents, trainings, certs, experts, units) -> None:  # type: ignore[no-untyped-def]
@@ -1372,13 +999,9 @@ def sane(ents, trainings, certs, experts, units) -> None:  # type: ignore[no-unt
         for key, value in rec.items():
             if isinstance(value, dt.date) and key != "expires_on":
                 assert first <= value <= LAST_DAY, (rec["id"], key, value)
-        for before, after in (
-            ("date", "end_date"),
-            ("started_on", "achieved_on"),
-            ("achieved_on", "expires_on"),
-            ("achieved_on", "withdrawn_on"),
-            ("qualified_on", "revoked_on"),
-        ):
+        for before, after in (("date", "end_date"), ("started_on", "achieved_on"),
+                              ("achieved_on", "expires_on"), ("achieved_on", "withdrawn_on"),
+                              ("qualified_on", "revoked_on")):
             if before in rec and after in rec:
                 assert rec[before] <= rec[after], (rec["id"], before, after)
         for o in rec.get("ocop_products", []):
