@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -28,9 +28,9 @@ class TargetStatus:
 
     @property
     def progress_percent(self) -> float | None:
-        if self.value is None:
-            return None
-        return 100 * self.value / self.target.goal
+        """100 × value / target, computed exactly (a percentage from its counts), then a float."""
+        value = judged_value(self.target, self.result)
+        return None if value is None else float(100 * value / exact(self.target.goal))
 
 
 def evaluation_date(plan: Plan, as_of: dt.date) -> dt.date:
@@ -90,13 +90,20 @@ def measure(plan: Plan, target: Target, dataset: Dataset, at: dt.date) -> Metric
     return result
 
 
+def judged_value(target: Target, result: MetricResult) -> Fraction | None:
+    """The value a target is judged by, exactly: a percentage target's from its counts (so
+    1 of 9 is 100/9 %, not the float just below it), any other the metric's value."""
+    if target.kind == "percent" and result.denominator:
+        assert result.numerator is not None  # a metric with a population counts within it
+        return Fraction(100 * result.numerator, result.denominator)
+    return None if result.value is None else exact(result.value)
+
+
 def evaluate_target(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> TargetStatus:
     at = evaluation_date(plan, as_of)
     result = measure(plan, target, dataset, at)
     expected = exact(target.goal) * pace_fraction(plan, at)
-    value: float | Fraction | None = result.value
-    if target.kind == "percent" and result.denominator:
-        value = Fraction(100 * (result.numerator or 0), result.denominator)
+    value = judged_value(target, result)
     status = status_of(value, target.goal, expected, plan.info.at_risk_ratio, as_of, plan)
     return TargetStatus(target, result, float(expected), status)
 
@@ -105,11 +112,15 @@ def evaluate(plan: Plan, dataset: Dataset, as_of: dt.date) -> list[TargetStatus]
     return [evaluate_target(plan, t, dataset, as_of) for t in plan.targets]
 
 
-def round1(x: float | None) -> float | None:
-    """One decimal, halves rounded up as a spreadsheet does (1.25 → 1.3), not to even."""
+def round1(x: float | Fraction | None) -> float | None:
+    """The one rounding of every figure pqp shows: one decimal, halves away from zero as a
+    spreadsheet does (1.25 → 1.3, -1.25 → -1.3), never to even. A float counts as the decimal
+    it prints as (2.675 → 2.7); a Fraction is rounded exactly (1/16 of 100 → 6.3)."""
     if x is None:
         return None
-    return float(Decimal(repr(float(x))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    tenths = abs(exact(x)) * 10
+    whole = (tenths.numerator * 2 + tenths.denominator) // (tenths.denominator * 2)
+    return float(Decimal(whole if x >= 0 else -whole).scaleb(-1))
 
 
 _round = round1

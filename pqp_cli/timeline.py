@@ -8,12 +8,21 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from pqp_cli.loading import Dataset
 from pqp_cli.metrics import MetricResult
 from pqp_cli.plan import Plan, Target
-from pqp_cli.progress import TargetStatus, evaluation_date, measure, pace
+from pqp_cli.progress import (
+    TargetStatus,
+    evaluation_date,
+    exact,
+    measure,
+    pace,
+    pace_fraction,
+    round1,
+)
 from pqp_cli.text import fold
 
 #: The group of establishments that record no locality (JSON key; renderers translate it).
@@ -47,7 +56,7 @@ def json_value(target: Target, value: float | None) -> float | int | None:
     """A value as `status --format json` shows it: counts whole, percentages to 1 decimal."""
     if value is None:
         return None
-    return int(value) if target.kind == "count" else round(value, 1)
+    return int(value) if target.kind == "count" else round1(value)
 
 
 def by_year(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> dict[str, Any]:
@@ -69,7 +78,7 @@ def series(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> list
             "date": day.isoformat(),
             "key": point_key(day),
             "value": json_value(target, measure(plan, target, dataset, day).value),
-            "expected": round(target.goal * pace(plan, day), 1),
+            "expected": round1(exact(target.goal) * pace_fraction(plan, day)),
         }
         for day in days
     ]
@@ -101,7 +110,7 @@ def by_locality(target: Target, result: MetricResult, dataset: Dataset) -> dict[
     population = Counter(locality_of(dataset, eid) for eid in [*result.counted, *result.missing])
     return {
         name: {
-            "value": round(100 * counted[name] / population[name], 1),
+            "value": round1(Fraction(100 * counted[name], population[name])),
             "numerator": counted[name],
             "denominator": population[name],
         }
@@ -160,7 +169,7 @@ def project(plan: Plan, ts: TargetStatus, dataset: Dataset, as_of: dt.date) -> P
 
 def projection_json(p: Projection) -> dict[str, Any]:
     return {
-        "projected_end_value": None if p.end_value is None else round(p.end_value, 1),
+        "projected_end_value": round1(p.end_value),
         "projected_met_on": None if p.met_on is None else p.met_on.isoformat(),
     }
 

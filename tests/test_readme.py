@@ -1,12 +1,16 @@
-"""Every example in the README runs (from the repository root, on the sample data)."""
+"""Every example in the README runs (from the repository root, on the sample data), and the
+figures it prints are the independent counter's (tests/oracle.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import shlex
 from pathlib import Path
 
 import pytest
+from oracle import Oracle
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
@@ -38,3 +42,93 @@ def test_readme_example_runs(line: str, monkeypatch: pytest.MonkeyPatch) -> None
     result = CliRunner().invoke(app, shlex.split(line)[1:])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip()
+
+
+# --- the figures the examples print, against the independent counter (tests/oracle.py) ----------
+
+ORACLE = Oracle(ROOT / "data", ROOT / "targets.yaml")
+#: SPEC §2's status labels, as a user reads them.
+LABELS = {
+    "en": {"met": "met", "on_track": "on track", "at_risk": "at risk", "behind": "behind", "missed": "missed"},
+    "vi": {"met": "Đạt", "on_track": "Đúng tiến độ", "at_risk": "Có nguy cơ chậm", "behind": "Chậm tiến độ", "missed": "Không đạt"},
+}  # fmt: skip
+
+
+def _example(line: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    assert line in _examples(), "the README no longer shows this example"
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, shlex.split(line)[1:])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _expected_cells(as_of: str, percent_expected: bool) -> dict[str, list[str]]:
+    """Per target, the cells its row must show: value, progress, expected."""
+    cells = {}
+    for t in ORACLE.targets:
+        row = ORACLE.row(t, dt.date.fromisoformat(as_of))
+        percent = "target_percent" in t
+        count, population = ORACLE.value(t, min(dt.date.fromisoformat(as_of), ORACLE.end))
+        value = f"{row['value']:.1f}% ({count}/{population})" if percent else str(row["value"])
+        expected = f"{row['expected']:.1f}" + ("%" if percent and percent_expected else "")
+        cells[t["id"]] = [value, f"{row['progress_percent']:.1f}%", expected, row["status"]]
+    return cells
+
+
+@pytest.mark.parametrize(("line", "lang"), [("pqp status --as-of 2023-12-31", "en"), ("pqp status --as-of 2023-12-31 --lang vi", "vi")])  # fmt: skip
+def test_readme_status_table_shows_the_independent_figures(
+    line: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = {t["id"] for t in ORACLE.targets}
+    rows = {r.split()[0]: r for r in _example(line, monkeypatch).splitlines() if r.split()[:1] and r.split()[0] in ids}  # fmt: skip
+    for tid, (value, progress, expected, status) in _expected_cells("2023-12-31", False).items():
+        cells = re.split(
+            r"\s{2,}", rows[tid]
+        )  # id, title, value, target, progress, expected, status
+        assert (cells[2], cells[5], cells[6]) == (value, expected, LABELS[lang][status]), cells
+        assert cells[4].endswith(" " + progress), cells
+
+
+def test_readme_status_json_shows_the_independent_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = json.loads(_example("pqp status --as-of 2023-12-31 --format json", monkeypatch))
+    keys = ("id", "value", "progress_percent", "expected", "status")
+    assert [{k: r[k] for k in keys} for r in doc["targets"]] == [
+        ORACLE.row(t, dt.date(2023, 12, 31)) for t in ORACLE.targets
+    ]
+
+
+def test_readme_status_by_year_shows_the_independent_figures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = _example("pqp status --as-of 2023-12-31 --by year --by locality", monkeypatch)
+    table = out.split("Value at each 31 December", 1)[1].split("By locality", 1)[0]
+    rows = [line.split() for line in table.splitlines() if line.split()[:1] and line.split()[0].startswith("T")]  # fmt: skip
+    expected = []
+    for t in ORACLE.targets:
+        cells = [t["id"]]
+        for e in ORACLE.by_year_with_in_year(t, dt.date(2023, 12, 31)).values():
+            if "target_percent" in t:
+                cells += [f"{e['value']:.1f}%", f"(+{e['in_year']:.1f})"]
+            else:
+                cells += [str(e["value"]), f"(+{e['in_year']})"]
+        expected.append(cells)
+    assert rows == expected
+
+
+def test_readme_explain_shows_the_independent_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _example("pqp explain T3 --as-of 2025-12-31", monkeypatch)
+    [t3] = [t for t in ORACLE.targets if t["id"] == "T3"]
+    count, population = ORACLE.value(t3, dt.date(2025, 12, 31))
+    value = ORACLE.row(t3, dt.date(2025, 12, 31))["value"]
+    assert f": {value:.1f}% ({count}/{population}) of 100%" in out.splitlines()[0]
+    assert f"Counted (Establishments): {count}" in out
+
+
+def test_readme_report_shows_the_independent_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _example("pqp report --as-of 2024-06-30 --lang vi --format md -o -", monkeypatch)
+    summary = out.split("## 1.", 1)[1].split("## 2.", 1)[0]
+    rows = {cells[0]: cells for line in summary.splitlines() if (cells := [c.strip() for c in line.strip("|").split("|")])[0] in {t["id"] for t in ORACLE.targets}}  # fmt: skip
+    for tid, (value, progress, expected, status) in _expected_cells("2024-06-30", True).items():
+        cells = rows[tid]
+        assert cells[2] == value and cells[5] == expected and cells[6] == LABELS["vi"][status]
+        assert cells[4].endswith(" " + progress)
