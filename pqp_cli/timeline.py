@@ -125,6 +125,8 @@ def by_locality(target: Target, result: MetricResult, dataset: Dataset) -> dict[
 class Projection:
     end_value: float | None
     met_on: dt.date | None
+    #: The pace so far would meet the target only after 9999-12-31, the calendar's last day.
+    beyond_calendar: bool = False
 
 
 def first_met_on(plan: Plan, target: Target, dataset: Dataset, at: dt.date) -> dt.date:
@@ -164,13 +166,19 @@ def project(plan: Plan, ts: TargetStatus, dataset: Dataset, as_of: dt.date) -> P
     days = math.ceil(goal * elapsed / value)
     if days > HORIZON_PERIODS * ((plan.end - plan.start).days + 1):
         return Projection(end_value, None)
+    if days - 1 > (dt.date.max - plan.start).days:
+        return Projection(end_value, None, beyond_calendar=True)
     return Projection(end_value, plan.start + dt.timedelta(days=days - 1))
 
 
 def projection_json(p: Projection) -> dict[str, Any]:
+    """The two projected fields; a third, `projected_beyond_calendar: true`, only when the
+    target would be met after 9999-12-31 (so no date can be given)."""
+    beyond = {"projected_beyond_calendar": True} if p.beyond_calendar else {}
     return {
         "projected_end_value": round1(p.end_value),
         "projected_met_on": None if p.met_on is None else p.met_on.isoformat(),
+        **beyond,
     }
 
 

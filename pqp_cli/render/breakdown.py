@@ -54,7 +54,8 @@ def projection_headers(doc: dict[str, Any], lang: str) -> list[str]:
 def projection_cells(row: dict[str, Any]) -> list[str]:
     if PROJECTION_KEYS[0] not in row:
         return []
-    return [fmt_value(row, row["projected_end_value"]), row["projected_met_on"] or "–"]
+    met_on = "> 9999-12-31" if row.get("projected_beyond_calendar") else row["projected_met_on"]
+    return [fmt_value(row, row["projected_end_value"]), met_on or "–"]
 
 
 # --- by year ------------------------------------------------------------------------------------
