@@ -19,12 +19,13 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Results of {document} as of {date}",
         "Kết quả thực hiện {document} đến ngày {date}",
     ),
+    "subject_year": ("Results of {document} in {year}", "Kết quả thực hiện {document} năm {year}"),
     "to": ("To:", "Kính gửi:"),
     "intro": (
-        "{body} reports the results of {plan} ({period}) as of {date}, computed by pqp from the "
+        "{body} reports the results of {plan} ({period}) as of {date}, compiled from the "
         "records kept by the department, as follows:",
-        "{body} báo cáo kết quả thực hiện {plan} ({period}) đến ngày {date}, tổng hợp bằng pqp "
-        "từ hồ sơ theo dõi của cơ quan, như sau:",
+        "{body} báo cáo kết quả thực hiện {plan} ({period}) đến ngày {date}, tổng hợp từ hồ sơ "
+        "theo dõi của cơ quan, như sau:",
     ),
     "s_targets": ("I. RESULTS BY TARGET", "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
     "s_years": ("II. RESULTS BY YEAR", "II. KẾT QUẢ THEO TỪNG NĂM"),

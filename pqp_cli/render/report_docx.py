@@ -4,6 +4,7 @@ data's problems, "Nơi nhận" and the signature, then the appendix of who count
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -92,13 +93,26 @@ def _header_block(doc: Document, report: dict[str, Any]) -> None:
                 paragraph.paragraph_format.space_after = Pt(0)
 
 
-def _subject(report: dict[str, Any]) -> str:
+def plan_name(report: dict[str, Any]) -> str:
+    """The plan in running text: its document (`Kế hoạch 159/KH-UBND…`, a name, capital), else
+    its title with the first letter small after "thực hiện" (`nâng cao năng suất…`)."""
     lang, plan = report["lang"], report["plan"]
-    document = plan["document"] or plan["title"]
-    if lang == "vi" and document and not document[0].isupper():
-        document = document[0].upper() + document[1:]
-    at = short_date(report["status"]["evaluated_at"], lang)
-    return w("subject", lang, document=document, date=at)
+    if plan["document"]:
+        document: str = plan["document"]
+        return document[:1].upper() + document[1:] if lang == "vi" else document
+    title: str = plan["title"] or "……"
+    if lang == "vi" and title[1:2].islower():  # not an abbreviation such as "KH-UBND"
+        return title[:1].lower() + title[1:]
+    return title
+
+
+def _subject(report: dict[str, Any]) -> str:
+    """`Kết quả thực hiện … năm 2025` at a year's end, else `… đến ngày 30/06/2024`."""
+    lang = report["lang"]
+    day = dt.date.fromisoformat(report["status"]["evaluated_at"])
+    if (day.month, day.day) == (12, 31):
+        return w("subject_year", lang, document=plan_name(report), year=day.year)
+    return w("subject", lang, document=plan_name(report), date=short_date(day, lang))
 
 
 def _title(doc: Document, report: dict[str, Any]) -> None:
@@ -124,9 +138,8 @@ def _intro(report: dict[str, Any]) -> str:
     lang, plan, doc = report["lang"], report["plan"], report["status"]
     period = f"{short_date(plan['start'], lang)} – {short_date(plan['end'], lang)}"
     body = _issuer_name(report) if lang == "vi" else "The department"
-    name = plan["document"] or plan["title"]
     at = short_date(doc["evaluated_at"], lang)
-    return w("intro", lang, body=body, plan=name, period=period, date=at)
+    return w("intro", lang, body=body, plan=plan_name(report), period=period, date=at)
 
 
 def _issuer_name(report: dict[str, Any]) -> str:
