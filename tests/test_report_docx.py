@@ -146,9 +146,7 @@ def test_header_block_names_the_bodies_the_nation_the_number_and_the_date(sample
     title = texts.index("BÁO CÁO")
     assert document.paragraphs[title].runs[0].bold
     subject = document.paragraphs[title + 1]
-    assert (
-        subject.text == "Kết quả thực hiện Kế hoạch 159/KH-UBND ngày 30/06/2021 đến ngày 31/12/2025"
-    )
+    assert subject.text == "Kết quả thực hiện Kế hoạch 159/KH-UBND ngày 30/06/2021 năm 2025"
     assert subject.runs[0].bold
     assert "Kính gửi:" in texts
     assert "- Ủy ban nhân dân tỉnh Thanh Hóa;" in texts and "- Bộ Khoa học và Công nghệ." in texts
@@ -231,7 +229,7 @@ def test_in_year_values_are_the_differences_of_the_year_end_values(sample) -> No
     assert t3["by_year"]["2025"] == {"value": 86.6, "in_year": 20.2}
     document, _ = read(sample)
     row = next(r for r in rows(table_by_header(document, "Mã", "Chỉ tiêu", "")) if r[0] == "T3")
-    assert row[2] == "Trong năm (điểm %)" and row[3:] == [
+    assert row[2] == "Trong năm (điểm phần trăm)" and row[3:] == [
         "+7,6",
         "+15,7",
         "+20,2",
@@ -347,4 +345,4 @@ def test_narrative_of_the_ended_plan_says_what_was_met_with_the_json_figures(sam
     assert (t1["value"], t1["target"], t1["progress_percent"]) == (444, 400, 111.0)
     text = narrative(document)
     assert "Đã tập huấn cho 444 cơ sở, đạt 111,0% chỉ tiêu kế hoạch (400 cơ sở)" in text
-    assert "kế hoạch đã kết thúc, chỉ tiêu hoàn thành" in text
+    assert "đến hết kỳ kế hoạch (31/12/2025) đã đạt chỉ tiêu" in text
