@@ -212,3 +212,40 @@ def test_a_fresh_init_plan_shows_visible_placeholders(tmp_path: Path) -> None:
     assert any(t.startswith("Kính gửi: ……") for t in texts)
     subject = texts[texts.index("BÁO CÁO") + 1]
     assert subject.startswith("Kết quả thực hiện ") and not subject[18].isupper()
+
+
+def _one_target_docx(ws, tmp_path: Path, *extra: str):
+    ws.write(TARGETS, plan=PLAN, trainings=TRAININGS, enterprises=ENTERPRISES)
+    out = tmp_path / "r.docx"
+    result = pqp(ws, "report", "-o", str(out), "--as-of", "2021-12-31", *extra)
+    assert result.exit_code == 0, result.stderr
+    return docx.Document(str(out))
+
+
+def test_tables_and_headings_are_numbered_for_what_is_present(ws, tmp_path: Path) -> None:
+    document = _one_target_docx(ws, tmp_path)
+    texts = [p.text for p in document.paragraphs]
+    captions = [t.split(".")[0] for t in texts if t.startswith("Bảng ")]
+    assert captions == [f"Bảng {i}" for i in range(1, len(captions) + 1)]
+    headings = [t.split(".")[0] for t in texts if t[:2] in ("I.", "II", "IV", "V.", "VI")]
+    assert headings == ["I", "II", "III", "IV"][: len(headings)] and len(headings) >= 3
+    assert not any("MÔ HÌNH ĐIỂM" in t for t in texts)
+
+
+def test_an_empty_table_is_a_sentence(ws, tmp_path: Path) -> None:
+    ws.write(TARGETS, plan=PLAN)
+    out = tmp_path / "r.docx"
+    result = pqp(ws, "report", "-o", str(out), "--as-of", "2021-12-31")
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(out))
+    for table in document.tables[1:-1]:  # between the header block and the signature
+        assert len(table.rows) > 1, [c.text for c in table.rows[0].cells]
+
+
+def test_the_document_language_is_set_in_the_styles(ws, tmp_path: Path) -> None:
+    from docx.oxml.ns import qn
+
+    for extra, want in (((), "vi-VN"), (("--lang", "en"), "en-GB")):
+        document = _one_target_docx(ws, tmp_path, *extra)
+        lang = document.styles["Normal"].element.rPr.find(qn("w:lang"))
+        assert lang is not None and lang.get(qn("w:val")) == want

@@ -41,9 +41,32 @@ def set_run_font(run: Run, size: float | None = None) -> None:
         run.font.size = Pt(size)
 
 
-def setup_document(doc: Document) -> None:
-    """Normal style in Times New Roman 14 pt, justified, first-line indent, 6 pt after; A4
-    portrait with the decree's margins; page number in the header from page 2."""
+#: The document's language (w:lang), so that Word checks the spelling of the right language.
+LANGUAGES = {"vi": "vi-VN", "en": "en-GB"}
+
+
+def set_language(doc: Document, lang: str) -> None:
+    """w:lang in the Normal style and the document defaults (every style inherits it)."""
+    code = LANGUAGES.get(lang, "en-GB")
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    holders = [doc.styles["Normal"].element.get_or_add_rPr()]
+    if defaults is not None and defaults.find(qn("w:rPrDefault")) is not None:
+        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        if rpr is not None:
+            holders.append(rpr)
+    for rpr in holders:
+        for old in rpr.findall(qn("w:lang")):
+            rpr.remove(old)
+        element = OxmlElement("w:lang")
+        element.set(qn("w:val"), code)
+        element.set(qn("w:eastAsia"), code)
+        element.set(qn("w:bidi"), "ar-SA")
+        rpr.append(element)
+
+
+def setup_document(doc: Document, lang: str = "vi") -> None:
+    """Normal style in Times New Roman 14 pt, justified, first-line indent, 6 pt after, in the
+    report's language; A4 portrait with the decree's margins; page number from page 2."""
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(BODY_PT)
@@ -56,6 +79,7 @@ def setup_document(doc: Document) -> None:
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(SPACE_AFTER_PT)
     fmt.line_spacing = LINE_SPACING
+    set_language(doc, lang)
     page_setup(doc.sections[0])
     page_number_header(doc.sections[0])
 
