@@ -13,6 +13,7 @@ from docx.shared import Pt
 
 from pqp_cli.i18n import tr
 from pqp_cli.render import docx_tables as tables
+from pqp_cli.render.docx_tables import Rows
 from pqp_cli.render.docx_layout import add_run, caption, data_table, merge_pairs, note, para
 from pqp_cli.render.docx_text import narrative, problems_paragraph, w
 from pqp_cli.render.places import report_groups, table_key, table_title
@@ -41,7 +42,7 @@ class Counter:
         self,
         doc: Document,
         key: str,
-        table: tuple[list[str], tables.Rows],
+        table: tuple[list[str], Rows],
         widths: Sequence[float],
         empty: str,
         **options: Any,
