@@ -13,8 +13,8 @@ from docx.shared import Pt
 
 from pqp_cli.i18n import tr
 from pqp_cli.render import docx_tables as tables
-from pqp_cli.render.docx_tables import Rows
 from pqp_cli.render.docx_layout import add_run, caption, data_table, merge_pairs, note, para
+from pqp_cli.render.docx_tables import Rows
 from pqp_cli.render.docx_text import narrative, problems_paragraph, w
 from pqp_cli.render.places import report_groups, table_key, table_title
 
