@@ -294,7 +294,8 @@ def test_locality_table_groups_by_old_district_as_the_status_json(sample, as_of)
 def test_appendix_lists_who_counts_as_many_as_the_status_counts(sample) -> None:
     document, status = read(sample)
     texts = [p.text for p in document.paragraphs]
-    assert "PHỤ LỤC" in texts and "(Kèm theo Báo cáo số 15/BC-SKHCN)" in texts
+    assert "PHỤ LỤC" in texts
+    assert "(Kèm theo Báo cáo số 15/BC-SKHCN ngày 05/01/2026 của Sở Khoa học và Công nghệ)" in texts
     appendix = [t for t in document.tables if [c.text for c in t.rows[0].cells][-1] == "Hồ sơ"]
     counts = [len(t.rows) - 1 for t in appendix]
     expected = [t["value"] for t in status["targets"] if t["kind"] == "count"]

@@ -125,3 +125,11 @@ def test_problems_are_named_in_vietnamese_without_a_command_line() -> None:
     text = problems_paragraph(report(END, problems=items))
     assert "outside-period" not in text and "pqp" not in text and "`" not in text
     assert "ngoài kỳ kế hoạch (6)" in text
+
+
+def test_the_code_column_holds_a_long_code_on_one_line() -> None:
+    from pqp_cli.render.docx_layout import code_width
+
+    # Times New Roman 11 pt: "CT-0000679" is about 2.0 cm, plus the cell's margins
+    assert code_width(["CT-0000679", "E1"], 11) >= 2.5
+    assert code_width(["E1"], 11) <= 2.2

@@ -13,7 +13,16 @@ from docx.shared import Pt
 
 from pqp_cli.i18n import tr
 from pqp_cli.render import docx_tables as tables
-from pqp_cli.render.docx_layout import add_run, caption, data_table, merge_pairs, note, para
+from pqp_cli.render.docx_layout import (
+    TABLE_PT,
+    add_run,
+    caption,
+    code_width,
+    data_table,
+    merge_pairs,
+    note,
+    para,
+)
 from pqp_cli.render.docx_tables import Rows
 from pqp_cli.render.docx_text import narrative, problems_paragraph, w
 from pqp_cli.render.places import report_groups, table_key, table_title
@@ -106,10 +115,12 @@ def _models(doc: Document, report: dict[str, Any], n: Counter) -> None:
     if not pilots and not people:
         return
     n.heading(doc, "s_models" if pilots and people else "s_pilots" if pilots else "s_people")
-    widths = (1.3, 2.2, 6.6, 2.0, 4.4)
     for key, ids, empty in (("t_pilots", pilots, "e_pilots"), ("t_experts", people, "e_experts")):
         if ids:
-            n.table(doc, key, tables.subjects_table(report, ids), widths, empty)
+            heads, rows = tables.subjects_table(report, ids)
+            code = code_width([r[1] for r in rows], TABLE_PT)
+            widths = (1.3, code, 8.8 - code, 2.0, 4.4)
+            n.table(doc, key, (heads, rows), widths, empty)
 
 
 def _places(doc: Document, report: dict[str, Any], n: Counter) -> None:

@@ -213,6 +213,13 @@ def set_widths(table: Table, widths_cm: Sequence[float]) -> None:
         table._tbl.tblPr.append(layout)
 
 
+def code_width(codes: Sequence[str], size: float) -> float:
+    """A column (cm) wide enough for the longest code on one line (`CT-0000679`): Times New
+    Roman's digits are half an em, capitals about two thirds; plus the cell's margins."""
+    longest = max((len(code) for code in codes), default=0)
+    return max(2.0, min(4.0, longest * 0.58 * size * 2.54 / 72 + 0.45))
+
+
 def first_para(cell: _Cell) -> Paragraph:
     """The cell's empty first paragraph, to be filled instead of adding one below it."""
     return cell.paragraphs[0]
@@ -242,8 +249,7 @@ def data_table(
     parts = [_row_xml(headers, twips, ["center"] * len(twips), size, header=True)]
     parts += [_row_xml(values, twips, aligns, size) for values in rows]
     holder = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(parts)}</w:tbl>")
-    for tr in list(holder):
-        table._tbl.append(tr)
+    table._tbl.extend(list(holder))
     return table
 
 

@@ -125,7 +125,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Who counts towards each target and who does not yet (as of {date})",
         "Danh sách được tính và chưa được tính theo từng chỉ tiêu (đến ngày {date})",
     ),
-    "appendix_of": ("(Attached to report No. {number})", "(Kèm theo Báo cáo số {number})"),
+    "appendix_of": (
+        "(Attached to report No. {number} of {date})",
+        "(Kèm theo Báo cáo số {number} ngày {date} của {body})",
+    ),
     "nobody": ("Nobody yet.", "Chưa có."),
 }
 

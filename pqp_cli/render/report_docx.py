@@ -17,6 +17,7 @@ from pqp_cli.render import docx_tables as tables
 from pqp_cli.render.docx_body import body
 from pqp_cli.render.docx_layout import (
     add_run,
+    code_width,
     data_table,
     first_para,
     layout_table,
@@ -190,13 +191,16 @@ def _appendix(doc: Document, report: dict[str, Any]) -> None:
     para(doc, w("appendix_title", lang, date=at), bold=True, align="center", indent=False, after=0)
     meta = report["meta"]
     number = f"{meta.number or '…'}/{meta.symbol}"
-    para(doc, w("appendix_of", lang, number=number), italic=True, align="center", indent=False)
-    widths = (1.3, 2.2, 6.0, 3.0, 4.0)
+    day = short_date(date_of(report), lang)
+    note = w("appendix_of", lang, number=number, date=day, body=_issuer_name(report))
+    para(doc, note, italic=True, align="center", indent=False)
     for row in report["status"]["targets"]:
         _heading(doc, f"{row['id']}. {row['title']}")
         for title, heads, rows in tables.appendix_tables(report, row["id"]):
             para(doc, title, italic=True, size=13, indent=False, after=3)
             if rows:
+                code = code_width([r[1] for r in rows], 11)
+                widths = (1.3, code, 8.2 - code, 3.0, 4.0)
                 data_table(doc, heads, rows, widths, size=11)
             else:
                 para(doc, w("nobody", lang), size=13, indent=False)
