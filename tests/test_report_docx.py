@@ -347,3 +347,14 @@ def test_narrative_of_the_ended_plan_says_what_was_met_with_the_json_figures(sam
     text = narrative(document)
     assert "Đã tập huấn cho 444 cơ sở, đạt 111,0% chỉ tiêu kế hoạch (400 cơ sở)" in text
     assert "đến hết kỳ kế hoạch (31/12/2025) đã đạt chỉ tiêu" in text
+
+
+def test_the_signature_is_kept_with_the_last_paragraph_of_the_text(sample) -> None:
+    document, _ = read(sample)
+    body = document.element.body
+    closing = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    before = closing._tbl.getprevious()
+    paragraphs = {p._p: p for p in document.paragraphs}
+    blank, last = paragraphs[before], paragraphs[before.getprevious()]
+    assert blank.paragraph_format.keep_with_next and last.paragraph_format.keep_with_next
+    assert last.text.startswith("Dữ liệu có") and body is not None

@@ -80,7 +80,8 @@ def body(doc: Document, report: dict[str, Any]) -> None:
     _models(doc, report, n)
     _places(doc, report, n)
     n.heading(doc, "s_problems")
-    para(doc, problems_paragraph(report))
+    last = para(doc, problems_paragraph(report))
+    last.paragraph_format.keep_with_next = True  # the signature never stands alone on a page
 
 
 def _years(doc: Document, report: dict[str, Any], n: Counter) -> None:

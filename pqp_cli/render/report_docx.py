@@ -159,7 +159,8 @@ def _heading(doc: Document, text: str) -> None:
 def _closing(doc: Document, report: dict[str, Any]) -> None:
     """`Nơi nhận:` with its list on the left, the signer's block on the right."""
     lang, meta = report["lang"], report["meta"]
-    para(doc, "", indent=False, after=0)  # a blank line between the text and the signature
+    blank = para(doc, "", indent=False, after=0)  # a blank line between text and signature
+    blank.paragraph_format.keep_with_next = True
     table = layout_table(doc, (8.0, 8.5))
     left, right = table.rows[0].cells
     p = first_para(left)
