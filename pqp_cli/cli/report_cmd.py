@@ -27,7 +27,6 @@ from pqp_cli.cli.common import (
 from pqp_cli.cli.status_cmd import report_problems
 from pqp_cli.i18n import tr
 from pqp_cli.problems import PqpError
-from pqp_cli.reportmeta import InvalidSection
 
 
 class Format(str, Enum):
@@ -115,6 +114,7 @@ def report(
     """A whole progress report: summary, charts by year, localities, who counts, problems."""
     from pqp_cli.project import load_project
     from pqp_cli.report import build_report
+    from pqp_cli.reportmeta import InvalidSection
 
     docx_asked = fmt is Format.docx or (fmt is None and output.lower().endswith(".docx"))
     msg_lang = (lang or ("vi" if docx_asked else "en")).strip().lower()
