@@ -146,7 +146,8 @@ def test_header_block_names_the_bodies_the_nation_the_number_and_the_date(sample
     title = texts.index("BÁO CÁO")
     assert document.paragraphs[title].runs[0].bold
     subject = document.paragraphs[title + 1]
-    assert subject.text == "Kết quả thực hiện Kế hoạch 159/KH-UBND ngày 30/06/2021 năm 2025"
+    # a no-break space keeps "năm 2025" together on one line
+    assert subject.text == "Kết quả thực hiện Kế hoạch 159/KH-UBND ngày 30/06/2021 năm\u00a02025"
     assert subject.runs[0].bold
     assert "Kính gửi:" in texts
     assert "- Ủy ban nhân dân tỉnh Thanh Hóa;" in texts and "- Bộ Khoa học và Công nghệ." in texts

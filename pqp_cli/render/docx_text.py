@@ -23,11 +23,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "motto": ("Independence - Freedom - Happiness", "Độc lập - Tự do - Hạnh phúc"),
     "number": ("No.", "Số:"),
     "kind": ("REPORT", "BÁO CÁO"),
+    # no-break spaces: the date never stands alone on the subject's second line
     "subject": (
-        "Results of {document} as of {date}",
-        "Kết quả thực hiện {document} đến ngày {date}",
+        "Results of {document} as\u00a0of\u00a0{date}",
+        "Kết quả thực hiện {document} đến\u00a0ngày\u00a0{date}",
     ),
-    "subject_year": ("Results of {document} in {year}", "Kết quả thực hiện {document} năm {year}"),
+    "subject_year": (
+        "Results of {document} in\u00a0{year}",
+        "Kết quả thực hiện {document} năm\u00a0{year}",
+    ),
     "to": ("To:", "Kính gửi:"),
     "intro": (
         "{body} reports the results of {plan} ({period}) as of {date}, compiled from the "
