@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 #: Words left out of a body's initials in a document symbol ("Sở Khoa học và Công nghệ" → SKHCN).
 _LINK_WORDS = {"và", "của", "các", "the", "of", "and"}
+#: What a missing header value is shown as: a visible gap to fill in, never an empty line.
+PLACEHOLDER = "……"
 #: Prefixes of a province's name in an authority ("UBND tỉnh Thanh Hóa" → "Thanh Hóa").
 _PLACE_PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp ")
 
@@ -62,6 +64,23 @@ class ReportMeta:
     date: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class InvalidSection:
+    """A `report:` section with errors: the Word report refuses to be written from it (the
+    other formats do not use it)."""
+
+    problems: tuple[Problem, ...]
+
+    def message(self, lang: str) -> str:
+        head = (
+            "the 'report:' section of targets.yaml has errors; the Word report is not written"
+            if lang != "vi"
+            else "mục 'report:' của targets.yaml có lỗi; không ghi báo cáo Word"
+        )
+        lines = [f"{p.file}:{p.line}: {p.vi if lang == 'vi' else p.en}" for p in self.problems]
+        return head + "\n  " + "\n  ".join(lines)
+
+
 def upper(text: str) -> str:
     """Capitals the Vietnamese way, keeping `UBND`-style abbreviations."""
     return unicodedata.normalize("NFC", text.upper())
@@ -87,27 +106,39 @@ def place_of(authority: str | None) -> str:
     return ""
 
 
-def resolve(section: ReportSection | None, info: PlanInfo) -> ReportMeta:
-    """The section with every missing field derived from the plan."""
-    s = section or ReportSection()
+def resolve(section: ReportSection | InvalidSection | None, info: PlanInfo) -> ReportMeta:
+    """The section with every missing field derived from the plan (an invalid section is not
+    used: the Word report refuses it, the other formats do not need it)."""
+    s = section if isinstance(section, ReportSection) else ReportSection()
     issuing = s.issuing_body or info.focal_agency or ""
     parent = s.parent_body or info.authority or ""
-    recipients = s.recipients or ([info.authority] if info.authority else [])
+    recipients = s.recipients or [spelled_out(info.authority or PLACEHOLDER)]
     return ReportMeta(
-        parent_body=upper(parent),
-        issuing_body=upper(issuing),
+        parent_body=upper(parent) if parent else PLACEHOLDER,
+        issuing_body=upper(issuing) if issuing else PLACEHOLDER,
         symbol=s.symbol or ("BC-" + initials(issuing) if issuing else "BC"),
-        place=s.place or place_of(info.authority),
+        place=s.place or place_of(info.authority) or PLACEHOLDER,
         recipients=list(recipients),
         copies=list(s.copies or []),
         archive=s.archive or ("VT" + (f", {initials(issuing)}" if issuing else "")),
         signer_title=upper(s.signer_title or "Giám đốc"),
-        signer_name=s.signer_name or "",
+        signer_name=s.signer_name or PLACEHOLDER,
         number=s.number or "",
     )
 
 
-def read_section(raw: Any, file: str, line: Any, problems: list[Problem]) -> ReportSection | None:
+def spelled_out(authority: str) -> str:
+    """An addressee written in full, as the decree writes "Kính gửi": `UBND tỉnh Thanh Hóa` →
+    `Ủy ban nhân dân tỉnh Thanh Hóa`."""
+    words = authority.split(" ", 1)
+    if words[0] == "UBND":
+        return " ".join(["Ủy ban nhân dân", *words[1:]])
+    return authority
+
+
+def read_section(
+    raw: Any, file: str, line: Any, problems: list[Problem]
+) -> ReportSection | InvalidSection | None:
     """Validate the raw `report:` mapping; problems carry the line of the offending key
     (`line` maps a key path such as `("report", "recipients", 0)` to its line)."""
     if raw is None:
@@ -115,13 +146,15 @@ def read_section(raw: Any, file: str, line: Any, problems: list[Problem]) -> Rep
     if not isinstance(raw, dict):
         en = "'report:' must be a mapping (parent_body: ..., issuing_body: ...)"
         vi = "'report:' phải là ánh xạ (parent_body: ..., issuing_body: ...)"
-        problems.append(Problem("invalid-value", file, line(("report",)), en, vi))
-        return None
+        found = Problem("invalid-value", file, line(("report",)), en, vi)
+        problems.append(found)
+        return InvalidSection((found,))
     try:
         return ReportSection.model_validate(raw)
     except ValidationError as exc:
-        problems.extend(_problems(exc, file, line))
-        return None
+        found_all = _problems(exc, file, line)
+        problems.extend(found_all)
+        return InvalidSection(tuple(found_all))
 
 
 def _problems(exc: ValidationError, file: str, line: Any) -> list[Problem]:
@@ -135,8 +168,9 @@ def _problems(exc: ValidationError, file: str, line: Any) -> list[Problem]:
             vi = f"không xác định {shown}; hợp lệ: {', '.join(FIELDS)}"
         else:
             code = "invalid-value"
-            kind = "a list of texts" if err["loc"][0] in ("recipients", "copies") else "a text"
-            kind_vi = "danh sách văn bản" if kind.startswith("a list") else "văn bản"
+            listed = err["loc"][0] in ("recipients", "copies")
+            kind = "a list of non-empty texts" if listed else "a non-empty text"
+            kind_vi = "danh sách văn bản khác rỗng" if listed else "văn bản khác rỗng"
             en = f"{shown} has {err.get('input')!r}; allowed: {kind}"
             vi = f"{shown} có giá trị {err.get('input')!r}; cho phép: {kind_vi}"
         out.append(Problem(code, file, line(path), en, vi, field=str(err["loc"][-1])))

@@ -146,9 +146,8 @@ def test_header_block_names_the_bodies_the_nation_the_number_and_the_date(sample
     title = texts.index("BÁO CÁO")
     assert document.paragraphs[title].runs[0].bold
     subject = document.paragraphs[title + 1]
-    assert (
-        subject.text == "Kết quả thực hiện Kế hoạch 159/KH-UBND ngày 30/06/2021 đến ngày 31/12/2025"
-    )
+    # a no-break space keeps "năm 2025" together on one line
+    assert subject.text == "Kết quả thực hiện Kế hoạch 159/KH-UBND ngày 30/06/2021 năm\u00a02025"
     assert subject.runs[0].bold
     assert "Kính gửi:" in texts
     assert "- Ủy ban nhân dân tỉnh Thanh Hóa;" in texts and "- Bộ Khoa học và Công nghệ." in texts
@@ -231,7 +230,7 @@ def test_in_year_values_are_the_differences_of_the_year_end_values(sample) -> No
     assert t3["by_year"]["2025"] == {"value": 86.6, "in_year": 20.2}
     document, _ = read(sample)
     row = next(r for r in rows(table_by_header(document, "Mã", "Chỉ tiêu", "")) if r[0] == "T3")
-    assert row[2] == "Trong năm (điểm %)" and row[3:] == [
+    assert row[2] == "Trong năm (điểm phần trăm)" and row[3:] == [
         "+7,6",
         "+15,7",
         "+20,2",
@@ -296,7 +295,8 @@ def test_locality_table_groups_by_old_district_as_the_status_json(sample, as_of)
 def test_appendix_lists_who_counts_as_many_as_the_status_counts(sample) -> None:
     document, status = read(sample)
     texts = [p.text for p in document.paragraphs]
-    assert "PHỤ LỤC" in texts and "(Kèm theo Báo cáo số 15/BC-SKHCN)" in texts
+    assert "PHỤ LỤC" in texts
+    assert "(Kèm theo Báo cáo số 15/BC-SKHCN ngày 05/01/2026 của Sở Khoa học và Công nghệ)" in texts
     appendix = [t for t in document.tables if [c.text for c in t.rows[0].cells][-1] == "Hồ sơ"]
     counts = [len(t.rows) - 1 for t in appendix]
     expected = [t["value"] for t in status["targets"] if t["kind"] == "count"]
@@ -347,4 +347,15 @@ def test_narrative_of_the_ended_plan_says_what_was_met_with_the_json_figures(sam
     assert (t1["value"], t1["target"], t1["progress_percent"]) == (444, 400, 111.0)
     text = narrative(document)
     assert "Đã tập huấn cho 444 cơ sở, đạt 111,0% chỉ tiêu kế hoạch (400 cơ sở)" in text
-    assert "kế hoạch đã kết thúc, chỉ tiêu hoàn thành" in text
+    assert "đến hết kỳ kế hoạch (31/12/2025) đã đạt chỉ tiêu" in text
+
+
+def test_the_signature_is_kept_with_the_last_paragraph_of_the_text(sample) -> None:
+    document, _ = read(sample)
+    body = document.element.body
+    closing = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    before = closing._tbl.getprevious()
+    paragraphs = {p._p: p for p in document.paragraphs}
+    blank, last = paragraphs[before], paragraphs[before.getprevious()]
+    assert blank.paragraph_format.keep_with_next and last.paragraph_format.keep_with_next
+    assert last.text.startswith("Dữ liệu có") and body is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -99,7 +100,11 @@ def report(
         ),
     ] = None,
     number: Annotated[
-        str | None, typer.Option("--number", help="docx: the document's number (Số: N/BC-...).")
+        str | None,
+        typer.Option(
+            "--number",
+            help="docx: the document's number: digits (15), or with its symbol (15/BC-SKHCN).",
+        ),
     ] = None,
     date: Annotated[
         str | None,
@@ -109,6 +114,7 @@ def report(
     """A whole progress report: summary, charts by year, localities, who counts, problems."""
     from pqp_cli.project import load_project
     from pqp_cli.report import build_report
+    from pqp_cli.reportmeta import InvalidSection
 
     docx_asked = fmt is Format.docx or (fmt is None and output.lower().endswith(".docx"))
     msg_lang = (lang or ("vi" if docx_asked else "en")).strip().lower()
@@ -120,16 +126,24 @@ def report(
         if chosen in _FILE_ONLY and output == "-":
             key = _FILE_ONLY[chosen]
             raise PqpError(tr(key, "en"), tr(key, "vi"))
-        signed = _document_date(date)
+        signed = _document_date(date, opts.as_of)
+        fixed = _document_number(number)
         project = load_project(opts.data, opts.targets)
-        project.require_plan()
+        plan = project.require_plan()
+        if chosen is Format.docx and isinstance(plan.report, InvalidSection):
+            section = plan.report
+            raise PqpError(section.message("en"), section.message("vi"), exit_code=1)
     except PqpError as err:
         raise fail(err, msg_lang) from None
     report_problems(project, opts.lang, strict)
     level = locality.value if locality else None
     doc = build_report(project, opts.as_of, opts.lang, level)
+    meta = doc["meta"]
     doc["meta"] = dataclasses.replace(
-        doc["meta"], number=(number or "").strip() or doc["meta"].number, date=signed
+        meta,
+        number=fixed[0] or meta.number,
+        symbol=fixed[1] or meta.symbol,
+        date=signed,
     )
     content = render(doc, chosen)
     if output == "-":
@@ -142,16 +156,38 @@ def report(
     typer.echo(tr("report_written", opts.lang, path=output), err=True)
 
 
-def _document_date(text: str | None) -> dt.date | None:
-    """--date as a date (None: today, decided when the document is drawn)."""
+def _document_date(text: str | None, as_of: dt.date) -> dt.date | None:
+    """--date as a date (None: today, decided when the document is drawn); never before the
+    as-of date (a report dated before the figures it reports)."""
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise PqpError(
             tr("bad_doc_date", "en", value=text), tr("bad_doc_date", "vi", value=text)
         ) from None
+    if day < as_of:
+        en = f"--date {day.isoformat()} is before --as-of {as_of.isoformat()}: a report cannot be dated before the figures it reports"
+        vi = f"--date {day.isoformat()} trước --as-of {as_of.isoformat()}: báo cáo không thể ký trước ngày chốt số liệu"
+        raise PqpError(en, vi)
+    return day
+
+
+#: --number: digits (`15`), or a whole number and symbol (`15/BC-TĐC`) that replaces both.
+_NUMBER = re.compile(r"(\d+)(?:/([^\s/]+-[^\s]+))?")
+
+
+def _document_number(text: str | None) -> tuple[str, str]:
+    """--number as (number, symbol); empty strings for what it does not give."""
+    if text is None:
+        return "", ""
+    found = _NUMBER.fullmatch(text.strip())
+    if found is None:
+        en = f"--number {text!r}: give the number as digits (15) or with the whole symbol (15/BC-SKHCN)"
+        vi = f"--number {text!r}: ghi số bằng chữ số (15) hoặc kèm cả ký hiệu (15/BC-SKHCN)"
+        raise PqpError(en, vi)
+    return found.group(1), found.group(2) or ""
 
 
 def render(doc: dict[str, Any], fmt: Format) -> bytes:

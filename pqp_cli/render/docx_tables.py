@@ -9,7 +9,15 @@ from typing import Any
 from pqp_cli.i18n import status_label
 from pqp_cli.render.docx_text import w
 from pqp_cli.render.places import report_groups, report_head
-from pqp_cli.render.vnformat import figure, increase, number, percent, point_label, short_date
+from pqp_cli.render.vnformat import (
+    figure,
+    increase,
+    number,
+    percent,
+    point_label,
+    short_date,
+    target_figure,
+)
 from pqp_cli.timeline import NO_LOCALITY
 
 Rows = list[list[str]]
@@ -38,7 +46,7 @@ def targets_table(report: dict[str, Any]) -> tuple[list[str], Rows]:
                 str(i),
                 f"{r['id']}. {r['title']}",
                 value,
-                figure(r["target"], r["kind"], lang),
+                target_figure(r["target"], r["kind"], lang),
                 percent(r["progress_percent"], lang),
                 figure(r["expected"], r["kind"], lang),
                 status_label(r["status"], lang),
@@ -106,10 +114,15 @@ def subjects_table(report: dict[str, Any], target_ids: list[str]) -> tuple[list[
             counted = w("counted", lang).capitalize()
             rows.append([str(len(rows) + 1), s["id"], s["name"], tid, counted])
         for s in doc.get("not_counted", []):
-            lacks = ", ".join(s["lacks_labels"])
+            lacks = ", ".join(_small(label) for label in s["lacks_labels"])
             status = f"{w('not_counted', lang).capitalize()}: {w('lacks', lang).lower()} {lacks}"
             rows.append([str(len(rows) + 1), s["id"], s["name"], tid, status])
     return heads, rows
+
+
+def _small(label: str) -> str:
+    """A label inside a sentence: `Đảm bảo đo lường` → `đảm bảo đo lường` (not `ISO 9001`)."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def _place_cell(row: dict[str, Any], key: str, name: str, lang: str) -> str:

@@ -4,6 +4,7 @@ data's problems, "Nơi nhận" and the signature, then the appendix of who count
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -12,22 +13,19 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from pqp_cli.i18n import tr
 from pqp_cli.render import docx_tables as tables
+from pqp_cli.render.docx_body import body
 from pqp_cli.render.docx_layout import (
     add_run,
-    caption,
+    code_width,
     data_table,
     first_para,
     layout_table,
-    merge_pairs,
-    note,
     para,
     setup_document,
     short_rule,
 )
-from pqp_cli.render.docx_text import date_of, narrative, problems_paragraph, w
-from pqp_cli.render.places import report_groups, table_key, table_title
+from pqp_cli.render.docx_text import date_of, w
 from pqp_cli.render.vnformat import long_date, short_date
 
 #: Header block columns (cm): the bodies on the left, the national title on the right.
@@ -41,10 +39,11 @@ CENTER = WD_ALIGN_PARAGRAPH.CENTER
 
 def render(report: dict[str, Any]) -> bytes:
     doc = new_document()
-    setup_document(doc)
+    setup_document(doc, report["lang"])
     _header_block(doc, report)
     _title(doc, report)
-    _body(doc, report)
+    para(doc, _intro(report))
+    body(doc, report)
     _closing(doc, report)
     _appendix(doc, report)
     out = io.BytesIO()
@@ -92,13 +91,26 @@ def _header_block(doc: Document, report: dict[str, Any]) -> None:
                 paragraph.paragraph_format.space_after = Pt(0)
 
 
-def _subject(report: dict[str, Any]) -> str:
+def plan_name(report: dict[str, Any]) -> str:
+    """The plan in running text: its document (`Kế hoạch 159/KH-UBND…`, a name, capital), else
+    its title with the first letter small after "thực hiện" (`nâng cao năng suất…`)."""
     lang, plan = report["lang"], report["plan"]
-    document = plan["document"] or plan["title"]
-    if lang == "vi" and document and not document[0].isupper():
-        document = document[0].upper() + document[1:]
-    at = short_date(report["status"]["evaluated_at"], lang)
-    return w("subject", lang, document=document, date=at)
+    if plan["document"]:
+        document: str = plan["document"]
+        return document[:1].upper() + document[1:] if lang == "vi" else document
+    title: str = plan["title"] or "……"
+    if lang == "vi" and title[1:2].islower():  # not an abbreviation such as "KH-UBND"
+        return title[:1].lower() + title[1:]
+    return title
+
+
+def _subject(report: dict[str, Any]) -> str:
+    """`Kết quả thực hiện … năm 2025` at a year's end, else `… đến ngày 30/06/2024`."""
+    lang = report["lang"]
+    day = dt.date.fromisoformat(report["status"]["evaluated_at"])
+    if (day.month, day.day) == (12, 31):
+        return w("subject_year", lang, document=plan_name(report), year=day.year)
+    return w("subject", lang, document=plan_name(report), date=short_date(day, lang))
 
 
 def _title(doc: Document, report: dict[str, Any]) -> None:
@@ -124,9 +136,8 @@ def _intro(report: dict[str, Any]) -> str:
     lang, plan, doc = report["lang"], report["plan"], report["status"]
     period = f"{short_date(plan['start'], lang)} – {short_date(plan['end'], lang)}"
     body = _issuer_name(report) if lang == "vi" else "The department"
-    name = plan["document"] or plan["title"]
     at = short_date(doc["evaluated_at"], lang)
-    return w("intro", lang, body=body, plan=name, period=period, date=at)
+    return w("intro", lang, body=body, plan=plan_name(report), period=period, date=at)
 
 
 def _issuer_name(report: dict[str, Any]) -> str:
@@ -145,92 +156,11 @@ def _heading(doc: Document, text: str) -> None:
     p.paragraph_format.space_before = Pt(6)
 
 
-def _body(doc: Document, report: dict[str, Any]) -> None:
-    lang = report["lang"]
-    para(doc, _intro(report))
-    _heading(doc, w("s_targets", lang))
-    for i, row in enumerate(report["status"]["targets"], 1):
-        p = para(doc)
-        add_run(p, f"{i}. {row['title']} ({row['id']}): ", bold=True)
-        add_run(p, narrative(row, report))
-    caption(doc, w("t_targets", lang))
-    heads, rows = tables.targets_table(report)
-    data_table(doc, heads, rows, (1.3, 4.3, 2.3, 1.8, 2.0, 2.6, 2.2), numeric=(2, 3, 4, 5))
-    _years(doc, report)
-    _models(doc, report)
-    _places(doc, report)
-    _heading(doc, w("s_problems", lang))
-    para(doc, problems_paragraph(report))
-
-
-def _years(doc: Document, report: dict[str, Any]) -> None:
-    lang = report["lang"]
-    _heading(doc, w("s_years", lang))
-    caption(doc, w("t_years", lang))
-    heads, rows = tables.years_table(report)
-    extra = len(heads) - 3
-    width = (TEXT_CM - 1.2 - 3.4 - 2.4) / max(extra, 1)
-    size = 11 if extra > 5 else 12
-    widths = (1.2, 3.4, 2.4, *([width] * extra))
-    table = data_table(doc, heads, rows, widths, numeric=range(3, len(heads)), size=size)
-    merge_pairs(table, (0, 1))
-    note(doc, w("years_note", lang))
-    for tid in report["schemes"]:
-        caption(doc, w("t_schemes", lang))
-        heads, rows = tables.schemes_table(report, tid)
-        width = (TEXT_CM - 1.3 - 4.5) / max(len(heads) - 2, 1)
-        widths = (1.3, 4.5, *([width] * (len(heads) - 2)))
-        data_table(doc, heads, rows, widths, numeric=range(2, len(heads)), size=size)
-        note(doc, w("schemes_note", lang, id=tid))
-
-
-def _models(doc: Document, report: dict[str, Any]) -> None:
-    lang, rows_by_metric = report["lang"], report["status"]["targets"]
-    pilots = [r["id"] for r in rows_by_metric if r["metric"] == "pilot_models"]
-    people = [r["id"] for r in rows_by_metric if r["metric"] in ("experts", "public_units")]
-    if not pilots and not people:
-        return
-    _heading(doc, w("s_models", lang))
-    widths = (1.3, 2.2, 6.6, 2.0, 4.4)
-    for key, ids in (("t_pilots", pilots), ("t_experts", people)):
-        if ids:
-            caption(doc, w(key, lang))
-            heads, rows = tables.subjects_table(report, ids)
-            data_table(doc, heads, rows, widths)
-
-
-def _places(doc: Document, report: dict[str, Any]) -> None:
-    lang = report["lang"]
-    heads, rows, others = tables.places_table(report)
-    _heading(doc, w("s_places", lang))
-    caption(doc, w("t_places", lang))
-    width = (TEXT_CM - 1.3 - 4.2) / max(len(heads) - 1, 1)
-    widths = (1.3, 4.2, *([width] * (len(heads) - 2)))
-    if len(heads) > 2 and report["status"]["targets"]:
-        # the coverage column (`13/15 (86,7%)`) takes a share and a half
-        percent = [i for i, r in enumerate(_place_targets(report), 2) if r["kind"] == "percent"]
-        widths = tuple(w_ * (1.5 if i in percent else 1) for i, w_ in enumerate(widths))
-    data_table(doc, heads, rows, widths, numeric=range(2, len(heads)))
-    note(doc, _places_note(report, others))
-
-
-def _places_note(report: dict[str, Any], others: list[str]) -> str:
-    """How the table groups (as the HTML report says it), and the targets left out."""
-    lang, status = report["lang"], report["status"]
-    if table_key(status) is None:
-        return w("places_note", lang, ids=", ".join(others)) if others else w("places_none", lang)
-    text = table_title(status, lang) + "."
-    return f"{text} {tr('no_locality_subjects', lang, ids=', '.join(others))}" if others else text
-
-
-def _place_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
-    return report_groups(report["status"])[1]
-
-
 def _closing(doc: Document, report: dict[str, Any]) -> None:
     """`Nơi nhận:` with its list on the left, the signer's block on the right."""
     lang, meta = report["lang"], report["meta"]
-    para(doc, "", indent=False, after=0)  # a blank line between the text and the signature
+    blank = para(doc, "", indent=False, after=0)  # a blank line between text and signature
+    blank.paragraph_format.keep_with_next = True
     table = layout_table(doc, (8.0, 8.5))
     left, right = table.rows[0].cells
     p = first_para(left)
@@ -262,13 +192,16 @@ def _appendix(doc: Document, report: dict[str, Any]) -> None:
     para(doc, w("appendix_title", lang, date=at), bold=True, align="center", indent=False, after=0)
     meta = report["meta"]
     number = f"{meta.number or '…'}/{meta.symbol}"
-    para(doc, w("appendix_of", lang, number=number), italic=True, align="center", indent=False)
-    widths = (1.3, 2.2, 6.0, 3.0, 4.0)
+    day = short_date(date_of(report), lang)
+    note = w("appendix_of", lang, number=number, date=day, body=_issuer_name(report))
+    para(doc, note, italic=True, align="center", indent=False)
     for row in report["status"]["targets"]:
         _heading(doc, f"{row['id']}. {row['title']}")
         for title, heads, rows in tables.appendix_tables(report, row["id"]):
             para(doc, title, italic=True, size=13, indent=False, after=3)
             if rows:
+                code = code_width([r[1] for r in rows], 11)
+                widths = (1.3, code, 8.2 - code, 3.0, 4.0)
                 data_table(doc, heads, rows, widths, size=11)
             else:
                 para(doc, w("nobody", lang), size=13, indent=False)

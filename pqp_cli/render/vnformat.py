@@ -52,21 +52,30 @@ def percent(x: Any, lang: str) -> str:
 
 
 def increase(x: Any, kind: str, lang: str, decimals_of: str | None = None) -> str:
-    """An in-year increase with its sign (none on 0); ` điểm %` / ` pp` after a percentage
+    """An in-year increase with its sign (none on 0); ` điểm phần trăm` / ` pp` after a percentage
     target's. `decimals_of`: the kind whose decimals to use without its unit (a table cell
     whose row already names the unit)."""
     if x is None:
         return "–"
     sign = "+" if x > 0 else "−" if x < 0 else ""
     digits = 0 if (decimals_of or kind) == "count" else 1
-    unit = "" if kind == "count" else (" điểm %" if lang == "vi" else " pp")
+    unit = "" if kind == "count" else (" điểm phần trăm" if lang == "vi" else " pp")
     return sign + number(abs(x), lang, digits) + unit
 
 
+def target_figure(x: Any, kind: str, lang: str) -> str:
+    """A plan's target: `100%` for a whole percentage (the plan's own words), else `figure`."""
+    if kind == "percent" and x is not None and float(x).is_integer():
+        return f"{int(x)}%"
+    return figure(x, kind, lang)
+
+
 def long_date(day: dt.date, lang: str) -> str:
-    """`ngày 05 tháng 01 năm 2026` (two-digit day and month, as the decree writes it)."""
+    """`ngày 05 tháng 3 năm 2026`, `ngày 15 tháng 01 năm 2026`: Nghị định 30/2020/NĐ-CP writes
+    a zero before days 1–9 and months 1 and 2 only (so that the date cannot be altered)."""
     if lang == "vi":
-        return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        return f"ngày {day.day:02d} tháng {month} năm {day.year}"
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 

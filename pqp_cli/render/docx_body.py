@@ -1,0 +1,148 @@
+"""The body of the Word report: a section per subject (targets, years, models, localities, the
+data's problems), each numbered I, II, … and each table Bảng 1, 2, … for what is present; a table
+with no rows is a sentence instead ("Chưa có …")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from docx.document import Document
+from docx.shared import Pt
+
+from pqp_cli.i18n import tr
+from pqp_cli.render import docx_tables as tables
+from pqp_cli.render.docx_layout import (
+    TABLE_PT,
+    add_run,
+    caption,
+    code_width,
+    data_table,
+    merge_pairs,
+    note,
+    para,
+)
+from pqp_cli.render.docx_tables import Rows
+from pqp_cli.render.docx_text import narrative, problems_paragraph, w
+from pqp_cli.render.places import report_groups, table_key, table_title
+
+#: Text width of an A4 portrait page with the decree's margins (210 − 30 − 15 mm).
+TEXT_CM = 16.5
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+@dataclass
+class Counter:
+    """The numbers given so far: sections (I, II, …) and tables (Bảng 1, 2, …)."""
+
+    lang: str
+    sections: int = 0
+    tables: int = 0
+
+    def heading(self, doc: Document, key: str) -> None:
+        self.sections += 1
+        text = f"{_ROMAN[self.sections - 1]}. {w(key, self.lang)}"
+        p = para(doc, text, bold=True, size=14, indent=True, after=6)
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.space_before = Pt(6)
+
+    def table(
+        self,
+        doc: Document,
+        key: str,
+        table: tuple[list[str], Rows],
+        widths: Sequence[float],
+        empty: str,
+        **options: Any,
+    ) -> bool:
+        """A numbered caption and the table; without rows, the sentence `empty` (False)."""
+        heads, rows = table
+        if not rows:
+            para(doc, w(empty, self.lang))
+            return False
+        self.tables += 1
+        caption(doc, w("table_n", self.lang, n=self.tables, title=w(key, self.lang)))
+        data_table(doc, heads, rows, widths, **options)
+        return True
+
+
+def body(doc: Document, report: dict[str, Any]) -> None:
+    n = Counter(report["lang"])
+    n.heading(doc, "s_targets")
+    for i, row in enumerate(report["status"]["targets"], 1):
+        p = para(doc)
+        add_run(p, f"{i}. {row['title']} ({row['id']}): ", bold=True)
+        add_run(p, narrative(row, report))
+    widths = (1.3, 4.3, 2.3, 1.8, 2.0, 2.6, 2.2)
+    n.table(doc, "t_targets", tables.targets_table(report), widths, "e_years", numeric=(2, 3, 4, 5))
+    _years(doc, report, n)
+    _models(doc, report, n)
+    _places(doc, report, n)
+    n.heading(doc, "s_problems")
+    last = para(doc, problems_paragraph(report))
+    last.paragraph_format.keep_with_next = True  # the signature never stands alone on a page
+
+
+def _years(doc: Document, report: dict[str, Any], n: Counter) -> None:
+    lang = report["lang"]
+    n.heading(doc, "s_years")
+    heads, rows = tables.years_table(report)
+    extra = len(heads) - 3
+    width = (TEXT_CM - 1.2 - 3.4 - 2.4) / max(extra, 1)
+    size = 11 if extra > 5 else 12
+    widths = (1.2, 3.4, 2.4, *([width] * extra))
+    if extra == 0:
+        rows = []
+    numeric = range(3, len(heads))
+    if n.table(doc, "t_years", (heads, rows), widths, "e_years", numeric=numeric, size=size):
+        merge_pairs(doc.tables[-1], (0, 1))
+        note(doc, w("years_note", lang))
+    for tid in report["schemes"]:
+        heads, rows = tables.schemes_table(report, tid)
+        width = (TEXT_CM - 1.3 - 4.5) / max(len(heads) - 2, 1)
+        widths = (1.3, 4.5, *([width] * (len(heads) - 2)))
+        numeric = range(2, len(heads))
+        if n.table(
+            doc, "t_schemes", (heads, rows), widths, "e_schemes", numeric=numeric, size=size
+        ):
+            note(doc, w("schemes_note", lang, id=tid))
+
+
+def _models(doc: Document, report: dict[str, Any], n: Counter) -> None:
+    targets = report["status"]["targets"]
+    pilots = [r["id"] for r in targets if r["metric"] == "pilot_models"]
+    people = [r["id"] for r in targets if r["metric"] in ("experts", "public_units")]
+    if not pilots and not people:
+        return
+    n.heading(doc, "s_models" if pilots and people else "s_pilots" if pilots else "s_people")
+    for key, ids, empty in (("t_pilots", pilots, "e_pilots"), ("t_experts", people, "e_experts")):
+        if ids:
+            heads, rows = tables.subjects_table(report, ids)
+            code = code_width([r[1] for r in rows], TABLE_PT)
+            widths = (1.3, code, 8.8 - code, 2.0, 4.4)
+            n.table(doc, key, (heads, rows), widths, empty)
+
+
+def _places(doc: Document, report: dict[str, Any], n: Counter) -> None:
+    heads, rows, others = tables.places_table(report)
+    n.heading(doc, "s_places")
+    width = (TEXT_CM - 1.3 - 4.2) / max(len(heads) - 1, 1)
+    widths = (1.3, 4.2, *([width] * (len(heads) - 2)))
+    if len(heads) > 2 and report["status"]["targets"]:
+        # the coverage column (`13/15 (86,7%)`) takes a share and a half
+        targets = report_groups(report["status"])[1]
+        percent = [i for i, r in enumerate(targets, 2) if r["kind"] == "percent"]
+        widths = tuple(w_ * (1.5 if i in percent else 1) for i, w_ in enumerate(widths))
+    numeric = range(2, len(heads))
+    if n.table(doc, "t_places", (heads, rows), widths, "e_places", numeric=numeric):
+        note(doc, _places_note(report, others))
+
+
+def _places_note(report: dict[str, Any], others: list[str]) -> str:
+    """How the table groups (as the HTML report says it), and the targets left out."""
+    lang, status = report["lang"], report["status"]
+    if table_key(status) is None:
+        return w("places_note", lang, ids=", ".join(others)) if others else w("places_none", lang)
+    text = table_title(status, lang) + "."
+    return f"{text} {tr('no_locality_subjects', lang, ids=', '.join(others))}" if others else text
