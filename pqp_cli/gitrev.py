@@ -9,7 +9,6 @@ computed on that folder are those of the commit, whatever the working tree holds
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from pqp_cli.cache import CACHE_DIR
 from pqp_cli.gitobjects import Entry, contents, entries, git
+from pqp_cli.notes import warn
 from pqp_cli.pathtext import has_control, shown
 from pqp_cli.problems import PqpError, display_path
 
@@ -326,11 +326,5 @@ def at_revision(rev: str | None, data: Path, targets: Path) -> Iterator[tuple[Pa
 
 def tell_left_out(revision: Revision) -> None:
     """Say on stderr what the figures at a revision leave out (never silently)."""
-    if not revision.left_out:
-        return
-    lang = "vi" if os.environ.get("PQP_LANG", "").strip().lower() == "vi" else "en"
-    if "--lang" in sys.argv[:-1]:
-        lang = "vi" if sys.argv[sys.argv.index("--lang") + 1].strip().lower() == "vi" else lang
-    word = "cảnh báo" if lang == "vi" else "warning"
     for en, vi in revision.left_out:
-        print(f"pqp: {word}: {vi if lang == 'vi' else en}", file=sys.stderr)
+        warn(en, vi)
