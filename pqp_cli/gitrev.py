@@ -324,7 +324,7 @@ def at_revision(rev: str | None, data: Path, targets: Path) -> Iterator[tuple[Pa
         yield revision.data, revision.targets
 
 
-def tell_left_out(revision: Revision) -> None:
+def tell_left_out(revision: Revision, lang: str | None = None) -> None:
     """Say on stderr what the figures at a revision leave out (never silently)."""
     for en, vi in revision.left_out:
-        warn(en, vi)
+        warn(en, vi, lang)

@@ -21,9 +21,9 @@ def language() -> str:
     return lang
 
 
-def warn(en: str, vi: str) -> None:
+def warn(en: str, vi: str, lang: str | None = None) -> None:
     """`pqp: warning: …` on stderr (the message should show names through `pathtext.shown`)."""
-    if language() == "vi":
+    if (lang or language()) == "vi":
         print(f"pqp: cảnh báo: {vi}", file=sys.stderr)
     else:
         print(f"pqp: warning: {en}", file=sys.stderr)
