@@ -77,8 +77,9 @@ def to_github(problems: Sequence[Problem], lang: str) -> str:
 
 def _summary_cell(text: str) -> str:
     """Data text inert in a Markdown table cell: one line, no pipes, tags or links."""
-    text = " ".join(text.splitlines()).replace("|", "\\|")
-    return "".join(f"&#{ord(c)};" if c in "<>[]" else c for c in text)
+    from pqp_cli.render.mdsafe import text as markdown
+
+    return markdown(text)
 
 
 def step_summary(problems: Sequence[Problem], lang: str) -> str:
