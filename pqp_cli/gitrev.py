@@ -264,10 +264,13 @@ def _data_folder(root: Path, commit: str, spec: str, into: Path, rev: str) -> li
         root, commit, [e for e in found if not e.name.startswith(cache)], into, rev
     )
     _placeholders(root, commit, [e.name for e in found if e.mode == "120000"], into, rev)
-    if real != spec:
-        link = into.joinpath(*spec.split("/"))
-        link.parent.mkdir(parents=True, exist_ok=True)
-        os.symlink(os.path.relpath(into.joinpath(*real.split("/")), link.parent), link)
+    link = into.joinpath(*spec.split("/"))
+    if real != spec and not os.path.lexists(link):  # else written with the tree it lies in
+        try:
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(os.path.relpath(into.joinpath(*real.split("/")), link.parent), link)
+        except OSError:
+            raise _twice(spec) from None
     return left_out
 
 

@@ -102,3 +102,19 @@ def test_data_as_a_file_at_a_revision_says_so(repo: Repo) -> None:
     git(repo, "tag", "flat", git(repo, "commit-tree", top, "-m", "flat", stdin=b""))
     code, _, err = figures(repo, "flat")
     assert code == 2 and "data is not a folder" in err and "pqp-rev-" not in err, err
+
+
+@pytest.mark.parametrize("layout", ["elsewhere", "top"])
+def test_a_linked_data_folder_reads_as_on_disk(repo: Repo, layout: str) -> None:
+    (repo.data / "trainings" / "2023.yaml").unlink()
+    real = repo.root / "real"
+    repo.data.rename(real)
+    if layout == "top":  # data -> . : the data folder is the repository's top
+        for path in list(real.iterdir()):
+            path.rename(repo.root / path.name)
+        real.rmdir()
+    os.symlink("real" if layout == "elsewhere" else ".", repo.data)
+    repo.commit("linked data", tag="linked")
+    base = ("status", "--format", "json", "--no-cache", "--as-of", AS_OF)
+    disk, head = invoke(*repo.args(*base)), invoke(*repo.args(*base, "--rev", "HEAD"))
+    assert disk == head and disk[0] == 0, (disk, head)
