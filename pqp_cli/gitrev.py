@@ -89,7 +89,11 @@ def resolve_commit(root: Path, rev: str) -> str:
 
 def _inside(path: Path, root: Path) -> str:
     """`path` relative to the repository root, in git's spelling (forward slashes)."""
-    absolute = Path(os.path.realpath(path.absolute()))
+    path = path.absolute()
+    if path.name in ("", ".", ".."):
+        absolute = Path(os.path.realpath(path))
+    else:  # the last part as named: a link there is resolved inside the commit, not on disk
+        absolute = Path(os.path.realpath(path.parent)) / path.name
     try:
         relative = absolute.relative_to(Path(os.path.realpath(root)))
     except ValueError:
@@ -311,7 +315,10 @@ def checkout(rev: str, data: Path, targets: Path) -> Iterator[Revision]:
     with tempfile.TemporaryDirectory(prefix="pqp-rev-") as tmp:
         into = Path(os.path.realpath(tmp))
         left_out = _data_folder(root, commit, specs[0], into, rev)
-        if not os.path.lexists(into / specs[1]):  # else read from the data folder, as on disk
+        written = into.joinpath(*specs[1].split("/"))
+        if written.is_symlink():  # resolved inside the commit, never followed out of it
+            written.unlink()
+        if not os.path.lexists(written):  # else read from the data folder, as on disk
             _targets_file(root, commit, specs[1], into, rev)
         yield Revision(rev, commit, into / specs[0], into / specs[1], tuple(left_out))
 

@@ -118,3 +118,15 @@ def test_a_linked_data_folder_reads_as_on_disk(repo: Repo, layout: str) -> None:
     base = ("status", "--format", "json", "--no-cache", "--as-of", AS_OF)
     disk, head = invoke(*repo.args(*base)), invoke(*repo.args(*base, "--rev", "HEAD"))
     assert disk == head and disk[0] == 0, (disk, head)
+
+
+def test_a_targets_link_in_the_data_folder_is_not_followed_out_of_the_commit(
+    repo: Repo, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside-targets.yaml"
+    outside.write_text((repo.root / "targets.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    os.symlink(outside, repo.data / "targets.yaml")
+    repo.commit("targets linked out", tag="out")
+    command = ["status", "--rev", "out", "--as-of", AS_OF, "--data", str(repo.data)]
+    code, _, err = invoke(*command, "--targets", str(repo.data / "targets.yaml"))
+    assert code == 2 and "does not exist" in err, err
