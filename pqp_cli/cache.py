@@ -18,12 +18,17 @@ import hashlib
 import hmac
 import marshal
 import os
+import re
 import secrets
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from pqp_cli import __version__
+from pqp_cli.notes import warn
+from pqp_cli.pathtext import shown
+from pqp_cli.problems import display_path
 
 CACHE_DIR = ".pqp-cache"
 _FORMAT = "pqp-cache-2"
@@ -42,6 +47,8 @@ SOURCES = (
     "loading",
     "metrics",
     "models",
+    "notes",
+    "pathtext",
     "problems",
     "recordcodec",
     "rules",
@@ -73,16 +80,39 @@ def salt() -> str:
 KEY_BYTES = 32
 
 
+#: A key file larger than this is not a key pqp wrote: replaced, never read whole.
+KEY_MAX = 4096
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _read_regular(path: Path, limit: int | None = None) -> bytes | None:
+    """The bytes of `path` when it is a regular file, not a link (a FIFO, a device or a link
+    to one would hang or never end); None otherwise, or past `limit` bytes."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or (limit is not None and info.st_size > limit):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read() if limit is None else fh.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if limit is None or len(data) <= limit else None
+
+
 def _user_key() -> bytes | None:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pqp"
     path = base / "cache-key"
-    try:
-        key = path.read_bytes()
-        if len(key) >= KEY_BYTES:
-            return key
-    except OSError:
-        pass
-    # None yet, or empty or short (anyone could forge what such a key signs): a new random one.
+    key = _read_regular(path, KEY_MAX)
+    if key is not None and len(key) >= KEY_BYTES:
+        return key
+    # None yet, empty, short (anyone could forge what such a key signs), too large, or not a
+    # regular file (a FIFO, a link): a new random one replaces the entry itself.
     try:
         base.mkdir(parents=True, exist_ok=True)
         key = secrets.token_bytes(KEY_BYTES)
@@ -91,10 +121,19 @@ def _user_key() -> bytes | None:
             fh.write(key)
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
-        key = path.read_bytes()
-        return key if len(key) >= KEY_BYTES else None
+        key = _read_regular(path, KEY_MAX)
+        return key if key is not None and len(key) >= KEY_BYTES else None
     except OSError:
         return None
+
+
+#: The names pqp gives its entries (see `file_entry`, `MetricMemo` and `datacache`): prune
+#: deletes nothing else.
+_OWN = {
+    "f": re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}"),
+    "d": re.compile(r"[0-9a-f]{64}"),
+    "m": re.compile(r"[0-9a-f]{64}-[0-9a-f]{32}"),
+}
 
 
 class DataCache:
@@ -104,6 +143,30 @@ class DataCache:
         self.root = data_dir / CACHE_DIR
         self.key = _user_key() if enabled else None
         self.wrote = False
+        if self.key is not None and self.root.is_symlink():
+            self._refuse(self.root)
+
+    def _refuse(self, link: Path) -> None:
+        """No cache for this run: pqp writes and deletes nothing through a link."""
+        self.key = None
+        where = shown(display_path(link))
+        warn(
+            f"{where} is a link; the cache is off for this run (pqp writes and deletes "
+            "nothing through a link: remove it)",
+            f"{where} là một liên kết; bộ nhớ đệm tắt trong lần chạy này (pqp không ghi hay "
+            "xoá gì qua liên kết: hãy xoá nó)",
+        )
+
+    def _no_link_to(self, folder: Path) -> bool:
+        """`folder` and every folder between it and the cache's root are real folders (or not
+        there yet); a link on the way turns the cache off."""
+        for step in [folder, *folder.parents]:
+            if step.is_symlink():
+                self._refuse(step)
+                return False
+            if step == self.root:
+                return True
+        return False
 
     @property
     def enabled(self) -> bool:
@@ -115,11 +178,11 @@ class DataCache:
 
     def get(self, name: str) -> bytes | None:
         """The payload stored under `name`, or None (absent, foreign, stale or torn)."""
-        if self.key is None:
+        path = self.root / name
+        if self.key is None or not self._no_link_to(path.parent):
             return None
-        try:
-            blob = (self.root / name).read_bytes()
-        except OSError:
+        blob = _read_regular(path)
+        if blob is None or self.key is None:
             return None
         signature, payload = blob[:32], blob[32:]
         if not hmac.compare_digest(signature, self._sign(name, payload)):
@@ -128,12 +191,10 @@ class DataCache:
 
     def put(self, name: str, payload: bytes) -> None:
         """Store atomically; a read-only data folder simply stays uncached."""
-        if self.key is None:
-            return
         path = self.root / name
         try:
-            self._ensure_root()
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if self.key is None or not self._make(path.parent):
+                return
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as fh:
@@ -146,20 +207,32 @@ class DataCache:
         except OSError:
             return
 
+    def _make(self, folder: Path) -> bool:
+        """Make `folder` under the cache's root one level at a time, never through a link."""
+        made_root = not self.root.exists()
+        for step in [
+            *reversed(folder.relative_to(self.root).parents),
+            folder.relative_to(self.root),
+        ]:
+            here = self.root / step
+            if not self._no_link_to(here):
+                return False
+            here.mkdir(exist_ok=True)
+        if made_root:
+            _ignore_all(self.root / ".gitignore")
+        return self._no_link_to(folder)
+
     def prune(self, files_in_use: set[str]) -> None:
-        """Drop old dataset entries, and file entries no current file has once they pile up."""
+        """Drop old dataset entries, and file entries no current file has once they pile up;
+        only entries pqp wrote (by their names), in real folders under the cache's root."""
         if self.key is None or not self.wrote:
             return
         try:
             for folder, keep in _KEEP.items():
-                found = sorted(
-                    (p for p in (self.root / folder).glob("*") if p.is_file()),
-                    key=lambda p: p.stat().st_mtime,
-                    reverse=True,
-                )
+                found = sorted(self._own(folder), key=lambda p: p.lstat().st_mtime, reverse=True)
                 for path in found[keep:]:
                     path.unlink(missing_ok=True)
-            entries = [p for p in (self.root / "f").glob("*/*") if p.is_file()]
+            entries = self._own("f")
             if len(entries) > 2 * len(files_in_use) + _FILE_SLACK:
                 for path in entries:
                     if f"f/{path.parent.name}/{path.name}" not in files_in_use:
@@ -167,10 +240,28 @@ class DataCache:
         except OSError:
             return
 
-    def _ensure_root(self) -> None:
-        if not self.root.is_dir():
-            self.root.mkdir(parents=True, exist_ok=True)
-            (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
+    def _own(self, folder: str) -> list[Path]:
+        """pqp's own entries under `folder`: regular files named as pqp names them."""
+        top = self.root / folder
+        if not self._no_link_to(top) or not top.is_dir():
+            return []
+        pattern, found = _OWN[folder], []
+        for path in top.glob("*/*" if folder == "f" else "*"):
+            rel = path.relative_to(top).as_posix()
+            own = pattern.fullmatch(rel) and self._no_link_to(path.parent)
+            if own and stat.S_ISREG(path.lstat().st_mode):
+                found.append(path)
+        return found
+
+
+def _ignore_all(path: Path) -> None:
+    """The cache folder's `.gitignore`, created only if absent (never through a link)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+    except OSError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("*\n")
 
 
 def file_entry(kind: str, digest: str) -> str:

@@ -56,14 +56,15 @@ def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
             path = here / name
             if name.startswith(".") or path.suffix.lower() not in YAML_SUFFIXES:
                 continue
+            if not _within(os.path.realpath(path), inside):  # before stat: said the same
+                refuse(path, _outside(path))  # whether or not its target exists
+                continue
             try:
                 is_file = path.stat().st_mode & 0o170000 == 0o100000
             except OSError as exc:
                 refuse(path, exc)
                 continue
-            if not _within(os.path.realpath(path), inside):
-                refuse(path, _outside(path))
-            elif not is_file:
+            if not is_file:
                 refuse(path, OSError(21, "not a regular file", str(path)))
             else:
                 found.append((kind_of(data_dir, path), path))

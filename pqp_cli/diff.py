@@ -26,12 +26,12 @@ class Side:
         return {"rev": self.rev, "commit": self.commit}
 
 
-def load_side(rev: str | None, data: Path, targets: Path) -> Side:
+def load_side(rev: str | None, data: Path, targets: Path, lang: str | None = None) -> Side:
     """The project as committed at `rev` (read through git), or as on disk when `rev` is None."""
     if rev is None:
         return Side(None, None, load_project(data, targets))
     with checkout(rev, data, targets) as revision:
-        tell_left_out(revision)
+        tell_left_out(revision, lang)
         return Side(rev, revision.commit, load_project(revision.data, revision.targets))
 
 
@@ -124,6 +124,6 @@ def diff(
     rev1: str, rev2: str | None, data: Path, targets: Path, as_of: dt.date, lang: str = "en"
 ) -> dict[str, Any]:
     """Compare the data and targets at `rev1` with `rev2` (None: the working tree)."""
-    before = load_side(rev1, data, targets)
-    after = load_side(rev2, data, targets)
+    before = load_side(rev1, data, targets, lang)
+    after = load_side(rev2, data, targets, lang)
     return compare(before, after, as_of, lang)

@@ -9,17 +9,23 @@ computed on that folder are those of the commit, whatever the working tree holds
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from pqp_cli.cache import CACHE_DIR
+from pqp_cli.gitobjects import Entry, contents, entries, git
+from pqp_cli.notes import warn
+from pqp_cli.pathtext import has_control, shown
 from pqp_cli.problems import PqpError, display_path
 
 WORKING_TREE = None  # a revision of None: the files on disk
+#: What one revision may write to its temporary folder: beyond, a clear refusal.
+MAX_ENTRIES = 200_000
+MAX_BYTES = 1 << 30
+MAX_LINKS = 1000  # links whose target outside the data folder is marked (each costs git calls)
 
 
 @dataclass(frozen=True)
@@ -37,18 +43,6 @@ class Revision:
         return self.commit[:10]
 
 
-def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run(
-            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False
-        )
-    except FileNotFoundError:
-        raise PqpError(
-            "--rev needs git, and git is not installed (or not on PATH)",
-            "--rev cần git, nhưng git chưa được cài (hoặc không có trong PATH)",
-        ) from None
-
-
 def _existing(path: Path) -> Path:
     path = path.absolute()
     while not path.is_dir() and path != path.parent:
@@ -59,7 +53,7 @@ def _existing(path: Path) -> Path:
 def repository_root(near: Path) -> Path:
     """The top of the git work tree holding `near` (or its nearest existing folder)."""
     start = _existing(near)
-    done = _git(["rev-parse", "--show-toplevel"], start)
+    done = git(["rev-parse", "--show-toplevel"], start)
     if done.returncode != 0:
         where = display_path(start)
         raise PqpError(
@@ -73,14 +67,21 @@ def repository_root(near: Path) -> Path:
 
 def resolve_commit(root: Path, rev: str) -> str:
     """The full commit id a revision names (a tag, branch, `HEAD~2`, an abbreviated id …)."""
+    if rev.startswith("^") or ".." in rev or rev.endswith(("^!", "^@")) or "^-" in rev:
+        raise PqpError(
+            f"'{shown(rev)}' is not a single revision: give one commit, tag or branch "
+            "(a range or an exclusion such as ^HEAD names no one commit)",
+            f"'{shown(rev)}' không phải là một phiên bản duy nhất: hãy ghi một commit, tag "
+            "hoặc nhánh (một khoảng hay ^HEAD không chỉ một commit)",
+        )
     done = None
     if rev and not rev.startswith("-"):
-        done = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root)
+        done = git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root)
     if done is None or done.returncode != 0:
         raise PqpError(
-            f"unknown revision {rev!r}: give a commit, tag or branch of this repository "
+            f"unknown revision '{shown(rev)}': give a commit, tag or branch of this repository "
             "(see `git log --oneline`)",
-            f"không có phiên bản {rev!r}: hãy ghi một commit, tag hoặc nhánh của kho này "
+            f"không có phiên bản '{shown(rev)}': hãy ghi một commit, tag hoặc nhánh của kho này "
             "(xem `git log --oneline`)",
         )
     return done.stdout.decode().strip()
@@ -88,7 +89,11 @@ def resolve_commit(root: Path, rev: str) -> str:
 
 def _inside(path: Path, root: Path) -> str:
     """`path` relative to the repository root, in git's spelling (forward slashes)."""
-    absolute = Path(os.path.realpath(path.absolute()))
+    path = path.absolute()
+    if path.name in ("", ".", ".."):
+        absolute = Path(os.path.realpath(path))
+    else:  # the last part as named: a link there is resolved inside the commit, not on disk
+        absolute = Path(os.path.realpath(path.parent)) / path.name
     try:
         relative = absolute.relative_to(Path(os.path.realpath(root)))
     except ValueError:
@@ -100,72 +105,21 @@ def _inside(path: Path, root: Path) -> str:
     return relative.as_posix()
 
 
-@dataclass(frozen=True)
-class _Entry:
-    mode: str
-    kind: str
-    oid: str
-    name: str
-
-
-def _entries(root: Path, commit: str, spec: str) -> list[_Entry]:
-    """Every entry at `spec` in the commit, recursively: files, links and submodules."""
-    done = _git(
-        ["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--", spec], root
-    )
-    if done.returncode != 0:
-        why = done.stderr.decode(errors="replace").strip()
-        raise PqpError(
-            f"git could not list {spec} at {commit[:10]} ({why}); the repository may be "
-            "damaged or a shallow clone: run `git fsck`",
-            f"git không liệt kê được {spec} ở {commit[:10]} ({why}); kho có thể bị hỏng hoặc "
-            "là bản sao nông: hãy chạy `git fsck`",
-        )
-    found = []
-    for item in done.stdout.split(b"\0"):
-        if item:
-            meta, _, name = item.partition(b"\t")
-            mode, kind, oid = meta.decode().split()
-            found.append(_Entry(mode, kind, oid, os.fsdecode(name)))
-    return found
-
-
-def _contents(root: Path, names: list[str], requests: list[str]) -> list[bytes]:
-    """The bytes of each object, in order, from one `git cat-file --batch`; a missing object
-    (a damaged repository or shallow clone) is a clear error naming the file."""
-    if not requests:
-        return []
-    done = _git(["cat-file", "--batch"], root, stdin="".join(r + "\n" for r in requests).encode())
-    out, at, found = done.stdout, 0, []
-    for name in names:
-        header_end = out.find(b"\n", at)
-        header = out[at:header_end].split() if header_end >= 0 else []
-        if len(header) != 3 or header[1] != b"blob":
-            raise PqpError(
-                f"{name} cannot be read at this revision: its object is missing from the "
-                "repository (a shallow or damaged clone?); run `git fsck` or fetch it again",
-                f"không đọc được {name} ở phiên bản này: đối tượng của nó bị thiếu trong kho "
-                "(bản sao nông hoặc bị hỏng?); hãy chạy `git fsck` hoặc tải lại",
-            )
-        size = int(header[2])
-        start = header_end + 1
-        found.append(out[start : start + size])
-        at = start + size + 1
-    return found
-
-
 def _missing(what: str, spec: str, rev: str) -> PqpError:
     return PqpError(
-        f"{what} {spec} does not exist at revision {rev}",
-        f"{'tệp' if what == 'file' else 'thư mục'} {spec} không có ở phiên bản {rev}",
+        f"{what} {shown(spec)} does not exist at revision {rev}",
+        f"{'tệp' if what == 'file' else 'thư mục'} {shown(spec)} không có ở phiên bản {rev}",
     )
 
 
 def _unsafe(name: str) -> bool:
-    """A name from git that could lead outside its folder: `..`, `.`, empty or absolute parts."""
+    """A name from git that could lead outside its folder (`..`, `.`, empty or absolute parts)
+    or break a line (any control character)."""
     parts = name.split("/")
-    return any(p in ("", ".", "..") or "\\" in p or "\0" in p for p in parts) or (
-        os.path.isabs(name)
+    return (
+        any(p in ("", ".", "..") or "\\" in p for p in parts)
+        or os.path.isabs(name)
+        or has_control(name)
     )
 
 
@@ -173,92 +127,83 @@ def _target(into: Path, name: str) -> Path:
     """Where a file from git goes: under `into`, never anywhere else."""
     if _unsafe(name):
         raise PqpError(
-            f"the commit holds an entry named {name!r}, which would lead outside its folder; "
-            "pqp reads no such revision (run `git fsck` on it)",
-            f"commit có mục tên {name!r}, dẫn ra ngoài thư mục của nó; pqp không đọc phiên bản "
-            "như vậy (hãy chạy `git fsck`)",
+            f"the commit holds an entry named '{shown(name)}', which would lead outside its "
+            "folder or holds a control character; pqp reads no such revision (run `git fsck`)",
+            f"commit có mục tên '{shown(name)}', dẫn ra ngoài thư mục của nó hoặc chứa ký tự "
+            "điều khiển; pqp không đọc phiên bản như vậy (hãy chạy `git fsck`)",
         )
     path = into.joinpath(*name.split("/"))
-    if not os.path.realpath(path).startswith(os.path.realpath(into) + os.sep):
+    real, inside = os.path.realpath(path.parent), os.path.realpath(into)
+    if real != inside and not real.startswith(inside + os.sep):
         raise PqpError(
-            f"the entry {name!r} would be written outside the temporary folder; refused",
-            f"mục {name!r} sẽ được ghi ra ngoài thư mục tạm; bị từ chối",
+            f"the entry '{shown(name)}' would be written outside the temporary folder; refused",
+            f"mục '{shown(name)}' sẽ được ghi ra ngoài thư mục tạm; bị từ chối",
         )
     return path
 
 
-_REASONS = {
-    "submodule": (
-        "a submodule: its files are in another repository",
-        "một submodule: tệp của nó nằm ở kho khác",
-    ),
-    "symlink": ("a link leading outside the repository", "một liên kết dẫn ra ngoài kho"),
-    "dangling": ("a link to nothing", "một liên kết không trỏ tới đâu"),
-    "loop": ("a link in a loop", "một liên kết vòng"),
-    "notdir": ("a link through a file", "một liên kết đi qua một tệp"),
-    "missing": ("a link to nothing", "một liên kết không trỏ tới đâu"),
-    "nested": ("a link inside a linked folder", "một liên kết bên trong thư mục liên kết"),
-}
-
-
-def _left(rev: str, name: str, reason: str) -> tuple[str, str]:
-    en, vi = _REASONS.get(reason, _REASONS["dangling"])
+def _left(rev: str, name: str) -> tuple[str, str]:
     return (
-        f"figures at {rev} leave out {name} ({en})",
-        f"số liệu ở phiên bản {rev} không tính {name} ({vi})",
+        f"figures at {rev} leave out {shown(name)} (a submodule: its files are in another "
+        "repository)",
+        f"số liệu ở phiên bản {rev} không tính {shown(name)} (một submodule: tệp của nó nằm ở "
+        "kho khác)",
     )
 
 
-def _follow(
-    root: Path, commit: str, links: list[_Entry], rev: str, left_out: list[tuple[str, str]]
-) -> list[tuple[str, str]]:
-    """(object id, name) of what each link leads to inside the commit, as a checkout reads it;
-    a link that leads outside the repository or nowhere is left out and named."""
-    if not links:
-        return []
-    query = "".join(f"{commit}:{e.name}\n" for e in links).encode()
-    done = _git(["cat-file", "--batch-check", "--follow-symlinks"], root, stdin=query)
-    lines = iter(done.stdout.split(b"\n"))
-    found: list[tuple[str, str]] = []
-    for link in links:
-        head = next(lines, b"").decode(errors="replace").split()
-        if len(head) == 3 and head[1] == "blob":
-            found.append((head[0], link.name))
-        elif len(head) == 3 and head[1] == "tree":
-            for inner in _entries(root, head[0], "."):
-                if inner.kind == "blob" and inner.mode != "120000":
-                    found.append((inner.oid, f"{link.name}/{inner.name}"))
-                else:
-                    left_out.append(_left(rev, f"{link.name}/{inner.name}", "nested"))
-        else:
-            reason = head[0] if head else "dangling"
-            if reason in ("symlink", "dangling", "loop", "notdir"):
-                next(lines, None)  # the line naming where the link led
-            left_out.append(_left(rev, link.name, reason))
-    return found
+def _too_large(rev: str) -> PqpError:
+    return PqpError(
+        f"the data at {rev} is too large to read through git (over {MAX_ENTRIES} files or "
+        f"{MAX_BYTES // 2**20} MiB); check out that revision instead",
+        f"dữ liệu ở phiên bản {rev} quá lớn để đọc qua git (quá {MAX_ENTRIES} tệp hoặc "
+        f"{MAX_BYTES // 2**20} MiB); hãy checkout phiên bản đó",
+    )
 
 
-def _write_files(
-    root: Path, commit: str, specs: list[str], into: Path, rev: str
+def _materialise(
+    root: Path, commit: str, found: list[Entry], into: Path, rev: str
 ) -> list[tuple[str, str]]:
-    """Write the data folder's and the targets file's blobs under `into`; what was left out."""
-    left_out: list[tuple[str, str]] = []
-    for spec, what in zip(specs, ("folder", "file"), strict=True):
-        entries = _entries(root, commit, spec)
-        if what == "file":
-            entries = [e for e in entries if e.name == spec]
-        blobs = [(e.oid, e.name) for e in entries if e.kind == "blob" and e.mode != "120000"]
-        links = [e for e in entries if e.kind == "blob" and e.mode == "120000"]
-        for e in entries:
-            if e.kind == "commit":
-                left_out.append(_left(rev, e.name, "submodule"))
-        blobs += _follow(root, commit, links, rev, left_out)
-        if not blobs:
-            raise _missing(what, spec, rev)
-        paths = [_target(into, name) for _, name in blobs]  # every name checked before writing
-        contents = _contents(root, [n for _, n in blobs], [oid for oid, _ in blobs])
-        _write(paths, contents, [name for _, name in blobs])
-    return left_out
+    """Write files as files and links as links (their text checked), exactly as a checkout
+    would, so the folder reads as the checkout of `rev` reads; submodules are named."""
+    files = [e for e in found if e.kind == "blob" and e.mode != "120000"]
+    links = [e for e in found if e.kind == "blob" and e.mode == "120000"]
+    if len(files) + len(links) > MAX_ENTRIES or sum(e.size for e in files + links) > MAX_BYTES:
+        raise _too_large(rev)
+    paths = [_target(into, e.name) for e in files + links]  # every name checked first
+    read = contents(root, [e.name for e in files + links], [e.oid for e in files + links])
+    _write(paths[: len(files)], read[: len(files)], [e.name for e in files])
+    for path, text, link in zip(paths[len(files) :], read[len(files) :], links, strict=True):
+        _link(into, path, text, link.name)
+    return [_left(rev, e.name) for e in found if e.kind == "commit"]
+
+
+def _link(into: Path, path: Path, text: bytes, name: str) -> None:
+    """A link as committed; its text must be a plain path (no control character)."""
+    target = os.fsdecode(text)
+    if not target or has_control(target) or "\0" in target:
+        raise PqpError(
+            f"the commit holds a link '{shown(name)}' whose target '{shown(target)}' holds a "
+            "control character; pqp reads no such revision",
+            f"commit có liên kết '{shown(name)}' trỏ tới '{shown(target)}' chứa ký tự điều "
+            "khiển; pqp không đọc phiên bản như vậy",
+        )
+    try:
+        for step in reversed(path.parents):  # never through a link written before
+            if step.is_relative_to(into) and step != into and step.is_symlink():
+                raise OSError(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, path)
+    except OSError:
+        raise _twice(name) from None
+
+
+def _twice(name: str) -> PqpError:
+    return PqpError(
+        f"the commit lists '{shown(name)}' twice (or as a file and a folder); "
+        "pqp reads no such revision (run `git fsck` on it)",
+        f"commit liệt kê '{shown(name)}' hai lần (hoặc vừa là tệp vừa là thư mục); "
+        "pqp không đọc phiên bản như vậy (hãy chạy `git fsck`)",
+    )
 
 
 def _write(paths: list[Path], contents: list[bytes], names: list[str]) -> None:
@@ -270,12 +215,95 @@ def _write(paths: list[Path], contents: list[bytes], names: list[str]) -> None:
             with path.open("xb") as fh:
                 fh.write(content)
         except OSError:
-            raise PqpError(
-                f"the commit lists {name!r} twice (or as a file and a folder); "
-                "pqp reads no such revision (run `git fsck` on it)",
-                f"commit liệt kê {name!r} hai lần (hoặc vừa là tệp vừa là thư mục); "
-                "pqp không đọc phiên bản như vậy (hãy chạy `git fsck`)",
-            ) from None
+            raise _twice(name) from None
+
+
+def _at(rev: str, what: str, spec: str) -> PqpError:
+    return PqpError(
+        f"at {rev}, {shown(spec)} is not a {what}",
+        f"ở phiên bản {rev}, {shown(spec)} không phải là {'thư mục' if what == 'folder' else 'tệp'}",
+    )
+
+
+def _resolve(root: Path, commit: str, spec: str, rev: str, what: str) -> tuple[str, Entry | None]:
+    """The path `spec` leads to in the commit and its entry (None: the top of the tree), links
+    followed inside the repository the way a checkout reads them; missing: an error."""
+    parts, hops = spec.split("/"), 0
+    done: list[str] = []
+    while parts:
+        part = parts.pop(0)
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not done:
+                raise _missing("folder" if parts else what, spec, rev)
+            done.pop()
+            continue
+        here = "/".join([*done, part])
+        entry = next((e for e in entries(root, commit, here, ()) if e.name == here), None)
+        if entry is None or entry.kind == "commit":
+            raise _missing("folder" if parts else what, spec, rev)
+        if entry.mode == "120000":
+            hops += 1
+            text = os.fsdecode(contents(root, [here], [entry.oid])[0])
+            if hops > 40 or os.path.isabs(text) or has_control(text) or "\0" in text:
+                raise _missing("folder" if parts else what, spec, rev)
+            parts = text.split("/") + parts
+            continue
+        if entry.kind != "tree" and parts:
+            raise _at(rev, "folder", here)
+        done.append(part)
+    return "/".join(done), (entry if done else None)
+
+
+def _data_folder(root: Path, commit: str, spec: str, into: Path, rev: str) -> list[tuple[str, str]]:
+    """The data folder at `rev` under `into`: where it really is in the tree, with a link at
+    `spec` when it is reached through one (so links inside it resolve as on disk)."""
+    real, entry = _resolve(root, commit, spec, rev, "folder")
+    if entry is not None and entry.kind != "tree":
+        raise _at(rev, "folder", spec)
+    found = entries(root, commit, real or ".")
+    cache = f"{real}/{CACHE_DIR}/" if real else f"{CACHE_DIR}/"
+    left_out = _materialise(
+        root, commit, [e for e in found if not e.name.startswith(cache)], into, rev
+    )
+    _placeholders(root, commit, [e.name for e in found if e.mode == "120000"], into, rev)
+    link = into.joinpath(*spec.split("/"))
+    if real != spec and not os.path.lexists(link):  # else written with the tree it lies in
+        try:
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(os.path.relpath(into.joinpath(*real.split("/")), link.parent), link)
+        except OSError:
+            raise _twice(spec) from None
+    return left_out
+
+
+def _placeholders(root: Path, commit: str, links: list[str], into: Path, rev: str) -> None:
+    """What a link leads to outside the data folder, as an empty file or folder: a link then
+    reads as on disk (leading out, never followed) rather than as a link to nothing."""
+    for name in links[:MAX_LINKS]:
+        try:
+            real, entry = _resolve(root, commit, name, rev, "file")
+            path = _target(into, real) if real else into
+        except PqpError:
+            continue  # a link to nothing, here as on disk
+        if os.path.lexists(path) or entry is None:
+            continue
+        for step in reversed(path.parents):
+            if step.is_relative_to(into) and step != into and step.is_symlink():
+                break
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.mkdir() if entry.kind == "tree" else path.touch()
+
+
+def _targets_file(root: Path, commit: str, spec: str, into: Path, rev: str) -> None:
+    """The targets file's bytes at `rev`, written at `spec` under `into`."""
+    real, entry = _resolve(root, commit, spec, rev, "file")
+    if entry is None or entry.kind != "blob":
+        raise _at(rev, "file", spec)
+    path = _target(into, spec)
+    _write([path], contents(root, [real], [entry.oid]), [spec])
 
 
 @contextmanager
@@ -285,8 +313,13 @@ def checkout(rev: str, data: Path, targets: Path) -> Iterator[Revision]:
     commit = resolve_commit(root, rev)
     specs = [_inside(data, root), _inside(targets, root)]
     with tempfile.TemporaryDirectory(prefix="pqp-rev-") as tmp:
-        into = Path(tmp)
-        left_out = _write_files(root, commit, specs, into, rev)
+        into = Path(os.path.realpath(tmp))
+        left_out = _data_folder(root, commit, specs[0], into, rev)
+        written = into.joinpath(*specs[1].split("/"))
+        if written.is_symlink():  # resolved inside the commit, never followed out of it
+            written.unlink()
+        if not os.path.lexists(written):  # else read from the data folder, as on disk
+            _targets_file(root, commit, specs[1], into, rev)
         yield Revision(rev, commit, into / specs[0], into / specs[1], tuple(left_out))
 
 
@@ -301,13 +334,7 @@ def at_revision(rev: str | None, data: Path, targets: Path) -> Iterator[tuple[Pa
         yield revision.data, revision.targets
 
 
-def tell_left_out(revision: Revision) -> None:
+def tell_left_out(revision: Revision, lang: str | None = None) -> None:
     """Say on stderr what the figures at a revision leave out (never silently)."""
-    if not revision.left_out:
-        return
-    lang = "vi" if os.environ.get("PQP_LANG", "").strip().lower() == "vi" else "en"
-    if "--lang" in sys.argv[:-1]:
-        lang = "vi" if sys.argv[sys.argv.index("--lang") + 1].strip().lower() == "vi" else lang
-    word = "cảnh báo" if lang == "vi" else "warning"
     for en, vi in revision.left_out:
-        print(f"pqp: {word}: {vi if lang == 'vi' else en}", file=sys.stderr)
+        warn(en, vi, lang)

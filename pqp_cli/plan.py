@@ -188,6 +188,19 @@ def _problem(ctx: _PlanFile, code: str, path: tuple[Any, ...], en: str, vi: str)
     return Problem(code, ctx.file, ctx.line(path), en, vi)
 
 
+def _duplicate(
+    ctx: _PlanFile, path: tuple[Any, ...], raw_id: str, first: str, line: int | None
+) -> Problem:
+    """A target id used again, or differing from an earlier one only in case."""
+    if first == raw_id:
+        en = f"target id {raw_id!r} is used again (first on line {line})"
+        vi = f"mã chỉ tiêu {raw_id!r} bị dùng lại (lần đầu ở dòng {line})"
+    else:
+        en = f"target id {raw_id!r} differs from {first!r} (line {line}) only in case: ids are one"
+        vi = f"mã chỉ tiêu {raw_id!r} chỉ khác {first!r} (dòng {line}) ở chữ hoa/thường: là một mã"
+    return _problem(ctx, "duplicate-id", path, en, vi)
+
+
 def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     """targets.yaml → the plan (None when its `plan` section is unusable) and its problems."""
     if not path.is_file():
@@ -277,7 +290,7 @@ def _targets(
         )
         return []
     targets: list[Target] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[str, int | None]] = {}
     for i, item in enumerate(raw):
         base = ("targets", i)
         if not isinstance(item, dict):
@@ -295,19 +308,11 @@ def _targets(
         raw_id = item.get("id")
         name = yamlread.visible(raw_id) if isinstance(raw_id, str) and raw_id else f"#{i + 1}"
         left_out.append(name)  # until it turns out valid
-        if isinstance(raw_id, str) and raw_id in seen:
-            problems.append(
-                _problem(
-                    ctx,
-                    "duplicate-id",
-                    (*base, "id"),
-                    f"target id {raw_id!r} is used again (first on line {seen[raw_id]})",
-                    f"mã chỉ tiêu {raw_id!r} bị dùng lại (lần đầu ở dòng {seen[raw_id]})",
-                )
-            )
+        if isinstance(raw_id, str) and raw_id.casefold() in seen:
+            problems.append(_duplicate(ctx, (*base, "id"), raw_id, *seen[raw_id.casefold()]))
             continue
-        if isinstance(raw_id, str):
-            seen[raw_id] = ctx.line((*base, "id"))
+        if isinstance(raw_id, str):  # ids differing only in case are one id (a sheet, a file)
+            seen[raw_id.casefold()] = (raw_id, ctx.line((*base, "id")))
         target = _target(item, base, ctx, problems)
         if target is None:
             continue

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from pqp_cli.pathtext import shown
+
 Severity = Literal["error", "warning"]
 
 #: The catalogue of SPEC §5: code → severity.
@@ -49,12 +51,13 @@ class PqpError(Exception):
 
 
 def display_path(path: Path | str) -> str:
-    """A path relative to the current folder when it lies below it, else as given."""
+    """A path relative to the current folder when it lies below it, else as given; control
+    characters (a line break, ESC …) as visible escapes, so no name reaches an output raw."""
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
+        return shown(path)
+    return shown(path) if rel.startswith("..") else shown(rel)
 
 
 @dataclass(frozen=True)

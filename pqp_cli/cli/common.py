@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +10,7 @@ from typing import Annotated
 import typer
 
 from pqp_cli.i18n import tr
+from pqp_cli.pathtext import shown
 from pqp_cli.problems import PqpError
 
 DataOpt = Annotated[
@@ -103,18 +102,13 @@ def check_lang(lang: str) -> str:
 
 def guess_lang() -> str:
     """The language for a message printed before options were read."""
-    if "--lang" in sys.argv:
-        i = sys.argv.index("--lang")
-        if i + 1 < len(sys.argv):
-            return "vi" if sys.argv[i + 1].strip().lower() == "vi" else "en"
-    for arg in sys.argv:
-        if arg.startswith("--lang="):
-            return "vi" if arg.split("=", 1)[1].strip().lower() == "vi" else "en"
-    return "vi" if os.environ.get("PQP_LANG", "").strip().lower() == "vi" else "en"
+    from pqp_cli.notes import language
+
+    return language()
 
 
 def fail(err: PqpError, lang: str) -> typer.Exit:
     """Print a PqpError the way every command does, and the exit to raise."""
     prefix = "lỗi" if lang == "vi" else "error"
-    typer.echo(f"pqp: {prefix}: {err.message(lang)}", err=True)
+    typer.echo(f"pqp: {prefix}: {shown(err.message(lang))}", err=True)
     return typer.Exit(err.exit_code)

@@ -145,7 +145,12 @@ def locality_table(doc: dict[str, Any], lang: str, tablefmt: str) -> str:
 
 
 def extra_tables(doc: dict[str, Any], lang: str, tablefmt: str) -> list[str]:
-    """The by-year and by-locality tables the rows carry data for, in that order."""
+    """The by-year and by-locality tables the rows carry data for, in that order (for
+    Markdown, `github`, with every name escaped as every Markdown output escapes it)."""
+    if tablefmt == "github":
+        from pqp_cli.render.mdsafe import inert
+
+        doc = inert(doc)
     tables = []
     if any("by_year" in r for r in doc["targets"]):
         tables.append(year_table(doc, lang, tablefmt))

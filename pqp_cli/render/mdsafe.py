@@ -6,22 +6,26 @@ from typing import Any
 
 from pqp_cli.yamlread import CONTROL
 
-#: What Markdown (and the HTML it may carry) reads as markup: each is written as an entity.
-_MARKUP = {c: f"&#{ord(c)};" for c in "<>[]"}
+#: What Markdown (and the HTML it may carry) reads as markup: each is written as an entity;
+#: a backslash too (it could escape what follows), and `|` is escaped so it never splits a
+#: table cell; line breaks become spaces (a cell, a heading or a list item stays one line).
+_MARKUP = {c: f"&#{ord(c)};" for c in "<>[]\\"}
+_MARKUP.update({"|": "\\|", "\n": " ", "\r": " ", "\u2028": " ", "\u2029": " ", "\x85": " "})
 
 
 def text(x: Any) -> str:
-    """`x` as text that renders as itself in Markdown (tags and link syntax as entities)."""
-    plain = CONTROL.sub("", "" if x is None else str(x))
+    """`x` as text that renders as itself anywhere in Markdown, table cells included: the one
+    escaping every Markdown output uses (status, explain, diff, the report, the step summary)."""
+    plain = CONTROL.sub("", "" if x is None else str(x).replace("\r\n", "\n").replace("\r", "\n"))
     return "".join(_MARKUP.get(c, c) for c in plain)
 
 
 def inert(value: Any) -> Any:
-    """A JSON-like document with every string made inert (for Markdown built from it)."""
+    """A JSON-like document with every string (keys too: locality names) made inert."""
     if isinstance(value, str):
         return text(value)
     if isinstance(value, dict):
-        return {k: inert(v) for k, v in value.items()}
+        return {text(k) if isinstance(k, str) else k: inert(v) for k, v in value.items()}
     if isinstance(value, list):
         return [inert(v) for v in value]
     return value

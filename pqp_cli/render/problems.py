@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from pqp_cli.i18n import tr
+from pqp_cli.pathtext import shown
 from pqp_cli.problems import Problem
 
 GITHUB_LIMIT = 10  # GitHub shows no more annotations of a severity per step
@@ -15,7 +16,7 @@ GITHUB_LIMIT = 10  # GitHub shows no more annotations of a severity per step
 
 def text_line(p: Problem, lang: str) -> str:
     """`FILE:LINE: SEVERITY [CODE] MESSAGE`."""
-    return f"{p.location()}: {tr(p.severity, lang)} [{p.code}] {p.message(lang)}"
+    return shown(f"{p.location()}: {tr(p.severity, lang)} [{p.code}] {p.message(lang)}")
 
 
 def to_text(problems: Sequence[Problem], lang: str) -> str:
@@ -59,16 +60,16 @@ def plain(line: str) -> str:
 def to_github(problems: Sequence[Problem], lang: str) -> str:
     """The text lines, then `::error`/`::warning` commands for the first 10 of each severity."""
     out = [plain(text_line(p, lang)) for p in problems]
-    shown = {"error": 0, "warning": 0}
+    count = {"error": 0, "warning": 0}
     for p in problems:
-        if shown[p.severity] >= GITHUB_LIMIT:
+        if count[p.severity] >= GITHUB_LIMIT:
             continue
-        shown[p.severity] += 1
-        props = f"file={_escape(p.file, True)}"
+        count[p.severity] += 1
+        props = f"file={_escape(shown(p.file), True)}"
         if p.line:
             props += f",line={p.line}"
         props += f",title={_escape(p.code, True)}"
-        out.append(f"::{p.severity} {props}::{_escape(p.message(lang))}")
+        out.append(f"::{p.severity} {props}::{shown(_escape(p.message(lang)))}")
     errors = sum(p.is_error for p in problems)
     out.append(tr("validate_summary", lang, errors=errors, warnings=len(problems) - errors))
     return "\n".join(out) + "\n"
@@ -76,8 +77,9 @@ def to_github(problems: Sequence[Problem], lang: str) -> str:
 
 def _summary_cell(text: str) -> str:
     """Data text inert in a Markdown table cell: one line, no pipes, tags or links."""
-    text = " ".join(text.splitlines()).replace("|", "\\|")
-    return "".join(f"&#{ord(c)};" if c in "<>[]" else c for c in text)
+    from pqp_cli.render.mdsafe import text as markdown
+
+    return markdown(text)
 
 
 def step_summary(problems: Sequence[Problem], lang: str) -> str:

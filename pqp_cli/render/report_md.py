@@ -16,8 +16,8 @@ BAR_WIDTH = 20
 
 
 def cell(x: Any) -> str:
-    """Text safe inside a GitHub table cell."""
-    return text(x).replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+    """Text safe inside a GitHub table cell (`mdsafe.text` escapes `|` and line breaks)."""
+    return text(x)
 
 
 def table(headers: list[str], rows: list[list[Any]]) -> str:

@@ -71,12 +71,14 @@ def _inert(value: Any) -> Any:
 
 
 def _sheet_title(wb: Workbook, title: str) -> str:
-    """Excel's rules: at most 31 characters, none of []:*?/\\, unique in the workbook."""
-    base = _SHEET_BAD.sub("_", title)[:31] or "Sheet"
+    """Excel's rules: at most 31 characters, none of []:*?/\\, not starting or ending with `'`,
+    not `History`, unique in the workbook ignoring case (Excel's way)."""
+    base = _SHEET_BAD.sub("_", title)[:31].strip("'") or "Sheet"
+    taken = {n.casefold() for n in wb.sheetnames} | {"history"}
     name, n = base, 2
-    while name in wb.sheetnames:
+    while name.casefold() in taken:
         suffix = f" ({n})"
-        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+        name, n = base[: 31 - len(suffix)].rstrip("'") + suffix, n + 1
     return name
 
 
@@ -142,7 +144,7 @@ def _by_locality(wb: Workbook, report: dict[str, Any]) -> None:
 
 def _target_sheet(wb: Workbook, doc: dict[str, Any], lang: str) -> None:
     headers = [
-        tr("id", lang),
+        f"{doc['id']} · {tr('id', lang)}",  # the target's own id: its sheet's name may differ
         tr("name", lang),
         tr("locality", lang),
         tr("counted", lang),

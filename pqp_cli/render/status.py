@@ -142,6 +142,9 @@ def to_csv(doc: dict[str, Any]) -> str:
 
 
 def to_markdown(doc: dict[str, Any], title: str, lang: str) -> str:
+    from pqp_cli.render.mdsafe import inert, text
+
+    doc, title = inert(doc), text(title)  # names come from data: no tags, links or pipes
     headers = [tr(c, lang) for c in COLUMNS] + breakdown.projection_headers(doc, lang)
     body = [
         [
