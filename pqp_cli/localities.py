@@ -227,6 +227,13 @@ def written_names(register: Register | None, texts: Iterable[str | None]) -> dic
 
 def _no_register(province: str | None, level: str) -> tuple[str, str]:
     vi_level = "huyện" if level == "district" else "xã"
+    if province is None:
+        return (
+            f"--by {level} needs the plan's province, and targets.yaml names none: set "
+            "plan.province (e.g. 'Thanh Hóa')",
+            f"--by {level} cần biết tỉnh của kế hoạch, mà targets.yaml chưa ghi: hãy ghi "
+            f"plan.province (vd. 'Thanh Hóa') để nhóm theo {vi_level}",
+        )
     return (
         f"--by {level} needs the plan's province in pqp's register, and {province!r} is not "
         "one: set plan.province in targets.yaml (e.g. 'Thanh Hóa'); see `pqp validate`",

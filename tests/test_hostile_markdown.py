@@ -17,6 +17,7 @@ plan:
   id: p
   title: "{HOSTILE.replace(chr(92), chr(92) * 2)}"
   period: {{start: 2021-01-01, end: 2025-12-31}}
+  province: Thanh Hóa
 targets:
   - id: T1
     title: "{HOSTILE.replace(chr(92), chr(92) * 2)}"
