@@ -84,7 +84,7 @@ def run_import(req: ImportRequest) -> ImportReport:
     layout.formulas = book.formulas.get(layout.sheet, set())
     stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)
     report.warnings += book.notes + remembered + layout.notes + stray_warnings
-    report.rejects += stray_rejects
+    report.rejects += stray_rejects + layout.rejects
     plan = _Plan(req, layout, cells, target, created_path, sha256_of(req.source), report)
     plan.mapping = mapping
     _refuse_hand_written(plan)  # before waiting for the lock…

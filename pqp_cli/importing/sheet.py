@@ -9,17 +9,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from pqp_cli.importing import totals
 from pqp_cli.importing.headers import IGNORE, ROW_NUMBER_HEADERS, match_header
 from pqp_cli.importing.outcome import Note, Where
 from pqp_cli.text import clean, fold, header_key
 
 HEADER_SEARCH_ROWS = 20
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,3})\s*\)?$")
-_PUNCT_END = re.compile(r"[\s:.\-]+$")
-#: A grand total ends the data (signatures and dates follow it); a `Cộng` subtotal is skipped.
-_GRAND_TOTALS = frozenset({"tong cong", "tong", "tong so", "total", "grand total", "tong cong so"})
-_SUBTOTALS = frozenset({"cong", "cong so", "subtotal"})
-_TOTAL_INITIALS = frozenset("0123456789(TtCcSsGg")  # of numbering and total words
 
 
 @dataclass
@@ -39,6 +35,8 @@ class Layout:
     formulas: set[tuple[int, int]] = field(default_factory=set)
     #: 0-based rows rejected before their cells are read (a CSV row wider than its header).
     bad_rows: set[int] = field(default_factory=set)
+    #: Rows rejected while the data rows are found (a record below the grand total).
+    rejects: list[Note] = field(default_factory=list)
     #: The data rows, blank ones included, once found (`data_rows` is walked twice).
     kept: list[tuple[int, list[Any]]] | None = field(default=None, repr=False)
 
@@ -165,24 +163,6 @@ def _is_numbering(row: list[Any]) -> bool:
     )
 
 
-def _total_kind(row: list[Any]) -> str | None:
-    """'grand' or 'sub' when the row's first text says `Tổng cộng` / `Cộng`."""
-    for value in row[:4]:
-        text = cell_text(value)
-        if not text:
-            continue
-        if text[0] not in _TOTAL_INITIALS:
-            return None
-        folded = _PUNCT_END.sub("", cached_fold(text))
-        if folded in _GRAND_TOTALS or folded.startswith("tong cong"):
-            return "grand"
-        if folded in _SUBTOTALS:
-            return "sub"
-        if not _NUMBERING.match(text):
-            return None
-    return None
-
-
 def _repeats_header(row: list[Any], first: int, header: list[str]) -> bool:
     """The header again (sheets printed over several pages repeat it)."""
     value = row[first] if first < len(row) else None
@@ -208,10 +188,17 @@ def _data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, lis
     first = min(layout.columns, default=0)
     for index in range(layout.first_data, len(rows)):
         row = rows[index]
-        total = _total_kind(row)
-        if total == "grand":
-            return
-        if total == "sub":
+        total = totals.total_kind(row)
+        if total is not None:
+            extra = totals.extra_cells(row, total[1])
+            if extra:
+                layout.notes.append(totals.skipped_note(layout.source, layout.sheet, index, extra))
+            if total[0] == "grand":
+                after = [(i, rows[i]) for i in range(index + 1, len(rows))]
+                warned, rejected = totals.after_total(layout.source, layout.sheet, index, after)
+                layout.notes += warned
+                layout.rejects += rejected
+                return
             continue
         if index == layout.first_data and _is_numbering(row):
             continue
