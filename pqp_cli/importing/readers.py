@@ -33,6 +33,8 @@ class Workbook:
     _csv_rows: list[list[Any]] | None = None
     #: Per sheet, the 0-based (row, column) of formula cells without a saved value (.xlsx).
     formulas: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    #: Per sheet, the 0-based (row, column) of cells showing an Excel error, and the error.
+    errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
     @property
     def is_csv(self) -> bool:
@@ -46,6 +48,7 @@ class Workbook:
             if found is not None:
                 xlsxscan.refuse_absurd(found, self.path, name)
                 self.formulas[name] = found.formulas
+                self.errors[name] = found.errors
         try:
             return self._book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:  # calamine raises many kinds: every one means "unreadable"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,6 +77,7 @@ def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
         for col, spec in specs:
             raw = row[col] if col < len(row) else None
             try:
+                excel_error(ctx.layout, index, col, raw)
                 value = convert(raw, spec.type)
                 if value is None and (index, col) in ctx.layout.formulas:
                     raise CellError(_FORMULA_EN, _FORMULA_VI)
@@ -91,6 +93,24 @@ def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
         if ok and _identified(ctx, index, row, values):
             out.append(Row(index, values))
     return out
+
+
+#: The errors Excel (and LibreOffice: `Err:502`) shows in a cell whose formula failed.
+_EXCEL_ERRORS = re.compile(
+    r"^(#N/A|#DIV/0!|#REF!|#VALUE!|#NAME\?|#NUM!|#NULL!|#SPILL!|#CALC!|#GETTING_DATA|Err:\d{3})$"
+)
+
+
+def excel_error(layout: Layout, index: int, col: int, raw: Any) -> None:
+    """Raise CellError when the cell shows an Excel error: its value was never computed."""
+    shown = layout.errors.get((index, col))
+    if shown is None and isinstance(raw, str) and _EXCEL_ERRORS.match(raw.strip()):
+        shown = raw.strip()
+    if shown is not None:
+        raise CellError(
+            f"the cell shows an Excel error {shown}: fix the formula or paste values",
+            f"ô hiển thị lỗi Excel {shown}: hãy sửa công thức hoặc dán giá trị (Paste Values)",
+        )
 
 
 _FORMULA_EN = "formula without a saved value: open and save the file in Excel, or paste values"

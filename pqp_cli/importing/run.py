@@ -82,6 +82,7 @@ def run_import(req: ImportRequest) -> ImportReport:
     layout, cells = _choose_sheet(book, req, mapping)
     report = ImportReport(req.kind, req.source.name, layout.sheet, dry_run=req.dry_run)
     layout.formulas = book.formulas.get(layout.sheet, set())
+    layout.errors = book.errors.get(layout.sheet, {})
     stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)
     report.warnings += book.notes + remembered + layout.notes + stray_warnings
     report.rejects += stray_rejects + layout.rejects

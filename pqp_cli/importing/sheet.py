@@ -33,6 +33,8 @@ class Layout:
     ignored: dict[int, tuple[str, str]] = field(default_factory=dict)
     #: 0-based (row, column) of formula cells without a saved value.
     formulas: set[tuple[int, int]] = field(default_factory=set)
+    #: 0-based (row, column) → the Excel error a cell shows (`#N/A`), read as "" otherwise.
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
     #: 0-based rows rejected before their cells are read (a CSV row wider than its header).
     bad_rows: set[int] = field(default_factory=set)
     #: Rows rejected while the data rows are found (a record below the grand total).
@@ -179,8 +181,13 @@ def data_rows(
     if layout.kept is None:
         layout.kept = list(_data_rows(rows, layout))
     for index, row in layout.kept:
-        if blank or not _is_blank(row, layout):
+        if blank or not _is_blank(row, layout) or _shows_error(layout, index):
             yield index, row
+
+
+def _shows_error(layout: Layout, index: int) -> bool:
+    """A cell of a read column shows an Excel error (read as "", so the row looked blank)."""
+    return bool(layout.errors) and any((index, c) in layout.errors for c in layout.columns)
 
 
 def _data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, list[Any]]]:
