@@ -75,6 +75,7 @@ class ImportReport:
     rejects_file: Path | None = None
     dry_run: bool = False
     blocked: bool = False  # nothing may be written (rejects without --skip-invalid, or errors)
+    skip_invalid: bool = False  # --skip-invalid was given (so never advise it)
 
     @property
     def rejected_rows(self) -> list[int]:
@@ -124,6 +125,10 @@ def _written(report: ImportReport, vi: bool) -> str:
                 return "Chạy thử (--dry-run): không ghi gì; khi chạy thật cũng không ghi gì."
             return "Dry run: nothing written; a real import would write nothing either."
         return "Chạy thử (--dry-run): không ghi gì." if vi else "Dry run: nothing written."
+    if report.blocked and report.skip_invalid:
+        if vi:
+            return "Không ghi gì: có lỗi không thuộc dòng nào để bỏ qua; hãy sửa bảng tính."
+        return "Nothing written: an error belongs to no row that could be left out; fix the sheet."
     if report.blocked:
         if vi:
             return "Không ghi gì vì có dòng bị loại; sửa bảng tính, hoặc dùng --skip-invalid."

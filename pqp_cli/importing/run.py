@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.importing import identity, writing
+from pqp_cli.importing import identity, sources, writing
 from pqp_cli.importing.changes import record_changes, removed
 from pqp_cli.importing.headers import COLUMNS, aliases
 from pqp_cli.importing.mapping import column_mapping
@@ -69,6 +69,7 @@ class _Plan:
     sizes: dict[Path, int] = field(default_factory=dict)  # records in each file
     mapping: dict[str, str] = field(default_factory=dict)  # header key → column key, kept
     drop: dict[Path, set[str]] = field(default_factory=dict)  # placeholders taken over
+    other_sources: set[Path] = field(default_factory=set)  # replaced with --replace, said once
 
 
 def run_import(req: ImportRequest) -> ImportReport:
@@ -81,6 +82,7 @@ def run_import(req: ImportRequest) -> ImportReport:
     mapping, remembered = column_mapping(req.kind, req.mapping, target)
     layout, cells = _choose_sheet(book, req, mapping)
     report = ImportReport(req.kind, req.source.name, layout.sheet, dry_run=req.dry_run)
+    report.skip_invalid = req.skip_invalid
     layout.formulas = book.formulas.get(layout.sheet, set())
     layout.errors = book.errors.get(layout.sheet, {})
     stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)
@@ -100,10 +102,26 @@ def run_import(req: ImportRequest) -> ImportReport:
 
 
 def _refuse_hand_written(plan: _Plan) -> None:
+    req = plan.req
     for path in (plan.target, plan.created_path, *plan.drop):
         if path is not None:
             writing.refuse_hand_written(path)
-            writing.refuse_edited(path, plan.req.force)
+            writing.refuse_edited(path, req.force)
+    for path in (plan.target, plan.created_path):
+        if path is not None and path not in plan.other_sources:
+            other = sources.refuse_other_source(path, req.source, plan.digest, req.replace)
+            if other is not None:
+                plan.other_sources.add(path)
+                plan.report.warnings.append(_replacing(plan, path, other))
+
+
+def _replacing(plan: _Plan, path: Path, other: str) -> Note:
+    return Note(
+        "replacing",
+        f"replacing {display_path(path)}, which held the records from {other} (--replace)",
+        f"thay thế {display_path(path)}, tệp đang chứa bản ghi từ {other} (--replace)",
+        Where(plan.report.source, plan.layout.sheet),
+    )
 
 
 def _check(req: ImportRequest) -> None:

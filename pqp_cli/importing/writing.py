@@ -97,12 +97,19 @@ def render(
     lines = [
         f'{MARK}: {kind} from {comment_safe(source.name)}, sheet "{comment_safe(sheet)}".',
         f"# source sha256: {digest}",
+        source_line(source),
         f"{CONTENT}{_sha(body)}",
         *extra,
         "# Do not edit: fix the sheet and import it again (this file is rewritten then).",
         "# Đừng sửa tệp này: hãy sửa bảng tính rồi nhập lại (tệp này sẽ được ghi lại).",
     ]
     return "\n".join(lines) + _HEADER_END + body
+
+
+def source_line(source: Path) -> str:
+    from pqp_cli.importing.sources import source_line as line
+
+    return line(source)
 
 
 def _sha(text: str) -> str:
