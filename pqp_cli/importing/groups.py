@@ -99,7 +99,7 @@ def _participants(ctx: Context, members: list[Row]) -> tuple[list[str], list[Row
     for row in members:
         ids = [
             resolved(ctx, row, ref, "participant")
-            for ref in establishment_refs(row.values, "participant")
+            for ref in establishment_refs(row.values, "participant", ctx.resolver.knows)
         ]
         if None in ids:
             continue

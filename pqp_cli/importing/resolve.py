@@ -91,6 +91,11 @@ class Resolver:
             return Found(self._create(ref), "name")
         return self._unresolved(ref)
 
+    def knows(self, name: str) -> bool:
+        """Whether `name` is exactly one establishment in the data (or created already)."""
+        found = self._by_name(Ref(name=name))
+        return found is not None and found.id is not None and not found.warning
+
     def _by_name(self, ref: Ref) -> Found | None:
         assert ref.name is not None
         exact = self._by_key.get(name_key(ref.name), [])

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pqp_cli.importing.cells import CellError, Warned, convert
+from pqp_cli.importing.cells import WRAP, CellError, Warned, check_names, convert
 from pqp_cli.importing.headers import Column, columns, nearest_header
 from pqp_cli.importing.outcome import Note
 from pqp_cli.importing.resolve import Found, Ref, Resolver, enterprise_id, short_hash
@@ -79,6 +79,7 @@ def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
             try:
                 excel_error(ctx.layout, index, col, raw)
                 value = convert(raw, spec.type)
+                check_names(spec.key, value)
                 if value is None and (index, col) in ctx.layout.formulas:
                     raise CellError(_FORMULA_EN, _FORMULA_VI)
             except CellError as err:
@@ -219,10 +220,18 @@ def _expert(ctx: Context, row: Row) -> dict[str, Any] | None:
     return record
 
 
-def establishment_refs(values: dict[str, Any], prefix: str) -> list[Ref]:
-    """The establishments a row names (several when a cell lists several)."""
+def establishment_refs(
+    values: dict[str, Any], prefix: str, knows: Callable[[str], bool] = lambda _: False
+) -> list[Ref]:
+    """The establishments a row names (several when a cell lists several). A name wrapped on
+    several lines is several names only when every line is an establishment `knows`;
+    otherwise one name, its lines joined by spaces."""
     ids: list[str] = values.get(prefix) or []
-    names: list[str] = values.get(f"{prefix}_name") or []
+    names: list[str] = []
+    for name in values.get(f"{prefix}_name") or []:
+        lines = name.split(WRAP)
+        several = len(lines) > 1 and all(knows(line) for line in lines)
+        names += lines if several else [" ".join(lines)]
     tax = values.get(f"{prefix}_tax_code")
     extra = {"locality": values.get(f"{prefix}_locality"), "type": values.get(f"{prefix}_type")}
     if ids:
@@ -250,7 +259,7 @@ def resolved(ctx: Context, row: Row, ref: Ref, prefix: str) -> str | None:
 
 
 def _certification(ctx: Context, row: Row) -> dict[str, Any] | None:
-    refs = establishment_refs(row.values, "enterprise")
+    refs = establishment_refs(row.values, "enterprise", ctx.resolver.knows)
     if len(refs) != 1:
         en = "one enterprise a row" if refs else "no enterprise: fill its id, tax code or name"
         vi = "mỗi dòng một doanh nghiệp" if refs else "chưa ghi doanh nghiệp: điền mã, MST hoặc tên"
