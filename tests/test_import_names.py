@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from test_import_helpers import data_dir, pqp, xlsx
+from test_import_helpers import TAX_LAMSON, data_dir, pqp, xlsx
 from test_import_nolose import figures, imported
 
 D = dt.datetime(2023, 4, 3)
@@ -62,3 +62,25 @@ def test_a_name_that_is_only_a_legal_form_is_rejected(tmp_path: Path) -> None:
     assert "ent-da39a3ee" not in result.stdout
     assert not (data / "enterprises").exists()
     assert figures(tmp_path, data)["T1"] == 0
+
+
+def test_a_tax_code_never_silently_overrides_another_establishments_name(tmp_path: Path) -> None:
+    data = data_dir(tmp_path)
+    rows = [
+        ["STT", "Tên lớp tập huấn", "Ngày tập huấn", "Nội dung", "Mã số thuế", "Tên cơ sở"],
+        [1, "Lớp A", D, "Đo lường", TAX_LAMSON, "HTX Nông nghiệp Lân"],
+        [2, "Lớp B", D, "Đo lường", TAX_LAMSON, "Cty Lam Sơn"],  # a shorter name: fine
+    ]
+    source = xlsx(tmp_path / "lop.xlsx", rows, title="DS")
+    result = pqp("import", "trainings", source, "--data", data)
+    assert result.exit_code == 1
+    assert (
+        f'lop.xlsx › DS › E2 (column "Mã số thuế"): tax code {TAX_LAMSON} is DN001 ("Công ty TNHH'
+        ' Bánh kẹo Lam Sơn"), but the name "HTX Nông nghiệp Lân" beside it is HTX01 ("HTX Nông'
+        ' nghiệp Lân"): the two cells name different establishments; correct one of them (the'
+        " name is in F2)"
+    ) in result.stdout
+    assert "lop.xlsx › DS › E3" not in result.stdout
+    assert figures(tmp_path, data)["T1"] == 0
+    pqp("import", "trainings", source, "--data", data, "--skip-invalid")
+    assert figures(tmp_path, data)["T1"] == 1

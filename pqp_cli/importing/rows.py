@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from pqp_cli.importing.cells import WRAP, CellError, Warned, check_names, convert
 from pqp_cli.importing.headers import Column, columns, nearest_header
-from pqp_cli.importing.outcome import Note
+from pqp_cli.importing.outcome import Note, column_letter
 from pqp_cli.importing.resolve import Found, Ref, Resolver, enterprise_id, short_hash
 from pqp_cli.importing.sheet import Layout, data_rows
 from pqp_cli.importing.stray import unread_in_row
@@ -250,7 +250,17 @@ def resolved(ctx: Context, row: Row, ref: Ref, prefix: str) -> str | None:
     found: Found = ctx.resolver.resolve(ref)
     key = prefix if found.column == "id" else f"{prefix}_{found.column}"
     if found.id is None:
-        ctx.reject(row.index, key, found.en, found.vi)
+        col = ctx.layout.col_of(f"{prefix}_{found.also}") if found.also else None
+        cell = f"{column_letter(col)}{row.index + 1}" if col is not None else None
+        en, vi = (
+            (found.en, found.vi)
+            if cell is None
+            else (
+                f"{found.en} (the name is in {cell})",
+                f"{found.vi} (tên ở ô {cell})",
+            )
+        )
+        ctx.reject(row.index, key, en, vi)
     elif found.warning:
         ctx.warn(row.index, key, found.en, found.vi)
     if found.id in ctx.resolver.created:
