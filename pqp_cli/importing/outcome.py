@@ -73,6 +73,7 @@ class ImportReport:
     written: list[Path] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     rejects_file: Path | None = None
+    rejects_failed: tuple[str, str] | None = None  # why the rejects CSV was not written
     dry_run: bool = False
     blocked: bool = False  # nothing may be written (rejects without --skip-invalid, or errors)
     skip_invalid: bool = False  # --skip-invalid was given (so never advise it)
@@ -141,4 +142,6 @@ def _written(report: ImportReport, vi: bool) -> str:
     if report.rejects_file:
         path = display_path(report.rejects_file)
         text += f" Các dòng bị loại ở {path}." if vi else f" Rejected rows are in {path}."
+    if report.rejects_failed:
+        text += " " + report.rejects_failed[1 if vi else 0]
     return text

@@ -42,6 +42,6 @@ def write_rejects(
         writer.writerow(
             [*map(csv_safe, shown), *[""] * (width - len(shown)), row, csv_safe(" | ".join(texts))]
         )
-    path = req.source.with_name(req.source.name + ".rejects.csv")
+    path = req.source.with_name(writing.short_name(req.source.name, ".rejects.csv"))
     writing.write_atomic(path, "\ufeff" + out.getvalue())
     return path

@@ -357,10 +357,31 @@ def _write(plan: _Plan) -> None:
             continue  # no empty file where there was none
         writing.remove_stale_temps(path)  # left by a killed import; we hold the lock
         if not _same(path, text):
-            writing.write_atomic(path, text)
+            try:
+                writing.write_atomic(path, text)
+            except PqpError as err:
+                raise _after(err, plan.report.written) from None
             plan.report.written.append(path)
     if plan.report.rejects and plan.req.skip_invalid:
-        plan.report.rejects_file = write_rejects(plan.req, plan.layout, plan.cells, plan.report)
+        try:
+            plan.report.rejects_file = write_rejects(
+                plan.req, plan.layout, plan.cells, plan.report
+            )
+        except PqpError as err:
+            plan.report.rejects_failed = (
+                f"The rejected rows were not saved: {err.en}.",
+                f"Các dòng bị loại không được lưu: {err.vi}.",
+            )
+
+
+def _after(err: PqpError, written: list[Path]) -> PqpError:
+    """A write that failed after others succeeded: the error names what was written."""
+    if not written:
+        return err
+    names = ", ".join(display_path(p) for p in written)
+    return PqpError(
+        f"{err.en} (already written: {names})", f"{err.vi} (đã ghi: {names})", err.exit_code
+    )
 
 
 def _same(path: Path, text: str) -> bool:

@@ -53,7 +53,24 @@ def safe_stem(stem: str) -> str:
         return "import"
     if cleaned.split(".")[0].lower() in _RESERVED:
         cleaned = f"{cleaned}_"
-    return cleaned
+    return short_name(cleaned, "", MAX_NAME_BYTES - len(".yaml"))
+
+
+#: File names pqp derives stay under this many bytes (most file systems allow 255, and the
+#: temporary name beside the file adds about 14).
+MAX_NAME_BYTES = 200
+
+
+def short_name(stem: str, suffix: str, limit: int = MAX_NAME_BYTES) -> str:
+    """`stem + suffix`, its stem cut (on a character boundary) and a short digest of the whole
+    stem added when the name would pass `limit` bytes: two long names stay two files."""
+    name = stem + suffix
+    if len(name.encode("utf-8")) <= limit:
+        return name
+    digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:8]
+    room = limit - len(suffix.encode("utf-8")) - len(digest) - 1
+    cut = stem.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip(" .")
+    return f"{cut}-{digest}{suffix}"
 
 
 def rows_text(rows: list[int]) -> str:
