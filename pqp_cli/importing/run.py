@@ -345,6 +345,12 @@ def _count(plan: _Plan, built: list[Built], created: list[Built]) -> None:
     if plan.created_path is not None:
         had = writing.old_records(plan.created_path)
         report.enterprises_created = sum(b.record["id"] not in had for b in created)
+        for b in created:  # placeholders edited by hand (--force) lose those edits: say so
+            before = had.pop(b.record["id"], None)
+            now = writing.as_text(b.record)
+            if before is not None and before != now:
+                report.changes.append(record_changes(b.record["id"], before, now))
+        report.changes += [removed(rid, rec) for rid, rec in had.items()]
     report.outputs = list(plan.files)
 
 

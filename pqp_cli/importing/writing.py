@@ -138,14 +138,18 @@ def header_lines(text: str) -> list[str]:
 
 
 def edited_by_hand(path: Path) -> bool:
-    """A generated file whose records no longer match the digest import wrote in its header."""
+    """A generated file whose records no longer match the digest import wrote in its header;
+    a generated file whose digest line is gone counts as edited too (removing the line must
+    not switch the check off)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+    except FileNotFoundError:
         return False
+    except (OSError, UnicodeDecodeError):
+        return True
     head, _, body = text.partition(_HEADER_END)
     wrote = next((h[len(CONTENT) :] for h in head.splitlines() if h.startswith(CONTENT)), None)
-    return wrote is not None and wrote != _sha(body)
+    return wrote is None or wrote.strip() != _sha(body)
 
 
 def refuse_edited(path: Path, force: bool) -> None:
