@@ -370,9 +370,7 @@ def _write(plan: _Plan) -> None:
             plan.report.written.append(path)
     if plan.report.rejects and plan.req.skip_invalid:
         try:
-            plan.report.rejects_file = write_rejects(
-                plan.req, plan.layout, plan.cells, plan.report
-            )
+            plan.report.rejects_file = write_rejects(plan.req, plan.layout, plan.cells, plan.report)
         except PqpError as err:
             plan.report.rejects_failed = (
                 f"The rejected rows were not saved: {err.en}.",
