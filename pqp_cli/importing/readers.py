@@ -5,12 +5,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.importing import xlsxscan
+from pqp_cli.importing import odsscan, xlsxscan
 from pqp_cli.importing.outcome import Note
 from pqp_cli.problems import PqpError, display_path
 from pqp_cli.text import fold
@@ -76,6 +77,9 @@ def open_workbook(path: Path, encoding: str | None = None) -> Workbook:
 def _open_calamine(path: Path) -> Workbook:
     from python_calamine import CalamineWorkbook
 
+    if path.suffix.lower() == ".ods":  # calamine reads every sheet's grid when it opens one
+        for sheet, far in odsscan.scan(path).items():
+            xlsxscan.refuse_absurd(far, path, sheet)
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = [
@@ -98,7 +102,9 @@ def _unreadable(path: Path, exc: Exception) -> PqpError:
             f"{name}: tệp có mật khẩu; hãy mở bằng Excel, gỡ mật khẩu"
             " (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại",
         )
-    if b"<html" in head[:4096].lower() or b"<table" in head[:4096].lower():
+    if not head.startswith((b"PK", _OLE)) and re.search(
+        rb"<(html|table)[\s>]", head[:4096].lower()
+    ):
         return PqpError(
             f"{name}: this is a web page (HTML) named like a spreadsheet; open it in Excel and"
             " save it as .xlsx",

@@ -102,8 +102,19 @@ _EXCEL_ERRORS = re.compile(
 )
 
 
+#: A cell longer than this is no list entry (a pasted document?): rejected before it is read.
+MAX_CELL_CHARS = 10_000
+
+
 def excel_error(layout: Layout, index: int, col: int, raw: Any) -> None:
-    """Raise CellError when the cell shows an Excel error: its value was never computed."""
+    """Raise CellError when the cell shows an Excel error (its value was never computed), or
+    holds more text than any field could."""
+    if isinstance(raw, str) and len(raw) > MAX_CELL_CHARS:
+        raise CellError(
+            f"the cell holds {len(raw)} characters, more than {MAX_CELL_CHARS}: is it the right"
+            " cell?",
+            f"ô chứa {len(raw)} ký tự, quá {MAX_CELL_CHARS}: có đúng ô không?",
+        )
     shown = layout.errors.get((index, col))
     if shown is None and isinstance(raw, str) and _EXCEL_ERRORS.match(raw.strip()):
         shown = raw.strip()
