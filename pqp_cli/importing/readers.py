@@ -154,7 +154,28 @@ def read_csv(path: Path, encoding: str | None = None) -> tuple[list[list[Any]], 
             f"{display_path(path)}: cannot read the CSV file ({exc})",
             f"{display_path(path)}: không đọc được tệp CSV ({exc})",
         ) from None
+    _refuse_open_quote(path, text, delimiter, len(rows))
     return rows, notes
+
+
+def _refuse_open_quote(path: Path, text: str, delimiter: str, count: int) -> None:
+    """A quote opened and never closed swallows every later row into one cell: exit 2 naming
+    the row where it opens."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    read = 0
+    try:
+        for _ in reader:
+            read += 1
+    except csv.Error as exc:
+        if "unexpected end of data" not in str(exc) or read + 1 != count:
+            return
+        row = read + 1
+        raise PqpError(
+            f'{display_path(path)}: a quote (") opened in row {row} is never closed, so every'
+            " row after it would be one cell; close the quote or remove it",
+            f'{display_path(path)}: dấu ngoặc kép (") mở ở dòng {row} không được đóng, nên mọi'
+            " dòng sau đó sẽ thành một ô; hãy đóng hoặc bỏ dấu ngoặc đó",
+        ) from None
 
 
 def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note]]:
@@ -175,6 +196,16 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note
             ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), []
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        note = Note(
+            "encoding",
+            f"{name}: UTF-16 text without a byte-order mark; read as {utf16}. If letters look"
+            " wrong, pass --encoding (e.g. --encoding utf-16)",
+            f"{name}: văn bản UTF-16 không có BOM; đã đọc theo {utf16}. Nếu chữ bị lỗi, hãy dùng"
+            " --encoding (vd. --encoding utf-16)",
+        )
+        return data.decode(utf16, errors="replace"), [note]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -187,6 +218,21 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note
         " hãy dùng --encoding",
     )
     return data.decode("cp1258", errors="replace"), [note]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """`utf-16-le`/`utf-16-be` when the bytes look like UTF-16 text without a BOM (ASCII
+    characters then have a NUL byte beside them), else None."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even == 0:
+        return "utf-16-le"
+    if even > half * 0.3 and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def sniff_delimiter(text: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from pqp_cli.importing import identity, sources, writing
 from pqp_cli.importing.changes import record_changes, removed
 from pqp_cli.importing.headers import COLUMNS, aliases
+from pqp_cli.importing.localise import local_problem
 from pqp_cli.importing.mapping import column_mapping
 from pqp_cli.importing.outcome import ImportReport, Note, Where
 from pqp_cli.importing.places import canonical_places
@@ -112,16 +113,9 @@ def _refuse_hand_written(plan: _Plan) -> None:
             other = sources.refuse_other_source(path, req.source, plan.digest, req.replace)
             if other is not None:
                 plan.other_sources.add(path)
-                plan.report.warnings.append(_replacing(plan, path, other))
-
-
-def _replacing(plan: _Plan, path: Path, other: str) -> Note:
-    return Note(
-        "replacing",
-        f"replacing {display_path(path)}, which held the records from {other} (--replace)",
-        f"thay thế {display_path(path)}, tệp đang chứa bản ghi từ {other} (--replace)",
-        Where(plan.report.source, plan.layout.sheet),
-    )
+                plan.report.warnings.append(
+                    sources.replacing(path, other, Where(plan.report.source, plan.layout.sheet))
+                )
 
 
 def _check(req: ImportRequest) -> None:
@@ -309,7 +303,9 @@ def _blame(
         else:
             where = _where(plan, origin, p)
             dropped.add(origin.record["id"])
-        plan.report.rejects.append(Note(p.code, p.en, p.vi, where))
+        plan.report.rejects.append(
+            Note(p.code, *local_problem(plan.files, [*created, *built], p), where)
+        )
     kept = [b for b in built if b.record["id"] not in dropped]
     kept = [b for b in kept if not _names_dropped(b, dropped)]
     return kept, all_found
@@ -324,7 +320,12 @@ def _warn(plan: _Plan, built: list[Built], created: list[Built], new: list[Probl
     for p in new:
         origin = _origin(plan, built, created, p)
         if origin is not None and origin.rows:
-            plan.report.warnings.append(Note(p.code, p.en, p.vi, _where(plan, origin, p)))
+            en, vi = (
+                local_problem(plan.files, [*created, *built], p)
+                if plan.req.dry_run
+                else (p.en, p.vi)
+            )
+            plan.report.warnings.append(Note(p.code, en, vi, _where(plan, origin, p)))
 
 
 def _count(plan: _Plan, built: list[Built], created: list[Built]) -> None:

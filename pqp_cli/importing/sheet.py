@@ -100,6 +100,7 @@ def _layout(
     rows: list[list[Any]], index: int, keys: dict[int, str], table: dict[str, str], layout: Layout
 ) -> Layout:
     layout.headers = {c: cell_text(v) for c, v in enumerate(rows[index]) if cell_text(v)}
+    _group_above(rows, index, keys, table, layout)
     below = rows[index + 1] if index + 1 < len(rows) else []
     sub = _sub_headers(below, keys, table)
     if sub:
@@ -111,11 +112,29 @@ def _layout(
     return layout
 
 
+def _group_above(
+    rows: list[list[Any]], index: int, keys: dict[int, str], table: dict[str, str], layout: Layout
+) -> None:
+    """A header cell left blank under a row of group headers (`STT` merged over two rows)
+    takes the text above it."""
+    above = rows[index - 1] if index > 0 else []
+    if sum(1 for v in above if cell_text(v)) < 2:
+        return  # a title, not a row of group headers
+    for col, value in enumerate(above):
+        text = cell_text(value)
+        if text and col not in layout.headers:
+            layout.headers[col] = text
+            key = match_header(text, table)
+            if key is not None and key not in keys.values():
+                keys[col] = key
+
+
 def _sub_headers(
     below: list[Any], keys: dict[int, str], table: dict[str, str]
 ) -> dict[int, tuple[str, str]]:
     """A second header row under merged group headers (`Sản phẩm OCOP` › `Số sao`, …)."""
-    if not any(cell_text(v) for v in below) or not all(isinstance(v, str) for v in below):
+    texts = [v for v in below if cell_text(v)]
+    if not texts or not all(isinstance(v, str) for v in texts):
         return {}
     found: dict[int, tuple[str, str]] = {}
     taken = {k for k in keys.values() if k != IGNORE}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pqp_cli.importing import writing
+from pqp_cli.importing.outcome import Note, Where
 from pqp_cli.problems import PqpError, display_path
 
 SOURCE = "# source file: "
@@ -86,4 +87,14 @@ def refuse_other_source(path: Path, source: Path, digest: str, replace: bool) ->
         f" không phải từ {source.name}: nhập sẽ thay thế chúng. Dùng --out TỆP_KHÁC.yaml để"
         " nhập vào một tệp mới, hoặc --replace để thay thế các bản ghi đó",
         exit_code=1,
+    )
+
+
+def replacing(path: Path, other: str, where: Where) -> Note:
+    """The warning that `--replace` replaces another source's records."""
+    return Note(
+        "replacing",
+        f"replacing {display_path(path)}, which held the records from {other} (--replace)",
+        f"thay thế {display_path(path)}, tệp đang chứa bản ghi từ {other} (--replace)",
+        where,
     )
