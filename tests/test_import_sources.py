@@ -82,3 +82,15 @@ def test_a_refusal_under_skip_invalid_does_not_advise_skip_invalid(tmp_path: Pat
     assert "pass --skip-invalid" not in result.stdout
     assert "Nothing written: an error belongs to no row that could be left out" in result.stdout
     assert figures(tmp_path, data)["T1"] == 1
+
+
+def test_a_whole_sheet_refusal_is_not_counted_as_a_rejected_row(tmp_path: Path) -> None:
+    data = data_dir(tmp_path)
+    first = _sheet(tmp_path / "lop.xlsx", "Lớp A", "Cty Bánh kẹo Lam Sơn")
+    again = _sheet(tmp_path / "lop (ban sua).xlsx", "Lớp A", "Cty Bánh kẹo Lam Sơn")
+    assert pqp("import", "trainings", first, "--data", data).exit_code == 0
+    result = pqp("import", "trainings", again, "--data", data)
+    assert result.exit_code == 1
+    assert "row(s) rejected" not in result.stdout
+    assert "The sheet is refused:" in result.stdout
+    assert figures(tmp_path, data)["T1"] == 1

@@ -111,9 +111,12 @@ def describe(report: ImportReport, lang: str = "en") -> list[str]:
         lines[-1] += f"; {n} cơ sở mới" if vi else f"; {n} new establishment(s)"
     lines[-1] += "."
     lines += [f"  {vi_text if vi else en}" for en, vi_text in report.changes]
-    rejected = len(report.rejected_rows) or len(report.rejects)
+    rejected = len(report.rejected_rows)
     if rejected:
         lines.append(f"{rejected} dòng bị loại:" if vi else f"{rejected} row(s) rejected:")
+    elif report.rejects:  # the whole sheet is refused, not some of its rows
+        lines.append("Bảng tính bị từ chối:" if vi else "The sheet is refused:")
+    if report.rejects:
         lines += [f"  {note.message(lang)}" for note in report.rejects]
     lines.append(_written(report, vi))
     return lines
