@@ -89,3 +89,20 @@ def test_a_dry_run_names_sheet_rows_not_lines_of_an_unwritten_file(tmp_path: Pat
     result = pqp("import", "trainings", source, "--data", data, "--dry-run")
     assert "lop.yaml:" not in result.stderr
     assert figures(tmp_path, data)["T1"] == 0
+
+
+def test_vietnamese_messages_use_vietnamese_kind_names_and_labels(tmp_path: Path) -> None:
+    data = data_dir(tmp_path)
+    header = ["Tên lớp", "Ngày", "Nội dung", "Tên cơ sở", "Tên doanh nghiệp"]
+    rows = [header, ["Lớp A", D, "Đo lường", "HTX Nông nghiệp Lân", "x"]]
+    first = xlsx(tmp_path / "lop.xlsx", rows, title="DS")
+    result = pqp("import", "trainings", first, "--data", data, "--lang", "vi")
+    assert result.exit_code == 0, result.stdout
+    assert 'cột thứ hai cho "Tên cơ sở" ("participant_name")' in result.stderr
+    assert "lớp tập huấn: 1 tạo mới" in result.stdout
+    again = xlsx(tmp_path / "lop2.xlsx", rows, title="DS")
+    refused = pqp("import", "trainings", again, "--data", data, "--lang", "vi")
+    assert "1 lớp tập huấn này (" in refused.stdout
+    assert "đã được nhập từ lop.xlsx vào" in refused.stdout
+    assert "trainings" not in refused.stdout.replace("data/trainings", "")
+    assert figures(tmp_path, data)["T1"] == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pqp_cli.models import NOUN_VI
 from pqp_cli.problems import display_path
 
 
@@ -99,7 +100,9 @@ def describe(report: ImportReport, lang: str = "en") -> list[str]:
     if vi:
         lines = [
             f"Đã đọc {report.rows_read} dòng từ {where}.",
-            "{}: {} tạo mới, {} thay đổi, {} không đổi, {} bị bỏ".format(report.kind, *counts),
+            "{}: {} tạo mới, {} thay đổi, {} không đổi, {} bị bỏ".format(
+                NOUN_VI.get(report.kind, report.kind), *counts
+            ),
         ]
     else:
         lines = [

@@ -349,13 +349,13 @@ def _explain(
                 row,
                 None,
                 (f'the sheet has no column for {name} ("{header}"), which is required'),
-                f'bảng thiếu cột {name} ("{header}"), cột này bắt buộc',
+                f'bảng thiếu cột "{header}" ("{name}"), cột này bắt buộc',
             )
         return (
             row,
             key,
             f"{name} is required: fill this cell",
-            f"{name} là bắt buộc: hãy điền ô này",
+            f'"{header}" ("{name}") là bắt buộc: hãy điền ô này',
         )
     allowed_en, allowed_vi = allowed_for(MODELS[ctx.kind], name)
     return row, key, f"not allowed here: {allowed_en}", f"không hợp lệ: {allowed_vi}"

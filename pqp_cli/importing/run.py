@@ -24,7 +24,7 @@ from pqp_cli.importing.sheet import Layout, find_layout
 from pqp_cli.importing.stray import stray_notes
 from pqp_cli.importing.targets import inside, sha256_of, source_targets
 from pqp_cli.loading import Dataset, load_dataset
-from pqp_cli.models import KINDS
+from pqp_cli.models import KINDS, NOUN_VI
 from pqp_cli.problems import PqpError, Problem, display_path
 
 
@@ -148,7 +148,7 @@ def _choose_sheet(
     raise PqpError(
         f"{source}: no header row for {req.kind} in the first 20 rows of {where}: a header names"
         f" at least two known columns, such as {examples} (or see --mapping)",
-        f"{source}: không thấy dòng tiêu đề {req.kind} trong 20 dòng đầu của {where_vi}: dòng"
+        f"{source}: không thấy dòng tiêu đề {NOUN_VI[req.kind]} trong 20 dòng đầu của {where_vi}: dòng"
         f" tiêu đề phải có ít nhất hai cột đã biết, vd. {examples} (hoặc dùng --mapping)",
     )
 

@@ -156,10 +156,17 @@ def _assign(layout: Layout, col: int, key: str | None) -> None:
         return
     if key is not None:
         en = f"a second column for {key}; only the first one is read"
-        vi = f"cột thứ hai cho {key}; chỉ đọc cột đầu tiên"
+        vi = f'cột thứ hai cho "{_vi_header(key)}" ("{key}"); chỉ đọc cột đầu tiên'
     else:
         en, vi = "column ignored: it names no field", "bỏ qua cột: không ứng với trường nào"
     layout.ignored[col] = (en, vi)
+
+
+def _vi_header(key: str) -> str:
+    """The Vietnamese header the template writes for a column key."""
+    from pqp_cli.importing.headers import COLUMNS
+
+    return next((c.vi[0] for cols in COLUMNS.values() for c in cols if c.key == key), key)
 
 
 def _is_blank(row: list[Any], layout: Layout) -> bool:
