@@ -271,5 +271,5 @@ def test_a_missing_required_column_is_named(tmp_path: Path) -> None:
         'l.xlsx › Sheet1 › row 2: the sheet has no column for topics ("Nội dung"), which is required'
     ]
     assert [n.message("vi") for n in report.rejects] == [
-        'l.xlsx › Sheet1 › dòng 2: bảng thiếu cột topics ("Nội dung"), cột này bắt buộc'
+        'l.xlsx › Sheet1 › dòng 2: bảng thiếu cột "Nội dung" ("topics"), cột này bắt buộc'
     ]

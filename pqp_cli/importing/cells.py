@@ -10,7 +10,7 @@ from typing import Any
 from pqp_cli.importing.sheet import cell_text
 from pqp_cli.models import ALLOWED, ENUM_FIELDS, ID_PATTERN, enum_allowed
 from pqp_cli.models import lookup_label as _lookup_label
-from pqp_cli.text import parse_date
+from pqp_cli.text import name_key, parse_date
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL_RANGE = (20000, 80000)  # 1954 … 2119: a plain number in a date column is a date serial
@@ -18,7 +18,11 @@ _DATE_SHAPE = re.compile(r"^(\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2
 _TIME_TAIL = re.compile(r"[ T]0?0:00(:00(\.0+)?)?$")
 _ID = re.compile(ID_PATTERN)
 _SPLIT_ALL = re.compile(r"\s*[;,\n]+\s*")
-_SPLIT_NAMES = re.compile(r"\s*[;\n]+\s*")  # names may hold commas
+_SPLIT_NAMES = re.compile(r"\s*;+\s*")  # names may hold commas; line breaks: see `wrapped`
+_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b]+\s*")
+#: A name kept with its line breaks (Alt+Enter) as this character: several names, or one
+#: wrapped name? `rows.establishment_refs` decides, once it knows the establishments.
+WRAP = "\n"
 _STARS = re.compile(r"^([3-5])\s*(sao|\*|★)?$")
 
 
@@ -89,7 +93,32 @@ def _ids(value: Any) -> list[str]:
 
 
 def _names(value: Any) -> list[str]:
-    return split(value, names=True)
+    """Names split on `;`; a piece holding line breaks keeps them as WRAP between its lines."""
+    raw = value if isinstance(value, str) else cell_text(value)
+    out = []
+    for piece in _SPLIT_NAMES.split(raw):
+        lines = [text for text in (cell_text(p) for p in _BREAKS.split(piece)) if text]
+        if lines:
+            out.append(WRAP.join(lines))
+    return out
+
+
+_NAME_KEYS = frozenset({"name", "participant_name", "enterprise_name"})
+
+
+def check_names(key: str, value: Any) -> None:
+    """A name that is only a legal form or punctuation (`Công ty TNHH`, `HTX`, `-`) names no
+    one: its id would be the digest of an empty text. Raises CellError."""
+    if key not in _NAME_KEYS or value is None:
+        return
+    for name in value if isinstance(value, list) else [value]:
+        if isinstance(name, str) and not name_key(name.replace(WRAP, " ")):
+            raise CellError(
+                f"'{name.replace(WRAP, ' ')}' is no name (only a legal form or punctuation):"
+                " write the establishment's name",
+                f"'{name.replace(WRAP, ' ')}' không phải tên (chỉ có loại hình hoặc dấu câu):"
+                " hãy ghi tên cơ sở",
+            )
 
 
 def _date(value: Any) -> dt.date:

@@ -35,6 +35,9 @@ def record_changes(rid: str, old: dict[str, Any], new: dict[str, Any]) -> tuple[
             )
             en.append(f"{key} {', '.join(parts_en) or 'reordered'}")
             vi.append(f"{key} {', '.join(parts_vi) or 'đổi thứ tự'}")
+        elif b is None:
+            en.append(f"lost {key} ({_shown(a)})")
+            vi.append(f"mất {key} ({_shown(a)})")
         else:
             en.append(f"{key} {_shown(a)} → {_shown(b)}")
             vi.append(f"{key} {_shown(a)} → {_shown(b)}")

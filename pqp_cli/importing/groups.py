@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
 from typing import Any
 
@@ -17,6 +18,7 @@ from pqp_cli.importing.rows import (
 )
 from pqp_cli.importing.sheet import cached_fold
 from pqp_cli.text import fold, legal_form_type, name_key
+from pqp_cli.text import key as text_key
 
 _TRAINING = ("id", "title", "date", "end_date", "organizer", "locality", "trainees")
 _ENTERPRISE = (
@@ -99,7 +101,7 @@ def _participants(ctx: Context, members: list[Row]) -> tuple[list[str], list[Row
     for row in members:
         ids = [
             resolved(ctx, row, ref, "participant")
-            for ref in establishment_refs(row.values, "participant")
+            for ref in establishment_refs(row.values, "participant", ctx.resolver.knows)
         ]
         if None in ids:
             continue
@@ -129,16 +131,63 @@ def _enterprise_key(v: dict[str, Any]) -> Hashable | None:
     if "tax_code" in v:
         return ("tax", v["tax_code"])
     if "name" in v:
-        return ("name", name_key(v["name"]))
+        return ("name", legal_key(v["name"]))
     return None
+
+
+_EXPAND = {
+    "cty": "công ty",
+    "ctcp": "công ty cổ phần",
+    "tnhh": "trách nhiệm hữu hạn",
+    "cp": "cổ phần",
+    "mtv": "một thành viên",
+    "1tv": "một thành viên",
+    "htx": "hợp tác xã",
+    "dntn": "doanh nghiệp tư nhân",
+    "hkd": "hộ kinh doanh",
+}
+
+
+def legal_key(name: str) -> str:
+    """A name with case, spacing and punctuation set aside and legal-form abbreviations
+    expanded (`Cty TNHH` = `Công ty trách nhiệm hữu hạn`), the legal form itself kept:
+    `HTX Lam Sơn` and `Công ty Lam Sơn` are two establishments."""
+    words = re.findall(r"\w+", text_key(name))
+    return " ".join(_EXPAND.get(cached_fold(w), w) for w in words)
+
+
+def _by_locality(ctx: Context, groups: dict[Hashable, list[Row]]) -> dict[Hashable, list[Row]]:
+    """A name listed with several localities is several establishments; a row of that name
+    with no locality is then ambiguous and rejected."""
+    out: dict[Hashable, list[Row]] = {}
+    for gkey, members in groups.items():
+        places = {cached_fold(str(r.values["locality"])) for r in members if "locality" in r.values}
+        if not (isinstance(gkey, tuple) and gkey[0] == "name") or len(places) < 2:
+            out[gkey] = members
+            continue
+        for row in members:
+            place = row.values.get("locality")
+            if place is None:
+                ctx.reject(
+                    row.index,
+                    "locality",
+                    "this name is listed with several localities (several establishments):"
+                    " fill this row's locality",
+                    "tên này có ở nhiều địa bàn (nhiều cơ sở): hãy điền địa bàn cho dòng này",
+                )
+                continue
+            out.setdefault((*gkey, cached_fold(str(place))), []).append(row)
+    return out
 
 
 def enterprises(ctx: Context, rows: list[Row]) -> list[Built]:
     """One establishment per id (else tax code, else name); its rows' OCOP products add up."""
     missing = ("name", "no name, id or tax code", "không có tên, mã cơ sở hay mã số thuế")
     built = []
-    for members in _grouped(ctx, rows, _enterprise_key, missing).values():
+    for gkey, members in _by_locality(ctx, _grouped(ctx, rows, _enterprise_key, missing)).items():
         record = _merge(ctx, members, _ENTERPRISE)
+        if isinstance(gkey, tuple) and len(gkey) == 3 and "tax_code" not in record:
+            record.setdefault("id", f"ent-{short_hash(name_key(record['name']), gkey[2])}")
         if "type" not in record and ctx.layout.col_of("type") is None and "name" in record:
             found = legal_form_type(record["name"])
             if found:

@@ -49,7 +49,7 @@ def _establishment(key: str, what_en: str, what_vi: str) -> list[Column]:
             f"{key}_tax_code",
             "tax_code",
             f"{what_en} tax code",
-            "Mã số thuế | MST",
+            "Mã số thuế | MST | Mã số doanh nghiệp | Mã số DN",
             "10 digits; finds the establishment when there is no id",
             "10 chữ số; dùng để tìm cơ sở khi không có mã",
         ),
@@ -107,7 +107,7 @@ COLUMNS: dict[str, list[Column]] = {
             "tax_code",
             "tax_code",
             "Tax code",
-            "Mã số thuế | MST",
+            "Mã số thuế | MST | Mã số doanh nghiệp | Mã số DN",
             "10 digits, or 10 digits-3 digits for a branch",
             "10 chữ số, hoặc 10 chữ số-3 chữ số",
         ),
@@ -151,7 +151,7 @@ COLUMNS: dict[str, list[Column]] = {
             "ocop_name",
             "text",
             "OCOP product",
-            "Sản phẩm OCOP | Tên sản phẩm OCOP",
+            "Sản phẩm OCOP | Tên sản phẩm OCOP | Tên sản phẩm",
             _OCOP,
             _OCOP_VI,
         ),
@@ -380,7 +380,12 @@ def match_header(text: str, table: dict[str, str]) -> str | None:
     found = table.get(header_key(text))
     if found is None:
         found = table.get(loose_key(text))
+    if found is None and (bare := _NUMBERED.sub("", text)) != text:  # `1. Tên doanh nghiệp`
+        found = table.get(header_key(bare)) or table.get(loose_key(bare))
     return found
+
+
+_NUMBERED = re.compile(r"^\s*\(?(?:\d{1,2}|[IVXivx]{1,4}|[a-zđ])[.)]\s*")
 
 
 def nearest_header(text: str, kind: str, keys: tuple[str, ...] = ()) -> str | None:

@@ -12,6 +12,7 @@ from typing import Any
 from pqp_cli.importing import writing
 from pqp_cli.importing.outcome import Note, Where
 from pqp_cli.importing.rows import Built
+from pqp_cli.models import NOUN_VI
 from pqp_cli.problems import display_path
 from pqp_cli.text import fold, name_key
 
@@ -123,6 +124,7 @@ def already_imported(
         head = writing.header_lines(path.read_text(encoding="utf-8-sig"))
         match = _FROM.match(head[0]) if head else None
         src = f" from {match.group(1)}" if match else ""
+        src_vi = f" từ {match.group(1)}" if match else ""
         shown = ", ".join(common[:3]) + (", …" if len(common) > 3 else "")
         name = display_path(path)
         notes.append(
@@ -132,7 +134,7 @@ def already_imported(
                 f" the same sheet sent again? Pass --replace to replace {name} with this sheet"
                 " (or --out FILE to write elsewhere); if both sheets are right, each record"
                 " belongs in one of them only",
-                f"{len(common)} bản ghi {kind} này ({shown}) đã được nhập{src} vào {name}:"
+                f"{len(common)} {NOUN_VI[kind]} này ({shown}) đã được nhập{src_vi} vào {name}:"
                 f" bảng tính được gửi lại? Dùng --replace để thay {name} bằng bảng này"
                 " (hoặc --out TỆP để ghi ra chỗ khác); nếu cả hai bảng đều đúng, mỗi bản ghi"
                 " chỉ nên có trong một bảng",

@@ -9,6 +9,7 @@ import yaml
 from pqp_cli.importing import writing
 from pqp_cli.importing.headers import COLUMNS, IGNORE, aliases, columns
 from pqp_cli.importing.outcome import Note
+from pqp_cli.models import NOUN_VI
 from pqp_cli.problems import PqpError, display_path
 from pqp_cli.text import header_key
 
@@ -39,7 +40,8 @@ def load_mapping(path: Path, kind: str) -> dict[str, str]:
             allowed = ", ".join(known)
             raise PqpError(
                 f"{path}: '{header}: {target}' names no {kind} field; fields: {allowed}",
-                f"{path}: '{header}: {target}' không phải trường của {kind}; các trường: {allowed}",
+                f"{path}: '{header}: {target}' không phải trường của {NOUN_VI[kind]}"
+                f' ("{kind}"); các trường: {allowed}',
             )
         table[header_key(str(header))] = key
     return table

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pqp_cli.models import NOUN_VI
 from pqp_cli.problems import display_path
 
 
@@ -73,8 +74,10 @@ class ImportReport:
     written: list[Path] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     rejects_file: Path | None = None
+    rejects_failed: tuple[str, str] | None = None  # why the rejects CSV was not written
     dry_run: bool = False
     blocked: bool = False  # nothing may be written (rejects without --skip-invalid, or errors)
+    skip_invalid: bool = False  # --skip-invalid was given (so never advise it)
 
     @property
     def rejected_rows(self) -> list[int]:
@@ -97,7 +100,9 @@ def describe(report: ImportReport, lang: str = "en") -> list[str]:
     if vi:
         lines = [
             f"Đã đọc {report.rows_read} dòng từ {where}.",
-            "{}: {} tạo mới, {} thay đổi, {} không đổi, {} bị bỏ".format(report.kind, *counts),
+            "{}: {} tạo mới, {} thay đổi, {} không đổi, {} bị bỏ".format(
+                NOUN_VI.get(report.kind, report.kind), *counts
+            ),
         ]
     else:
         lines = [
@@ -109,9 +114,12 @@ def describe(report: ImportReport, lang: str = "en") -> list[str]:
         lines[-1] += f"; {n} cơ sở mới" if vi else f"; {n} new establishment(s)"
     lines[-1] += "."
     lines += [f"  {vi_text if vi else en}" for en, vi_text in report.changes]
-    rejected = len(report.rejected_rows) or len(report.rejects)
+    rejected = len(report.rejected_rows)
     if rejected:
         lines.append(f"{rejected} dòng bị loại:" if vi else f"{rejected} row(s) rejected:")
+    elif report.rejects:  # the whole sheet is refused, not some of its rows
+        lines.append("Bảng tính bị từ chối:" if vi else "The sheet is refused:")
+    if report.rejects:
         lines += [f"  {note.message(lang)}" for note in report.rejects]
     lines.append(_written(report, vi))
     return lines
@@ -124,6 +132,10 @@ def _written(report: ImportReport, vi: bool) -> str:
                 return "Chạy thử (--dry-run): không ghi gì; khi chạy thật cũng không ghi gì."
             return "Dry run: nothing written; a real import would write nothing either."
         return "Chạy thử (--dry-run): không ghi gì." if vi else "Dry run: nothing written."
+    if report.blocked and report.skip_invalid:
+        if vi:
+            return "Không ghi gì: có lỗi không thuộc dòng nào để bỏ qua; hãy sửa bảng tính."
+        return "Nothing written: an error belongs to no row that could be left out; fix the sheet."
     if report.blocked:
         if vi:
             return "Không ghi gì vì có dòng bị loại; sửa bảng tính, hoặc dùng --skip-invalid."
@@ -136,4 +148,6 @@ def _written(report: ImportReport, vi: bool) -> str:
     if report.rejects_file:
         path = display_path(report.rejects_file)
         text += f" Các dòng bị loại ở {path}." if vi else f" Rejected rows are in {path}."
+    if report.rejects_failed:
+        text += " " + report.rejects_failed[1 if vi else 0]
     return text

@@ -5,12 +5,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.importing import xlsxscan
+from pqp_cli.importing import odsscan, xlsxscan
 from pqp_cli.importing.outcome import Note
 from pqp_cli.problems import PqpError, display_path
 from pqp_cli.text import fold
@@ -33,6 +34,8 @@ class Workbook:
     _csv_rows: list[list[Any]] | None = None
     #: Per sheet, the 0-based (row, column) of formula cells without a saved value (.xlsx).
     formulas: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    #: Per sheet, the 0-based (row, column) of cells showing an Excel error, and the error.
+    errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
     @property
     def is_csv(self) -> bool:
@@ -46,6 +49,7 @@ class Workbook:
             if found is not None:
                 xlsxscan.refuse_absurd(found, self.path, name)
                 self.formulas[name] = found.formulas
+                self.errors[name] = found.errors
         try:
             return self._book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:  # calamine raises many kinds: every one means "unreadable"
@@ -73,6 +77,9 @@ def open_workbook(path: Path, encoding: str | None = None) -> Workbook:
 def _open_calamine(path: Path) -> Workbook:
     from python_calamine import CalamineWorkbook
 
+    if path.suffix.lower() == ".ods":  # calamine reads every sheet's grid when it opens one
+        for sheet, far in odsscan.scan(path).items():
+            xlsxscan.refuse_absurd(far, path, sheet)
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = [
@@ -95,7 +102,9 @@ def _unreadable(path: Path, exc: Exception) -> PqpError:
             f"{name}: tệp có mật khẩu; hãy mở bằng Excel, gỡ mật khẩu"
             " (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại",
         )
-    if b"<html" in head[:4096].lower() or b"<table" in head[:4096].lower():
+    if not head.startswith((b"PK", _OLE)) and re.search(
+        rb"<(html|table)[\s>]", head[:4096].lower()
+    ):
         return PqpError(
             f"{name}: this is a web page (HTML) named like a spreadsheet; open it in Excel and"
             " save it as .xlsx",
@@ -145,7 +154,28 @@ def read_csv(path: Path, encoding: str | None = None) -> tuple[list[list[Any]], 
             f"{display_path(path)}: cannot read the CSV file ({exc})",
             f"{display_path(path)}: không đọc được tệp CSV ({exc})",
         ) from None
+    _refuse_open_quote(path, text, delimiter, len(rows))
     return rows, notes
+
+
+def _refuse_open_quote(path: Path, text: str, delimiter: str, count: int) -> None:
+    """A quote opened and never closed swallows every later row into one cell: exit 2 naming
+    the row where it opens."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    read = 0
+    try:
+        for _ in reader:
+            read += 1
+    except csv.Error as exc:
+        if "unexpected end of data" not in str(exc) or read + 1 != count:
+            return
+        row = read + 1
+        raise PqpError(
+            f'{display_path(path)}: a quote (") opened in row {row} is never closed, so every'
+            " row after it would be one cell; close the quote or remove it",
+            f'{display_path(path)}: dấu ngoặc kép (") mở ở dòng {row} không được đóng, nên mọi'
+            " dòng sau đó sẽ thành một ô; hãy đóng hoặc bỏ dấu ngoặc đó",
+        ) from None
 
 
 def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note]]:
@@ -166,6 +196,16 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note
             ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), []
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        note = Note(
+            "encoding",
+            f"{name}: UTF-16 text without a byte-order mark; read as {utf16}. If letters look"
+            " wrong, pass --encoding (e.g. --encoding utf-16)",
+            f"{name}: văn bản UTF-16 không có BOM; đã đọc theo {utf16}. Nếu chữ bị lỗi, hãy dùng"
+            " --encoding (vd. --encoding utf-16)",
+        )
+        return data.decode(utf16, errors="replace"), [note]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -178,6 +218,21 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note
         " hãy dùng --encoding",
     )
     return data.decode("cp1258", errors="replace"), [note]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """`utf-16-le`/`utf-16-be` when the bytes look like UTF-16 text without a BOM (ASCII
+    characters then have a NUL byte beside them), else None."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even == 0:
+        return "utf-16-le"
+    if even > half * 0.3 and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def sniff_delimiter(text: str) -> str:

@@ -28,6 +28,7 @@ def write_rejects(
             reasons.setdefault(note.where.row, []).append(note.message(lang).removeprefix(prefix))
     width = max((len(cells[r - 1]) for r in reasons), default=0)
     header = [cell_text(v) for v in cells[layout.header_row]][:width]
+    header += [""] * (width - len(header))  # a row wider than its header: keep columns aligned
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(
@@ -38,10 +39,21 @@ def write_rejects(
         ]
     )
     for row, texts in sorted(reasons.items()):
-        shown = [cell_text(v) for v in cells[row - 1]][:width]
-        writer.writerow(
-            [*map(csv_safe, shown), *[""] * (width - len(shown)), row, csv_safe(" | ".join(texts))]
-        )
-    path = req.source.with_name(req.source.name + ".rejects.csv")
+        shown = [_original(v) for v in cells[row - 1]][:width]
+        writer.writerow([*shown, *[""] * (width - len(shown)), row, csv_safe(" | ".join(texts))])
+    path = req.source.with_name(writing.short_name(req.source.name, ".rejects.csv"))
     writing.write_atomic(path, "\ufeff" + out.getvalue())
     return path
+
+
+_FORMULA = ("=", "+", "-", "@")
+
+
+def _original(value: Any) -> Any:
+    """A cell as the sheet had it (leading spaces and tabs kept), neutralised when a spreadsheet
+    could run it, even behind leading blanks (OWASP: a leading `'`)."""
+    if not isinstance(value, str):
+        return csv_safe(cell_text(value))
+    if value.startswith(("\t", "\r")) or value.lstrip(" \t\r\n").startswith(_FORMULA):
+        return "'" + value
+    return value

@@ -30,6 +30,7 @@ class Found:
     en: str = ""
     vi: str = ""
     warning: bool = False
+    also: str | None = None  # another column key the message is about (the name beside)
 
 
 def short_hash(*parts: str, length: int = 8) -> str:
@@ -82,7 +83,7 @@ class Resolver:
             if not (self.create_missing and ref.name):
                 return self._unknown_id(ref.id)
         elif ref.tax_code is not None and ref.tax_code in self._by_tax:
-            return Found(self._by_tax[ref.tax_code], "tax_code")
+            return self._by_tax_and_name(self._by_tax[ref.tax_code], ref)
         if ref.name is not None:
             found = self._by_name(ref)
             if found is not None:
@@ -90,6 +91,11 @@ class Resolver:
         if self.create_missing and ref.name:
             return Found(self._create(ref), "name")
         return self._unresolved(ref)
+
+    def knows(self, name: str) -> bool:
+        """Whether `name` is exactly one establishment in the data (or created already)."""
+        found = self._by_name(Ref(name=name))
+        return found is not None and found.id is not None and not found.warning
 
     def _by_name(self, ref: Ref) -> Found | None:
         assert ref.name is not None
@@ -127,6 +133,23 @@ class Resolver:
             f'"{ref.name}" được hiểu là {found_id} ("{self._names[found_id]}"), tên duy nhất khớp'
             " khi bỏ dấu; hãy kiểm tra",
             warning=True,
+        )
+
+    def _by_tax_and_name(self, by_tax: str, ref: Ref) -> Found:
+        """The establishment of a tax code, unless the name beside it is another one."""
+        other = self._by_name(Ref(name=ref.name)) if ref.name else None
+        if other is None or other.id is None or other.id == by_tax:
+            return Found(by_tax, "tax_code")
+        return Found(
+            None,
+            "tax_code",
+            f'tax code {ref.tax_code} is {by_tax} ("{self._names[by_tax]}"), but the name'
+            f' "{ref.name}" beside it is {other.id} ("{self._names[other.id]}"): the two cells'
+            " name different establishments; correct one of them",
+            f'mã số thuế {ref.tax_code} là {by_tax} ("{self._names[by_tax]}"), nhưng tên'
+            f' "{ref.name}" bên cạnh là {other.id} ("{self._names[other.id]}"): hai ô chỉ hai'
+            " cơ sở khác nhau; hãy sửa một trong hai",
+            also="name",
         )
 
     def _tax_of(self, ent_id: str) -> str | None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from pqp_cli.importing.cells import CellError, Warned, convert
+from pqp_cli.importing.cells import WRAP, CellError, Warned, check_names, convert
 from pqp_cli.importing.headers import Column, columns, nearest_header
-from pqp_cli.importing.outcome import Note
+from pqp_cli.importing.outcome import Note, column_letter
 from pqp_cli.importing.resolve import Found, Ref, Resolver, enterprise_id, short_hash
 from pqp_cli.importing.sheet import Layout, data_rows
 from pqp_cli.importing.stray import unread_in_row
@@ -76,7 +77,9 @@ def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
         for col, spec in specs:
             raw = row[col] if col < len(row) else None
             try:
+                excel_error(ctx.layout, index, col, raw)
                 value = convert(raw, spec.type)
+                check_names(spec.key, value)
                 if value is None and (index, col) in ctx.layout.formulas:
                     raise CellError(_FORMULA_EN, _FORMULA_VI)
             except CellError as err:
@@ -91,6 +94,35 @@ def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
         if ok and _identified(ctx, index, row, values):
             out.append(Row(index, values))
     return out
+
+
+#: The errors Excel (and LibreOffice: `Err:502`) shows in a cell whose formula failed.
+_EXCEL_ERRORS = re.compile(
+    r"^(#N/A|#DIV/0!|#REF!|#VALUE!|#NAME\?|#NUM!|#NULL!|#SPILL!|#CALC!|#GETTING_DATA|Err:\d{3})$"
+)
+
+
+#: A cell longer than this is no list entry (a pasted document?): rejected before it is read.
+MAX_CELL_CHARS = 10_000
+
+
+def excel_error(layout: Layout, index: int, col: int, raw: Any) -> None:
+    """Raise CellError when the cell shows an Excel error (its value was never computed), or
+    holds more text than any field could."""
+    if isinstance(raw, str) and len(raw) > MAX_CELL_CHARS:
+        raise CellError(
+            f"the cell holds {len(raw)} characters, more than {MAX_CELL_CHARS}: is it the right"
+            " cell?",
+            f"ô chứa {len(raw)} ký tự, quá {MAX_CELL_CHARS}: có đúng ô không?",
+        )
+    shown = layout.errors.get((index, col))
+    if shown is None and isinstance(raw, str) and _EXCEL_ERRORS.match(raw.strip()):
+        shown = raw.strip()
+    if shown is not None:
+        raise CellError(
+            f"the cell shows an Excel error {shown}: fix the formula or paste values",
+            f"ô hiển thị lỗi Excel {shown}: hãy sửa công thức hoặc dán giá trị (Paste Values)",
+        )
 
 
 _FORMULA_EN = "formula without a saved value: open and save the file in Excel, or paste values"
@@ -199,10 +231,18 @@ def _expert(ctx: Context, row: Row) -> dict[str, Any] | None:
     return record
 
 
-def establishment_refs(values: dict[str, Any], prefix: str) -> list[Ref]:
-    """The establishments a row names (several when a cell lists several)."""
+def establishment_refs(
+    values: dict[str, Any], prefix: str, knows: Callable[[str], bool] = lambda _: False
+) -> list[Ref]:
+    """The establishments a row names (several when a cell lists several). A name wrapped on
+    several lines is several names only when every line is an establishment `knows`;
+    otherwise one name, its lines joined by spaces."""
     ids: list[str] = values.get(prefix) or []
-    names: list[str] = values.get(f"{prefix}_name") or []
+    names: list[str] = []
+    for name in values.get(f"{prefix}_name") or []:
+        lines = name.split(WRAP)
+        several = len(lines) > 1 and all(knows(line) for line in lines)
+        names += lines if several else [" ".join(lines)]
     tax = values.get(f"{prefix}_tax_code")
     extra = {"locality": values.get(f"{prefix}_locality"), "type": values.get(f"{prefix}_type")}
     if ids:
@@ -221,7 +261,17 @@ def resolved(ctx: Context, row: Row, ref: Ref, prefix: str) -> str | None:
     found: Found = ctx.resolver.resolve(ref)
     key = prefix if found.column == "id" else f"{prefix}_{found.column}"
     if found.id is None:
-        ctx.reject(row.index, key, found.en, found.vi)
+        col = ctx.layout.col_of(f"{prefix}_{found.also}") if found.also else None
+        cell = f"{column_letter(col)}{row.index + 1}" if col is not None else None
+        en, vi = (
+            (found.en, found.vi)
+            if cell is None
+            else (
+                f"{found.en} (the name is in {cell})",
+                f"{found.vi} (tên ở ô {cell})",
+            )
+        )
+        ctx.reject(row.index, key, en, vi)
     elif found.warning:
         ctx.warn(row.index, key, found.en, found.vi)
     if found.id in ctx.resolver.created:
@@ -230,7 +280,7 @@ def resolved(ctx: Context, row: Row, ref: Ref, prefix: str) -> str | None:
 
 
 def _certification(ctx: Context, row: Row) -> dict[str, Any] | None:
-    refs = establishment_refs(row.values, "enterprise")
+    refs = establishment_refs(row.values, "enterprise", ctx.resolver.knows)
     if len(refs) != 1:
         en = "one enterprise a row" if refs else "no enterprise: fill its id, tax code or name"
         vi = "mỗi dòng một doanh nghiệp" if refs else "chưa ghi doanh nghiệp: điền mã, MST hoặc tên"
@@ -299,13 +349,13 @@ def _explain(
                 row,
                 None,
                 (f'the sheet has no column for {name} ("{header}"), which is required'),
-                f'bảng thiếu cột {name} ("{header}"), cột này bắt buộc',
+                f'bảng thiếu cột "{header}" ("{name}"), cột này bắt buộc',
             )
         return (
             row,
             key,
             f"{name} is required: fill this cell",
-            f"{name} là bắt buộc: hãy điền ô này",
+            f'"{header}" ("{name}") là bắt buộc: hãy điền ô này',
         )
     allowed_en, allowed_vi = allowed_for(MODELS[ctx.kind], name)
     return row, key, f"not allowed here: {allowed_en}", f"không hợp lệ: {allowed_vi}"

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.importing import identity, writing
+from pqp_cli.importing import identity, sources, writing
 from pqp_cli.importing.changes import record_changes, removed
 from pqp_cli.importing.headers import COLUMNS, aliases
+from pqp_cli.importing.localise import local_problem
 from pqp_cli.importing.mapping import column_mapping
 from pqp_cli.importing.outcome import ImportReport, Note, Where
 from pqp_cli.importing.places import canonical_places
@@ -23,7 +24,7 @@ from pqp_cli.importing.sheet import Layout, find_layout
 from pqp_cli.importing.stray import stray_notes
 from pqp_cli.importing.targets import inside, sha256_of, source_targets
 from pqp_cli.loading import Dataset, load_dataset
-from pqp_cli.models import KINDS
+from pqp_cli.models import KINDS, NOUN_VI
 from pqp_cli.problems import PqpError, Problem, display_path
 
 
@@ -69,6 +70,7 @@ class _Plan:
     sizes: dict[Path, int] = field(default_factory=dict)  # records in each file
     mapping: dict[str, str] = field(default_factory=dict)  # header key → column key, kept
     drop: dict[Path, set[str]] = field(default_factory=dict)  # placeholders taken over
+    other_sources: set[Path] = field(default_factory=set)  # replaced with --replace, said once
 
 
 def run_import(req: ImportRequest) -> ImportReport:
@@ -81,10 +83,12 @@ def run_import(req: ImportRequest) -> ImportReport:
     mapping, remembered = column_mapping(req.kind, req.mapping, target)
     layout, cells = _choose_sheet(book, req, mapping)
     report = ImportReport(req.kind, req.source.name, layout.sheet, dry_run=req.dry_run)
+    report.skip_invalid = req.skip_invalid
     layout.formulas = book.formulas.get(layout.sheet, set())
+    layout.errors = book.errors.get(layout.sheet, {})
     stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)
     report.warnings += book.notes + remembered + layout.notes + stray_warnings
-    report.rejects += stray_rejects
+    report.rejects += stray_rejects + layout.rejects
     plan = _Plan(req, layout, cells, target, created_path, sha256_of(req.source), report)
     plan.mapping = mapping
     _refuse_hand_written(plan)  # before waiting for the lock…
@@ -99,10 +103,19 @@ def run_import(req: ImportRequest) -> ImportReport:
 
 
 def _refuse_hand_written(plan: _Plan) -> None:
+    req = plan.req
     for path in (plan.target, plan.created_path, *plan.drop):
         if path is not None:
             writing.refuse_hand_written(path)
-            writing.refuse_edited(path, plan.req.force)
+            writing.refuse_edited(path, req.force)
+    for path in (plan.target, plan.created_path):
+        if path is not None and path not in plan.other_sources:
+            other = sources.refuse_other_source(path, req.source, plan.digest, req.replace)
+            if other is not None:
+                plan.other_sources.add(path)
+                plan.report.warnings.append(
+                    sources.replacing(path, other, Where(plan.report.source, plan.layout.sheet))
+                )
 
 
 def _check(req: ImportRequest) -> None:
@@ -135,7 +148,7 @@ def _choose_sheet(
     raise PqpError(
         f"{source}: no header row for {req.kind} in the first 20 rows of {where}: a header names"
         f" at least two known columns, such as {examples} (or see --mapping)",
-        f"{source}: không thấy dòng tiêu đề {req.kind} trong 20 dòng đầu của {where_vi}: dòng"
+        f"{source}: không thấy dòng tiêu đề {NOUN_VI[req.kind]} trong 20 dòng đầu của {where_vi}: dòng"
         f" tiêu đề phải có ít nhất hai cột đã biết, vd. {examples} (hoặc dùng --mapping)",
     )
 
@@ -290,7 +303,9 @@ def _blame(
         else:
             where = _where(plan, origin, p)
             dropped.add(origin.record["id"])
-        plan.report.rejects.append(Note(p.code, p.en, p.vi, where))
+        plan.report.rejects.append(
+            Note(p.code, *local_problem(plan.files, [*created, *built], p), where)
+        )
     kept = [b for b in built if b.record["id"] not in dropped]
     kept = [b for b in kept if not _names_dropped(b, dropped)]
     return kept, all_found
@@ -305,7 +320,12 @@ def _warn(plan: _Plan, built: list[Built], created: list[Built], new: list[Probl
     for p in new:
         origin = _origin(plan, built, created, p)
         if origin is not None and origin.rows:
-            plan.report.warnings.append(Note(p.code, p.en, p.vi, _where(plan, origin, p)))
+            en, vi = (
+                local_problem(plan.files, [*created, *built], p)
+                if plan.req.dry_run
+                else (p.en, p.vi)
+            )
+            plan.report.warnings.append(Note(p.code, en, vi, _where(plan, origin, p)))
 
 
 def _count(plan: _Plan, built: list[Built], created: list[Built]) -> None:
@@ -326,6 +346,12 @@ def _count(plan: _Plan, built: list[Built], created: list[Built]) -> None:
     if plan.created_path is not None:
         had = writing.old_records(plan.created_path)
         report.enterprises_created = sum(b.record["id"] not in had for b in created)
+        for b in created:  # placeholders edited by hand (--force) lose those edits: say so
+            before = had.pop(b.record["id"], None)
+            now = writing.as_text(b.record)
+            if before is not None and before != now:
+                report.changes.append(record_changes(b.record["id"], before, now))
+        report.changes += [removed(rid, rec) for rid, rec in had.items()]
     report.outputs = list(plan.files)
 
 
@@ -338,10 +364,29 @@ def _write(plan: _Plan) -> None:
             continue  # no empty file where there was none
         writing.remove_stale_temps(path)  # left by a killed import; we hold the lock
         if not _same(path, text):
-            writing.write_atomic(path, text)
+            try:
+                writing.write_atomic(path, text)
+            except PqpError as err:
+                raise _after(err, plan.report.written) from None
             plan.report.written.append(path)
     if plan.report.rejects and plan.req.skip_invalid:
-        plan.report.rejects_file = write_rejects(plan.req, plan.layout, plan.cells, plan.report)
+        try:
+            plan.report.rejects_file = write_rejects(plan.req, plan.layout, plan.cells, plan.report)
+        except PqpError as err:
+            plan.report.rejects_failed = (
+                f"The rejected rows were not saved: {err.en}.",
+                f"Các dòng bị loại không được lưu: {err.vi}.",
+            )
+
+
+def _after(err: PqpError, written: list[Path]) -> PqpError:
+    """A write that failed after others succeeded: the error names what was written."""
+    if not written:
+        return err
+    names = ", ".join(display_path(p) for p in written)
+    return PqpError(
+        f"{err.en} (already written: {names})", f"{err.vi} (đã ghi: {names})", err.exit_code
+    )
 
 
 def _same(path: Path, text: str) -> bool:

@@ -9,17 +9,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from pqp_cli.importing import totals
 from pqp_cli.importing.headers import IGNORE, ROW_NUMBER_HEADERS, match_header
 from pqp_cli.importing.outcome import Note, Where
 from pqp_cli.text import clean, fold, header_key
 
 HEADER_SEARCH_ROWS = 20
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,3})\s*\)?$")
-_PUNCT_END = re.compile(r"[\s:.\-]+$")
-#: A grand total ends the data (signatures and dates follow it); a `Cộng` subtotal is skipped.
-_GRAND_TOTALS = frozenset({"tong cong", "tong", "tong so", "total", "grand total", "tong cong so"})
-_SUBTOTALS = frozenset({"cong", "cong so", "subtotal"})
-_TOTAL_INITIALS = frozenset("0123456789(TtCcSsGg")  # of numbering and total words
 
 
 @dataclass
@@ -37,8 +33,12 @@ class Layout:
     ignored: dict[int, tuple[str, str]] = field(default_factory=dict)
     #: 0-based (row, column) of formula cells without a saved value.
     formulas: set[tuple[int, int]] = field(default_factory=set)
+    #: 0-based (row, column) → the Excel error a cell shows (`#N/A`), read as "" otherwise.
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
     #: 0-based rows rejected before their cells are read (a CSV row wider than its header).
     bad_rows: set[int] = field(default_factory=set)
+    #: Rows rejected while the data rows are found (a record below the grand total).
+    rejects: list[Note] = field(default_factory=list)
     #: The data rows, blank ones included, once found (`data_rows` is walked twice).
     kept: list[tuple[int, list[Any]]] | None = field(default=None, repr=False)
 
@@ -100,6 +100,7 @@ def _layout(
     rows: list[list[Any]], index: int, keys: dict[int, str], table: dict[str, str], layout: Layout
 ) -> Layout:
     layout.headers = {c: cell_text(v) for c, v in enumerate(rows[index]) if cell_text(v)}
+    _group_above(rows, index, keys, table, layout)
     below = rows[index + 1] if index + 1 < len(rows) else []
     sub = _sub_headers(below, keys, table)
     if sub:
@@ -111,11 +112,29 @@ def _layout(
     return layout
 
 
+def _group_above(
+    rows: list[list[Any]], index: int, keys: dict[int, str], table: dict[str, str], layout: Layout
+) -> None:
+    """A header cell left blank under a row of group headers (`STT` merged over two rows)
+    takes the text above it."""
+    above = rows[index - 1] if index > 0 else []
+    if sum(1 for v in above if cell_text(v)) < 2:
+        return  # a title, not a row of group headers
+    for col, value in enumerate(above):
+        text = cell_text(value)
+        if text and col not in layout.headers:
+            layout.headers[col] = text
+            key = match_header(text, table)
+            if key is not None and key not in keys.values():
+                keys[col] = key
+
+
 def _sub_headers(
     below: list[Any], keys: dict[int, str], table: dict[str, str]
 ) -> dict[int, tuple[str, str]]:
     """A second header row under merged group headers (`Sản phẩm OCOP` › `Số sao`, …)."""
-    if not any(cell_text(v) for v in below) or not all(isinstance(v, str) for v in below):
+    texts = [v for v in below if cell_text(v)]
+    if not texts or not all(isinstance(v, str) for v in texts):
         return {}
     found: dict[int, tuple[str, str]] = {}
     taken = {k for k in keys.values() if k != IGNORE}
@@ -137,10 +156,17 @@ def _assign(layout: Layout, col: int, key: str | None) -> None:
         return
     if key is not None:
         en = f"a second column for {key}; only the first one is read"
-        vi = f"cột thứ hai cho {key}; chỉ đọc cột đầu tiên"
+        vi = f'cột thứ hai cho "{_vi_header(key)}" ("{key}"); chỉ đọc cột đầu tiên'
     else:
         en, vi = "column ignored: it names no field", "bỏ qua cột: không ứng với trường nào"
     layout.ignored[col] = (en, vi)
+
+
+def _vi_header(key: str) -> str:
+    """The Vietnamese header the template writes for a column key."""
+    from pqp_cli.importing.headers import COLUMNS
+
+    return next((c.vi[0] for cols in COLUMNS.values() for c in cols if c.key == key), key)
 
 
 def _is_blank(row: list[Any], layout: Layout) -> bool:
@@ -165,24 +191,6 @@ def _is_numbering(row: list[Any]) -> bool:
     )
 
 
-def _total_kind(row: list[Any]) -> str | None:
-    """'grand' or 'sub' when the row's first text says `Tổng cộng` / `Cộng`."""
-    for value in row[:4]:
-        text = cell_text(value)
-        if not text:
-            continue
-        if text[0] not in _TOTAL_INITIALS:
-            return None
-        folded = _PUNCT_END.sub("", cached_fold(text))
-        if folded in _GRAND_TOTALS or folded.startswith("tong cong"):
-            return "grand"
-        if folded in _SUBTOTALS:
-            return "sub"
-        if not _NUMBERING.match(text):
-            return None
-    return None
-
-
 def _repeats_header(row: list[Any], first: int, header: list[str]) -> bool:
     """The header again (sheets printed over several pages repeat it)."""
     value = row[first] if first < len(row) else None
@@ -199,8 +207,13 @@ def data_rows(
     if layout.kept is None:
         layout.kept = list(_data_rows(rows, layout))
     for index, row in layout.kept:
-        if blank or not _is_blank(row, layout):
+        if blank or not _is_blank(row, layout) or _shows_error(layout, index):
             yield index, row
+
+
+def _shows_error(layout: Layout, index: int) -> bool:
+    """A cell of a read column shows an Excel error (read as "", so the row looked blank)."""
+    return bool(layout.errors) and any((index, c) in layout.errors for c in layout.columns)
 
 
 def _data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, list[Any]]]:
@@ -208,10 +221,17 @@ def _data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, lis
     first = min(layout.columns, default=0)
     for index in range(layout.first_data, len(rows)):
         row = rows[index]
-        total = _total_kind(row)
-        if total == "grand":
-            return
-        if total == "sub":
+        total = totals.total_kind(row)
+        if total is not None:
+            extra = totals.extra_cells(row, total[1])
+            if extra:
+                layout.notes.append(totals.skipped_note(layout.source, layout.sheet, index, extra))
+            if total[0] == "grand":
+                after = [(i, rows[i]) for i in range(index + 1, len(rows))]
+                warned, rejected = totals.after_total(layout.source, layout.sheet, index, after)
+                layout.notes += warned
+                layout.rejects += rejected
+                return
             continue
         if index == layout.first_data and _is_numbering(row):
             continue

@@ -86,7 +86,7 @@ def _unheaded(layout: Layout, col: int, rows: list[int]) -> Note:
 def _too_wide(layout: Layout, index: int, row: list[Any], width: int) -> Note:
     extra = [(c, cell_text(v)) for c, v in enumerate(row) if c >= width and filled(v)]
     shown = ", ".join(f"{column_letter(c)}{index + 1} '{t}'" for c, t in extra[:5])
-    count = sum(1 for v in row if filled(v))
+    count = len(row)
     return Note(
         "rejected",
         f"this row has {count} cells where the header has {width} columns: {shown} has no"

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from pqp_cli.importing import writing
+from pqp_cli.models import NOUN_VI
 from pqp_cli.problems import PqpError, display_path
 
 
@@ -37,7 +38,7 @@ def source_targets(
         raise PqpError(
             f"--out {display_path(target)}: {kind} records go in {kind}.yaml or under"
             f" {kind}/ in the data folder",
-            f"--out {display_path(target)}: bản ghi {kind} đặt trong {kind}.yaml hoặc"
+            f"--out {display_path(target)}: bản ghi {NOUN_VI[kind]} đặt trong {kind}.yaml hoặc"
             f" thư mục {kind}/ của thư mục dữ liệu",
         )
     wants_created = create_missing and kind in ("trainings", "certifications")

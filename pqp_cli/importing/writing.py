@@ -6,7 +6,9 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,24 @@ def safe_stem(stem: str) -> str:
         return "import"
     if cleaned.split(".")[0].lower() in _RESERVED:
         cleaned = f"{cleaned}_"
-    return cleaned
+    return short_name(cleaned, "", MAX_NAME_BYTES - len(".yaml"))
+
+
+#: File names pqp derives stay under this many bytes (most file systems allow 255, and the
+#: temporary name beside the file adds about 14).
+MAX_NAME_BYTES = 200
+
+
+def short_name(stem: str, suffix: str, limit: int = MAX_NAME_BYTES) -> str:
+    """`stem + suffix`, its stem cut (on a character boundary) and a short digest of the whole
+    stem added when the name would pass `limit` bytes: two long names stay two files."""
+    name = stem + suffix
+    if len(name.encode("utf-8")) <= limit:
+        return name
+    digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:8]
+    room = limit - len(suffix.encode("utf-8")) - len(digest) - 1
+    cut = stem.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip(" .")
+    return f"{cut}-{digest}{suffix}"
 
 
 def rows_text(rows: list[int]) -> str:
@@ -97,12 +116,19 @@ def render(
     lines = [
         f'{MARK}: {kind} from {comment_safe(source.name)}, sheet "{comment_safe(sheet)}".',
         f"# source sha256: {digest}",
+        source_line(source),
         f"{CONTENT}{_sha(body)}",
         *extra,
         "# Do not edit: fix the sheet and import it again (this file is rewritten then).",
         "# Đừng sửa tệp này: hãy sửa bảng tính rồi nhập lại (tệp này sẽ được ghi lại).",
     ]
     return "\n".join(lines) + _HEADER_END + body
+
+
+def source_line(source: Path) -> str:
+    from pqp_cli.importing.sources import source_line as line
+
+    return line(source)
 
 
 def _sha(text: str) -> str:
@@ -114,14 +140,18 @@ def header_lines(text: str) -> list[str]:
 
 
 def edited_by_hand(path: Path) -> bool:
-    """A generated file whose records no longer match the digest import wrote in its header."""
+    """A generated file whose records no longer match the digest import wrote in its header;
+    a generated file whose digest line is gone counts as edited too (removing the line must
+    not switch the check off)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+    except FileNotFoundError:
         return False
+    except (OSError, UnicodeDecodeError):
+        return True
     head, _, body = text.partition(_HEADER_END)
     wrote = next((h[len(CONTENT) :] for h in head.splitlines() if h.startswith(CONTENT)), None)
-    return wrote is not None and wrote != _sha(body)
+    return wrote is None or wrote.strip() != _sha(body)
 
 
 def refuse_edited(path: Path, force: bool) -> None:
@@ -253,8 +283,16 @@ def locked(data_dir: Path) -> Iterator[None]:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """UTF-8 text written atomically with ordinary permissions (see `pqp_cli.fileio`)."""
+    """UTF-8 text written atomically with ordinary permissions (see `pqp_cli.fileio`); a file
+    replaced keeps its mode (a group-writable data folder stays so)."""
+    try:
+        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = None
     fileio.write_atomic(path, text.encode("utf-8"), make_folder=True)
+    if mode is not None:
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode)
 
 
 def remove_stale_temps(path: Path) -> None:

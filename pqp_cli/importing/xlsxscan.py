@@ -23,6 +23,10 @@ _FORMULA_NO_VALUE = re.compile(
     rb'<c\s+r="([A-Z]{1,3})([0-9]{1,7})"(?![^>]*\bt="(?:str|s|inlineStr|e|b)")[^>]*>'
     rb"\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
 )
+#: A cell showing an Excel error (`#N/A`, `#DIV/0!`…): calamine reads it as "".
+_ERROR_CELL = re.compile(
+    rb'<c\s+r="([A-Z]{1,3})([0-9]{1,7})"[^>]*\bt="e"[^>]*>(?:(?!</c>).)*?<v>([^<]*)</v>', re.S
+)
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -37,6 +41,7 @@ class Scan:
     cols: int = 0
     far: str = ""
     formulas: set[tuple[int, int]] = field(default_factory=set)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def col_index(letters: bytes) -> int:
@@ -64,6 +69,9 @@ def scan(path: Path, sheet: str) -> Scan | None:
             found.rows, found.cols = max(found.rows, row + 1), max(found.cols, col + 1)
     for m in _FORMULA_NO_VALUE.finditer(xml):
         found.formulas.add((int(m.group(2)) - 1, col_index(m.group(1))))
+    for m in _ERROR_CELL.finditer(xml):
+        shown = m.group(3).decode("utf-8", "replace")[:20]
+        found.errors[(int(m.group(2)) - 1, col_index(m.group(1)))] = shown
     return found
 
 
