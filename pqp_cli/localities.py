@@ -216,9 +216,10 @@ def straddling(register: Register | None, texts: Iterable[str | None]) -> list[d
 
 
 def written_names(register: Register | None, texts: Iterable[str | None]) -> dict[str, str]:
-    """Each locality as written → its canonical name, where the two differ."""
+    """Each locality as written → its canonical name, where the two differ, in the order of the
+    texts (so the JSON is the same byte for byte on every run, whatever the hash seed)."""
     names = {}
-    for text in set(texts):
+    for text in sorted({t for t in texts if t}):
         place = register.resolve(text).place if register is not None and text else None
         if text and place is not None and place.canonical != text:
             names[text] = place.canonical
