@@ -143,3 +143,26 @@ def test_hand_edit_in_a_generated_file_is_not_overwritten(tmp_path: Path) -> Non
     assert result.exit_code == 0
     assert "participants lost HTX01" in result.stdout
     assert figures(tmp_path, data)["T1"] == 1
+
+
+def test_placeholder_written_by_district_is_taken_over_by_its_typed_name(tmp_path: Path) -> None:
+    """A placeholder noted 'Thọ Xuân' agrees with a list naming 'Huyện Thọ Xuân' or a commune
+    of it: the same place written two ways must not make a second establishment."""
+    data = data_dir(tmp_path)
+    trn = [
+        ["Tên lớp", "Ngày", "Nội dung", "Tên cơ sở", "Huyện"],
+        ["Lớp ISO", D, "Đo lường", "HTX Rau sạch Xuân Lập", "Thọ Xuân"],
+    ]
+    lop = xlsx(tmp_path / "lop.xlsx", trn)
+    assert pqp("import", "trainings", lop, "--data", data, "--create-missing").exit_code == 0
+    [placeholder] = imported(data, "enterprises")
+    assert placeholder["locality"] == "Thọ Xuân"
+    ents = [
+        ["Tên doanh nghiệp", "Loại hình", "Huyện"],
+        ["HTX Rau sạch Xuân Lập", "HTX", "Thị trấn Lam Sơn, huyện Thọ Xuân"],
+    ]
+    result = pqp("import", "enterprises", xlsx(tmp_path / "dn.xlsx", ents), "--data", data)
+    assert result.exit_code == 0, result.stdout
+    assert f"takes over {placeholder['id']}" in result.stderr
+    assert [e["id"] for e in imported(data, "enterprises")] == [placeholder["id"]]
+    assert figures(tmp_path, data)["T1"] == 1
