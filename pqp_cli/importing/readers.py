@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.importing import odsscan, xlsxscan
+from pqp_cli.importing import odsscan, xlsscan, xlsxscan
 from pqp_cli.importing.outcome import Note
 from pqp_cli.problems import PqpError, display_path
 from pqp_cli.text import fold
@@ -44,8 +44,10 @@ class Workbook:
     def rows(self, name: str) -> list[list[Any]]:
         if self._csv_rows is not None:
             return self._csv_rows
-        if self.path.suffix.lower() in (".xlsx", ".xlsm"):
-            found = xlsxscan.scan(self.path, name)
+        suffix = self.path.suffix.lower()
+        if suffix in (".xlsx", ".xlsm", ".xls"):
+            look = xlsscan.scan if suffix == ".xls" else xlsxscan.scan
+            found = look(self.path, name)
             if found is not None:
                 xlsxscan.refuse_absurd(found, self.path, name)
                 self.formulas[name] = found.formulas
