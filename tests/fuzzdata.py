@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pqp_cli import plan
+
 Pick = Callable[[Sequence[Any]], Any]
 
 DATES = [
@@ -117,15 +119,8 @@ REQUIRED = {
     "scheme",
     "qualified_on",
 }
-METRICS = [
-    "trained_establishments",
-    "supported_enterprises",
-    "standards_coverage",
-    "pilot_models",
-    "experts",
-    "public_units",
-    "nothing",
-]
+#: Every metric pqp knows, and one it does not.
+METRICS = [*plan.METRICS, "nothing"]
 ODD_FILES = [
     b"",
     b"\xff\xfe",
