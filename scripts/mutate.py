@@ -44,6 +44,8 @@ TESTS: dict[str, list[str]] = {
     "rules": ["tests/test_problems.py", "tests/test_rules_boundaries.py"],
     "timeline": [
         "tests/test_timeline.py",
+        "tests/test_report_inyear.py",
+        "tests/test_calendar_edges.py",
         "tests/test_boundaries.py",
         "tests/test_rounding.py::test_status_json_rounds_every_figure_alike",
         "tests/test_rounding.py::test_expected_on_a_half_is_rounded_up_in_the_chart_series",

@@ -50,3 +50,14 @@ def test_series_start_point_has_no_in_year_figure() -> None:
     # when the as-of date is the period's first day there is one point, and it is counted
     one = series_in_year(points[:1], dt.date(2021, 1, 1))
     assert one[0]["in_year"] == 0
+
+
+def test_a_period_starting_on_31_december_counts_its_first_point() -> None:
+    """The first day is then a year-end point of `by_year` (key "2020"), so it is counted."""
+    points = [
+        {"date": "2020-12-31", "key": "2020", "value": 2, "expected": 0.0},
+        {"date": "2021-12-31", "key": "2021", "value": 5, "expected": 5.0},
+        {"date": "2022-06-30", "key": "2022-06-30", "value": 9, "expected": 7.5},
+    ]
+    out = series_in_year(points, dt.date(2020, 12, 31))
+    assert [p["in_year"] for p in out] == [2, 3, 4]
