@@ -53,3 +53,18 @@ def test_every_report_at_the_calendar_s_edge_is_written(eight_of_ten, tmp_path, 
         result = _run(eight_of_ten, "report", "--as-of", as_of, "-o", str(out))
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
+
+
+def test_a_projection_on_the_calendar_s_last_day_is_that_day(ws) -> None:
+    """16 of 31 after 16 of the period's 31 days: met on day 31, 9999-12-31, which can be
+    written: a date, not `projected_beyond_calendar`."""
+    experts = "".join(
+        f"- {{id: X{i}, name: Người {i}, qualified_on: 2020-01-01}}\n" for i in range(16)
+    )
+    plan = "plan: {id: p, title: P, period: {start: 9999-12-01, end: 9999-12-31}}\n"
+    ws.write("- {id: T1, title: Experts, metric: experts, target: 31}", plan=plan, experts=experts)
+    result = _run(ws, "status", "--as-of", "9999-12-16", "--projection", "--format", "json")
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)["targets"]
+    assert row["projected_met_on"] == "9999-12-31"
+    assert "projected_beyond_calendar" not in row
