@@ -197,6 +197,7 @@ def _identities(plan: _Plan, built: list[Built]) -> bool:
             for b in built
             if b.record["id"] == enterprise_id(b.record.get("tax_code"), b.record.get("name", ""))
         }
+        derived -= identity.kept_ids(plan.target, built, derived)
         found = [p for p in identity.placeholders(req.data_dir) if p.path != plan.target]
         plan.drop, notes = identity.take_over(built, found, derived, where)
         plan.report.warnings += notes
