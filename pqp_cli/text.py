@@ -128,6 +128,47 @@ def legal_form_type(name: str) -> str | None:
     return None
 
 
+# A name's legal form, for telling establishments apart: (label, family); "Công ty CP" =
+# "Công ty Cổ phần" = "CTCP". A bare "Công ty" agrees with any company form.
+_FORM_LABELS = [
+    ("Công ty CP", "company", ("cong ty co phan", "cong ty cp", "cty co phan", "cty cp", "ctcp")),
+    ("Công ty TNHH", "company", ("cong ty trach nhiem huu han", "cong ty tnhh", "cty tnhh")),
+    ("Công ty", "company", ("cong ty", "cty")),
+    ("DNTN", "dntn", ("doanh nghiep tu nhan", "dntn")),
+    ("HTX", "htx", ("hop tac xa", "htx")),
+    ("Hộ kinh doanh", "hkd", ("ho kinh doanh", "hkd")),
+]
+
+
+def legal_form(name: str) -> tuple[str, str] | None:
+    """The legal form a name opens with or contains first, as (label, family), or None."""
+    folded = f" {' '.join(_PUNCT.sub(' ', fold(name)).split())} "
+    best: tuple[int, int, str, str] | None = None
+    for label, family, words in _FORM_LABELS:
+        for w in words:
+            at = folded.find(f" {w} ")
+            if at >= 0 and (best is None or (at, -len(w)) < best[:2]):
+                best = (at, -len(w), label, family)
+    return (best[2], best[3]) if best else None
+
+
+_OPENING_FORMS = tuple(w for _, _, words in _FORM_LABELS for w in words) + ("doanh nghiep",)
+
+
+def opens_with_legal_form(name: str) -> bool:
+    """Whether a name starts with a legal form (HTX, Công ty, HKD, Doanh nghiệp…)."""
+    folded = f"{' '.join(_PUNCT.sub(' ', fold(name)).split())} "
+    return any(folded.startswith(f"{w} ") for w in _OPENING_FORMS)
+
+
+def forms_agree(a: str, b: str) -> bool:
+    """Whether two names may be one establishment as far as their legal forms go."""
+    fa, fb = legal_form(a), legal_form(b)
+    if fa is None or fb is None or fa == fb:
+        return True
+    return fa[1] == fb[1] == "company" and "Công ty" in (fa[0], fb[0])
+
+
 def nearest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The candidate closest to `word` (difflib ratio, diacritics-blind), or None."""
     pool = list(candidates)

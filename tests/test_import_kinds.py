@@ -163,7 +163,7 @@ def test_resolves_by_id_then_tax_code_then_normalised_name(tmp_path: Path) -> No
         [
             ["DN002", TAX_LAMSON, ""],  # the id wins over the tax code
             ["", TAX_LAMSON, "Some other name"],  # the tax code wins over the name
-            ["", "", "  CÔNG TY TNHH   hộ kinh doanh nước mắm hải thanh"],  # legal forms set aside
+            ["", "", "  HKD   nước mắm HẢI thanh"],  # case, spacing, legal-form spelling aside
         ],
     )
     assert (report.rejects, report.warnings) == ([], [])

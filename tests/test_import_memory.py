@@ -166,3 +166,55 @@ def test_placeholder_written_by_district_is_taken_over_by_its_typed_name(tmp_pat
     assert f"takes over {placeholder['id']}" in result.stderr
     assert [e["id"] for e in imported(data, "enterprises")] == [placeholder["id"]]
     assert figures(tmp_path, data)["T1"] == 1
+
+
+@pytest.mark.parametrize("tax_code", [TAX_NEW, ""])
+def test_sheet_that_took_a_placeholder_over_reimports_as_nothing_changed(
+    tmp_path: Path, tax_code: str
+) -> None:
+    """a17: the unchanged sheet, imported again after "takes over ent-…", was refused for ever
+    ("participants … names no enterprise", exit 1); the kept id is found again by identity."""
+    data = data_dir(tmp_path)
+    trn = [
+        ["Tên lớp", "Ngày", "Nội dung", "Tên cơ sở", "Huyện"],
+        ["Lớp 5S", D, "Công cụ cải tiến", "Cty Hoa Mai", "Nga Sơn"],
+    ]
+    lop = xlsx(tmp_path / "lop.xlsx", trn)
+    assert pqp("import", "trainings", lop, "--data", data, "--create-missing").exit_code == 0
+    [placeholder] = imported(data, "enterprises")
+    ents = [
+        ["Tên doanh nghiệp", "Mã số thuế", "Loại hình", "Huyện"],
+        ["Công ty TNHH Hoa Mai", tax_code, "Doanh nghiệp", "Nga Sơn"],
+    ]
+    dn = xlsx(tmp_path / "dn.xlsx", ents)
+    result = pqp("import", "enterprises", dn, "--data", data)
+    assert f"takes over {placeholder['id']}" in result.stderr
+    again = pqp("import", "enterprises", dn, "--data", data)
+    assert again.exit_code == 0, again.stdout
+    assert "Nothing changed." in again.stdout
+    assert [e["id"] for e in imported(data, "enterprises")] == [placeholder["id"]]
+    assert figures(tmp_path, data)["T1"] == 1
+
+
+def test_same_name_from_another_district_keeps_the_existing_id(tmp_path: Path) -> None:
+    """a11: adding a same-named HTX of Nga Sơn moved the Thọ Xuân one's id, and the import
+    was refused for ever ("participants … names no enterprise"); T1 must stay 1."""
+    data = data_dir(tmp_path)
+    head = ["Tên doanh nghiệp", "Loại hình", "Huyện"]
+    one = ["HTX Dịch vụ Nông nghiệp Đông Tiến", "HTX", "Thọ Xuân"]
+    dn = xlsx(tmp_path / "dn.xlsx", [head, one])
+    assert pqp("import", "enterprises", dn, "--data", data).exit_code == 0
+    [kept] = imported(data, "enterprises")
+    trn = [["Tên lớp", "Ngày", "Nội dung", "Tên cơ sở"], ["Lớp 5S", D, "Công cụ cải tiến", one[0]]]
+    assert (
+        pqp("import", "trainings", xlsx(tmp_path / "lop.xlsx", trn), "--data", data).exit_code == 0
+    )
+    other = ["HTX Dịch vụ Nông nghiệp Đông Tiến", "HTX", "Nga Sơn"]
+    result = pqp(
+        "import", "enterprises", xlsx(tmp_path / "dn.xlsx", [head, other, one]), "--data", data
+    )
+    assert result.exit_code == 0, result.stdout
+    assert "1 created, 0 changed, 1 unchanged, 0 removed" in result.stdout
+    ents = {e["locality"]: e["id"] for e in imported(data, "enterprises")}
+    assert ents["Thọ Xuân"] == kept["id"] and ents["Nga Sơn"] != kept["id"]
+    assert figures(tmp_path, data)["T1"] == 1

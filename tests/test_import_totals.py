@@ -94,3 +94,30 @@ def test_rows_after_the_grand_total_are_named(tmp_path: Path) -> None:
     ) in result.stdout
     assert not (data / "enterprises").exists()
     assert figures(tmp_path, data)["T1"] == 0
+
+
+def test_records_after_a_closing_total_reject_the_import_without_stt(tmp_path: Path) -> None:
+    """a13: without an STT column the rows after "Tổng cộng" were a warning and exit 0 (T1 1,
+    E2 and E3 silently left out); now the import is refused, as with an STT column."""
+    data = data_dir(tmp_path, enterprises="[]\n", trainings=TRAININGS)
+    head = ["Tên doanh nghiệp", "Loại hình", "Mã cơ sở", "Huyện"]
+    rows = [
+        head,
+        ["Công ty TNHH Hà Trung", "Doanh nghiệp", "E1", "Nga Sơn"],
+        ["Cộng", "", "", ""],
+        ["Tổng cộng", "", "", ""],
+        ["Công ty CP Lam Sơn", "", "", "Thọ Xuân"],
+        ["HTX Bình Minh", "HTX", "", ""],
+        ["Tổng cộng", "", "", ""],
+        ["", "Người lập biểu"],
+    ]
+    result = pqp("import", "enterprises", xlsx(tmp_path / "ds.xlsx", rows), "--data", data)
+    assert result.exit_code == 1
+    assert (
+        "ds.xlsx › Sheet1 › row 5: this row comes after the total row 4, which ends the data, but"
+        " looks like a record (A5 'Công ty CP Lam Sơn', D5 'Thọ Xuân')"
+    ) in result.stdout
+    assert "row 6: this row comes after the total row 4" in result.stdout
+    assert "row 8: not read: after the total row 4" in result.stdout + result.stderr
+    assert not (data / "enterprises").exists()
+    assert figures(tmp_path, data)["T1"] == 0

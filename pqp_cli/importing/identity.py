@@ -68,13 +68,39 @@ def _created_comment(text: str, rid: str) -> bool:
 
 
 def _matches(p: Placeholder, record: dict[str, Any]) -> bool:
-    tax = record.get("tax_code")
-    if tax and p.tax_code:
-        return bool(tax == p.tax_code)
-    if name_key(p.name) != name_key(str(record.get("name", ""))):
+    return _same(p.name, p.tax_code, p.locality, record)
+
+
+def _same(name: str, tax: str | None, place: str | None, record: dict[str, Any]) -> bool:
+    """Whether a record is the establishment (name, tax code, locality) by identity."""
+    other_tax = record.get("tax_code")
+    if tax and other_tax:
+        return bool(tax == other_tax)
+    if name_key(name) != name_key(str(record.get("name", ""))):
         return False
     where = record.get("locality")
-    return not p.locality or not where or bool(_place_keys(p.locality) & _place_keys(where))
+    return not place or not where or bool(_place_keys(place) & _place_keys(where))
+
+
+def kept_ids(target: Path | None, built: list[Built], derived: set[str]) -> set[str]:
+    """Rows whose derived id is not in the file they are written to, but an id that file keeps
+    for the same establishment is (a placeholder taken over before): they take that id again,
+    so the unchanged sheet imports as unchanged. Returns the derived ids so replaced."""
+    old = writing.old_records(target) if target is not None else {}
+    free = {rid: r for rid, r in old.items() if rid not in {b.record["id"] for b in built}}
+    replaced: set[str] = set()
+    for b in built:
+        rid = b.record["id"]
+        if rid not in derived or rid in old:
+            continue
+        tax, place = b.record.get("tax_code"), b.record.get("locality")
+        name = str(b.record.get("name", ""))
+        kept = next((k for k, r in free.items() if _same(name, tax, place, r)), None)
+        if kept is not None:
+            del free[kept]
+            b.record["id"] = kept
+            replaced.add(rid)
+    return replaced
 
 
 def _place_keys(text: str) -> set[str]:

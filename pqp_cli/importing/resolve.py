@@ -7,7 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from pqp_cli.text import legal_form_type, name_key, name_key_folded, nearest
+from pqp_cli.placetext import parse_part, split_text
+from pqp_cli.text import (
+    forms_agree,
+    legal_form,
+    legal_form_type,
+    name_key,
+    name_key_folded,
+    nearest,
+)
 
 
 @dataclass(frozen=True)
@@ -56,14 +64,17 @@ class Resolver:
     _by_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _by_folded: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _names: dict[str, str] = field(default_factory=dict)
+    _places: dict[str, str] = field(default_factory=dict)
     _memo: dict[Ref, Found] = field(default_factory=dict)  # sheets name one place many times
 
     def __post_init__(self) -> None:
         for ent in self.enterprises.values():
-            self._index(ent.id, ent.name, ent.tax_code)
+            self._index(ent.id, ent.name, ent.tax_code, getattr(ent, "locality", None))
 
-    def _index(self, ent_id: str, name: str, tax_code: str | None) -> None:
+    def _index(self, ent_id: str, name: str, tax_code: str | None, place: str | None) -> None:
         self._names[ent_id] = name
+        if place:
+            self._places[ent_id] = place
         if tax_code:
             self._by_tax.setdefault(tax_code, ent_id)
         self._by_key[name_key(name)].append(ent_id)
@@ -101,9 +112,10 @@ class Resolver:
         assert ref.name is not None
         exact = self._by_key.get(name_key(ref.name), [])
         folded = [] if exact else self._by_folded.get(name_key_folded(ref.name), [])
-        matches = exact or folded
+        named = exact or folded
+        matches = [i for i in named if self._differs(ref, i) is None]
         if not matches:
-            return None
+            return None if self.create_missing or not named else self._not_it(ref, named[0])
         if len(matches) > 1:
             listed = ", ".join(f"{i} ({self._names[i]})" for i in matches)
             return Found(
@@ -133,6 +145,32 @@ class Resolver:
             f'"{ref.name}" được hiểu là {found_id} ("{self._names[found_id]}"), tên duy nhất khớp'
             " khi bỏ dấu; hãy kiểm tra",
             warning=True,
+        )
+
+    def _differs(self, ref: Ref, ent_id: str) -> tuple[str, str, str] | None:
+        """How `ent_id` is not the establishment `ref` names though the names match: their
+        legal forms or their localities differ (en, vi, the two values), else None."""
+        assert ref.name is not None
+        name = self._names[ent_id]
+        if not forms_agree(ref.name, name):
+            pair = f"{(legal_form(ref.name) or ('',))[0]}, {(legal_form(name) or ('',))[0]}"
+            return "the legal forms differ", "loại hình pháp lý khác nhau", pair
+        place = self._places.get(ent_id)
+        if ref.locality and place and not _place_keys(ref.locality) & _place_keys(place):
+            return "the localities differ", "địa bàn khác nhau", f"{ref.locality}, {place}"
+        return None
+
+    def _not_it(self, ref: Ref, ent_id: str) -> Found:
+        differs = self._differs(ref, ent_id)
+        assert differs is not None
+        en, vi, pair = differs
+        return Found(
+            None,
+            "name",
+            f'"{ref.name}" is not {ent_id} ("{self._names[ent_id]}"): {en} ({pair}); add it to'
+            " the enterprises or pass --create-missing",
+            f'"{ref.name}" không phải {ent_id} ("{self._names[ent_id]}"): {vi} ({pair}); hãy'
+            " thêm vào danh sách cơ sở hoặc dùng --create-missing",
         )
 
     def _by_tax_and_name(self, by_tax: str, ref: Ref) -> Found:
@@ -171,7 +209,7 @@ class Resolver:
         if ref.locality:
             record["locality"] = ref.locality
         self.created[new_id] = record
-        self._index(new_id, ref.name, ref.tax_code)
+        self._index(new_id, ref.name, ref.tax_code, ref.locality)
         return new_id
 
     def _unknown_id(self, wanted: str) -> Found:
@@ -204,3 +242,8 @@ class Resolver:
         en += "; add it to the enterprises or pass --create-missing"
         vi += "; hãy thêm vào danh sách cơ sở hoặc dùng --create-missing"
         return Found(None, "name" if ref.name else "tax_code", en, vi)
+
+
+def _place_keys(text: str) -> set[str]:
+    """The places a locality text names, type words dropped (Thọ Xuân = Huyện Thọ Xuân)."""
+    return {parse_part(part)[1] for part in split_text(text)} - {""}

@@ -17,7 +17,7 @@ from pqp_cli.importing.resolve import Found, Ref, Resolver, enterprise_id, short
 from pqp_cli.importing.sheet import Layout, data_rows
 from pqp_cli.importing.stray import unread_in_row
 from pqp_cli.models import MODELS
-from pqp_cli.text import fold, name_key
+from pqp_cli.text import fold, name_key, opens_with_legal_form
 from pqp_cli.validation_messages import allowed_for
 
 
@@ -235,13 +235,15 @@ def establishment_refs(
     values: dict[str, Any], prefix: str, knows: Callable[[str], bool] = lambda _: False
 ) -> list[Ref]:
     """The establishments a row names (several when a cell lists several). A name wrapped on
-    several lines is several names only when every line is an establishment `knows`;
-    otherwise one name, its lines joined by spaces."""
+    several lines is several names only when every line is an establishment `knows` or every
+    line opens with its own legal form; otherwise one name, its lines joined by spaces."""
     ids: list[str] = values.get(prefix) or []
     names: list[str] = []
     for name in values.get(f"{prefix}_name") or []:
         lines = name.split(WRAP)
-        several = len(lines) > 1 and all(knows(line) for line in lines)
+        several = len(lines) > 1 and (
+            all(knows(line) for line in lines) or all(opens_with_legal_form(x) for x in lines)
+        )
         names += lines if several else [" ".join(lines)]
     tax = values.get(f"{prefix}_tax_code")
     extra = {"locality": values.get(f"{prefix}_locality"), "type": values.get(f"{prefix}_type")}

@@ -192,11 +192,14 @@ def _identities(plan: _Plan, built: list[Built]) -> bool:
     (False) unless `--replace`, which then writes into that file."""
     req, where = plan.req, Where(plan.report.source, plan.layout.sheet)
     if req.kind == "enterprises":
+        no_ids = plan.layout.col_of("id") is None  # every id derived (name and place too)
         derived = {
             b.record["id"]
             for b in built
-            if b.record["id"] == enterprise_id(b.record.get("tax_code"), b.record.get("name", ""))
+            if no_ids
+            or b.record["id"] == enterprise_id(b.record.get("tax_code"), b.record.get("name", ""))
         }
+        derived -= identity.kept_ids(plan.target, built, derived)
         found = [p for p in identity.placeholders(req.data_dir) if p.path != plan.target]
         plan.drop, notes = identity.take_over(built, found, derived, where)
         plan.report.warnings += notes

@@ -228,7 +228,9 @@ def _data_rows(rows: list[list[Any]], layout: Layout) -> Iterator[tuple[int, lis
                 layout.notes.append(totals.skipped_note(layout.source, layout.sheet, index, extra))
             if total[0] == "grand":
                 after = [(i, rows[i]) for i in range(index + 1, len(rows))]
-                warned, rejected = totals.after_total(layout.source, layout.sheet, index, after)
+                warned, rejected = totals.after_total(
+                    layout.source, layout.sheet, index, after, layout.columns
+                )
                 layout.notes += warned
                 layout.rejects += rejected
                 return

@@ -95,11 +95,25 @@ def skipped_note(source: str, sheet: str, row: int, cells: list[tuple[int, str]]
     )
 
 
+def _record_like(cells: list[tuple[int, str]], columns: dict[int, str]) -> bool:
+    """A row number and more, or a name with a type or a place: a record, not a signature."""
+    if _NUMBERING.match(cells[0][1]) and len(cells) > 1:
+        return True
+    keys = [columns.get(c, "") for c, _ in cells]
+    named = any(k == "name" or k.endswith("_name") for k in keys)
+    return named and any(k.endswith(("type", "locality", "district")) for k in keys)
+
+
 def after_total(
-    source: str, sheet: str, total_row: int, rows: list[tuple[int, list[Any]]]
+    source: str,
+    sheet: str,
+    total_row: int,
+    rows: list[tuple[int, list[Any]]],
+    columns: dict[int, str],
 ) -> tuple[list[Note], list[Note]]:
     """(warnings, rejects) for the filled rows below the grand total: a row that starts with a
-    row number looks like a record and is rejected; any other (signatures…) is a warning."""
+    row number, or gives a name with a type or a place, looks like a record and is rejected
+    (with or without an STT column); any other (signatures…) is a warning."""
     warnings: list[Note] = []
     rejects: list[Note] = []
     for index, row in rows:
@@ -108,7 +122,7 @@ def after_total(
             continue
         shown = _shown(cells, index)
         where = Where(source, sheet, index + 1)
-        if _NUMBERING.match(cells[0][1]) and len(cells) > 1:
+        if _record_like(cells, columns):
             rejects.append(
                 Note(
                     "after-total",
