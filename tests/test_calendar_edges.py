@@ -9,14 +9,15 @@ from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
 
-PLAN = "plan: {id: p, title: P, period: {start: 0001-01-01, end: 9999-12-31}}\n"
+PLAN = "plan: {id: p, title: P, period: {start: 9990-01-01, end: 9999-12-31}}\n"
 
 
 @pytest.fixture
-def eight_of_ten(ws):
-    """Eight experts of ten by 9000-12-31: at that pace the tenth comes after year 9999."""
+def four_of_ten(ws):
+    """Four experts of ten six years into a ten-year period ending 9999-12-31: at that pace the
+    tenth comes in year 10005, inside the two-period horizon but past the calendar."""
     experts = "".join(
-        f"- {{id: X{i}, name: Người {i}, qualified_on: 2020-01-{i + 1:02d}}}\n" for i in range(8)
+        f"- {{id: X{i}, name: Người {i}, qualified_on: 2020-01-{i + 1:02d}}}\n" for i in range(4)
     )
     return ws.write(
         "- {id: T1, title: Experts, metric: experts, target: 10}", plan=PLAN, experts=experts
@@ -27,30 +28,30 @@ def _run(ws, *args: str):
     return CliRunner().invoke(app, ws.args(*args))
 
 
-def test_a_projection_past_the_calendar_says_so_in_json_and_table(eight_of_ten) -> None:
+def test_a_projection_past_the_calendar_says_so_in_json_and_table(four_of_ten) -> None:
     result = _run(
-        eight_of_ten, "status", "--as-of", "9000-12-31", "--projection", "--format", "json"
+        four_of_ten, "status", "--as-of", "9995-12-31", "--projection", "--format", "json"
     )
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)["targets"]
     assert (row["projected_met_on"], row["projected_beyond_calendar"]) == (None, True)
-    table = _run(eight_of_ten, "status", "--as-of", "9000-12-31", "--projection")
+    table = _run(four_of_ten, "status", "--as-of", "9995-12-31", "--projection")
     assert table.exit_code == 0 and "> 9999-12-31" in table.stdout
 
 
-def test_a_projection_inside_the_calendar_has_no_beyond_key(eight_of_ten) -> None:
+def test_a_projection_inside_the_calendar_has_no_beyond_key(four_of_ten) -> None:
     result = _run(
-        eight_of_ten, "status", "--as-of", "2021-01-01", "--projection", "--format", "json"
+        four_of_ten, "status", "--as-of", "9991-12-31", "--projection", "--format", "json"
     )
     [row] = json.loads(result.stdout)["targets"]
     assert "projected_beyond_calendar" not in row
 
 
 @pytest.mark.parametrize("suffix", ["html", "md", "xlsx", "docx"])
-def test_every_report_at_the_calendar_s_edge_is_written(eight_of_ten, tmp_path, suffix) -> None:
-    for as_of in ("9000-12-31", "9999-12-31"):
+def test_every_report_at_the_calendar_s_edge_is_written(four_of_ten, tmp_path, suffix) -> None:
+    for as_of in ("9995-12-31", "9999-12-31"):
         out = tmp_path / f"r-{as_of}.{suffix}"
-        result = _run(eight_of_ten, "report", "--as-of", as_of, "-o", str(out))
+        result = _run(four_of_ten, "report", "--as-of", as_of, "-o", str(out))
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
 
