@@ -61,3 +61,12 @@ def test_a_period_starting_on_31_december_counts_its_first_point() -> None:
     ]
     out = series_in_year(points, dt.date(2020, 12, 31))
     assert [p["in_year"] for p in out] == [2, 3, 4]
+
+
+def test_a_chart_of_the_first_day_and_the_as_of_date_counts_only_the_as_of_date() -> None:
+    points = [
+        {"date": "2021-01-01", "key": "2021-01-01", "value": 0, "expected": 0.2},
+        {"date": "2021-06-30", "key": "2021-06-30", "value": 3, "expected": 40.0},
+    ]
+    out = series_in_year(points, dt.date(2021, 1, 1))
+    assert [p["in_year"] for p in out] == [None, 3]
