@@ -94,7 +94,7 @@ def unreadable_path(path: Path, data_dir: Path, exc: OSError) -> Problem:
         kind = None
     reason = exc.strerror or str(exc)
     return Problem(
-        "encoding",  # SPEC §5's code for a file that cannot be read
+        "encoding",  # docs/contract.md §5's code for a file that cannot be read
         file,
         None,
         f"cannot read {file}: {reason}; its records are left out of every figure",

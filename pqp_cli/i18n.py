@@ -184,7 +184,7 @@ def status_label(status: str, lang: str) -> str:
 
 
 def banner(summary: dict[str, Any], lang: str) -> str:
-    """The loud left-out banner of SPEC §5, from a `problems` summary."""
+    """The loud left-out banner of docs/contract.md §5, from a `problems` summary."""
     text = tr(
         "banner",
         lang,

@@ -1,4 +1,4 @@
-"""Files → records + problems: the only reader of data files (SPEC §2)."""
+"""Files → records + problems: the only reader of data files (docs/contract.md §2)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One function per metric (SPEC §4): (dataset, params, S, R) → value + who counts and why."""
+"""One function per metric (docs/contract.md §4): (dataset, params, S, R) → value + who counts and why."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class MetricResult:
 
 
 def in_force(c: Certification, start: dt.date, at: dt.date, supported_only: bool) -> bool:
-    """SPEC §4: achieved inside [S, R], not expired before R, not withdrawn by R."""
+    """docs/contract.md §4: achieved inside [S, R], not expired before R, not withdrawn by R."""
     return (
         c.achieved_on is not None
         and start <= c.achieved_on <= at

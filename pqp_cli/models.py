@@ -1,4 +1,4 @@
-"""Record kinds of SPEC §2 as pydantic models, their enums and Vietnamese labels."""
+"""Record kinds of docs/contract.md §2 as pydantic models, their enums and Vietnamese labels."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class Category(str, Enum):
     technology = "technology"
 
 
-#: Vietnamese label and aliases of each enum value (SPEC §2): import reads them, `--lang vi` prints them.
+#: Vietnamese label and aliases of each enum value (docs/contract.md §2): import reads them, `--lang vi` prints them.
 VI_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "type": {
         "enterprise": ("Doanh nghiệp", "DN", "Công ty"),

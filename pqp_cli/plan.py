@@ -1,4 +1,4 @@
-"""targets.yaml: the plan, its targets and each metric's params (SPEC §3)."""
+"""targets.yaml: the plan, its targets and each metric's params (docs/contract.md §3)."""
 
 from __future__ import annotations
 

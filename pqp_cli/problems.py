@@ -12,7 +12,7 @@ from pqp_cli.pathtext import shown
 
 Severity = Literal["error", "warning"]
 
-#: The catalogue of SPEC §5: code → severity.
+#: The catalogue of docs/contract.md §5: code → severity.
 CODES: dict[str, Severity] = {
     "yaml-syntax": "error",
     "encoding": "error",

@@ -1,4 +1,4 @@
-"""Pace and status of each target at a date (SPEC §4), and the JSON shape of SPEC §5."""
+"""Pace and status of each target at a date (docs/contract.md §4), and the JSON shape of docs/contract.md §5."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def status_of(
     as_of: dt.date,
     plan: Plan,
 ) -> str:
-    """The first rule of SPEC §4 that applies, compared exactly (no float rounding at the edges)."""
+    """The first rule of docs/contract.md §4 that applies, compared exactly (no float rounding at the edges)."""
     if as_of < plan.start:
         return "not_started"
     if value is None:
@@ -159,7 +159,7 @@ def status_json(
     as_of: dt.date,
     lang: str = "en",
 ) -> dict[str, Any]:
-    """SPEC §5's `status --format json` document; `summary` is `Project.summary()`."""
+    """docs/contract.md §5's `status --format json` document; `summary` is `Project.summary()`."""
     return {
         "plan": {
             "id": plan.info.id,

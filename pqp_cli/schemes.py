@@ -1,4 +1,4 @@
-"""Known schemes per category, and how a target's scheme matches a record's (SPEC §4)."""
+"""Known schemes per category, and how a target's scheme matches a record's (docs/contract.md §4)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 from pqp_cli.text import fold, nearest
 
-#: Schemes seen in Vietnamese programme documents (DOMAIN.md §4.2); extend freely.
+#: Schemes seen in Vietnamese programme documents; extend freely.
 KNOWN_SCHEMES: dict[str, tuple[str, ...]] = {
     "management_system": (
         "ISO 9001",

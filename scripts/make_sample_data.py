@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Write the synthetic Thanh Hóa sample dataset into data/ (SPEC §7), deterministically.
+"""Write the synthetic Thanh Hóa sample dataset into data/ (docs/contract.md §7), deterministically.
 
 Run from the repository root: `python scripts/make_sample_data.py`. The same seed gives
 byte-identical files on every run. Standard library and PyYAML only. Every record is invented
 (dữ liệu mô phỏng): the names, tax codes and dates are realistic in form, not official figures.
-At the end it prints the figures of SPEC §4 for two as-of dates, computed from the generated
+At the end it prints the figures of docs/contract.md §4 for two as-of dates, computed from the generated
 structures directly, so the data can be tuned without the CLI (`--check-only` skips writing;
 `--seed N` tries another seed without writing, to see how robust the figures are).
 """
@@ -721,7 +721,7 @@ def training_days(g: Gen, year: int, count: int) -> list[dt.date]:
     start = D(2021, 7, 15) if year == 2021 else D(year, 3, 1)
     end = D(2025, 11, 25) if year == 2025 else D(year, 12, 20)
     days = sorted(g.workday(start, end) for _ in range(count))
-    if year == 2024:  # the real 15-16/5/2024 conference on 5S and Lean (DOMAIN.md §2.1)
+    if year == 2024:  # the real 15-16/5/2024 conference on 5S and Lean
         days[3] = D(2024, 5, 15)
         days.sort()
     return days
@@ -908,7 +908,7 @@ def write(ents: list[dict], trainings: list[dict], certs: list[dict], experts: l
     return sorted(files)
 
 
-# --- self-check: SPEC §4 computed on the generated structures --------------------------------
+# --- self-check: docs/contract.md §4 computed on the generated structures --------------------------------
 
 START, END = D(2021, 1, 1), D(2025, 12, 31)
 T2_CATEGORIES = ("management_system", "improvement_tool", "measurement_assurance", "technology")

@@ -1,4 +1,4 @@
-"""The vocabulary of the synthetic sample data: real Thanh Hóa places (DOMAIN.md §5), names,
+"""The vocabulary of the synthetic sample data: real Thanh Hóa places, names,
 sectors, products, certifiers and standards. Data only; `make_sample_data.py` draws from it."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import datetime as dt
 
 D = dt.date
 
-# --- places (DOMAIN.md §5): district, weight, kind, communes/wards --------------------------
+# --- places: district, weight, kind, communes/wards --------------------------
 
 DISTRICTS: list[tuple[str, int, str, list[str]]] = [
     ("TP Thanh Hóa", 14, "city", ["Điện Biên", "Lam Sơn", "Ba Đình", "Đông Thọ", "Đông Vệ",

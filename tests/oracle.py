@@ -1,5 +1,5 @@
-"""An independent counter of SPEC §4, for pinning pqp's figures: it reads the YAML itself (every
-scalar as text, as SPEC §2 says), counts by the SPEC's words, and rounds with `decimal`. It
+"""An independent counter of docs/contract.md §4, for pinning pqp's figures: it reads the YAML itself (every
+scalar as text, as docs/contract.md §2 says), counts by the contract's words, and rounds with `decimal`. It
 imports nothing from pqp, so a bug in pqp cannot hide in it.
 
 Deliberately small: it assumes data without errors (as the sample data is) and the default
@@ -130,7 +130,7 @@ class Oracle:
         return None if not population else Fraction(100 * count, population)
 
     def row(self, target: dict[str, Any], as_of: dt.date) -> dict[str, Any]:
-        """The figures of `status --format json` for one target, by SPEC §4 and §5."""
+        """The figures of `status --format json` for one target, by docs/contract.md §4 and §5."""
         at = min(as_of, self.end)  # type: ignore[type-var]
         goal = Fraction(target.get("target") or target["target_percent"])
         pace = Fraction((at - self.start).days + 1, (self.end - self.start).days + 1)  # type: ignore[operator]
@@ -191,6 +191,6 @@ class Oracle:
 
 
 def half_up(x: Fraction) -> float:
-    """One decimal, halves up: the rounding SPEC §5 asks for, done with `decimal`."""
+    """One decimal, halves up: the rounding docs/contract.md §5 asks for, done with `decimal`."""
     quotient = Decimal(x.numerator) / Decimal(x.denominator)
     return float(quotient.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))

@@ -1,4 +1,4 @@
-"""Every metric and status rule of SPEC §4 at its edge: the day a record starts or stops
+"""Every metric and status rule of docs/contract.md §4 at its edge: the day a record starts or stops
 counting, a value exactly at `expected` and at `at_risk_ratio × expected`, non-integer goals,
 and two targets on one metric with different params (cold cache, warm cache, no cache)."""
 

@@ -1,4 +1,4 @@
-"""`validate --format github` as SPEC §5 says: the text lines, annotations for the first 10 of
+"""`validate --format github` as docs/contract.md §5 says: the text lines, annotations for the first 10 of
 each severity, and the full table appended to `$GITHUB_STEP_SUMMARY`."""
 
 from __future__ import annotations

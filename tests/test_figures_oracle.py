@@ -1,5 +1,5 @@
 """The sample data's figures, pinned by an independent counter (tests/oracle.py) that reads the
-YAML itself and counts by SPEC §4's words: every target's value, expected, progress, status and
+YAML itself and counts by docs/contract.md §4's words: every target's value, expected, progress, status and
 by-year values at several as-of dates, as `pqp status --format json` prints them."""
 
 from __future__ import annotations

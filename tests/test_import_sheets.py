@@ -1,4 +1,4 @@
-"""Messy government sheets (SPEC §6): each quirk, built in the test, imports as it should."""
+"""Messy government sheets (docs/contract.md §6): each quirk, built in the test, imports as it should."""
 
 from __future__ import annotations
 

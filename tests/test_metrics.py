@@ -1,4 +1,4 @@
-"""SPEC §4 metrics, one rule a test: who counts at R, and by which records.
+"""docs/contract.md §4 metrics, one rule a test: who counts at R, and by which records.
 
 Unless a test says otherwise the plan runs 2021-01-01..2025-12-31 and as_of = R = 2024-06-30.
 """

@@ -1,4 +1,4 @@
-"""One test per problem code of SPEC §5: the code, and the line a user is sent to."""
+"""One test per problem code of docs/contract.md §5: the code, and the line a user is sent to."""
 
 from __future__ import annotations
 

@@ -47,7 +47,7 @@ def test_readme_example_runs(line: str, monkeypatch: pytest.MonkeyPatch) -> None
 # --- the figures the examples print, against the independent counter (tests/oracle.py) ----------
 
 ORACLE = Oracle(ROOT / "data", ROOT / "targets.yaml")
-#: SPEC §2's status labels, as a user reads them.
+#: docs/contract.md §2's status labels, as a user reads them.
 LABELS = {
     "en": {"met": "met", "on_track": "on track", "at_risk": "at risk", "behind": "behind", "missed": "missed"},
     "vi": {"met": "Đạt", "on_track": "Đúng tiến độ", "at_risk": "Có nguy cơ chậm", "behind": "Chậm tiến độ", "missed": "Không đạt"},

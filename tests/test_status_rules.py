@@ -1,4 +1,4 @@
-"""SPEC §4 pace and status (first rule that applies, at its boundaries), and the §5 JSON of
+"""docs/contract.md §4 pace and status (first rule that applies, at its boundaries), and the §5 JSON of
 `status` and `explain`."""
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ def test_before_the_period_nothing_counts_and_not_started(ws) -> None:
     assert (ts.expected, ts.status) == (0, "not_started")
 
 
-# --- status --format json (SPEC §5) -----------------------------------------------------------
+# --- status --format json (docs/contract.md §5) -----------------------------------------------------------
 
 JSON_TARGETS = """
 - {id: T1, title: {vi: Cơ sở được tập huấn, en: Establishments trained}, metric: trained_establishments, target: 400}

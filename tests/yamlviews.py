@@ -1,7 +1,7 @@
 """Two ways to read YAML for JSON Schema checks: as pqp reads it, and as an editor does.
 
 * `TextLoader` — PyYAML's BaseLoader: every scalar text (YAML 1.1 implicit typing off, as
-  SPEC §2 says), with a plain empty value, `~` or `null` read as absent, as pqp reads them;
+  docs/contract.md §2 says), with a plain empty value, `~` or `null` read as absent, as pqp reads them;
 * `Yaml12Loader` — the YAML 1.2 core schema that yaml-language-server (VS Code) applies:
   `true` a boolean, `400` and `0101234567` numbers, dates plain strings.
 

@@ -1,4 +1,4 @@
-"""The columns import reads for each kind (SPEC §6), their header aliases, and `--mapping FILE`."""
+"""The columns import reads for each kind (docs/contract.md §6), their header aliases, and `--mapping FILE`."""
 
 from __future__ import annotations
 
