@@ -56,29 +56,24 @@ def test_every_report_at_the_calendar_s_edge_is_written(four_of_ten, tmp_path, s
         assert out.stat().st_size > 0
 
 
-def test_a_projection_on_the_calendar_s_last_day_is_that_day(ws) -> None:
-    """16 of 31 after 16 of the period's 31 days: met on day 31, 9999-12-31, which can be
-    written: a date, not `projected_beyond_calendar`."""
+@pytest.mark.parametrize(
+    ("target", "met_on", "beyond"),
+    [(31, "9999-12-31", None), (32, None, True)],
+    ids=["on-the-last-day", "one-day-past"],
+)
+def test_a_projection_at_the_calendar_s_last_day(ws, target, met_on, beyond) -> None:
+    """16 experts after 16 of the period's 31 days: the line reaches 31 on day 31
+    (9999-12-31, a date that can be written) and 32 on day 32 (10000-01-01, which cannot)."""
     experts = "".join(
         f"- {{id: X{i}, name: Người {i}, qualified_on: 2020-01-01}}\n" for i in range(16)
     )
     plan = "plan: {id: p, title: P, period: {start: 9999-12-01, end: 9999-12-31}}\n"
-    ws.write("- {id: T1, title: Experts, metric: experts, target: 31}", plan=plan, experts=experts)
-    result = _run(ws, "status", "--as-of", "9999-12-16", "--projection", "--format", "json")
-    assert result.exit_code == 0, result.output
-    [row] = json.loads(result.stdout)["targets"]
-    assert row["projected_met_on"] == "9999-12-31"
-    assert "projected_beyond_calendar" not in row
-
-
-def test_a_projection_one_day_past_the_calendar_says_so(ws) -> None:
-    """16 of 32 after 16 of 31 days: the line reaches 32 on day 32, 10000-01-01."""
-    experts = "".join(
-        f"- {{id: X{i}, name: Người {i}, qualified_on: 2020-01-01}}\n" for i in range(16)
+    ws.write(
+        f"- {{id: T1, title: Experts, metric: experts, target: {target}}}",
+        plan=plan,
+        experts=experts,
     )
-    plan = "plan: {id: p, title: P, period: {start: 9999-12-01, end: 9999-12-31}}\n"
-    ws.write("- {id: T1, title: Experts, metric: experts, target: 32}", plan=plan, experts=experts)
     result = _run(ws, "status", "--as-of", "9999-12-16", "--projection", "--format", "json")
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)["targets"]
-    assert (row["projected_met_on"], row.get("projected_beyond_calendar")) == (None, True)
+    assert (row["projected_met_on"], row.get("projected_beyond_calendar")) == (met_on, beyond)
