@@ -64,8 +64,8 @@ import yaml
 best("PyYAML CSafeLoader (the floor)", lambda: [yaml.load(s, Loader=yaml.CSafeLoader) for s in texts])
 try:
     sys.path.insert(0, sys.argv[2])
-    from pqp_cli import yamlfast, yamlread
-    from pqp_cli.text import clean
+    from pqp_cli.read import yamlfast, yamlread
+    from pqp_cli.core.text import clean
     best("pqp fast reader (scalars as text, lines)", lambda: [yamlfast.fast_parse(s, clean) for s in texts])
     best("pqp libyaml event reader (its fallback)", lambda: [yamlread.event_parse(s, clean) for s in texts])
 except ImportError:

@@ -28,12 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: module → the tests that pin it (fast files only: the whole suite is too slow per mutant).
 TESTS: dict[str, list[str]] = {
-    "metrics": [
+    "figures/metrics": [
         "tests/test_metrics.py",
         "tests/test_boundaries.py",
         "tests/test_figures_oracle.py",
     ],
-    "progress": [
+    "figures/progress": [
         "tests/test_status_rules.py",
         "tests/test_metrics.py",
         "tests/test_boundaries.py",
@@ -41,8 +41,8 @@ TESTS: dict[str, list[str]] = {
         "tests/test_rounding.py::test_round1_of_none_is_none",
         "tests/test_rounding.py::test_status_json_rounds_every_figure_alike",
     ],
-    "rules": ["tests/test_problems.py", "tests/test_rules_boundaries.py"],
-    "timeline": [
+    "checks/rules": ["tests/test_problems.py", "tests/test_rules_boundaries.py"],
+    "figures/timeline": [
         "tests/test_timeline.py",
         "tests/test_report_inyear.py",
         "tests/test_calendar_edges.py",
@@ -54,14 +54,14 @@ TESTS: dict[str, list[str]] = {
 
 #: Mutants that once survived the whole suite (docs/testing.md): module, text, mutated text.
 LISTED: list[tuple[str, str, str]] = [
-    ("progress", 'if target.kind == "percent" and result.denominator:', 'if target.kind != "percent" and result.denominator:'),
-    ("progress", "return Fraction(100 * result.numerator", "return Fraction(101 * result.numerator"),
-    ("progress", "if v >= exact(goal):", "if v > exact(goal):"),
-    ("progress", "float(round1(x) or 0.0)", "float(round1(x) and 0.0)"),
-    ("metrics", "if o.certified_on <= at and", "if o.certified_on < at and"),
-    ("metrics", "\\0{p!r}\\0{start}", "\\0{start}"),
-    ("rules", "and b is not None and b < a:", "and b is not None and b <= a:"),
-    ("rules", "if p.expires_on is not None and p.expires_on < p.certified_on:", "if False:"),
+    ("figures/progress", 'if target.kind == "percent" and result.denominator:', 'if target.kind != "percent" and result.denominator:'),
+    ("figures/progress", "return Fraction(100 * result.numerator", "return Fraction(101 * result.numerator"),
+    ("figures/progress", "if v >= exact(goal):", "if v > exact(goal):"),
+    ("figures/progress", "float(round1(x) or 0.0)", "float(round1(x) and 0.0)"),
+    ("figures/metrics", "if o.certified_on <= at and", "if o.certified_on < at and"),
+    ("figures/metrics", "\\0{p!r}\\0{start}", "\\0{start}"),
+    ("checks/rules", "and b is not None and b < a:", "and b is not None and b <= a:"),
+    ("checks/rules", "if p.expires_on is not None and p.expires_on < p.certified_on:", "if False:"),
 ]  # fmt: skip
 
 FLIP: dict[type[ast.cmpop], type[ast.cmpop]] = {

@@ -32,7 +32,7 @@ HEADER = """\
 
 
 def fold(text: str) -> str:
-    """Lower case, no diacritics, đ → d (as `pqp_cli.text.fold`)."""
+    """Lower case, no diacritics, đ → d (as `pqp_cli.core.text.fold`)."""
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
 

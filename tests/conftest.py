@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pqp_cli.project import Project, load_project
+from pqp_cli.load.project import Project, load_project
 
 #: The plan header most tests need: the real plan's period, the default at_risk_ratio.
 PLAN = "plan: {id: test-plan, title: Test plan, period: {start: 2021-01-01, end: 2025-12-31}}\n"

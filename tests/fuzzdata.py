@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pqp_cli import plan
+from pqp_cli.read import plan
 
 Pick = Callable[[Sequence[Any]], Any]
 

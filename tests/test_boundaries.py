@@ -11,15 +11,15 @@ import pytest
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
-from pqp_cli.progress import TargetStatus, evaluate, status_json
-from pqp_cli.timeline import by_locality, by_year, project, series, year_points
+from pqp_cli.figures.progress import TargetStatus, evaluate, status_json
+from pqp_cli.figures.timeline import by_locality, by_year, project, series, year_points
 
 D = dt.date.fromisoformat
 R = "2024-06-30"
 
 
 def only(ws, as_of: str = R, *, use_cache: bool = True) -> TargetStatus:  # type: ignore[no-untyped-def]
-    from pqp_cli.project import load_project
+    from pqp_cli.load.project import load_project
 
     project_ = load_project(ws.data, ws.targets, use_cache=use_cache)
     [ts] = evaluate(project_.plan, project_.dataset, D(as_of))
@@ -291,7 +291,7 @@ def test_two_targets_on_one_metric_with_different_params_keep_their_own_figures(
 def test_two_targets_on_one_metric_with_different_params_in_the_library(ws) -> None:
     ws.write(TWO, **TWO_DATA)
     for use_cache in (True, True, False):
-        from pqp_cli.project import load_project
+        from pqp_cli.load.project import load_project
 
         p = load_project(ws.data, ws.targets, use_cache=use_cache)
         ms, te = evaluate(p.plan, p.dataset, D(R))

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
-from pqp_cli.models import tax_code_check_ok
-from pqp_cli.problems import Problem
+from pqp_cli.core.models import tax_code_check_ok
+from pqp_cli.core.problems import Problem
 from pqp_cli.render.problems import to_github
 
 TARGETS = "- {id: T1, title: Trained, metric: trained_establishments, target: 5}"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from gitrepo import Repo, invoke, two_commits
 
-from pqp_cli.diff import diff
+from pqp_cli.figures.diff import diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

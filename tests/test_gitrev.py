@@ -11,10 +11,10 @@ import pytest
 from gitrepo import Repo, invoke, two_commits
 
 from pqp_cli.cli.app import app
-from pqp_cli.gitrev import at_revision, checkout
-from pqp_cli.problems import PqpError
-from pqp_cli.progress import evaluate, status_json
-from pqp_cli.project import load_project
+from pqp_cli.core.problems import PqpError
+from pqp_cli.figures.progress import evaluate, status_json
+from pqp_cli.load.gitrev import at_revision, checkout
+from pqp_cli.load.project import load_project
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

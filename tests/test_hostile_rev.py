@@ -81,7 +81,7 @@ def test_links_up_the_tree_write_no_copies(repo: Repo, monkeypatch: pytest.Monke
     assert code == 0 and "internal" not in err
     assert values(doc) == values(figures(repo, "v2")[1])
     # everything materialised is bounded: beyond the cap, a clear refusal
-    from pqp_cli import gitrev
+    from pqp_cli.load import gitrev
 
     monkeypatch.setattr(gitrev, "MAX_BYTES", 10)
     code, _, err = figures(repo, "v2")

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_import_helpers import cp1258, csv_file, data_dir, pqp, xlsx
 
+from pqp_cli.core.problems import PqpError
 from pqp_cli.importing import ImportRequest, run_import
 from pqp_cli.importing.readers import decode, open_workbook, sniff_delimiter
-from pqp_cli.problems import PqpError
 
 
 @pytest.fixture(autouse=True)

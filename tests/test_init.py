@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 from yamlviews import LOADERS
 
 from pqp_cli.cli.app import app
-from pqp_cli.initfiles import WORKFLOW
-from pqp_cli.models import KINDS
-from pqp_cli.plan import METRICS, read_plan
-from pqp_cli.project import load_project
-from pqp_cli.schema import NAMES, file_name, schema
+from pqp_cli.core.models import KINDS
+from pqp_cli.load.project import load_project
+from pqp_cli.read.plan import METRICS, read_plan
+from pqp_cli.scaffold.initfiles import WORKFLOW
+from pqp_cli.scaffold.schema import NAMES, file_name, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -22,6 +22,6 @@ def test_importing_the_app_imports_no_heavy_library() -> None:
 
 def test_schema_names_spelled_out_for_start_up_match_the_library() -> None:
     from pqp_cli.cli.schema_cmd import NAMES
-    from pqp_cli.schema import NAMES as LIBRARY_NAMES
+    from pqp_cli.scaffold.schema import NAMES as LIBRARY_NAMES
 
     assert NAMES == LIBRARY_NAMES

@@ -256,8 +256,8 @@ def test_grouping_by_district_without_a_known_province_is_refused(ws):
 
 
 def test_a_damaged_register_is_exit_2_for_status_and_validate(places, monkeypatch):
-    from pqp_cli import places as register
-    from pqp_cli import provinces
+    from pqp_cli.core import places as register
+    from pqp_cli.core import provinces
 
     monkeypatch.setattr(provinces.resources, "files", lambda _name: places.root / "nowhere")
     provinces.register_data.cache_clear()

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from pqp_cli.progress import TargetStatus, evaluate
+from pqp_cli.figures.progress import TargetStatus, evaluate
 
 #: Three establishments of three types, for tests where who they are does not matter.
 ABC = """

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from test_import_helpers import csv_file, data_dir, pqp, xlsx
 
-from pqp_cli.text import csv_safe
+from pqp_cli.core.text import csv_safe
 
 ROWS = [
     ["STT", "Tên lớp", "Ngày", "Nội dung", "Mã cơ sở"],

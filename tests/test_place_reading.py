@@ -8,10 +8,10 @@ import gzip
 
 import pytest
 
-from pqp_cli import provinces
-from pqp_cli.localities import message, province_problem
-from pqp_cli.places import register_for
-from pqp_cli.problems import PqpError
+from pqp_cli.core import provinces
+from pqp_cli.core.places import register_for
+from pqp_cli.core.problems import PqpError
+from pqp_cli.figures.localities import message, province_problem
 
 
 @pytest.fixture(scope="module")

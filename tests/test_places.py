@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pqp_cli.localities import resolve_locality
-from pqp_cli.places import province_key, register_data, register_for
+from pqp_cli.core.places import province_key, register_data, register_for
+from pqp_cli.figures.localities import resolve_locality
 
 BEFORE = dt.date(2024, 5, 1)
 AFTER = dt.date(2025, 9, 1)

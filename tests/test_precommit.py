@@ -18,7 +18,7 @@ import pytest
 import yaml
 from gitrepo import GIT
 
-from pqp_cli.initdata import create, make_seed
+from pqp_cli.scaffold.initdata import create, make_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pqp_cli.loading import load_dataset
-from pqp_cli.plan import read_plan
+from pqp_cli.read.loading import load_dataset
+from pqp_cli.read.plan import read_plan
 
 PERIOD = (dt.date(2021, 1, 1), dt.date(2025, 12, 31))
 TODAY = dt.date(2026, 11, 25)

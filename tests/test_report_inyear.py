@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pqp_cli.timeline import in_year_increases, series_in_year, with_in_year, year_entries
+from pqp_cli.figures.timeline import in_year_increases, series_in_year, with_in_year, year_entries
 
 
 def test_first_year_counts_from_zero_and_later_years_from_the_previous_point() -> None:

@@ -10,8 +10,8 @@ import docx
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
-from pqp_cli.plan import read_plan
-from pqp_cli.reportmeta import initials, place_of, resolve
+from pqp_cli.read.plan import read_plan
+from pqp_cli.read.reportmeta import initials, place_of, resolve
 
 runner = CliRunner()
 PLAN = """\

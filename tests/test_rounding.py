@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
-from pqp_cli.progress import round1
-from pqp_cli.report import build_report
+from pqp_cli.figures.progress import round1
+from pqp_cli.figures.report import build_report
 
 
 @pytest.mark.parametrize(

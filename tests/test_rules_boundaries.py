@@ -1,4 +1,4 @@
-"""The cross-record rules (`pqp_cli/rules.py`) at their edges: a date equal to the one it follows,
+"""The cross-record rules (`pqp_cli/checks/rules.py`) at their edges: a date equal to the one it follows,
 the period's first and last day, today, and OCOP certificates on either side of their dates."""
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pqp_cli.progress import evaluate
-from pqp_cli.project import load_project
+from pqp_cli.figures.progress import evaluate
+from pqp_cli.load.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

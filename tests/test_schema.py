@@ -18,10 +18,10 @@ from typer.testing import CliRunner
 from yamlviews import LOADERS, TextLoader
 
 from pqp_cli.cli.app import app
-from pqp_cli.loading import load_dataset
-from pqp_cli.models import KINDS
-from pqp_cli.plan import read_plan
-from pqp_cli.schema import NAMES, file_name, loose_pattern, schema
+from pqp_cli.core.models import KINDS
+from pqp_cli.read.loading import load_dataset
+from pqp_cli.read.plan import read_plan
+from pqp_cli.scaffold.schema import NAMES, file_name, loose_pattern, schema
 
 jsonschema = pytest.importorskip("jsonschema")
 

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
-from pqp_cli.explain import explain
-from pqp_cli.plan import Plan, read_plan
-from pqp_cli.progress import evaluate, pace, status_json, status_of
+from pqp_cli.figures.explain import explain
+from pqp_cli.figures.progress import evaluate, pace, status_json, status_of
+from pqp_cli.read.plan import Plan, read_plan
 
 D = dt.date.fromisoformat
 runner = CliRunner()

@@ -11,8 +11,8 @@ import json
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
-from pqp_cli.progress import evaluate
-from pqp_cli.timeline import (
+from pqp_cli.figures.progress import evaluate
+from pqp_cli.figures.timeline import (
     NO_LOCALITY,
     Projection,
     by_locality,

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pqp_cli import yamlfast, yamlread
-from pqp_cli.text import clean
+from pqp_cli.core.text import clean
+from pqp_cli.read import yamlfast, yamlread
 
 ROOT = Path(__file__).resolve().parent.parent
 

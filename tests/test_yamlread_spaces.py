@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_yamlread_fast import same_reading
 
-from pqp_cli import yamlread
-from pqp_cli.text import clean
+from pqp_cli.core.text import clean
+from pqp_cli.read import yamlread
 
 #: 1,000 in the README's `pytest`; `.ci/run` sets PQP_FUZZ_YAML=10000 in a step of its own.
 EXAMPLES = int(os.environ.get("PQP_FUZZ_YAML", "1000"))

@@ -8,8 +8,8 @@ import typer
 
 from pqp_cli import __version__
 from pqp_cli.cli.common import fail, guess_lang
-from pqp_cli.i18n import tr
-from pqp_cli.problems import PqpError
+from pqp_cli.core.i18n import tr
+from pqp_cli.core.problems import PqpError
 
 app = typer.Typer(
     name="pqp",

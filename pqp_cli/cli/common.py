@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 
-from pqp_cli.i18n import tr
-from pqp_cli.pathtext import shown
-from pqp_cli.problems import PqpError
+from pqp_cli.core.i18n import tr
+from pqp_cli.core.pathtext import shown
+from pqp_cli.core.problems import PqpError
 
 DataOpt = Annotated[
     Path,
@@ -62,7 +62,7 @@ def use_revision(rev: str | None, data: Path, targets: Path) -> tuple[Path, Path
     import atexit
     from contextlib import ExitStack
 
-    from pqp_cli.gitrev import at_revision
+    from pqp_cli.load.gitrev import at_revision
 
     stack = ExitStack()
     paths = stack.enter_context(at_revision(rev, data, targets))
@@ -102,7 +102,7 @@ def check_lang(lang: str) -> str:
 
 def guess_lang() -> str:
     """The language for a message printed before options were read."""
-    from pqp_cli.notes import language
+    from pqp_cli.core.notes import language
 
     return language()
 

@@ -18,7 +18,7 @@ from pqp_cli.cli.common import (
     fail,
     resolve,
 )
-from pqp_cli.problems import PqpError
+from pqp_cli.core.problems import PqpError
 
 
 class Format(str, Enum):
@@ -69,7 +69,7 @@ def diff(
     ] = Format.text,
 ) -> None:
     """Each target's change between two git revisions, and who entered or left its count."""
-    from pqp_cli.diff import diff as compare
+    from pqp_cli.figures.diff import diff as compare
     from pqp_cli.render import diff as render
 
     try:

@@ -22,7 +22,7 @@ from pqp_cli.cli.common import (
     use_revision,
 )
 from pqp_cli.cli.status_cmd import report_problems
-from pqp_cli.problems import PqpError
+from pqp_cli.core.problems import PqpError
 
 
 class Format(str, Enum):
@@ -42,8 +42,8 @@ def explain(
     fmt: Annotated[Format, typer.Option("--format", help="text, json or markdown.")] = Format.text,
 ) -> None:
     """The establishments (or experts, units) counted for a target and those still missing."""
-    from pqp_cli.explain import explain as explain_target
-    from pqp_cli.project import load_project
+    from pqp_cli.figures.explain import explain as explain_target
+    from pqp_cli.load.project import load_project
     from pqp_cli.render import explain as render
 
     try:

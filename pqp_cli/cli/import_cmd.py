@@ -19,7 +19,7 @@ from pqp_cli.cli.common import (
     fail,
     resolve,
 )
-from pqp_cli.problems import PqpError
+from pqp_cli.core.problems import PqpError
 
 
 class Kind(str, Enum):
@@ -66,7 +66,7 @@ def import_(
     """Import spreadsheet rows as records (exit 1 when rows are rejected)."""
     from pqp_cli.importing import ImportRequest, describe, run_import
     from pqp_cli.importing.places import import_province
-    from pqp_cli.plan import read_plan
+    from pqp_cli.read.plan import read_plan
 
     try:
         opts = resolve(data, targets, as_of, lang)
@@ -100,7 +100,7 @@ def template(
     after 2025-07-01 is asked its communes, "Xã/phường", instead of its districts)."""
     from pqp_cli.importing import write_template
     from pqp_cli.importing.places import template_level
-    from pqp_cli.plan import read_plan
+    from pqp_cli.read.plan import read_plan
 
     try:
         path = output or Path(f"{kind.value}-template.xlsx")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from pqp_cli.cli.common import LangOpt, check_lang, fail
-from pqp_cli.problems import PqpError, display_path
+from pqp_cli.core.problems import PqpError, display_path
 
 _NEXT = (
     "Next: fill in the lines marked 'ĐIỀN / FILL IN' in {targets}; then, from the folder "
@@ -39,7 +39,7 @@ def init(
     lang: LangOpt = "en",
 ) -> None:
     """A new data folder: targets.yaml to fill in, empty record files, README, CI and hooks."""
-    from pqp_cli.initdata import create, make_seed
+    from pqp_cli.scaffold.initdata import create, make_seed
 
     try:
         lang = check_lang(lang)

@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 import typer
 
-from pqp_cli import fileio
 from pqp_cli.cli.common import (
     DEFAULT_DATA,
     DEFAULT_TARGETS,
@@ -25,8 +24,9 @@ from pqp_cli.cli.common import (
     use_revision,
 )
 from pqp_cli.cli.status_cmd import report_problems
-from pqp_cli.i18n import tr
-from pqp_cli.problems import PqpError
+from pqp_cli.core import fileio
+from pqp_cli.core.i18n import tr
+from pqp_cli.core.problems import PqpError
 
 
 class Format(str, Enum):
@@ -112,9 +112,9 @@ def report(
     ] = None,
 ) -> None:
     """A whole progress report: summary, charts by year, localities, who counts, problems."""
-    from pqp_cli.project import load_project
-    from pqp_cli.report import build_report
-    from pqp_cli.reportmeta import InvalidSection
+    from pqp_cli.figures.report import build_report
+    from pqp_cli.load.project import load_project
+    from pqp_cli.read.reportmeta import InvalidSection
 
     docx_asked = fmt is Format.docx or (fmt is None and output.lower().endswith(".docx"))
     msg_lang = (lang or ("vi" if docx_asked else "en")).strip().lower()

@@ -10,9 +10,9 @@ from typing import Annotated
 import typer
 
 from pqp_cli.cli.common import LangOpt, check_lang, fail
-from pqp_cli.problems import PqpError, display_path
+from pqp_cli.core.problems import PqpError, display_path
 
-#: `pqp_cli.schema.NAMES`, spelled out so that `pqp --help` imports no pydantic (a test checks).
+#: `pqp_cli.scaffold.schema.NAMES`, spelled out so that `pqp --help` imports no pydantic (a test checks).
 NAMES = ("enterprises", "trainings", "certifications", "experts", "units", "targets")
 
 SchemaName = Enum("SchemaName", {name: name for name in NAMES}, type=str)  # type: ignore[misc]
@@ -35,7 +35,7 @@ def schema(
     lang: LangOpt = "en",
 ) -> None:
     """JSON Schema (draft 2020-12) of a record kind or targets.yaml, for editors and CI."""
-    from pqp_cli import schema as schemas
+    from pqp_cli.scaffold import schema as schemas
 
     names = (kind.value,) if kind is not None else NAMES
     try:
@@ -54,7 +54,7 @@ def schema(
 
 
 def _write(out: Path, names: tuple[str, ...]) -> list[Path]:
-    from pqp_cli.schema import write_schemas
+    from pqp_cli.scaffold.schema import write_schemas
 
     try:
         return write_schemas(out, names)

@@ -21,11 +21,11 @@ from pqp_cli.cli.common import (
     resolve,
     use_revision,
 )
-from pqp_cli.i18n import banner, tr
-from pqp_cli.problems import PqpError
+from pqp_cli.core.i18n import banner, tr
+from pqp_cli.core.problems import PqpError
 
 if TYPE_CHECKING:
-    from pqp_cli.project import Project
+    from pqp_cli.load.project import Project
 
 
 class By(str, Enum):
@@ -94,13 +94,13 @@ def status(
     ] = False,
 ) -> None:
     """Where we stand on each target, as of a date, and whether we are on pace."""
-    from pqp_cli.localities import add_places
-    from pqp_cli.progress import evaluate, status_json
-    from pqp_cli.project import load_project
+    from pqp_cli.figures.localities import add_places
+    from pqp_cli.figures.progress import evaluate, status_json
+    from pqp_cli.figures.timeline import extend_rows, with_in_year
+    from pqp_cli.load.project import load_project
     from pqp_cli.render import status as render
     from pqp_cli.render.breakdown import extra_tables
     from pqp_cli.render.console import stdout_console
-    from pqp_cli.timeline import extend_rows, with_in_year
 
     try:
         data, targets = use_revision(rev, data, targets)

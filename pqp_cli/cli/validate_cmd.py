@@ -20,7 +20,7 @@ from pqp_cli.cli.common import (
     fail,
     resolve,
 )
-from pqp_cli.problems import PqpError
+from pqp_cli.core.problems import PqpError
 
 
 class Format(str, Enum):
@@ -39,7 +39,7 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Report every problem in the data and targets.yaml (exit 1 on errors)."""
-    from pqp_cli.project import load_project
+    from pqp_cli.load.project import load_project
     from pqp_cli.render import problems as render
 
     try:

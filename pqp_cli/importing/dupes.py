@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pqp_cli.core.text import fold, name_key
 from pqp_cli.importing.rows import Built, Context
-from pqp_cli.text import fold, name_key
 
 
 def same_record_key(kind: str, r: dict[str, Any]) -> tuple[Any, ...] | None:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+from pqp_cli.core.text import fold, legal_form_type, name_key
+from pqp_cli.core.text import key as text_key
 from pqp_cli.importing.resolve import enterprise_id, short_hash
 from pqp_cli.importing.rows import (
     Built,
@@ -17,8 +19,6 @@ from pqp_cli.importing.rows import (
     resolved,
 )
 from pqp_cli.importing.sheet import cached_fold
-from pqp_cli.text import fold, legal_form_type, name_key
-from pqp_cli.text import key as text_key
 
 _TRAINING = ("id", "title", "date", "end_date", "organizer", "locality", "trainees")
 _ENTERPRISE = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pqp_cli.text import fold, header_key, nearest
+from pqp_cli.core.text import fold, header_key, nearest
 
 
 @dataclass(frozen=True)

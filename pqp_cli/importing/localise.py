@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.problems import display_path
+from pqp_cli.core.problems import display_path
 
 _RECORD_START = re.compile(r"^- id: ?(.*)$")
 

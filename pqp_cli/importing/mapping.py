@@ -6,12 +6,12 @@ from pathlib import Path
 
 import yaml
 
+from pqp_cli.core.models import NOUN_VI
+from pqp_cli.core.problems import PqpError, display_path
+from pqp_cli.core.text import header_key
 from pqp_cli.importing import writing
 from pqp_cli.importing.headers import COLUMNS, IGNORE, aliases, columns
 from pqp_cli.importing.outcome import Note
-from pqp_cli.models import NOUN_VI
-from pqp_cli.problems import PqpError, display_path
-from pqp_cli.text import header_key
 
 
 def load_mapping(path: Path, kind: str) -> dict[str, str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pqp_cli.models import NOUN_VI
-from pqp_cli.problems import display_path
+from pqp_cli.core.models import NOUN_VI
+from pqp_cli.core.problems import display_path
 
 
 def column_letter(index: int) -> str:

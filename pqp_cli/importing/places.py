@@ -9,14 +9,14 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from pqp_cli.core.text import fold
 from pqp_cli.importing.headers import COLUMNS, Column
 from pqp_cli.importing.outcome import Note
-from pqp_cli.text import fold
 
 if TYPE_CHECKING:
+    from pqp_cli.figures.localities import LocalityCheck
     from pqp_cli.importing.rows import Context, Row
-    from pqp_cli.localities import LocalityCheck
-    from pqp_cli.plan import Plan
+    from pqp_cli.read.plan import Plan
 
 #: Column keys holding a locality: the record's own, and an establishment's (--create-missing).
 LOCALITY_KEYS = ("locality", "participant_locality", "enterprise_locality")
@@ -27,14 +27,14 @@ _COMMUNE_HEADER = "Xã/phường"
 def import_province(plan: Plan | None) -> str | None:
     """The province whose register import resolves localities against; None when the plan
     names none the register knows (the texts are then written as given)."""
-    from pqp_cli.localities import province_of, register_of
+    from pqp_cli.figures.localities import province_of, register_of
 
     return province_of(plan) if register_of(plan) is not None else None
 
 
 def template_level(plan: Plan | None) -> str:
     """`commune` for a plan starting on or after 2025-07-01, else (or with no plan) `district`."""
-    from pqp_cli.localities import default_level
+    from pqp_cli.figures.localities import default_level
 
     return default_level(plan) if plan is not None else "district"
 
@@ -57,7 +57,7 @@ def _commune_first(col: Column) -> Column:
 def canonical_places(ctx: Context, rows: list[Row], province: str | None) -> None:
     """Join each row's commune into its locality; with a province, write every locality by its
     canonical name, or as given with a warning on its cell."""
-    from pqp_cli.localities import resolve_locality
+    from pqp_cli.figures.localities import resolve_locality
 
     given: dict[int, str] = {}  # row → the column key its locality warning names
     for row in rows:

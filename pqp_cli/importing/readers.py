@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pqp_cli.core.problems import PqpError, display_path
+from pqp_cli.core.text import fold
 from pqp_cli.importing import odsscan, xlsscan, xlsxscan
 from pqp_cli.importing.outcome import Note
-from pqp_cli.problems import PqpError, display_path
-from pqp_cli.text import fold
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 FORMATS = (*SPREADSHEETS, ".csv", ".txt", ".tsv")

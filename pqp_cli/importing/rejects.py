@@ -7,10 +7,10 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pqp_cli.core.text import csv_safe
 from pqp_cli.importing import writing
 from pqp_cli.importing.outcome import ImportReport
 from pqp_cli.importing.sheet import Layout, cell_text
-from pqp_cli.text import csv_safe
 
 if TYPE_CHECKING:
     from pqp_cli.importing.run import ImportRequest

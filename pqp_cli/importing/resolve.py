@@ -7,8 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from pqp_cli.placetext import parse_part, split_text
-from pqp_cli.text import (
+from pqp_cli.core.placetext import parse_part, split_text
+from pqp_cli.core.text import (
     forms_agree,
     legal_form,
     legal_form_type,

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pqp_cli.core.models import KINDS, NOUN_VI
+from pqp_cli.core.problems import PqpError, Problem, display_path
 from pqp_cli.importing import identity, sources, writing
 from pqp_cli.importing.changes import record_changes, removed
 from pqp_cli.importing.headers import COLUMNS, aliases
@@ -23,9 +25,7 @@ from pqp_cli.importing.rows import COLUMN_OF, Built, Context, build, parse_rows
 from pqp_cli.importing.sheet import Layout, find_layout
 from pqp_cli.importing.stray import stray_notes
 from pqp_cli.importing.targets import inside, sha256_of, source_targets
-from pqp_cli.loading import Dataset, load_dataset
-from pqp_cli.models import KINDS, NOUN_VI
-from pqp_cli.problems import PqpError, Problem, display_path
+from pqp_cli.read.loading import Dataset, load_dataset
 
 
 @dataclass

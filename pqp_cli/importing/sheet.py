@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from pqp_cli.core.text import clean, fold, header_key
 from pqp_cli.importing import totals
 from pqp_cli.importing.headers import IGNORE, ROW_NUMBER_HEADERS, match_header
 from pqp_cli.importing.outcome import Note, Where
-from pqp_cli.text import clean, fold, header_key
 
 HEADER_SEARCH_ROWS = 20
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,3})\s*\)?$")

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing import writing
 from pqp_cli.importing.outcome import Note, Where
-from pqp_cli.problems import PqpError, display_path
 
 SOURCE = "# source file: "
 _SHA = "# source sha256: "

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from pqp_cli.core.models import NOUN_VI
+from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing import writing
-from pqp_cli.models import NOUN_VI
-from pqp_cli.problems import PqpError, display_path
 
 
 def source_targets(

@@ -7,11 +7,11 @@ import io
 from pathlib import Path
 from typing import Any
 
-from pqp_cli import fileio
+from pqp_cli.core import fileio
+from pqp_cli.core.models import VI_LABELS
+from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing.headers import Column
 from pqp_cli.importing.places import template_columns
-from pqp_cli.models import VI_LABELS
-from pqp_cli.problems import PqpError, display_path
 
 ROWS = 1000  # rows the drop-downs and date formats cover
 _DATE_FORMAT = "DD/MM/YYYY"

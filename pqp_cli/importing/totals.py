@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pqp_cli.core.text import key
 from pqp_cli.importing.outcome import Note, Where, column_letter
-from pqp_cli.text import key
 
 _GRAND = ("tổng cộng số", "tổng cộng", "tổng số", "tổng", "grand total", "total")
 _SUB = ("cộng số", "cộng", "subtotal", "sub-total", "sub total")

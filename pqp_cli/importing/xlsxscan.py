@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing.outcome import column_letter
-from pqp_cli.problems import PqpError, display_path
 
 #: More cells than this in a sheet's used range (rows × columns) is refused, not materialised.
 MAX_CELLS = 5_000_000

@@ -7,7 +7,8 @@ from typing import Any
 
 from tabulate import tabulate
 
-from pqp_cli.i18n import tr
+from pqp_cli.core.i18n import tr
+from pqp_cli.figures.timeline import NO_LOCALITY, locality_order
 from pqp_cli.render.places import (  # noqa: F401  (table_title, report_head: the reports use them)
     place_tables,
     report_head,
@@ -16,7 +17,6 @@ from pqp_cli.render.places import (  # noqa: F401  (table_title, report_head: th
     table_title,
     written_label,
 )
-from pqp_cli.timeline import NO_LOCALITY, locality_order
 
 PROJECTION_KEYS = ("projected_end_value", "projected_met_on")
 LOCALITY_KEYS = ("by_locality", "by_district", "by_commune")

@@ -6,8 +6,8 @@ from typing import Any
 
 from tabulate import tabulate
 
-from pqp_cli.i18n import status_label, tr
-from pqp_cli.models import label
+from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.core.models import label
 
 #: Shown subjects per list in text and Markdown (JSON has them all).
 LIMIT = 50

@@ -11,7 +11,7 @@ from typing import Any
 from docx.document import Document
 from docx.shared import Pt
 
-from pqp_cli.i18n import tr
+from pqp_cli.core.i18n import tr
 from pqp_cli.render import docx_tables as tables
 from pqp_cli.render.docx_layout import (
     TABLE_PT,

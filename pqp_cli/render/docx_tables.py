@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pqp_cli.i18n import status_label
+from pqp_cli.core.i18n import status_label
+from pqp_cli.figures.timeline import NO_LOCALITY
 from pqp_cli.render.docx_text import w
 from pqp_cli.render.places import report_groups, report_head
 from pqp_cli.render.vnformat import (
@@ -18,7 +19,6 @@ from pqp_cli.render.vnformat import (
     short_date,
     target_figure,
 )
-from pqp_cli.timeline import NO_LOCALITY
 
 Rows = list[list[str]]
 

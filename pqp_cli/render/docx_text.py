@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pqp_cli.i18n import status_label
-from pqp_cli.progress import round1
+from pqp_cli.core.i18n import status_label
+from pqp_cli.figures.progress import round1
 from pqp_cli.render.vnformat import (
     figure,
     increase,
@@ -330,7 +330,7 @@ def _projection(row: dict[str, Any], report: dict[str, Any], ended: bool) -> lis
     return [text + f", meeting the target on {short_date(met_on, lang)}{after}"]
 
 
-#: A title per problem code (pqp_cli.problems.CODES), for the document's short paragraph.
+#: A title per problem code (pqp_cli.core.problems.CODES), for the document's short paragraph.
 _KINDS: dict[str, tuple[str, str]] = {
     "yaml-syntax": ("file syntax", "lỗi cú pháp tệp"),
     "encoding": ("file encoding", "lỗi mã hóa ký tự của tệp"),

@@ -6,7 +6,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from pqp_cli.i18n import status_label, tr
+from pqp_cli.core.i18n import status_label, tr
 from pqp_cli.render.places import subject_place
 
 

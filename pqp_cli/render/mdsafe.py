@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pqp_cli.yamlread import CONTROL
+from pqp_cli.read.yamlread import CONTROL
 
 #: What Markdown (and the HTML it may carry) reads as markup: each is written as an entity;
 #: a backslash too (it could escape what follows), and `|` is escaped so it never splits a

@@ -7,8 +7,8 @@ from typing import Any
 
 from tabulate import tabulate
 
-from pqp_cli.i18n import tr
-from pqp_cli.timeline import NO_LOCALITY, locality_order
+from pqp_cli.core.i18n import tr
+from pqp_cli.figures.timeline import NO_LOCALITY, locality_order
 
 TITLES = {
     "by_district": (

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from pqp_cli.i18n import tr
-from pqp_cli.pathtext import shown
-from pqp_cli.problems import Problem
+from pqp_cli.core.i18n import tr
+from pqp_cli.core.pathtext import shown
+from pqp_cli.core.problems import Problem
 
 GITHUB_LIMIT = 10  # GitHub shows no more annotations of a severity per step
 

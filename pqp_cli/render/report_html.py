@@ -7,11 +7,11 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from pqp_cli.i18n import banner, status_label, tr
+from pqp_cli.core.i18n import banner, status_label, tr
+from pqp_cli.figures.report import problems_table
+from pqp_cli.read.yamlread import CONTROL
 from pqp_cli.render import breakdown as bd
 from pqp_cli.render import svg
-from pqp_cli.report import problems_table
-from pqp_cli.yamlread import CONTROL
 
 #: How many problems the report lists; `pqp validate` gives them all.
 PROBLEMS_SHOWN = 100

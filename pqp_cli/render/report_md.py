@@ -6,11 +6,11 @@ from typing import Any
 
 from tabulate import tabulate
 
-from pqp_cli.i18n import banner, status_label, tr
+from pqp_cli.core.i18n import banner, status_label, tr
+from pqp_cli.figures.report import problems_table
 from pqp_cli.render import breakdown as bd
 from pqp_cli.render.mdsafe import text
 from pqp_cli.render.report_html import PROBLEMS_SHOWN
-from pqp_cli.report import problems_table
 
 BAR_WIDTH = 20
 

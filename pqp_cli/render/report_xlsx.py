@@ -16,15 +16,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pqp_cli.i18n import status_label, tr
+from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.read.yamlread import CONTROL
 from pqp_cli.render.breakdown import locality_name
 from pqp_cli.render.places import report_groups, report_head, table_title
 from pqp_cli.render.status import TARGET_KEYS
-from pqp_cli.yamlread import CONTROL
 
 #: The summary sheet's columns: the keys of `status --format json --projection`, in its order.
 SUMMARY_KEYS = (*TARGET_KEYS, "projected_end_value", "projected_met_on")
-#: The word (pqp_cli.i18n) that explains each summary column, shown as the header's comment.
+#: The word (pqp_cli.core.i18n) that explains each summary column, shown as the header's comment.
 _LABELS = {"title": "target_title", "progress_percent": "progress", "kind": "target_kind"}
 _DATE_KEYS = {"projected_met_on"}
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")

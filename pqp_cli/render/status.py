@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 from tabulate import tabulate
 
-from pqp_cli.i18n import status_label, tr
+from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.core.text import csv_safe
 from pqp_cli.render import breakdown
-from pqp_cli.text import csv_safe
 
 COLOURS = {
     "met": "bold green",

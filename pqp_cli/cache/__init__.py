@@ -1,0 +1,1 @@
+"""The cache around the loader: stored results keyed by file content."""

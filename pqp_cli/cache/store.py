@@ -1,0 +1,298 @@
+"""A cache of what reading the data produced, in `DATA/.pqp-cache/`, keyed by content digests.
+
+Three kinds of entry, each a marshal blob named by a sha256 digest (see `loading`):
+`f/` one data file's reading (records, problems, lines), keyed by the file's bytes;
+`d/` a whole dataset's problems and which records were kept, keyed by every file's digest,
+today and the plan's period; `m/` metric results for such a dataset.
+
+Every key also holds `salt()`: pqp's version and a digest of the source that decides what is
+cached, so a changed pqp never reads what another one wrote. Each entry is signed with a key kept in the user's own
+cache folder, so a cache committed or copied from elsewhere is never trusted: it fails the
+check and is rebuilt. Writes are atomic (temp file, rename), so concurrent runs never read a
+torn entry; anything unreadable is simply rebuilt. `PQP_NO_CACHE=1` or `--no-cache` turn it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import marshal
+import os
+import re
+import secrets
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pqp_cli import __version__
+from pqp_cli.core.notes import warn
+from pqp_cli.core.pathtext import shown
+from pqp_cli.core.problems import display_path
+
+CACHE_DIR = ".pqp-cache"
+_FORMAT = "pqp-cache-2"
+#: Dataset and metric entries kept (the newest); file entries are pruned past `_FILE_SLACK`.
+_KEEP = {"d": 16, "m": 256}
+_FILE_SLACK = 64
+_salt: str | None = None
+
+
+#: The modules whose code decides what is cached: the digest of their source is in every key
+#: (a test checks that this covers every pqp module they import).
+SOURCES = (
+    "cache/store",
+    "cache/dataset",
+    "read/datafiles",
+    "read/loading",
+    "figures/metrics",
+    "core/models",
+    "core/notes",
+    "core/pathtext",
+    "core/problems",
+    "read/recordcodec",
+    "checks/rules",
+    "checks/rules_identity",
+    "core/schemes",
+    "core/text",
+    "checks/validation_messages",
+    "read/yamlfast",
+    "read/yamlread",
+)
+
+
+def salt() -> str:
+    """The cache format, pqp's version and a digest of the modules in SOURCES (~150 kB)."""
+    global _salt
+    if _salt is None:
+        h = hashlib.sha256(f"{_FORMAT}\0{__version__}\0".encode())
+        package = Path(__file__).resolve().parent.parent
+        try:
+            for name in SOURCES:
+                h.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes())
+        except OSError:  # pragma: no cover - a package we cannot read back: version only
+            pass
+        _salt = h.hexdigest()
+    return _salt
+
+
+#: The signing key's length: a shorter key file (say, emptied) is replaced, never used.
+KEY_BYTES = 32
+
+
+#: A key file larger than this is not a key pqp wrote: replaced, never read whole.
+KEY_MAX = 4096
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _read_regular(path: Path, limit: int | None = None) -> bytes | None:
+    """The bytes of `path` when it is a regular file, not a link (a FIFO, a device or a link
+    to one would hang or never end); None otherwise, or past `limit` bytes."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or (limit is not None and info.st_size > limit):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read() if limit is None else fh.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if limit is None or len(data) <= limit else None
+
+
+def _user_key() -> bytes | None:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pqp"
+    path = base / "cache-key"
+    key = _read_regular(path, KEY_MAX)
+    if key is not None and len(key) >= KEY_BYTES:
+        return key
+    # None yet, empty, short (anyone could forge what such a key signs), too large, or not a
+    # regular file (a FIFO, a link): a new random one replaces the entry itself.
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_bytes(KEY_BYTES)
+        fd, tmp = tempfile.mkstemp(dir=base)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+        key = _read_regular(path, KEY_MAX)
+        return key if key is not None and len(key) >= KEY_BYTES else None
+    except OSError:
+        return None
+
+
+#: The names pqp gives its entries (see `file_entry`, `MetricMemo` and `datacache`): prune
+#: deletes nothing else.
+_OWN = {
+    "f": re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}"),
+    "d": re.compile(r"[0-9a-f]{64}"),
+    "m": re.compile(r"[0-9a-f]{64}-[0-9a-f]{32}"),
+}
+
+
+class DataCache:
+    """Signed blobs by name (`f/ab/abcd…`, `d/…`, `m/…`) under `DATA/.pqp-cache/`."""
+
+    def __init__(self, data_dir: Path, enabled: bool = True) -> None:
+        self.root = data_dir / CACHE_DIR
+        self.key = _user_key() if enabled else None
+        self.wrote = False
+        if self.key is not None and self.root.is_symlink():
+            self._refuse(self.root)
+
+    def _refuse(self, link: Path) -> None:
+        """No cache for this run: pqp writes and deletes nothing through a link."""
+        self.key = None
+        where = shown(display_path(link))
+        warn(
+            f"{where} is a link; the cache is off for this run (pqp writes and deletes "
+            "nothing through a link: remove it)",
+            f"{where} là một liên kết; bộ nhớ đệm tắt trong lần chạy này (pqp không ghi hay "
+            "xoá gì qua liên kết: hãy xoá nó)",
+        )
+
+    def _no_link_to(self, folder: Path) -> bool:
+        """`folder` and every folder between it and the cache's root are real folders (or not
+        there yet); a link on the way turns the cache off."""
+        for step in [folder, *folder.parents]:
+            if step.is_symlink():
+                self._refuse(step)
+                return False
+            if step == self.root:
+                return True
+        return False
+
+    @property
+    def enabled(self) -> bool:
+        return self.key is not None
+
+    def _sign(self, name: str, payload: bytes) -> bytes:
+        assert self.key is not None
+        return hmac.new(self.key, name.encode() + b"\0" + payload, hashlib.sha256).digest()
+
+    def get(self, name: str) -> bytes | None:
+        """The payload stored under `name`, or None (absent, foreign, stale or torn)."""
+        path = self.root / name
+        if self.key is None or not self._no_link_to(path.parent):
+            return None
+        blob = _read_regular(path)
+        if blob is None or self.key is None:
+            return None
+        signature, payload = blob[:32], blob[32:]
+        if not hmac.compare_digest(signature, self._sign(name, payload)):
+            return None
+        return payload
+
+    def put(self, name: str, payload: bytes) -> None:
+        """Store atomically; a read-only data folder simply stays uncached."""
+        path = self.root / name
+        try:
+            if self.key is None or not self._make(path.parent):
+                return
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(self._sign(name, payload) + payload)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            self.wrote = True
+        except OSError:
+            return
+
+    def _make(self, folder: Path) -> bool:
+        """Make `folder` under the cache's root one level at a time, never through a link."""
+        made_root = not self.root.exists()
+        for step in [
+            *reversed(folder.relative_to(self.root).parents),
+            folder.relative_to(self.root),
+        ]:
+            here = self.root / step
+            if not self._no_link_to(here):
+                return False
+            here.mkdir(exist_ok=True)
+        if made_root:
+            _ignore_all(self.root / ".gitignore")
+        return self._no_link_to(folder)
+
+    def prune(self, files_in_use: set[str]) -> None:
+        """Drop old dataset entries, and file entries no current file has once they pile up;
+        only entries pqp wrote (by their names), in real folders under the cache's root."""
+        if self.key is None or not self.wrote:
+            return
+        try:
+            for folder, keep in _KEEP.items():
+                found = sorted(self._own(folder), key=lambda p: p.lstat().st_mtime, reverse=True)
+                for path in found[keep:]:
+                    path.unlink(missing_ok=True)
+            entries = self._own("f")
+            if len(entries) > 2 * len(files_in_use) + _FILE_SLACK:
+                for path in entries:
+                    if f"f/{path.parent.name}/{path.name}" not in files_in_use:
+                        path.unlink(missing_ok=True)
+        except OSError:
+            return
+
+    def _own(self, folder: str) -> list[Path]:
+        """pqp's own entries under `folder`: regular files named as pqp names them."""
+        top = self.root / folder
+        if not self._no_link_to(top) or not top.is_dir():
+            return []
+        pattern, found = _OWN[folder], []
+        for path in top.glob("*/*" if folder == "f" else "*"):
+            rel = path.relative_to(top).as_posix()
+            own = pattern.fullmatch(rel) and self._no_link_to(path.parent)
+            if own and stat.S_ISREG(path.lstat().st_mode):
+                found.append(path)
+        return found
+
+
+def _ignore_all(path: Path) -> None:
+    """The cache folder's `.gitignore`, created only if absent (never through a link)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+    except OSError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("*\n")
+
+
+def file_entry(kind: str, digest: str) -> str:
+    """The name of a data file's entry: by its kind and content digest."""
+    key = hashlib.sha256(f"{salt()}\0{kind}\0{digest}".encode()).hexdigest()
+    return f"f/{key[:2]}/{key}"
+
+
+class MetricMemo:
+    """Metric results for one dataset, one cache entry each, by what they were computed from."""
+
+    def __init__(self, cache: DataCache, prefix: str) -> None:
+        self.cache = cache
+        self.prefix = prefix
+
+    def _name(self, key: str) -> str:
+        return f"{self.prefix}-{hashlib.sha256(key.encode()).hexdigest()[:32]}"
+
+    def get(self, key: str) -> Any | None:
+        payload = self.cache.get(self._name(key))
+        if payload is None:
+            return None
+        try:
+            stored_key, value = marshal.loads(payload)
+        except Exception:  # a corrupt entry: compute again
+            return None
+        return value if stored_key == key else None
+
+    def put(self, key: str, value: Any) -> None:
+        try:
+            payload = marshal.dumps((key, value))
+        except ValueError:  # not plain values: not cached
+            return
+        self.cache.put(self._name(key), payload)

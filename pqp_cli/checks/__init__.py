@@ -1,0 +1,1 @@
+"""Cross-record rules: pure functions from the read records to problems."""

@@ -1,0 +1,403 @@
+"""Cross-record checks: RULES is a list of small functions, each returning problems.
+
+A rule gets every entry read and reports on those whose model validated (all of them, so
+every problem is reported); an error it reports marks that entry bad, so the record is left
+out of the figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pqp_cli.checks.rules_identity import duplicate_tax_codes, possible_duplicate_records
+from pqp_cli.core.models import NOUN_VI, tax_code_check_ok
+from pqp_cli.core.problems import Problem
+from pqp_cli.core.schemes import is_known, nearest_scheme
+from pqp_cli.core.text import fold, name_key_folded
+from pqp_cli.read.loading import Entry
+
+
+@dataclass
+class Context:
+    entries: list[Entry]
+    period: tuple[dt.date, dt.date] | None
+    today: dt.date
+
+    def __post_init__(self) -> None:
+        self._valid: dict[str, list[tuple[Entry, Any]]] = {}
+        self.by_kind: dict[str, list[Entry]] = defaultdict(list)
+        for e in self.entries:
+            self.by_kind[e.kind].append(e)
+
+    def valid(self, kind: str) -> list[tuple[Entry, Any]]:
+        """Entries whose fields validated (and that are no later copy of an id).
+
+        Computed once per kind; `duplicate_ids`, which marks the copies, runs before any use.
+        """
+        if kind not in self._valid:
+            self._valid[kind] = [
+                (e, e.model) for e in self.by_kind[kind] if e.model is not None and not e.duplicate
+            ]
+        return self._valid[kind]
+
+
+Finding = tuple[Entry, Problem]
+
+
+def record_facts(kind: str, model: Any) -> Any:
+    """What the rules work out from one record alone: kept with its file's cached reading, so
+    a changed file does not cost every record's work again. For an enterprise: its name with
+    case, diacritics and legal form set aside, and whether its tax code's check digit is right."""
+    if kind == "enterprises":
+        tax_ok = model.tax_code is None or tax_code_check_ok(model.tax_code)
+        return (name_key_folded(model.name), tax_ok)
+    return None
+
+
+def _facts(e: Entry, model: Any) -> Any:
+    if e.facts is None:
+        e.facts = record_facts(e.kind, model)
+    return e.facts
+
+
+Rule = Callable[[Context], list[Finding]]
+
+
+def _problem(e: Entry, code: str, field: str | None, en: str, vi: str, *path: Any) -> Finding:
+    line = e.line_of(field, *path) if field else e.line
+    return e, Problem(code, e.file, line, en, vi, record=e.id, field=field, kind=e.kind)
+
+
+def duplicate_ids(ctx: Context) -> list[Finding]:
+    """An id names one record of a kind, across all its files."""
+    first: dict[tuple[str, str], Entry] = {}
+    found = []
+    for e in ctx.entries:
+        if e.id is None:
+            continue
+        seen = first.setdefault((e.kind, e.id), e)
+        if seen is not e:
+            e.duplicate = True  # left out; its other checks wait until it has its own id
+            found.append(
+                _problem(
+                    e,
+                    "duplicate-id",
+                    "id",
+                    f'{e.kind[:-1]} id "{e.id}" is used again (first at {seen.file}:{seen.line}); '
+                    "give this record its own id",
+                    f'mã {NOUN_VI[e.kind]} "{e.id}" bị dùng lại (lần đầu ở {seen.file}:{seen.line}); '
+                    "hãy đặt mã riêng cho bản ghi này",
+                )
+            )
+    return found
+
+
+def _ids(ctx: Context, kind: str) -> set[str]:
+    return {e.id for e in ctx.by_kind[kind] if e.id is not None}
+
+
+def _names(ctx: Context, kind: str) -> dict[str, str]:
+    return {e.id: e.name for e in ctx.by_kind[kind] if e.id is not None}
+
+
+class _Suggestions:
+    """Nearest id or name for an unknown reference (as `text.nearest` would find), with the
+    candidates folded once rather than once per reference."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self.ids = {fold(c): c for c in names}
+        self.by_name = {fold(n): n for n in {n: i for i, n in names.items()}}
+        self.first_id: dict[str, str] = {}
+        for i, n in names.items():
+            self.first_id.setdefault(n, i)
+
+    @staticmethod
+    def _nearest(word: str, folded: dict[str, str]) -> str | None:
+        found = difflib.get_close_matches(fold(word), list(folded), n=1, cutoff=0.6)
+        return folded[found[0]] if found else None
+
+    def hint(self, ref: str) -> str | None:
+        hint = self._nearest(ref, self.ids) or self.first_id.get(ref)
+        if hint is None:
+            by_name = self._nearest(ref, self.by_name)
+            hint = self.first_id.get(by_name) if by_name else None
+        return hint
+
+
+def _unknown_ref(
+    e: Entry, field: str, ref: str, target: str, names: _Suggestions, *path: Any
+) -> Finding:
+    hint = names.hint(ref)
+    tail_en = f' (did you mean "{hint}", {names.names[hint]}?)' if hint else ""
+    tail_vi = f' (có phải "{hint}", {names.names[hint]}?)' if hint else ""
+    return _problem(
+        e,
+        "unknown-reference",
+        field,
+        f'{e.kind[:-1]} {e.id}: {field} "{ref}" names no {target}{tail_en}',
+        f'{NOUN_VI[e.kind]} {e.id}: {field} "{ref}" không khớp {NOUN_VI[target + "s"]} nào{tail_vi}',
+        *path,
+    )
+
+
+def references(ctx: Context) -> list[Finding]:
+    """Participants, certification enterprises and expert units name records that exist."""
+    enterprises, units = _ids(ctx, "enterprises"), _ids(ctx, "units")
+    e_names, u_names = _Lazy(ctx, "enterprises"), _Lazy(ctx, "units")
+    found = []
+    for e, t in ctx.valid("trainings"):
+        for i, p in enumerate(t.participants):
+            if p not in enterprises:
+                found.append(_unknown_ref(e, "participants", p, "enterprise", e_names.get(), i))
+    for e, c in ctx.valid("certifications"):
+        if c.enterprise not in enterprises:
+            found.append(_unknown_ref(e, "enterprise", c.enterprise, "enterprise", e_names.get()))
+    for e, x in ctx.valid("experts"):
+        if x.unit is not None and x.unit not in units:
+            found.append(_unknown_ref(e, "unit", x.unit, "unit", u_names.get()))
+    return found
+
+
+class _Lazy:
+    """The suggestions of a kind, built at the first unknown reference (most data has none)."""
+
+    def __init__(self, ctx: Context, kind: str) -> None:
+        self.ctx, self.kind = ctx, kind
+        self.value: _Suggestions | None = None
+
+    def get(self) -> _Suggestions:
+        if self.value is None:
+            self.value = _Suggestions(_names(self.ctx, self.kind))
+        return self.value
+
+
+def tax_codes(ctx: Context) -> list[Finding]:
+    """A tax code names one establishment, and its check digit is right."""
+    found = duplicate_tax_codes(ctx)
+    for e, ent in ctx.valid("enterprises"):
+        if ent.tax_code is not None and not _facts(e, ent)[1]:
+            found.append(
+                _problem(
+                    e,
+                    "tax-code-checksum",
+                    "tax_code",
+                    f"enterprise {e.id}: tax code {ent.tax_code} has a wrong check digit "
+                    "(10th digit); likely a typo: check it against the business register",
+                    f"{NOUN_VI['enterprises']} {e.id}: mã số thuế {ent.tax_code} sai chữ số kiểm tra "
+                    "(chữ số thứ 10); có thể gõ nhầm: hãy đối chiếu đăng ký kinh doanh",
+                )
+            )
+    return found
+
+
+_ORDER: dict[str, list[tuple[str, str]]] = {
+    "trainings": [("date", "end_date")],
+    "certifications": [
+        ("started_on", "achieved_on"),
+        ("achieved_on", "expires_on"),
+        ("achieved_on", "withdrawn_on"),
+    ],
+    "experts": [("qualified_on", "revoked_on")],
+    "units": [("qualified_on", "revoked_on")],
+}
+
+
+def date_order(ctx: Context) -> list[Finding]:
+    """A date never comes before the one it follows (end after start, expiry after award)."""
+    found = []
+    for kind, pairs in _ORDER.items():
+        for e, r in ctx.valid(kind):
+            for before, after in pairs:
+                a, b = getattr(r, before), getattr(r, after)
+                if a is not None and b is not None and b < a:
+                    found.append(
+                        _problem(
+                            e,
+                            "date-order",
+                            after,
+                            f"{kind[:-1]} {e.id}: {after} {b} is before {before} {a}",
+                            f"{NOUN_VI[kind]} {e.id}: {after} {b} trước {before} {a}",
+                        )
+                    )
+    for e, ent in ctx.valid("enterprises"):
+        for i, p in enumerate(ent.ocop_products):
+            if p.expires_on is not None and p.expires_on < p.certified_on:
+                found.append(
+                    _problem(
+                        e,
+                        "date-order",
+                        "ocop_products",
+                        f"enterprise {e.id}: OCOP product {p.name!r} expires_on {p.expires_on} "
+                        f"is before certified_on {p.certified_on}",
+                        f"{NOUN_VI['enterprises']} {e.id}: sản phẩm OCOP {p.name!r} expires_on {p.expires_on} "
+                        f"trước certified_on {p.certified_on}",
+                        i,
+                        "expires_on",
+                    )
+                )
+    return found
+
+
+def duplicate_participants(ctx: Context) -> list[Finding]:
+    """An enterprise is listed once per training."""
+    found = []
+    for e, t in ctx.valid("trainings"):
+        seen: set[str] = set()
+        for i, p in enumerate(t.participants):
+            if p in seen:
+                found.append(
+                    _problem(
+                        e,
+                        "duplicate-participant",
+                        "participants",
+                        f"training {e.id}: participant {p} is listed twice; it counts once",
+                        f"{NOUN_VI['trainings']} {e.id}: {p} có tên hai lần trong danh sách; chỉ tính một lần",
+                        i,
+                    )
+                )
+            seen.add(p)
+    return found
+
+
+def unknown_schemes(ctx: Context) -> list[Finding]:
+    """A certification's scheme is one known for its category (else, likely a typo)."""
+    found = []
+    known: dict[tuple[str, str], bool] = {}  # few distinct schemes: check each once
+    for e, c in ctx.valid("certifications"):
+        pair = (c.category.value, c.scheme)
+        ok = known.get(pair)
+        if ok is None:
+            ok = known[pair] = is_known(*pair)
+        if not ok:
+            hint = nearest_scheme(c.category.value, c.scheme)
+            en = f" (nearest known: {hint})" if hint else ""
+            vi = f" (gần nhất: {hint})" if hint else ""
+            found.append(
+                _problem(
+                    e,
+                    "unknown-scheme",
+                    "scheme",
+                    f"certification {e.id}: scheme {c.scheme!r} is not known for category "
+                    f"{c.category.value}{en}",
+                    f"{NOUN_VI['certifications']} {e.id}: {c.scheme!r} không phải hệ thống/tiêu chuẩn đã biết "
+                    f"của nhóm {c.category.value}{vi}",
+                )
+            )
+    return found
+
+
+def outside_period(ctx: Context) -> list[Finding]:
+    """Trainings and achievements fall inside the plan period (else they do not count)."""
+    if ctx.period is None:
+        return []
+    start, end = ctx.period
+    found = []
+    for kind, name in (("trainings", "date"), ("certifications", "achieved_on")):
+        for e, r in ctx.valid(kind):
+            day = getattr(r, name)
+            if day is not None and not start <= day <= end:
+                found.append(
+                    _problem(
+                        e,
+                        "outside-period",
+                        name,
+                        f"{kind[:-1]} {e.id}: {name} {day} is outside the plan period "
+                        f"{start}..{end}; it does not count towards the targets",
+                        f"{NOUN_VI[kind]} {e.id}: {name} {day} nằm ngoài kỳ kế hoạch "
+                        f"{start}..{end}; không được tính vào chỉ tiêu",
+                    )
+                )
+    return found
+
+
+_DATES: dict[str, tuple[str, ...]] = {
+    "trainings": ("date", "end_date"),
+    "certifications": ("started_on", "achieved_on", "withdrawn_on"),
+    "experts": ("qualified_on", "revoked_on"),
+    "units": ("qualified_on", "revoked_on"),
+}
+
+
+def future_dates(ctx: Context) -> list[Finding]:
+    """No date lies after today (a typo in the year, usually); expiry dates may."""
+    found = []
+    for kind, names in _DATES.items():
+        for e, r in ctx.valid(kind):
+            for name in names:
+                value = getattr(r, name)
+                if value is not None and value > ctx.today:
+                    found.append(_future(e, name, value, ctx.today))
+    for e, ent in ctx.valid("enterprises"):
+        for i, p in enumerate(ent.ocop_products):
+            if p.certified_on > ctx.today:
+                found.append(_future(e, "ocop_products", p.certified_on, ctx.today, i))
+    return found
+
+
+def _future(e: Entry, name: str, value: dt.date, today: dt.date, *path: Any) -> Finding:
+    return _problem(
+        e,
+        "future-date",
+        name,
+        f"{e.kind[:-1]} {e.id}: {name} {value} is after today ({today}); check the year",
+        f"{NOUN_VI[e.kind]} {e.id}: {name} {value} sau ngày hôm nay ({today}); hãy kiểm tra năm",
+        *path,
+    )
+
+
+def possible_duplicates(ctx: Context) -> list[Finding]:
+    """Two establishments whose names match but for case, diacritics and legal form."""
+    first: dict[str, Entry] = {}
+    found = []
+    for e, ent in ctx.valid("enterprises"):
+        k = _facts(e, ent)[0]
+        if not k:
+            continue
+        seen = first.setdefault(k, e)
+        if seen is not e:
+            found.append(
+                _problem(
+                    e,
+                    "possible-duplicate",
+                    "name",
+                    f"enterprise {e.id} ({ent.name}) may be the same establishment as {seen.id} "
+                    f"({seen.name}, {seen.file}:{seen.line}); merge them if so",
+                    f"{NOUN_VI['enterprises']} {e.id} ({ent.name}) có thể trùng với {seen.id} "
+                    f"({seen.name}, {seen.file}:{seen.line}); hãy gộp nếu đúng",
+                )
+            )
+    return found
+
+
+RULES: list[Rule] = [
+    duplicate_ids,
+    references,
+    tax_codes,
+    date_order,
+    duplicate_participants,
+    unknown_schemes,
+    outside_period,
+    future_dates,
+    possible_duplicates,
+    possible_duplicate_records,
+]
+
+
+def run_rules(
+    entries: list[Entry], period: tuple[dt.date, dt.date] | None, today: dt.date
+) -> list[Problem]:
+    """Run every rule in order; an error marks its entry bad before later rules run."""
+    ctx = Context(entries, period, today)
+    problems = []
+    for rule in RULES:
+        for entry, problem in rule(ctx):
+            if problem.is_error:
+                entry.bad = True
+            problems.append(problem)
+    return problems

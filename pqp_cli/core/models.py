@@ -1,0 +1,279 @@
+"""Record kinds of docs/contract.md §2 as pydantic models, their enums and Vietnamese labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from pqp_cli.core.text import clean, fold, parse_date
+from pqp_cli.read.yamlread import CONTROL
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+TAX_CODE_PATTERN = r"^\d{10}(-\d{3})?$"
+_TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
+
+
+class EntityType(str, Enum):
+    enterprise = "enterprise"
+    cooperative = "cooperative"
+    household = "household"
+    other = "other"
+
+
+class Topic(str, Enum):
+    management_systems = "management_systems"
+    improvement_tools = "improvement_tools"
+    standards = "standards"
+    measurement = "measurement"
+    technology = "technology"
+
+
+class Category(str, Enum):
+    management_system = "management_system"
+    improvement_tool = "improvement_tool"
+    product_standard = "product_standard"
+    measurement_assurance = "measurement_assurance"
+    technology = "technology"
+
+
+#: Vietnamese label and aliases of each enum value (docs/contract.md §2): import reads them, `--lang vi` prints them.
+VI_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
+    "type": {
+        "enterprise": ("Doanh nghiệp", "DN", "Công ty"),
+        "cooperative": ("Hợp tác xã", "HTX"),
+        "household": ("Hộ kinh doanh", "HKD", "Hộ gia đình"),
+        "other": ("Khác",),
+    },
+    "topics": {
+        "management_systems": ("Hệ thống quản lý",),
+        "improvement_tools": ("Công cụ cải tiến",),
+        "standards": ("Tiêu chuẩn", "Quy chuẩn"),
+        "measurement": ("Đo lường",),
+        "technology": ("Công nghệ", "Chuyển đổi số"),
+    },
+    "category": {
+        "management_system": ("Hệ thống quản lý",),
+        "improvement_tool": ("Công cụ cải tiến",),
+        "product_standard": ("Tiêu chuẩn sản phẩm", "Tiêu chuẩn", "Quy chuẩn"),
+        "measurement_assurance": ("Đảm bảo đo lường", "Đo lường"),
+        "technology": ("Công nghệ", "Chuyển đổi số"),
+    },
+    "bool": {
+        "true": ("Có", "x", "✓", "1", "yes", "true", "có"),
+        "false": ("Không", "", "0", "no", "false"),
+    },
+    "status": {
+        "met": ("Đạt",),
+        "on_track": ("Đúng tiến độ",),
+        "at_risk": ("Có nguy cơ chậm",),
+        "behind": ("Chậm tiến độ",),
+        "missed": ("Không đạt",),
+        "not_started": ("Chưa bắt đầu",),
+        "no_data": ("Chưa có dữ liệu",),
+    },
+}
+
+
+#: What a record of each kind is called in Vietnamese messages.
+NOUN_VI = {
+    "enterprises": "cơ sở",
+    "trainings": "lớp tập huấn",
+    "certifications": "hồ sơ chứng nhận",
+    "experts": "chuyên gia",
+    "units": "đơn vị",
+}
+
+
+def label(group: str, value: str, lang: str) -> str:
+    """The label of an enum value: itself in English, its Vietnamese label under `vi`."""
+    if lang != "vi":
+        return value
+    return VI_LABELS.get(group, {}).get(value, (value,))[0]
+
+
+_LABEL_INDEX: dict[str, dict[str, str]] = {
+    group: {fold(name): value for value, names in values.items() for name in (value, *names)}
+    for group, values in VI_LABELS.items()
+}
+
+
+def lookup_label(group: str, text: str) -> str | None:
+    """The enum value a label, alias or value names (case and diacritics ignored), or None."""
+    index = _LABEL_INDEX[group]
+    found = index.get(text)  # the common case: the value itself, as written
+    return found if found is not None else index.get(fold(text))
+
+
+def tax_code_check_ok(code: str) -> bool:
+    """Whether the 10th digit of a tax code is its check digit (weights 31 29 23 19 17 13 7 5 3)."""
+    digits = [int(c) for c in code[:10]]
+    check = 10 - sum(w * d for w, d in zip(_TAX_WEIGHTS, digits, strict=False)) % 11
+    return check == digits[9]  # a check of 10 fits no digit: no valid code has that body
+
+
+# --- scalar parsing from text (YAML implicit typing is off) -----------------------------------
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, str):
+        if CONTROL.search(value) is not None:
+            raise ValueError(CONTROL_ERROR)
+        return clean(value)
+    return value
+
+
+CONTROL_ERROR = "control character"
+
+
+def _bool(value: Any) -> Any:
+    if isinstance(value, str):
+        if CONTROL.search(value) is not None:
+            raise ValueError(CONTROL_ERROR)
+        found = lookup_label("bool", value)
+        if found is None:
+            raise ValueError("not a yes/no value")
+        return found == "true"
+    return value
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, str):
+        if CONTROL.search(value) is not None:
+            raise ValueError(CONTROL_ERROR)
+        parsed = parse_date(value)
+        if parsed is None:
+            raise ValueError("not a date")
+        return parsed
+    return value
+
+
+def _enum(group: str) -> BeforeValidator:
+    def parse(value: Any) -> Any:
+        if isinstance(value, str):
+            if CONTROL.search(value) is not None:
+                raise ValueError(CONTROL_ERROR)
+            return lookup_label(group, value) or value
+        return value
+
+    return BeforeValidator(parse)
+
+
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+Id = Annotated[str, BeforeValidator(_text), Field(pattern=ID_PATTERN)]
+Bool = Annotated[bool, BeforeValidator(_bool)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Id
+
+
+class OcopProduct(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Text
+    stars: Annotated[int, Field(ge=3, le=5)]
+    certified_on: Date
+    expires_on: Date | None = None
+
+
+class Enterprise(Record):
+    name: Text
+    type: Annotated[EntityType, _enum("type")]
+    tax_code: Annotated[str, BeforeValidator(_text), Field(pattern=TAX_CODE_PATTERN)] | None = None
+    locality: Text | None = None
+    address: Text | None = None
+    sector: Text | None = None
+    key_product: Bool = False
+    pilot_model: Bool = False
+    ocop_products: list[OcopProduct] = []
+
+
+class Training(Record):
+    title: Text
+    date: Date
+    end_date: Date | None = None
+    topics: Annotated[list[Annotated[Topic, _enum("topics")]], Field(min_length=1)]
+    participants: list[Id] = []
+    organizer: Text | None = None
+    locality: Text | None = None
+    trainees: Annotated[int, Field(ge=0)] | None = None
+
+
+class Certification(Record):
+    enterprise: Id
+    category: Annotated[Category, _enum("category")]
+    scheme: Text
+    supported: Bool = True
+    product: Text | None = None
+    started_on: Date | None = None
+    achieved_on: Date | None = None
+    expires_on: Date | None = None
+    withdrawn_on: Date | None = None
+    certifier: Text | None = None
+
+
+class Expert(Record):
+    name: Text
+    qualified_on: Date
+    revoked_on: Date | None = None
+    unit: Id | None = None
+    fields: list[Text] = []
+
+
+class Unit(Record):
+    name: Text
+    public: Bool = False
+    qualified_on: Date
+    revoked_on: Date | None = None
+
+
+MODELS: dict[str, type[Record]] = {
+    "enterprises": Enterprise,
+    "trainings": Training,
+    "certifications": Certification,
+    "experts": Expert,
+    "units": Unit,
+}
+KINDS: tuple[str, ...] = tuple(MODELS)
+
+#: What a field allows, for messages: English, Vietnamese.
+ALLOWED: dict[str, tuple[str, str]] = {
+    "id": (
+        "letters, digits, '.', '_' and '-', starting with a letter or digit",
+        "chữ cái, chữ số, '.', '_' và '-', bắt đầu bằng chữ cái hoặc chữ số",
+    ),
+    "tax_code": (
+        "10 digits, or 10 digits, '-' and 3 digits (e.g. 2801234567 or 2801234567-001)",
+        "10 chữ số, hoặc 10 chữ số, '-' và 3 chữ số (vd. 2801234567 hoặc 2801234567-001)",
+    ),
+    "date": ("a date such as 2023-04-03 or 03/04/2023", "một ngày, vd. 2023-04-03 hoặc 03/04/2023"),
+    "bool": ("true or false (Có/Không)", "true hoặc false (Có/Không)"),
+    "stars": ("a whole number from 3 to 5", "số nguyên từ 3 đến 5"),
+    "trainees": ("a whole number, 0 or more", "số nguyên không âm"),
+    "text": ("non-empty text", "văn bản không rỗng"),
+    "list": ("a list (one '- item' a line)", "một danh sách (mỗi dòng '- mục')"),
+    "mapping": ("a mapping of fields", "một ánh xạ trường: giá trị"),
+    "control": (
+        "text without control characters (remove the invisible character)",
+        "văn bản không có ký tự điều khiển (hãy xóa ký tự vô hình)",
+    ),
+}
+
+
+def enum_allowed(group: str, enum: type[Enum]) -> tuple[str, str]:
+    en = ", ".join(e.value for e in enum)
+    vi = ", ".join(f"{e.value} ({VI_LABELS[group][e.value][0]})" for e in enum)
+    return en, vi
+
+
+ENUM_FIELDS: dict[str, tuple[str, type[Enum]]] = {
+    "type": ("type", EntityType),
+    "topics": ("topics", Topic),
+    "category": ("category", Category),
+}

@@ -1,0 +1,101 @@
+"""Problems are values: a stable code from the catalogue, a location and a message in en/vi."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pqp_cli.core.pathtext import shown
+
+Severity = Literal["error", "warning"]
+
+#: The catalogue of docs/contract.md §5: code → severity.
+CODES: dict[str, Severity] = {
+    "yaml-syntax": "error",
+    "encoding": "error",
+    "unsupported-yaml": "error",
+    "not-a-list": "error",
+    "duplicate-key": "error",
+    "missing-field": "error",
+    "unknown-field": "error",
+    "invalid-value": "error",
+    "duplicate-id": "error",
+    "unknown-reference": "error",
+    "duplicate-tax-code": "error",
+    "date-order": "error",
+    "tax-code-checksum": "warning",
+    "duplicate-participant": "warning",
+    "unknown-scheme": "warning",
+    "outside-period": "warning",
+    "future-date": "warning",
+    "possible-duplicate": "warning",
+    "unknown-file": "warning",
+    "unknown-locality": "warning",
+}
+
+
+class PqpError(Exception):
+    """Cannot go on (missing folder, unreadable targets file, unknown target): exit 2."""
+
+    def __init__(self, en: str, vi: str | None = None, exit_code: int = 2) -> None:
+        super().__init__(en)
+        self.en = en
+        self.vi = vi or en
+        self.exit_code = exit_code
+
+    def message(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+def display_path(path: Path | str) -> str:
+    """A path relative to the current folder when it lies below it, else as given; control
+    characters (a line break, ESC …) as visible escapes, so no name reaches an output raw."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return shown(path)
+    return shown(path) if rel.startswith("..") else shown(rel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    file: str
+    line: int | None
+    en: str
+    vi: str
+    record: str | None = None
+    field: str | None = None
+    kind: str | None = dataclasses.field(default=None, compare=False)
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code]
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def message(self, lang: str = "en") -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def as_dict(self, lang: str = "en") -> dict[str, object]:
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "record": self.record,
+            "field": self.field,
+            "message": self.message(lang),
+        }
+
+
+def sort_key(p: Problem) -> tuple[str, int, str]:
+    return (p.file, p.line or 0, p.code)

@@ -1,0 +1,1 @@
+"""Figures: metrics, progress and pace, timelines, explain, diff, localities and the report document."""

@@ -1,0 +1,1 @@
+"""Opening a project: the plan and the dataset, from the working tree or a git revision, cached or plain."""

@@ -1,0 +1,340 @@
+"""The data folder and targets file as committed at a git revision, read through git itself.
+
+`git ls-tree` lists the blobs under the data folder at the revision and `git cat-file --batch`
+gives their bytes, which are written under a temporary folder that mirrors the repository
+(`git archive` is not used: `export-ignore` attributes could leave files out). The figures
+computed on that folder are those of the commit, whatever the working tree holds.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pqp_cli.cache.store import CACHE_DIR
+from pqp_cli.core.notes import warn
+from pqp_cli.core.pathtext import has_control, shown
+from pqp_cli.core.problems import PqpError, display_path
+from pqp_cli.read.gitobjects import Entry, contents, entries, git
+
+WORKING_TREE = None  # a revision of None: the files on disk
+#: What one revision may write to its temporary folder: beyond, a clear refusal.
+MAX_ENTRIES = 200_000
+MAX_BYTES = 1 << 30
+MAX_LINKS = 1000  # links whose target outside the data folder is marked (each costs git calls)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """What a revision was asked as, the commit it names, and where its files were written."""
+
+    rev: str
+    commit: str
+    data: Path
+    targets: Path
+    left_out: tuple[tuple[str, str], ...] = ()  # (en, vi): what the figures at `rev` leave out
+
+    @property
+    def short(self) -> str:
+        return self.commit[:10]
+
+
+def _existing(path: Path) -> Path:
+    path = path.absolute()
+    while not path.is_dir() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def repository_root(near: Path) -> Path:
+    """The top of the git work tree holding `near` (or its nearest existing folder)."""
+    start = _existing(near)
+    done = git(["rev-parse", "--show-toplevel"], start)
+    if done.returncode != 0:
+        where = display_path(start)
+        raise PqpError(
+            f"{where} is not inside a git repository, so there is no revision to read "
+            "(run `git init` and commit the data, or leave out --rev)",
+            f"{where} không nằm trong kho git nên không có phiên bản nào để đọc "
+            "(hãy `git init` và commit dữ liệu, hoặc bỏ --rev)",
+        )
+    return Path(os.fsdecode(done.stdout.strip()))
+
+
+def resolve_commit(root: Path, rev: str) -> str:
+    """The full commit id a revision names (a tag, branch, `HEAD~2`, an abbreviated id …)."""
+    if rev.startswith("^") or ".." in rev or rev.endswith(("^!", "^@")) or "^-" in rev:
+        raise PqpError(
+            f"'{shown(rev)}' is not a single revision: give one commit, tag or branch "
+            "(a range or an exclusion such as ^HEAD names no one commit)",
+            f"'{shown(rev)}' không phải là một phiên bản duy nhất: hãy ghi một commit, tag "
+            "hoặc nhánh (một khoảng hay ^HEAD không chỉ một commit)",
+        )
+    done = None
+    if rev and not rev.startswith("-"):
+        done = git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root)
+    if done is None or done.returncode != 0:
+        raise PqpError(
+            f"unknown revision '{shown(rev)}': give a commit, tag or branch of this repository "
+            "(see `git log --oneline`)",
+            f"không có phiên bản '{shown(rev)}': hãy ghi một commit, tag hoặc nhánh của kho này "
+            "(xem `git log --oneline`)",
+        )
+    return done.stdout.decode().strip()
+
+
+def _inside(path: Path, root: Path) -> str:
+    """`path` relative to the repository root, in git's spelling (forward slashes)."""
+    path = path.absolute()
+    if path.name in ("", ".", ".."):
+        absolute = Path(os.path.realpath(path))
+    else:  # the last part as named: a link there is resolved inside the commit, not on disk
+        absolute = Path(os.path.realpath(path.parent)) / path.name
+    try:
+        relative = absolute.relative_to(Path(os.path.realpath(root)))
+    except ValueError:
+        where = display_path(path)
+        raise PqpError(
+            f"{where} lies outside the git repository at {display_path(root)}",
+            f"{where} nằm ngoài kho git ở {display_path(root)}",
+        ) from None
+    return relative.as_posix()
+
+
+def _missing(what: str, spec: str, rev: str) -> PqpError:
+    return PqpError(
+        f"{what} {shown(spec)} does not exist at revision {rev}",
+        f"{'tệp' if what == 'file' else 'thư mục'} {shown(spec)} không có ở phiên bản {rev}",
+    )
+
+
+def _unsafe(name: str) -> bool:
+    """A name from git that could lead outside its folder (`..`, `.`, empty or absolute parts)
+    or break a line (any control character)."""
+    parts = name.split("/")
+    return (
+        any(p in ("", ".", "..") or "\\" in p for p in parts)
+        or os.path.isabs(name)
+        or has_control(name)
+    )
+
+
+def _target(into: Path, name: str) -> Path:
+    """Where a file from git goes: under `into`, never anywhere else."""
+    if _unsafe(name):
+        raise PqpError(
+            f"the commit holds an entry named '{shown(name)}', which would lead outside its "
+            "folder or holds a control character; pqp reads no such revision (run `git fsck`)",
+            f"commit có mục tên '{shown(name)}', dẫn ra ngoài thư mục của nó hoặc chứa ký tự "
+            "điều khiển; pqp không đọc phiên bản như vậy (hãy chạy `git fsck`)",
+        )
+    path = into.joinpath(*name.split("/"))
+    real, inside = os.path.realpath(path.parent), os.path.realpath(into)
+    if real != inside and not real.startswith(inside + os.sep):
+        raise PqpError(
+            f"the entry '{shown(name)}' would be written outside the temporary folder; refused",
+            f"mục '{shown(name)}' sẽ được ghi ra ngoài thư mục tạm; bị từ chối",
+        )
+    return path
+
+
+def _left(rev: str, name: str) -> tuple[str, str]:
+    return (
+        f"figures at {rev} leave out {shown(name)} (a submodule: its files are in another "
+        "repository)",
+        f"số liệu ở phiên bản {rev} không tính {shown(name)} (một submodule: tệp của nó nằm ở "
+        "kho khác)",
+    )
+
+
+def _too_large(rev: str) -> PqpError:
+    return PqpError(
+        f"the data at {rev} is too large to read through git (over {MAX_ENTRIES} files or "
+        f"{MAX_BYTES // 2**20} MiB); check out that revision instead",
+        f"dữ liệu ở phiên bản {rev} quá lớn để đọc qua git (quá {MAX_ENTRIES} tệp hoặc "
+        f"{MAX_BYTES // 2**20} MiB); hãy checkout phiên bản đó",
+    )
+
+
+def _materialise(
+    root: Path, commit: str, found: list[Entry], into: Path, rev: str
+) -> list[tuple[str, str]]:
+    """Write files as files and links as links (their text checked), exactly as a checkout
+    would, so the folder reads as the checkout of `rev` reads; submodules are named."""
+    files = [e for e in found if e.kind == "blob" and e.mode != "120000"]
+    links = [e for e in found if e.kind == "blob" and e.mode == "120000"]
+    if len(files) + len(links) > MAX_ENTRIES or sum(e.size for e in files + links) > MAX_BYTES:
+        raise _too_large(rev)
+    paths = [_target(into, e.name) for e in files + links]  # every name checked first
+    read = contents(root, [e.name for e in files + links], [e.oid for e in files + links])
+    _write(paths[: len(files)], read[: len(files)], [e.name for e in files])
+    for path, text, link in zip(paths[len(files) :], read[len(files) :], links, strict=True):
+        _link(into, path, text, link.name)
+    return [_left(rev, e.name) for e in found if e.kind == "commit"]
+
+
+def _link(into: Path, path: Path, text: bytes, name: str) -> None:
+    """A link as committed; its text must be a plain path (no control character)."""
+    target = os.fsdecode(text)
+    if not target or has_control(target) or "\0" in target:
+        raise PqpError(
+            f"the commit holds a link '{shown(name)}' whose target '{shown(target)}' holds a "
+            "control character; pqp reads no such revision",
+            f"commit có liên kết '{shown(name)}' trỏ tới '{shown(target)}' chứa ký tự điều "
+            "khiển; pqp không đọc phiên bản như vậy",
+        )
+    try:
+        for step in reversed(path.parents):  # never through a link written before
+            if step.is_relative_to(into) and step != into and step.is_symlink():
+                raise OSError(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, path)
+    except OSError:
+        raise _twice(name) from None
+
+
+def _twice(name: str) -> PqpError:
+    return PqpError(
+        f"the commit lists '{shown(name)}' twice (or as a file and a folder); "
+        "pqp reads no such revision (run `git fsck` on it)",
+        f"commit liệt kê '{shown(name)}' hai lần (hoặc vừa là tệp vừa là thư mục); "
+        "pqp không đọc phiên bản như vậy (hãy chạy `git fsck`)",
+    )
+
+
+def _write(paths: list[Path], contents: list[bytes], names: list[str]) -> None:
+    """Write each file once; a tree that names a file twice (or as a file and a folder) is
+    refused rather than letting one copy silently replace the other."""
+    for path, content, name in zip(paths, contents, names, strict=True):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("xb") as fh:
+                fh.write(content)
+        except OSError:
+            raise _twice(name) from None
+
+
+def _at(rev: str, what: str, spec: str) -> PqpError:
+    return PqpError(
+        f"at {rev}, {shown(spec)} is not a {what}",
+        f"ở phiên bản {rev}, {shown(spec)} không phải là {'thư mục' if what == 'folder' else 'tệp'}",
+    )
+
+
+def _resolve(root: Path, commit: str, spec: str, rev: str, what: str) -> tuple[str, Entry | None]:
+    """The path `spec` leads to in the commit and its entry (None: the top of the tree), links
+    followed inside the repository the way a checkout reads them; missing: an error."""
+    parts, hops = spec.split("/"), 0
+    done: list[str] = []
+    while parts:
+        part = parts.pop(0)
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not done:
+                raise _missing("folder" if parts else what, spec, rev)
+            done.pop()
+            continue
+        here = "/".join([*done, part])
+        entry = next((e for e in entries(root, commit, here, ()) if e.name == here), None)
+        if entry is None or entry.kind == "commit":
+            raise _missing("folder" if parts else what, spec, rev)
+        if entry.mode == "120000":
+            hops += 1
+            text = os.fsdecode(contents(root, [here], [entry.oid])[0])
+            if hops > 40 or os.path.isabs(text) or has_control(text) or "\0" in text:
+                raise _missing("folder" if parts else what, spec, rev)
+            parts = text.split("/") + parts
+            continue
+        if entry.kind != "tree" and parts:
+            raise _at(rev, "folder", here)
+        done.append(part)
+    return "/".join(done), (entry if done else None)
+
+
+def _data_folder(root: Path, commit: str, spec: str, into: Path, rev: str) -> list[tuple[str, str]]:
+    """The data folder at `rev` under `into`: where it really is in the tree, with a link at
+    `spec` when it is reached through one (so links inside it resolve as on disk)."""
+    real, entry = _resolve(root, commit, spec, rev, "folder")
+    if entry is not None and entry.kind != "tree":
+        raise _at(rev, "folder", spec)
+    found = entries(root, commit, real or ".")
+    cache = f"{real}/{CACHE_DIR}/" if real else f"{CACHE_DIR}/"
+    left_out = _materialise(
+        root, commit, [e for e in found if not e.name.startswith(cache)], into, rev
+    )
+    _placeholders(root, commit, [e.name for e in found if e.mode == "120000"], into, rev)
+    link = into.joinpath(*spec.split("/"))
+    if real != spec and not os.path.lexists(link):  # else written with the tree it lies in
+        try:
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(os.path.relpath(into.joinpath(*real.split("/")), link.parent), link)
+        except OSError:
+            raise _twice(spec) from None
+    return left_out
+
+
+def _placeholders(root: Path, commit: str, links: list[str], into: Path, rev: str) -> None:
+    """What a link leads to outside the data folder, as an empty file or folder: a link then
+    reads as on disk (leading out, never followed) rather than as a link to nothing."""
+    for name in links[:MAX_LINKS]:
+        try:
+            real, entry = _resolve(root, commit, name, rev, "file")
+            path = _target(into, real) if real else into
+        except PqpError:
+            continue  # a link to nothing, here as on disk
+        if os.path.lexists(path) or entry is None:
+            continue
+        for step in reversed(path.parents):
+            if step.is_relative_to(into) and step != into and step.is_symlink():
+                break
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.mkdir() if entry.kind == "tree" else path.touch()
+
+
+def _targets_file(root: Path, commit: str, spec: str, into: Path, rev: str) -> None:
+    """The targets file's bytes at `rev`, written at `spec` under `into`."""
+    real, entry = _resolve(root, commit, spec, rev, "file")
+    if entry is None or entry.kind != "blob":
+        raise _at(rev, "file", spec)
+    path = _target(into, spec)
+    _write([path], contents(root, [real], [entry.oid]), [spec])
+
+
+@contextmanager
+def checkout(rev: str, data: Path, targets: Path) -> Iterator[Revision]:
+    """The data folder and targets file as committed at `rev`, in a temporary folder."""
+    root = repository_root(data)
+    commit = resolve_commit(root, rev)
+    specs = [_inside(data, root), _inside(targets, root)]
+    with tempfile.TemporaryDirectory(prefix="pqp-rev-") as tmp:
+        into = Path(os.path.realpath(tmp))
+        left_out = _data_folder(root, commit, specs[0], into, rev)
+        written = into.joinpath(*specs[1].split("/"))
+        if written.is_symlink():  # resolved inside the commit, never followed out of it
+            written.unlink()
+        if not os.path.lexists(written):  # else read from the data folder, as on disk
+            _targets_file(root, commit, specs[1], into, rev)
+        yield Revision(rev, commit, into / specs[0], into / specs[1], tuple(left_out))
+
+
+@contextmanager
+def at_revision(rev: str | None, data: Path, targets: Path) -> Iterator[tuple[Path, Path]]:
+    """`(data, targets)` to read: the files on disk when `rev` is None, else as committed."""
+    if rev is WORKING_TREE:
+        yield data, targets
+        return
+    with checkout(rev, data, targets) as revision:
+        tell_left_out(revision)
+        yield revision.data, revision.targets
+
+
+def tell_left_out(revision: Revision, lang: str | None = None) -> None:
+    """Say on stderr what the figures at a revision leave out (never silently)."""
+    for en, vi in revision.left_out:
+        warn(en, vi, lang)

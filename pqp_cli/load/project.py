@@ -1,0 +1,70 @@
+"""A data folder and its targets file read together: the entry point commands call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pqp_cli.core.problems import PqpError, Problem, sort_key
+from pqp_cli.read.loading import Dataset, load_dataset
+from pqp_cli.read.plan import Plan, read_plan
+
+
+@dataclass
+class Project:
+    plan: Plan | None
+    dataset: Dataset
+    plan_problems: list[Problem]
+    place_problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sorted(
+            self.plan_problems + self.dataset.problems + self.place_problems, key=sort_key
+        )
+
+    @property
+    def errors(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+    def summary(self) -> dict[str, Any]:
+        found: dict[str, Any] = {
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "files_left_out": len(self.dataset.files_left_out),
+            "records_left_out": self.dataset.records_left_out,
+        }
+        if self.plan is not None and self.plan.left_out:
+            found["targets_left_out"] = list(self.plan.left_out)  # only when some are
+        return found
+
+    def require_plan(self) -> Plan:
+        if self.plan is None:
+            first = next((p for p in self.plan_problems if p.is_error), None)
+            where = f" ({first.location()}: {first.en})" if first else ""
+            where_vi = f" ({first.location()}: {first.vi})" if first else ""
+            raise PqpError(
+                f"the targets file has errors{where}; run `pqp validate`",
+                f"tệp chỉ tiêu có lỗi{where_vi}; hãy chạy `pqp validate`",
+            )
+        return self.plan
+
+
+def load_project(
+    data_dir: Path, targets: Path, today: dt.date | None = None, *, use_cache: bool = True
+) -> Project:
+    """Read targets.yaml, then the data folder with the plan's period for its checks.
+
+    `use_cache=False` reads every file afresh and writes no cache (`--no-cache`)."""
+    plan, plan_problems = read_plan(targets)
+    period = (plan.start, plan.end) if plan else None
+    dataset = load_dataset(data_dir, period=period, today=today, use_cache=use_cache)
+    from pqp_cli.figures.localities import locality_problems
+
+    return Project(plan, dataset, plan_problems, locality_problems(plan, dataset))

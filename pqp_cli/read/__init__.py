@@ -1,0 +1,1 @@
+"""Reading: the YAML readers, the data files, targets.yaml, git objects."""

@@ -1,0 +1,103 @@
+"""Which files under the data folder hold records, and what under it cannot be read."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from pqp_cli.core.models import KINDS
+from pqp_cli.core.problems import Problem, display_path
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def kind_of(data_dir: Path, path: Path) -> str | None:
+    """The kind a file under `data_dir` holds: `kind.yaml` or anything under `kind/`."""
+    rel = path.relative_to(data_dir)
+    if len(rel.parts) == 1:
+        return path.stem if path.stem in KINDS else None
+    return rel.parts[0] if rel.parts[0] in KINDS else None
+
+
+def data_files(data_dir: Path) -> Iterator[tuple[str | None, Path]]:
+    """Every YAML file under `data_dir` with the kind it holds (None: belongs to no kind)."""
+    found, _ = scan(data_dir)
+    yield from found
+
+
+def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
+    """Every YAML file under `data_dir` with its kind, and an error for each folder that cannot
+    be listed and each link that leads nowhere, in a loop or out of the data folder: nothing
+    under the folder vanishes quietly, and nothing outside it is read."""
+    found: list[tuple[str | None, Path]] = []
+    problems: list[Problem] = []
+    inside = os.path.realpath(data_dir)
+    seen = {inside}
+
+    def refuse(path: Path, exc: OSError) -> None:
+        problems.append(unreadable_path(path, data_dir, exc))
+
+    def failed(exc: OSError) -> None:
+        refuse(Path(exc.filename) if exc.filename else data_dir, exc)
+
+    for top, dirs, names in os.walk(data_dir, onerror=failed, followlinks=True):
+        here = Path(top)
+        for name in sorted(dirs):
+            real = os.path.realpath(here / name)
+            if name.startswith(".") or real in seen or not _within(real, inside):
+                dirs.remove(name)
+                if not name.startswith("."):
+                    refuse(
+                        here / name, _loop(here / name) if real in seen else _outside(here / name)
+                    )
+            seen.add(real)
+        for name in names:
+            path = here / name
+            if name.startswith(".") or path.suffix.lower() not in YAML_SUFFIXES:
+                continue
+            if not _within(os.path.realpath(path), inside):  # before stat: said the same
+                refuse(path, _outside(path))  # whether or not its target exists
+                continue
+            try:
+                is_file = path.stat().st_mode & 0o170000 == 0o100000
+            except OSError as exc:
+                refuse(path, exc)
+                continue
+            if not is_file:
+                refuse(path, OSError(21, "not a regular file", str(path)))
+            else:
+                found.append((kind_of(data_dir, path), path))
+    # `kind.yaml` before `kind/**`, so "first defined" reads the way people lay files out.
+    found.sort(key=lambda kp: (len(kp[1].relative_to(data_dir).parts) > 1, kp[1].parts))
+    return found, problems
+
+
+def _within(real: str, inside: str) -> bool:
+    return real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: Path) -> OSError:
+    return OSError(1, "a link leading out of the data folder (not followed)", str(path))
+
+
+def _loop(path: Path) -> OSError:
+    return OSError(40, "a link back to a folder already read (a loop)", str(path))
+
+
+def unreadable_path(path: Path, data_dir: Path, exc: OSError) -> Problem:
+    """An error naming a path under the data folder that could not be read."""
+    file = display_path(path)
+    try:
+        kind = kind_of(data_dir, path)
+    except ValueError:
+        kind = None
+    reason = exc.strerror or str(exc)
+    return Problem(
+        "encoding",  # docs/contract.md §5's code for a file that cannot be read
+        file,
+        None,
+        f"cannot read {file}: {reason}; its records are left out of every figure",
+        f"không đọc được {file}: {reason}; các bản ghi trong đó bị loại khỏi mọi số liệu",
+        kind=kind,
+    )

@@ -1,0 +1,93 @@
+"""targets.yaml's validation errors → Problems with our codes, lines and en/vi messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from pqp_cli.core.models import ALLOWED, CONTROL_ERROR, Category, EntityType, Topic
+from pqp_cli.core.problems import Problem
+from pqp_cli.core.text import nearest
+
+_ALLOWED_PLAN: dict[str, tuple[str, str]] = {
+    "target": (
+        "a number greater than 0 and at most 1000000000",
+        "một số lớn hơn 0 và không quá 1000000000",
+    ),
+    "target_percent": ("a number above 0 and at most 100", "một số lớn hơn 0 và không quá 100"),
+    "at_risk_ratio": ("a number above 0 and at most 1", "một số lớn hơn 0 và không quá 1"),
+    "start": ALLOWED["date"],
+    "end": ALLOWED["date"],
+    "categories": (", ".join(c.value for c in Category), ", ".join(c.value for c in Category)),
+    "require_categories": (", ".join(c.value for c in Category),) * 2,
+    "topics": (", ".join(t.value for t in Topic),) * 2,
+    "entity_types": (", ".join(t.value for t in EntityType),) * 2,
+    "supported_only": ALLOWED["bool"],
+    "id": ALLOWED["id"],
+}
+
+
+def _allowed(name: str) -> tuple[str, str]:
+    if name == "metric":
+        from pqp_cli.read.plan import METRICS
+
+        return ", ".join(METRICS), ", ".join(METRICS)
+    return _ALLOWED_PLAN.get(name, ALLOWED["text"])
+
+
+def convert(
+    exc: ValidationError,
+    base: tuple[Any, ...],
+    known: list[str],
+    ctx: Any,
+    record: str | None,
+) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = tuple(
+            p
+            for p in err["loc"]
+            if isinstance(p, int) or not str(p).startswith(("function", "list[", "literal"))
+        )
+        path = base + loc
+        name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        shown = ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in path)
+        if err["type"] == "missing":
+            code, en, vi = (
+                "missing-field",
+                f"{shown} is missing; add it",
+                f"thiếu {shown}; hãy bổ sung",
+            )
+        elif err["type"] == "extra_forbidden":
+            hint = nearest(name, known)
+            code = "unknown-field"
+            en = f"unknown {shown}" + (
+                f' (did you mean "{hint}"?)' if hint else f"; known: {', '.join(known)}"
+            )
+            vi = f"không xác định {shown}" + (
+                f' (có phải "{hint}"?)' if hint else f"; hợp lệ: {', '.join(known)}"
+            )
+        else:
+            code = "invalid-value"
+            a_en, a_vi = _allowed(name)
+            if err["type"] == "value_error" and CONTROL_ERROR in str(err.get("ctx", {})):
+                a_en, a_vi = ALLOWED["control"]
+            elif err["type"] == "value_error":
+                a_en = a_vi = str(err.get("ctx", {}).get("error", a_en))
+            got = err.get("input")
+            got_s = (
+                "nothing"
+                if got is None
+                else repr(got)
+                if not isinstance(got, (dict, list))
+                else type(got).__name__
+            )
+            en, vi = (
+                f"{shown} has {got_s}; allowed: {a_en}",
+                f"{shown} có giá trị {got_s}; cho phép: {a_vi}",
+            )
+        problems.append(
+            Problem(code, ctx.file, ctx.line(path), en, vi, record=record, field=name or None)
+        )
+    return problems

@@ -1,0 +1,311 @@
+"""A strict YAML reader: scalars as text, no tags/anchors/aliases/duplicate keys, lines kept.
+
+It walks libyaml's event stream itself rather than composing nodes, so aliases are refused
+before anything expands, nesting depth is bounded before the C composer could recurse, and
+every mapping key's line is recorded for messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CBaseLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import BaseLoader as _Loader  # type: ignore[assignment]
+
+#: Deeper than any record needs (a record is 4 levels deep); refuses bracket bombs cheaply.
+MAX_DEPTH = 40
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+#: C0 controls but tab and line feed, DEL, C1 controls and lone surrogates: never in text.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """`text` with each control character written as an escape (`\\x00`), for messages."""
+    return CONTROL.sub(
+        lambda m: m.group().encode("unicode_escape", "backslashreplace").decode(), text
+    )
+
+
+Path = tuple[Any, ...]
+_PLAIN_PARTS = (str, int, type(None))
+
+
+@dataclass
+class Fault:
+    """A problem found while reading: `path` locates the record it spoils ((), the whole file)."""
+
+    code: str
+    line: int
+    en: str
+    vi: str
+    path: Path = ()
+    fatal: bool = False
+
+
+class Parsed:
+    """A document read: its value, every fault, and the line of every key and list item.
+
+    `lines` maps a path (keys and indexes from the root) to its line. When the root is a list,
+    `items()` gives each item's line and its lines keyed by paths relative to the item, which is
+    what loading keeps per record (the fast reader builds that form directly).
+    """
+
+    def __init__(self) -> None:
+        self.root: Any = None
+        self.faults: list[Fault] = []
+        self._lines: dict[Path, int] | None = {}
+        self._items: tuple[list[int], list[dict[Path, int]]] | None = None
+
+    @property
+    def fatal(self) -> bool:
+        return any(f.fatal for f in self.faults)
+
+    @property
+    def lines(self) -> dict[Path, int]:
+        if self._lines is None:
+            item_line, item_lines = self.items()
+            self._lines = {}
+            for index, (line, lines) in enumerate(zip(item_line, item_lines, strict=True)):
+                self._lines[(index,)] = line
+                for path, number in lines.items():
+                    self._lines[(index,) + path] = number
+        return self._lines
+
+    def items(self) -> tuple[list[int], list[dict[Path, int]]]:
+        """For a list root: each item's line, and its lines relative to the item."""
+        if self._items is None:
+            count = len(self.root) if isinstance(self.root, list) else 0
+            item_line = [1] * count
+            item_lines: list[dict[Path, int]] = [{} for _ in range(count)]
+            for path, number in self.lines.items():
+                if not path or not isinstance(path[0], int) or path[0] >= count:
+                    continue
+                if not all(type(part) in _PLAIN_PARTS for part in path):
+                    continue  # under a refused key: never looked up, and not plain to cache
+                if len(path) == 1:
+                    item_line[path[0]] = number
+                else:
+                    item_lines[path[0]][path[1:]] = number
+            self._items = (item_line, item_lines)
+        return self._items
+
+
+def _line(mark: Any) -> int:
+    return int(mark.line) + 1 if mark is not None else 1
+
+
+def _error_line(exc: yaml.YAMLError, text: str) -> tuple[int, int | None]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return mark.line + 1, mark.column + 1
+    position = getattr(exc, "position", None)
+    if isinstance(position, int):
+        return text.count("\n", 0, position) + 1, None
+    return 1, None
+
+
+class _Walker:
+    """Builds Python values from parse events; one instance per document."""
+
+    def __init__(self, parsed: Parsed, scalar: Callable[[str], str] | None) -> None:
+        self.parsed = parsed
+        self.scalar = scalar
+        # Each frame: [container, path, pending key or _NOKEY]
+        self.stack: list[list[Any]] = []
+
+    def fault(
+        self, code: str, line: int, en: str, vi: str, path: Path, fatal: bool = False
+    ) -> None:
+        self.parsed.faults.append(Fault(code, line, en, vi, path[:1], fatal))
+
+    def child_path(self) -> Path:
+        if not self.stack:
+            return ()
+        container, path, key = self.stack[-1]
+        return path + (len(container),) if isinstance(container, list) else path + (key,)
+
+    def add(self, value: Any, line: int, is_key_candidate: bool) -> None:
+        if not self.stack:
+            self.parsed.root = value
+            return
+        frame = self.stack[-1]
+        container, path, key = frame
+        if isinstance(container, list):
+            self.parsed.lines[path + (len(container),)] = line
+            container.append(value)
+        elif key is _NOKEY:
+            if is_key_candidate and value is None:
+                self.fault(
+                    "unsupported-yaml",
+                    line,
+                    "a key must be a field name, not empty or null (null:, ~:, or ':' alone)",
+                    "khóa phải là tên trường, không được rỗng hay null (null:, ~:, hoặc ':' đứng một mình)",
+                    path,
+                )
+                frame[2] = _BADKEY
+                return
+            if not is_key_candidate:
+                self.fault(
+                    "unsupported-yaml",
+                    line,
+                    "a mapping key must be plain text",
+                    "khóa của ánh xạ phải là văn bản thường",
+                    path,
+                )
+                frame[2] = _BADKEY
+                return
+            if value in container:
+                self.fault(
+                    "duplicate-key",
+                    line,
+                    f'key "{value}" repeats (first on line {self.parsed.lines[path + (value,)]}); '
+                    "keep one",
+                    f'khóa "{value}" bị lặp (lần đầu ở dòng {self.parsed.lines[path + (value,)]}); '
+                    "chỉ giữ một",
+                    path,
+                )
+                frame[2] = _BADKEY
+                return
+            self.parsed.lines[path + (value,)] = line
+            frame[2] = value
+        else:
+            if key is not _BADKEY:
+                container[key] = value
+            frame[2] = _NOKEY
+
+
+_NOKEY = object()
+_BADKEY = object()
+
+
+def parse(text: str, scalar: Callable[[str], str] | None = None) -> Parsed:
+    """Read one YAML document; `Parsed.faults` say what was wrong and where.
+
+    `scalar` maps every non-null scalar's text (e.g. to NFC with spacing collapsed).
+    Plain block-style files take a fast path (`yamlfast.fast_parse`); anything else, and every
+    file with a fault, is read through libyaml's events.
+    """
+    from pqp_cli.read.yamlfast import fast_parse
+
+    fast = fast_parse(text, scalar)
+    if fast is not None:
+        return fast
+    return event_parse(text, scalar)
+
+
+def event_parse(text: str, scalar: Callable[[str], str] | None = None) -> Parsed:
+    """The reference reader: libyaml's event stream, walked; every fault found."""
+    parsed = Parsed()
+    walker = _Walker(parsed, scalar)
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    walker.fault(
+                        "unsupported-yaml",
+                        _line(event.start_mark),
+                        "a second YAML document ('---'): keep one document a file",
+                        "tài liệu YAML thứ hai ('---'): mỗi tệp chỉ một tài liệu",
+                        (),
+                        fatal=True,
+                    )
+                    return parsed
+                continue
+            if not _event(walker, event):
+                return parsed
+    except yaml.YAMLError as exc:
+        line, column = _error_line(exc, text)
+        where = f", column {column}" if column else ""
+        where_vi = f", cột {column}" if column else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if "nesting depth" in problem:  # newer libyaml refuses deep nesting while scanning ahead
+            walker.fault(
+                "unsupported-yaml",
+                line,
+                f"nesting deeper than {MAX_DEPTH} levels: records are never this deep",
+                f"lồng sâu quá {MAX_DEPTH} mức: bản ghi không bao giờ sâu như vậy",
+                (),
+                fatal=True,
+            )
+            return parsed
+        walker.fault(
+            "yaml-syntax",
+            line,
+            f"YAML syntax error{where}: {problem}",
+            f"lỗi cú pháp YAML{where_vi}: {problem}",
+            (),
+            fatal=True,
+        )
+    except RecursionError:  # pragma: no cover - the depth guard stops this first
+        walker.fault("unsupported-yaml", 1, "nesting too deep", "lồng quá sâu", (), fatal=True)
+    return parsed
+
+
+def _event(walker: _Walker, event: Any) -> bool:
+    """Apply one event; False stops reading (a fatal fault was recorded)."""
+    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        walker.fault(
+            "unsupported-yaml",
+            _line(event.start_mark),
+            "anchors and aliases (&name, *name) are not supported: write the value out",
+            "không hỗ trợ neo và bí danh (&tên, *tên): hãy viết giá trị ra",
+            (),
+            fatal=True,
+        )
+        return False
+    if isinstance(event, yaml.ScalarEvent):
+        if event.tag is not None and event.tag != "!":
+            walker.fault(
+                "unsupported-yaml",
+                _line(event.start_mark),
+                f"tags such as {event.tag} are not supported: remove it",
+                f"không hỗ trợ thẻ như {event.tag}: hãy bỏ thẻ",
+                walker.child_path(),
+                fatal=True,
+            )
+            return False
+        value: Any = event.value
+        if not event.style and value in _NULLS:  # plain: None (pure) or '' (libyaml)
+            value = None
+        elif walker.scalar is not None and CONTROL.search(value) is None:
+            # A text with a control character is kept as written (not cleaned, which would turn
+            # some of them into spaces) so that validation refuses it on its own field.
+            value = walker.scalar(value)
+        walker.add(value, _line(event.start_mark), True)
+    elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+        if event.tag is not None and event.tag != "!":
+            walker.fault(
+                "unsupported-yaml",
+                _line(event.start_mark),
+                f"tags such as {event.tag} are not supported: remove it",
+                f"không hỗ trợ thẻ như {event.tag}: hãy bỏ thẻ",
+                walker.child_path(),
+                fatal=True,
+            )
+            return False
+        if len(walker.stack) >= MAX_DEPTH:
+            walker.fault(
+                "unsupported-yaml",
+                _line(event.start_mark),
+                f"nesting deeper than {MAX_DEPTH} levels: records are never this deep",
+                f"lồng sâu quá {MAX_DEPTH} mức: bản ghi không bao giờ sâu như vậy",
+                (),
+                fatal=True,
+            )
+            return False
+        container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+        path = walker.child_path()
+        walker.add(container, _line(event.start_mark), False)
+        walker.stack.append([container, path, _NOKEY])
+    elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+        walker.stack.pop()
+    return True

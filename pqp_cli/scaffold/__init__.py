@@ -1,0 +1,1 @@
+"""Files pqp writes for a new user: init and the JSON Schemas."""

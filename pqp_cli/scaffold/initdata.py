@@ -1,0 +1,171 @@
+"""`pqp init DIR`: a new data repository for another province or the next plan.
+
+Layout (pqp's defaults, so every command works when run from DIR):
+
+    DIR/targets.yaml              the plan and its six targets, placeholders marked FILL IN
+    DIR/data/<kind>.yaml          one empty record file per kind (more may go in data/<kind>/)
+    DIR/schemas/*.schema.json     JSON Schemas, for editors (`pqp schema -o schemas` refreshes)
+    DIR/.vscode/                  settings tying the schemas to the files; the YAML extension
+    DIR/README.md                 for the data team, in Vietnamese and English
+    DIR/.pre-commit-config.yaml   `pqp validate` before each commit
+    DIR/.github/workflows/pqp.yml `pqp validate` and the figures on every push and pull request
+    DIR/.gitignore
+
+Files that already exist are kept, never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from string import Template
+
+from pqp_cli.core.models import ID_PATTERN, KINDS
+from pqp_cli.core.problems import PqpError
+from pqp_cli.scaffold.initfiles import (
+    DATA_FILE,
+    EXAMPLES,
+    GITIGNORE,
+    KIND_LABELS,
+    PRE_COMMIT_CONFIG,
+    README,
+    TARGETS,
+    WORKFLOW,
+)
+from pqp_cli.scaffold.schema import NAMES, dumps, file_name, schema
+
+DEFAULT_START = dt.date(2026, 1, 1)
+DEFAULT_END = dt.date(2030, 12, 31)
+
+
+@dataclass(frozen=True)
+class Seed:
+    """What `pqp init` fills in: the plan's id, period and issuing authority."""
+
+    plan_id: str
+    start: dt.date
+    end: dt.date
+    authority: str | None = None
+
+
+@dataclass
+class Created:
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+
+def _date(text: str | None, default: dt.date, option: str) -> dt.date:
+    if text is None:
+        return default
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise PqpError(
+            f"invalid {option} {text!r}: give a date as YYYY-MM-DD",
+            f"{option} {text!r} không hợp lệ: hãy ghi ngày dạng YYYY-MM-DD",
+        ) from None
+
+
+def make_seed(
+    plan_id: str | None, start: str | None, end: str | None, authority: str | None
+) -> Seed:
+    """Check the options of `pqp init`; a bad one is a usage error (exit 2)."""
+    first = _date(start, DEFAULT_START, "--start")
+    last = _date(end, DEFAULT_END, "--end")
+    if last <= first:
+        raise PqpError(
+            f"the plan must end after it starts (--start {first}, --end {last})",
+            f"kế hoạch phải kết thúc sau khi bắt đầu (--start {first}, --end {last})",
+        )
+    plan_id = (plan_id or f"pqp-{first.year}-{last.year}").strip()
+    if not re.match(ID_PATTERN, plan_id):
+        raise PqpError(
+            f"invalid --plan-id {plan_id!r}: use letters, digits, '.', '_' and '-' "
+            "(e.g. thanh-hoa-pqp-2026-2030)",
+            f"--plan-id {plan_id!r} không hợp lệ: dùng chữ cái, chữ số, '.', '_' và '-' "
+            "(vd. thanh-hoa-pqp-2026-2030)",
+        )
+    authority = " ".join((authority or "").split()) or None
+    return Seed(plan_id, first, last, authority)
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def targets_text(seed: Seed) -> str:
+    years = f"{seed.start.year}-{seed.end.year}"
+    authority = (
+        f"authority: {_quoted(seed.authority)}"
+        if seed.authority
+        else "# authority: UBND tỉnh ...   # ĐIỀN / FILL IN: cơ quan ban hành / issuing authority"
+    )
+    return Template(TARGETS).safe_substitute(
+        plan_id=seed.plan_id,
+        years=years,
+        start=seed.start.isoformat(),
+        end=seed.end.isoformat(),
+        authority=authority,
+    )
+
+
+def _vscode_settings() -> str:
+    mapping = {f"./schemas/{file_name('targets')}": ["targets.yaml"]}
+    for kind in KINDS:
+        mapping[f"./schemas/{file_name(kind)}"] = [
+            f"data/{kind}.yaml",
+            f"data/{kind}/**/*.yaml",
+            f"data/{kind}/**/*.yml",
+        ]
+    settings = {"yaml.schemas": mapping, "files.encoding": "utf8", "files.eol": "\n"}
+    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+
+
+def scaffold(seed: Seed) -> dict[str, str]:
+    """Every file `pqp init` writes: path relative to DIR → text."""
+    files = {
+        "targets.yaml": targets_text(seed),
+        "README.md": README,
+        ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
+        ".github/workflows/pqp.yml": WORKFLOW,
+        ".gitignore": GITIGNORE,
+        ".vscode/settings.json": _vscode_settings(),
+        ".vscode/extensions.json": '{\n  "recommendations": ["redhat.vscode-yaml"]\n}\n',
+    }
+    for kind in KINDS:
+        en, vi = KIND_LABELS[kind]
+        files[f"data/{kind}.yaml"] = Template(DATA_FILE).safe_substitute(
+            kind=kind, en=en, vi=vi, example=EXAMPLES[kind]
+        )
+    for name in NAMES:
+        files[f"schemas/{file_name(name)}"] = dumps(schema(name))
+    return files
+
+
+def create(folder: Path, seed: Seed) -> Created:
+    """Write the scaffold into `folder`, keeping any file that is already there."""
+    if folder.exists() and not folder.is_dir():
+        raise PqpError(
+            f"{folder} exists and is not a folder",
+            f"{folder} đã tồn tại và không phải thư mục",
+        )
+    done = Created()
+    try:
+        for relative, text in scaffold(seed).items():
+            path = folder / relative
+            if path.exists():
+                done.kept.append(path)
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+            done.written.append(path)
+    except OSError as exc:
+        raise PqpError(
+            f"cannot write into {folder}: {exc.strerror}",
+            f"không ghi được vào {folder}: {exc.strerror}",
+        ) from None
+    return done
