@@ -12,6 +12,7 @@ import typer
 from pqp_cli.core.i18n import tr
 from pqp_cli.core.pathtext import shown
 from pqp_cli.core.problems import PqpError
+from pqp_cli.core.settings import Settings
 
 DataOpt = Annotated[
     Path,
@@ -52,6 +53,11 @@ RevOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+def settings() -> Settings:
+    """The environment's settings, read once per command (the only place that reads them)."""
+    return Settings.from_env()
 
 
 def use_revision(rev: str | None, data: Path, targets: Path) -> tuple[Path, Path]:
