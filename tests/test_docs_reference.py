@@ -61,7 +61,7 @@ def _section(text: str, heading: str) -> str:
 
 def _rows(section: str) -> dict[str, list[str]]:
     """Table rows of a section by their first cell (backticks kept): `| `id` | … |`."""
-    rows = {}
+    rows: dict[str, list[str]] = {}
     for line in section.splitlines():
         if line.startswith("|") and not line.startswith("|---"):
             cells = [c.strip() for c in _CELL_SPLIT.split(line.strip())[1:-1]]
