@@ -6,9 +6,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -285,14 +283,7 @@ def locked(data_dir: Path) -> Iterator[None]:
 def write_atomic(path: Path, text: str) -> None:
     """UTF-8 text written atomically with ordinary permissions (see `pqp_cli.core.fileio`); a file
     replaced keeps its mode (a group-writable data folder stays so)."""
-    try:
-        mode: int | None = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mode = None
-    fileio.write_atomic(path, text.encode("utf-8"), make_folder=True)
-    if mode is not None:
-        with contextlib.suppress(OSError):
-            os.chmod(path, mode)
+    fileio.write_atomic(path, text.encode("utf-8"), make_folder=True, keep_mode=True)
 
 
 def remove_stale_temps(path: Path) -> None:
