@@ -72,7 +72,6 @@ class ImportReport:
     warnings: list[Note] = field(default_factory=list)
     changes: list[tuple[str, str]] = field(default_factory=list)  # per changed record, en/vi
     written: list[Path] = field(default_factory=list)
-    outputs: list[Path] = field(default_factory=list)
     rejects_file: Path | None = None
     rejects_failed: tuple[str, str] | None = None  # why the rejects CSV was not written
     dry_run: bool = False

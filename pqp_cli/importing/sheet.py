@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pqp_cli.core.text import clean, fold, header_key
+from pqp_cli.core.text import header_key
 from pqp_cli.importing import totals
+from pqp_cli.importing.celltext import cell_text
 from pqp_cli.importing.headers import IGNORE, ROW_NUMBER_HEADERS, match_header
 from pqp_cli.importing.outcome import Note, Where
 
@@ -51,24 +51,6 @@ class Layout:
         return next((c for c, k in self.columns.items() if k == key), None)
 
 
-def cell_text(value: Any) -> str:
-    """A cell as clean text: numbers without a useless `.0`, dates as ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return _clean(value) if isinstance(value, str) else clean(str(value))
-
-
-#: Sheets repeat the same texts (titles, places, labels) thousands of times: clean each once.
-_clean = functools.lru_cache(maxsize=1 << 16)(clean)
-cached_fold = functools.lru_cache(maxsize=1 << 16)(fold)
 _header_key = functools.lru_cache(maxsize=1 << 16)(header_key)
 
 

@@ -88,6 +88,7 @@ def rows_text(rows: list[int]) -> str:
     return ("row " if len(numbers) == 1 else "rows ") + ", ".join(runs)
 
 
+SOURCE = "# source file: "
 CONTENT = "# content sha256: "
 MAPPING = "# mapping: "
 PLACEHOLDERS = "# placeholders: establishments created by --create-missing"
@@ -124,9 +125,10 @@ def render(
 
 
 def source_line(source: Path) -> str:
-    from pqp_cli.importing.sources import source_line as line
-
-    return line(source)
+    """The header line naming the source (JSON, ASCII: nothing in it can become YAML); read
+    back by `sources.recorded`."""
+    info = {"name": source.name, "folder": str(source.resolve().parent)}
+    return SOURCE + json.dumps(info, ensure_ascii=True, sort_keys=True)
 
 
 def _sha(text: str) -> str:
