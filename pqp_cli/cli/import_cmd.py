@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,9 @@ from pqp_cli.cli.common import (
     settings,
 )
 from pqp_cli.core.problems import PqpError
+
+if TYPE_CHECKING:
+    from pqp_cli.importing import ImportReport
 
 #: `pqp_cli.core.models.KINDS`, spelled out so that `pqp --help` imports no pydantic (a test
 #: checks that the two agree).
@@ -62,7 +65,7 @@ def import_(
     ] = False,
 ) -> None:
     """Import spreadsheet rows as records (exit 1 when rows are rejected)."""
-    from pqp_cli.importing import describe, import_sheet
+    from pqp_cli.importing import import_sheet
 
     try:
         opts = resolve(data, targets, as_of, lang)
@@ -86,12 +89,17 @@ def import_(
         )
     except PqpError as err:
         raise fail(err, lang) from None
-    for note in report.warnings:
-        typer.echo(
-            f"{'cảnh báo' if opts.lang == 'vi' else 'warning'}: {note.message(opts.lang)}", err=True
-        )
-    typer.echo("\n".join(describe(report, opts.lang)))
+    _print(report, opts.lang)
     raise typer.Exit(report.exit_code)
+
+
+def _print(report: ImportReport, lang: str) -> None:
+    """Warnings to stderr, then the summary (counts, rejected rows, what was written)."""
+    from pqp_cli.importing import describe
+
+    for note in report.warnings:
+        typer.echo(f"{'cảnh báo' if lang == 'vi' else 'warning'}: {note.message(lang)}", err=True)
+    typer.echo("\n".join(describe(report, lang)))
 
 
 def template(

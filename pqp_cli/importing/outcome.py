@@ -55,7 +55,7 @@ class Note:
         return f"{self.where.text(lang)}: {text}" if self.where else text
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ImportReport:
     """The outcome of one import, for the CLI to render."""
 

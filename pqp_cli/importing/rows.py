@@ -16,7 +16,7 @@ from pqp_cli.core.text import fold, name_key, opens_with_legal_form
 from pqp_cli.importing.cells import WRAP, CellError, Warned, check_names, convert
 from pqp_cli.importing.headers import Column, columns, nearest_header
 from pqp_cli.importing.outcome import Note, column_letter
-from pqp_cli.importing.resolve import Found, Ref, Resolver, enterprise_id, short_hash
+from pqp_cli.importing.resolve import Found, Ref, Resolver, short_hash
 from pqp_cli.importing.sheet import Layout, data_rows
 from pqp_cli.importing.stray import unread_in_row
 
@@ -383,6 +383,3 @@ def ocop_expiry(certified_on: dt.date) -> dt.date:
         return certified_on.replace(year=certified_on.year + 3)
     except ValueError:  # 29 February
         return certified_on.replace(year=certified_on.year + 3, day=28)
-
-
-__all__ = ["Built", "Context", "Row", "enterprise_id", "parse_rows", "singles"]

@@ -56,8 +56,13 @@ def run_import(req: ImportRequest) -> ImportReport:
     )
     mapping, remembered = column_mapping(req.kind, req.mapping, target)
     layout, cells = _choose_sheet(book, req, mapping)
-    report = ImportReport(req.kind, req.source.name, layout.sheet, dry_run=req.dry_run)
-    report.skip_invalid = req.skip_invalid
+    report = ImportReport(
+        kind=req.kind,
+        source=req.source.name,
+        sheet=layout.sheet,
+        dry_run=req.dry_run,
+        skip_invalid=req.skip_invalid,
+    )
     layout.formulas = book.formulas.get(layout.sheet, set())
     layout.errors = book.errors.get(layout.sheet, {})
     stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)

@@ -18,7 +18,7 @@ HEADER_SEARCH_ROWS = 20
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,3})\s*\)?$")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Layout:
     """Where the header is, which column holds which key, and the first data row."""
 
@@ -72,9 +72,15 @@ def find_layout(rows: list[list[Any]], table: dict[str, str], source: str, sheet
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         keys = _row_keys(row, table)
         if len({k for k in keys.values() if k != IGNORE}) >= 2:
-            return _layout(
-                rows, index, keys, table, Layout(source, sheet, index, index + 1, {}, {})
+            layout = Layout(
+                source=source,
+                sheet=sheet,
+                header_row=index,
+                first_data=index + 1,
+                columns={},
+                headers={},
             )
+            return _layout(rows, index, keys, table, layout)
     raise LookupError(sheet)
 
 
