@@ -12,8 +12,9 @@ from pqp_cli.read.loading import Dataset, load_dataset
 
 @dataclass(kw_only=True)
 class ImportRequest:
-    """The options of `pqp import`, by name: thirteen of them and three paths, too many to
-    keep apart by position (two adjacent booleans swapped would still type-check)."""
+    """The options of `pqp import` and what the plan adds (period, province), given by name
+    only: seventeen fields, many of one type, where two swapped by position would still
+    type-check. `import_sheet` builds it from keyword arguments."""
 
     kind: str
     source: Path
