@@ -21,7 +21,7 @@ from python_calamine import CalamineWorkbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pqp_cli.importing import ImportRequest, run_import  # noqa: E402
+from pqp_cli.importing import import_sheet  # noqa: E402
 
 _WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
 _PLACES = ("Thọ Xuân", "Hoằng Hóa", "Nông Cống", "Yên Định", "Quảng Xương", "Tĩnh Gia", "Nga Sơn")
@@ -107,7 +107,7 @@ def main() -> None:
         bare = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        report = run_import(ImportRequest("trainings", source, root / "data"))
+        report = import_sheet(kind="trainings", source=source, data_dir=root / "data")
         full = time.perf_counter() - t0
 
         size = (root / "data" / "trainings" / "diem-danh.yaml").stat().st_size

@@ -43,9 +43,47 @@ def _tax(n: int) -> str:
         return ""
 
 
+#: Run `pqp` with pqp_cli.core.fileio's writes slowed: half the bytes, a flush, a pause, the
+#: rest, so that a test can kill the import while a temporary file is half written.
+_SLOW_WRITES = """\
+import os, sys, time, types
+from pqp_cli.core import fileio
+
+delay = float(sys.argv.pop(1))
+
+class _Slow:
+    def __init__(self, handle):
+        self.handle = handle
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return self.handle.__exit__(*exc)
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+    def write(self, data):
+        half = len(data) // 2
+        self.handle.write(data[:half])
+        self.handle.flush()
+        time.sleep(delay)
+        return self.handle.write(data[half:])
+
+def _fdopen(fd, *args, **kwargs):
+    return _Slow(os.fdopen(fd, *args, **kwargs))
+
+fileio.os = types.SimpleNamespace(**{**vars(os), "fdopen": _fdopen})
+from pqp_cli.cli.app import main
+main()
+"""
+
+
 def _start(tmp_path: Path, source: Path, delay: float = 0) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PQP_IMPORT_WRITE_DELAY": str(delay)}
-    command = [sys.executable, "-m", "pqp_cli", "import", "trainings", str(source)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runner = ["-c", _SLOW_WRITES, str(delay)] if delay else ["-m", "pqp_cli"]
+    command = [sys.executable, *runner, "import", "trainings", str(source)]
     command += ["--data", "data", "--create-missing"]
     log = (tmp_path / f"{source.stem}.log").open("ab")  # a pipe left unread would block the child
     return subprocess.Popen(command, cwd=tmp_path, env=env, stdout=log, stderr=log)

@@ -20,7 +20,7 @@ from test_import_helpers import (
     xlsx,
 )
 
-from pqp_cli.importing import ImportRequest, run_import
+from pqp_cli.importing import import_sheet
 
 D = dt.date
 SHEETS: dict[str, list[list[Any]]] = {
@@ -102,7 +102,7 @@ def _check_kind(kind: str, data: Path, stem: str) -> None:
 def test_each_kind_imports_from_xlsx(tmp_path: Path, kind: str) -> None:
     data = data_dir(tmp_path)
     source = xlsx(tmp_path / f"{kind}-2023.xlsx", SHEETS[kind])
-    report = run_import(ImportRequest(kind, source, data))
+    report = import_sheet(kind=kind, source=source, data_dir=data)
     assert (report.rejects, report.rows_read) == ([], len(SHEETS[kind]) - 1)
     _check_kind(kind, data, f"{kind}-2023")
 
@@ -116,7 +116,7 @@ def test_each_kind_imports_from_csv(
 ) -> None:
     data = data_dir(tmp_path)
     source = csv_file(tmp_path / f"{kind}.csv", _as_csv_rows(SHEETS[kind]), delimiter, encoding)
-    report = run_import(ImportRequest(kind, source, data))
+    report = import_sheet(kind=kind, source=source, data_dir=data)
     assert report.rejects == []
     assert [n.code for n in report.warnings] == (["encoding"] if encoding == "cp1258" else [])
     _check_kind(kind, data, kind)
@@ -127,7 +127,7 @@ def test_xls_imports(tmp_path: Path) -> None:
     data = data_dir(tmp_path)
     title = [["DANH SÁCH LỚP TẬP HUẤN"], []]
     source = xls(tmp_path / "lop.xls", title + SHEETS["trainings"], title="Danh sách")
-    report = run_import(ImportRequest("trainings", source, data))
+    report = import_sheet(kind="trainings", source=source, data_dir=data)
     assert (report.rejects, report.sheet) == ([], "Danh sách")
     _check_kind("trainings", data, "lop")
 
@@ -135,7 +135,7 @@ def test_xls_imports(tmp_path: Path) -> None:
 def test_ods_imports(tmp_path: Path) -> None:
     data = data_dir(tmp_path)
     source = ods(tmp_path / "chung-nhan.ods", SHEETS["certifications"], title="Chứng nhận")
-    report = run_import(ImportRequest("certifications", source, data))
+    report = import_sheet(kind="certifications", source=source, data_dir=data)
     assert report.rejects == []
     _check_kind("certifications", data, "chung-nhan")
 
@@ -154,7 +154,7 @@ def _trainings(tmp_path: Path, participants: list[list[Any]], **options: Any):
     ]
     rows = [["Lớp A", "03/04/2023", "Đo lường", *p] for p in participants]
     source = xlsx(tmp_path / "lop.xlsx", [header, *rows], title="DS")
-    return run_import(ImportRequest("trainings", source, data, **options)), data
+    return import_sheet(kind="trainings", source=source, data_dir=data, **options), data
 
 
 def test_resolves_by_id_then_tax_code_then_normalised_name(tmp_path: Path) -> None:
@@ -244,7 +244,7 @@ def test_trainings_group_by_id_column(tmp_path: Path) -> None:
         ["TH-01", "Lớp A", "03/04/2023", "Công nghệ", "HKD01"],
         ["TH-01", "Lớp A", "03/04/2023", "Đo lường", "DN001"],
     ]
-    report = run_import(ImportRequest("trainings", xlsx(tmp_path / "l.xlsx", rows), data))
+    report = import_sheet(kind="trainings", source=xlsx(tmp_path / "l.xlsx", rows), data_dir=data)
     loaded = load(data).trainings
     assert {k: v.participants for k, v in loaded.items()} == {
         "TH-01": ["DN001", "HKD01"],
@@ -266,7 +266,7 @@ def test_trainings_group_by_id_column(tmp_path: Path) -> None:
 def test_a_missing_required_column_is_named(tmp_path: Path) -> None:
     data = data_dir(tmp_path)
     rows = [["Tên lớp", "Ngày", "Mã cơ sở"], ["Lớp A", "03/04/2023", "DN001"]]
-    report = run_import(ImportRequest("trainings", xlsx(tmp_path / "l.xlsx", rows), data))
+    report = import_sheet(kind="trainings", source=xlsx(tmp_path / "l.xlsx", rows), data_dir=data)
     assert [n.message() for n in report.rejects] == [
         'l.xlsx › Sheet1 › row 2: the sheet has no column for topics ("Nội dung"), which is required'
     ]

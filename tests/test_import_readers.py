@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from test_import_helpers import cp1258, csv_file, data_dir, pqp, xlsx
 
 from pqp_cli.core.problems import PqpError
-from pqp_cli.importing import ImportRequest, run_import
+from pqp_cli.importing import import_sheet
 from pqp_cli.importing.readers import decode, open_workbook, sniff_delimiter
 
 
@@ -44,7 +44,7 @@ def test_cp1258_is_read_with_a_warning() -> None:
 def test_encoding_option_overrides_and_a_wrong_one_is_a_usage_error(tmp_path: Path) -> None:
     data = data_dir(tmp_path)
     source = csv_file(tmp_path / "u.csv", ROWS, encoding="utf-16-le")
-    report = run_import(ImportRequest("units", source, data, encoding="utf-16-le"))
+    report = import_sheet(kind="units", source=source, data_dir=data, encoding="utf-16-le")
     assert report.rejects == [] and report.created == 1
     result = pqp("import", "units", source, "--data", data, "--encoding", "klingon")
     assert (result.exit_code, result.stderr) == (
@@ -92,7 +92,7 @@ def test_first_sheet_with_a_header_is_read_when_no_sheet_is_named(tmp_path: Path
     for row in ROWS:
         units.append(row)
     book.save(tmp_path / "u.xlsx")
-    report = run_import(ImportRequest("units", tmp_path / "u.xlsx", data_dir(tmp_path)))
+    report = import_sheet(kind="units", source=tmp_path / "u.xlsx", data_dir=data_dir(tmp_path))
     assert (report.sheet, report.created) == ("Đơn vị", 1)
 
 
@@ -153,7 +153,7 @@ def test_any_bytes_give_a_report_or_a_clear_error(
     source = tmp_path / f"any{suffix}"
     source.write_bytes(content)
     try:
-        report = run_import(ImportRequest("trainings", source, data, dry_run=True))
+        report = import_sheet(kind="trainings", source=source, data_dir=data, dry_run=True)
     except PqpError as err:
         assert err.exit_code == 2 and err.en and err.vi
     else:
@@ -186,7 +186,7 @@ def test_any_cells_under_a_header_give_a_report(tmp_path: Path, cells: list) -> 
         for row in clean
     ]
     source = xlsx(tmp_path / "any.xlsx", [header, *clean])
-    report = run_import(ImportRequest("trainings", source, data, dry_run=True))
+    report = import_sheet(kind="trainings", source=source, data_dir=data, dry_run=True)
     assert report.exit_code in (0, 1)
     assert all(n.where is not None for n in report.rejects)
 

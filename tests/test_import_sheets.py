@@ -10,7 +10,7 @@ import pytest
 import yaml
 from test_import_helpers import TAX_LAMSON, TAX_ZERO, data_dir, errors, load, pqp, xlsx
 
-from pqp_cli.importing import ImportRequest, run_import
+from pqp_cli.importing import import_sheet
 from pqp_cli.importing.headers import COLUMNS, aliases, match_header
 
 HEADER = ["STT", "Tên lớp tập huấn", "Ngày tập huấn", "Nội dung", "Mã số thuế", "Tên doanh nghiệp"]
@@ -20,7 +20,9 @@ D = dt.datetime(2023, 4, 3)
 def _import(tmp_path: Path, rows: list[list], **options) -> tuple:
     data = data_dir(tmp_path)
     source = xlsx(tmp_path / "ds.xlsx", rows, title="DS", merges=options.pop("merges", ()))
-    report = run_import(ImportRequest(options.pop("kind", "trainings"), source, data, **options))
+    report = import_sheet(
+        kind=options.pop("kind", "trainings"), source=source, data_dir=data, **options
+    )
     return report, data
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -194,3 +196,33 @@ def test_a_file_in_the_way_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "p").write_text("x", encoding="utf-8")
     code, _, err = invoke("init", str(tmp_path / "p"))
     assert code == 2 and "not a folder" in err
+
+
+def test_files_are_ordinary_0644_under_umask_022_and_no_temporary_file_is_left(
+    tmp_path: Path,
+) -> None:
+    old = os.umask(0o022)
+    try:
+        code, _, err = invoke("init", str(tmp_path / "plan"))
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    files = [p for p in (tmp_path / "plan").rglob("*") if p.is_file()]
+    assert files and not [p for p in files if p.name.endswith(".tmp")]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o644}
+
+
+def test_init_folder_is_the_library_call_under_the_command(tmp_path: Path) -> None:
+    from pqp_cli.scaffold.initdata import init_folder
+
+    made = init_folder(folder=tmp_path / "na", plan_id="na-pqp", start="2026-07-01")
+    assert tmp_path / "na" / "targets.yaml" in made.written and not made.kept
+    plan, problems = read_plan(tmp_path / "na" / "targets.yaml")
+    assert plan is not None and not problems
+    assert (plan.info.id, plan.start, plan.end) == (
+        "na-pqp",
+        dt.date(2026, 7, 1),
+        dt.date(2030, 12, 31),
+    )
+    again = init_folder(folder=tmp_path / "na")
+    assert not again.written and sorted(again.kept) == sorted(made.written)

@@ -25,3 +25,11 @@ def test_schema_names_spelled_out_for_start_up_match_the_library() -> None:
     from pqp_cli.scaffold.schema import NAMES as LIBRARY_NAMES
 
     assert NAMES == LIBRARY_NAMES
+
+
+def test_kinds_spelled_out_for_start_up_match_the_models() -> None:
+    from pqp_cli.cli.import_cmd import KINDS, Kind
+    from pqp_cli.core.models import KINDS as MODEL_KINDS
+
+    assert KINDS == MODEL_KINDS
+    assert tuple(kind.value for kind in Kind) == MODEL_KINDS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 import textwrap
 from pathlib import Path
 
@@ -236,3 +237,17 @@ def test_schema_command_unwritable_folder_exits_2(tmp_path: Path) -> None:
     code, out = run("schema", "-o", str(blocker / "schemas"))
     assert code == 2
     assert "cannot write" in out
+
+
+def test_schema_files_replaced_keep_their_mode_and_leave_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "schemas"
+    assert run("schema", "-o", str(folder))[0] == 0
+    target = folder / file_name("targets")
+    target.write_text("{}", encoding="utf-8")
+    target.chmod(0o664)  # a group-writable checkout stays so
+    assert run("schema", "targets", "-o", str(folder))[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == schema("targets")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from test_import_helpers import TAX_LAMSON, TAX_NEW, data_dir, errors, load, pqp
 
-from pqp_cli.importing import ImportRequest, run_import
+from pqp_cli.importing import import_sheet
 from pqp_cli.importing.headers import COLUMNS
 from pqp_cli.importing.places import template_columns
 from pqp_cli.importing.template import choices, header
@@ -103,7 +103,7 @@ def test_filled_in_template_imports_back_and_validates(
         for key, value in values.items():
             sheet.cell(row=r, column=keys.index(key) + 1, value=value)
     book.save("t.xlsx")
-    report = run_import(ImportRequest(kind, tmp_path / "t.xlsx", data))
+    report = import_sheet(kind=kind, source=tmp_path / "t.xlsx", data_dir=data)
     assert (report.rejects, report.warnings) == ([], [])
     assert report.rows_read == len(FILL[kind])
     assert errors(data) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,17 +18,18 @@ from pqp_cli.cli.common import (
     check_lang,
     fail,
     resolve,
+    settings,
 )
 from pqp_cli.core.problems import PqpError
 
+if TYPE_CHECKING:
+    from pqp_cli.importing import ImportReport
 
-class Kind(str, Enum):
-    enterprises = "enterprises"
-    trainings = "trainings"
-    certifications = "certifications"
-    experts = "experts"
-    units = "units"
+#: `pqp_cli.core.models.KINDS`, spelled out so that `pqp --help` imports no pydantic (a test
+#: checks that the two agree).
+KINDS = ("enterprises", "trainings", "certifications", "experts", "units")
 
+Kind = Enum("Kind", {kind: kind for kind in KINDS}, type=str)  # type: ignore[misc]
 
 KindArg = Annotated[Kind, typer.Argument(help="Record kind.", case_sensitive=False)]
 
@@ -64,27 +65,41 @@ def import_(
     ] = False,
 ) -> None:
     """Import spreadsheet rows as records (exit 1 when rows are rejected)."""
-    from pqp_cli.importing import ImportRequest, describe, run_import
-    from pqp_cli.importing.places import import_province
-    from pqp_cli.read.plan import read_plan
+    from pqp_cli.importing import import_sheet
 
     try:
         opts = resolve(data, targets, as_of, lang)
-        plan = read_plan(opts.targets)[0] if opts.targets.is_file() else None
-        request = ImportRequest(
-            kind.value, source, opts.data, sheet, mapping, out, dry_run, encoding,
-            create_missing, skip_invalid, opts.lang, opts.as_of,
-            (plan.start, plan.end) if plan else None, force, replace, import_province(plan),
-        )  # fmt: skip
-        report = run_import(request)
+        report = import_sheet(
+            kind=kind.value,
+            source=source,
+            data_dir=opts.data,
+            targets=opts.targets,
+            sheet=sheet,
+            mapping=mapping,
+            out=out,
+            encoding=encoding,
+            dry_run=dry_run,
+            create_missing=create_missing,
+            skip_invalid=skip_invalid,
+            replace=replace,
+            force=force,
+            lang=opts.lang,
+            today=opts.as_of,
+            settings=settings(),
+        )
     except PqpError as err:
         raise fail(err, lang) from None
-    for note in report.warnings:
-        typer.echo(
-            f"{'cảnh báo' if opts.lang == 'vi' else 'warning'}: {note.message(opts.lang)}", err=True
-        )
-    typer.echo("\n".join(describe(report, opts.lang)))
+    _print(report, opts.lang)
     raise typer.Exit(report.exit_code)
+
+
+def _print(report: ImportReport, lang: str) -> None:
+    """Warnings to stderr, then the summary (counts, rejected rows, what was written)."""
+    from pqp_cli.importing import describe
+
+    for note in report.warnings:
+        typer.echo(f"{'cảnh báo' if lang == 'vi' else 'warning'}: {note.message(lang)}", err=True)
+    typer.echo("\n".join(describe(report, lang)))
 
 
 def template(
@@ -98,15 +113,14 @@ def template(
 ) -> None:
     """Write a blank spreadsheet with the headers `pqp import` reads (a plan starting on or
     after 2025-07-01 is asked its communes, "Xã/phường", instead of its districts)."""
-    from pqp_cli.importing import write_template
-    from pqp_cli.importing.places import template_level
-    from pqp_cli.read.plan import read_plan
+    from pqp_cli.importing import template_level_at, write_template
 
     try:
         path = output or Path(f"{kind.value}-template.xlsx")
-        plan = read_plan(targets)[0] if targets.is_file() else None
-        level = template_level(plan)
-        written = write_template(kind.value, check_lang(lang), path, force, level)
+        level = template_level_at(targets)
+        written = write_template(
+            kind=kind.value, path=path, lang=check_lang(lang), force=force, level=level
+        )
     except PqpError as err:
         raise fail(err, lang) from None
     typer.echo(str(written))

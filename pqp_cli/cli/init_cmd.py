@@ -39,11 +39,13 @@ def init(
     lang: LangOpt = "en",
 ) -> None:
     """A new data folder: targets.yaml to fill in, empty record files, README, CI and hooks."""
-    from pqp_cli.scaffold.initdata import create, make_seed
+    from pqp_cli.scaffold.initdata import init_folder
 
     try:
         lang = check_lang(lang)
-        created = create(folder, make_seed(plan_id, start, end, authority))
+        created = init_folder(
+            folder=folder, plan_id=plan_id, start=start, end=end, authority=authority
+        )
     except PqpError as err:
         raise fail(err, lang) from None
     vi = lang == "vi"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -35,35 +34,18 @@ def schema(
     lang: LangOpt = "en",
 ) -> None:
     """JSON Schema (draft 2020-12) of a record kind or targets.yaml, for editors and CI."""
-    from pqp_cli.scaffold import schema as schemas
+    from pqp_cli.scaffold.schema import schema_text, write_schemas
 
-    names = (kind.value,) if kind is not None else NAMES
+    name = kind.value if kind is not None else None
     try:
         lang = check_lang(lang)
         if out is not None:
-            for path in _write(out, names):
+            for path in write_schemas(out, (name,) if name is not None else NAMES):
                 typer.echo(display_path(path))
             return
     except PqpError as err:
         raise fail(err, lang) from None
-    if kind is not None:
-        typer.echo(schemas.dumps(schemas.schema(kind.value)), nl=False)
-    else:
-        bundle = {schemas.file_name(n): schemas.schema(n) for n in names}
-        typer.echo(json.dumps(bundle, ensure_ascii=False, indent=2))
-
-
-def _write(out: Path, names: tuple[str, ...]) -> list[Path]:
-    from pqp_cli.scaffold.schema import write_schemas
-
-    try:
-        return write_schemas(out, names)
-    except OSError as exc:
-        where = display_path(out)
-        raise PqpError(
-            f"cannot write the schemas into {where}: {exc.strerror}",
-            f"không ghi được lược đồ vào {where}: {exc.strerror}",
-        ) from None
+    typer.echo(schema_text(name), nl=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,18 +1,20 @@
-"""Writing files: one atomic writer for everything pqp writes (YAML, rejects, templates, reports).
+"""Writing files: one atomic writer for everything pqp writes (YAML, rejects, templates, reports,
+init's scaffold, schemas).
 
 A file is written to a temporary name beside its target, flushed, renamed over the target and
 the folder synced: a reader sees the old file or the new one, never half of one. Its mode is
 what an ordinary `open()` would give (0666 less the umask, so 0644 under umask 022) unless the
-caller asks for a private file (the cache's signing key)."""
+caller asks for a private file (the cache's signing key) or for a replaced file to keep its
+mode (import's YAML: a group-writable data folder stays so). The mode is set on the temporary
+file before the rename, so the target never has a wrong mode, even for an instant."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
-import time
 from pathlib import Path
-from typing import Any
 
 from pqp_cli.core.problems import PqpError, display_path
 
@@ -25,47 +27,60 @@ def current_umask() -> int:
 
 
 def write_atomic(
-    path: Path, data: bytes, *, private: bool = False, make_folder: bool = False
+    path: Path,
+    data: bytes,
+    *,
+    private: bool = False,
+    make_folder: bool = False,
+    keep_mode: bool = False,
+) -> None:
+    """`replace_file`, a failure told as a PqpError naming `path` (exit 2)."""
+    try:
+        replace_file(path, data, private=private, make_folder=make_folder, keep_mode=keep_mode)
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
+
+
+def replace_file(
+    path: Path,
+    data: bytes,
+    *,
+    private: bool = False,
+    make_folder: bool = False,
+    keep_mode: bool = False,
 ) -> None:
     """Temp file beside `path`, fsync, chmod, rename, fsync the folder: old or new, never torn.
     `make_folder` creates the folder first (import's `data/<kind>/`); a report or template
-    into a folder that does not exist is an error, not a new folder."""
+    into a folder that does not exist is an error, not a new folder. `keep_mode` gives a file
+    that is replaced its old mode. Raises OSError (the temporary file removed), for callers
+    that tell the failure their own way."""
     folder = path.parent if str(path.parent) else Path(".")
-    try:
-        if make_folder:
-            folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise cannot_write(path, exc) from None
+    if make_folder:
+        folder.mkdir(parents=True, exist_ok=True)
+    mode = _mode(path, private, keep_mode)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            _write(handle, data)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600 if private else 0o666 & ~current_umask())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
         _fsync_dir(folder)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise cannot_write(path, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
 
-def _write(handle: Any, data: bytes) -> None:
-    # PQP_IMPORT_WRITE_DELAY (seconds) slows the write so that tests can kill it half-way.
-    delay = float(os.environ.get("PQP_IMPORT_WRITE_DELAY") or 0)
-    if not delay:
-        handle.write(data)
-        return
-    half = len(data) // 2
-    handle.write(data[:half])
-    handle.flush()
-    time.sleep(delay)
-    handle.write(data[half:])
+def _mode(path: Path, private: bool, keep_mode: bool) -> int:
+    """The new file's mode: private, the replaced file's (`keep_mode`), else open()'s."""
+    if private:
+        return 0o600
+    if keep_mode:
+        with contextlib.suppress(OSError):
+            return stat.S_IMODE(path.stat().st_mode)
+    return 0o666 & ~current_umask()
 
 
 def _fsync_dir(folder: Path) -> None:

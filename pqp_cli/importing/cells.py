@@ -10,7 +10,7 @@ from typing import Any
 from pqp_cli.core.models import ALLOWED, ENUM_FIELDS, ID_PATTERN, enum_allowed
 from pqp_cli.core.models import lookup_label as _lookup_label
 from pqp_cli.core.text import name_key, parse_date
-from pqp_cli.importing.sheet import cell_text
+from pqp_cli.importing.celltext import cell_text
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL_RANGE = (20000, 80000)  # 1954 … 2119: a plain number in a date column is a date serial

@@ -8,6 +8,7 @@ from typing import Any
 
 from pqp_cli.core.text import fold, legal_form_type, name_key
 from pqp_cli.core.text import key as text_key
+from pqp_cli.importing.celltext import cached_fold
 from pqp_cli.importing.resolve import enterprise_id, short_hash
 from pqp_cli.importing.rows import (
     Built,
@@ -18,7 +19,6 @@ from pqp_cli.importing.rows import (
     ocop_expiry,
     resolved,
 )
-from pqp_cli.importing.sheet import cached_fold
 
 _TRAINING = ("id", "title", "date", "end_date", "organizer", "locality", "trainees")
 _ENTERPRISE = (

@@ -55,7 +55,7 @@ class Note:
         return f"{self.where.text(lang)}: {text}" if self.where else text
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ImportReport:
     """The outcome of one import, for the CLI to render."""
 
@@ -72,7 +72,6 @@ class ImportReport:
     warnings: list[Note] = field(default_factory=list)
     changes: list[tuple[str, str]] = field(default_factory=list)  # per changed record, en/vi
     written: list[Path] = field(default_factory=list)
-    outputs: list[Path] = field(default_factory=list)
     rejects_file: Path | None = None
     rejects_failed: tuple[str, str] | None = None  # why the rejects CSV was not written
     dry_run: bool = False

@@ -5,15 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pqp_cli.core.text import csv_safe
 from pqp_cli.importing import writing
+from pqp_cli.importing.celltext import cell_text
 from pqp_cli.importing.outcome import ImportReport
-from pqp_cli.importing.sheet import Layout, cell_text
-
-if TYPE_CHECKING:
-    from pqp_cli.importing.run import ImportRequest
+from pqp_cli.importing.request import ImportRequest
+from pqp_cli.importing.sheet import Layout
 
 
 def write_rejects(

@@ -16,7 +16,7 @@ from pqp_cli.core.text import fold, name_key, opens_with_legal_form
 from pqp_cli.importing.cells import WRAP, CellError, Warned, check_names, convert
 from pqp_cli.importing.headers import Column, columns, nearest_header
 from pqp_cli.importing.outcome import Note, column_letter
-from pqp_cli.importing.resolve import Found, Ref, Resolver, enterprise_id, short_hash
+from pqp_cli.importing.resolve import Found, Ref, Resolver, short_hash
 from pqp_cli.importing.sheet import Layout, data_rows
 from pqp_cli.importing.stray import unread_in_row
 
@@ -170,38 +170,6 @@ def _identified(ctx: Context, index: int, row: list[Any], values: dict[str, Any]
     return False
 
 
-def build(ctx: Context, rows: list[Row]) -> list[Built]:
-    """The records of the kind from its rows (trainings and enterprises group theirs)."""
-    from pqp_cli.importing import groups
-
-    builders: dict[str, Callable[[Context, list[Row]], list[Built]]] = {
-        "enterprises": groups.enterprises,
-        "trainings": groups.trainings,
-        "certifications": _single(_certification),
-        "experts": _single(_expert),
-        "units": _single(_plain),
-    }
-    from pqp_cli.importing.dupes import merge_duplicates
-
-    return unique_ids(ctx, merge_duplicates(ctx, builders[ctx.kind](ctx, rows)))
-
-
-def _single(
-    make: Callable[[Context, Row], dict[str, Any] | None],
-) -> Callable[[Context, list[Row]], list[Built]]:
-    def run(ctx: Context, rows: list[Row]) -> list[Built]:
-        built = []
-        for row in rows:
-            record = make(ctx, row)
-            if record is not None:
-                done = finish(ctx, record, [row.index])
-                if done is not None:
-                    built.append(done)
-        return built
-
-    return run
-
-
 def _fields(kind: str, values: dict[str, Any]) -> dict[str, Any]:
     return {name: values[name] for name in MODELS[kind].model_fields if name in values}
 
@@ -299,6 +267,27 @@ def _certification(ctx: Context, row: Row) -> dict[str, Any] | None:
     return record
 
 
+#: The kinds with one record a row, and what makes each record.
+_SINGLE: dict[str, Callable[[Context, Row], dict[str, Any] | None]] = {
+    "certifications": _certification,
+    "experts": _expert,
+    "units": _plain,
+}
+
+
+def singles(ctx: Context, rows: list[Row]) -> list[Built]:
+    """The records of a kind with one record a row (certifications, experts, units)."""
+    make = _SINGLE[ctx.kind]
+    built = []
+    for row in rows:
+        record = make(ctx, row)
+        if record is not None:
+            done = finish(ctx, record, [row.index])
+            if done is not None:
+                built.append(done)
+    return built
+
+
 def finish(
     ctx: Context, record: dict[str, Any], rows: list[int], product_rows: list[int] | None = None
 ) -> Built | None:
@@ -394,6 +383,3 @@ def ocop_expiry(certified_on: dt.date) -> dt.date:
         return certified_on.replace(year=certified_on.year + 3)
     except ValueError:  # 29 February
         return certified_on.replace(year=certified_on.year + 3, day=28)
-
-
-__all__ = ["Built", "Context", "Row", "build", "enterprise_id", "parse_rows"]

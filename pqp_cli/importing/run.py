@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,43 +18,18 @@ from pqp_cli.importing.mapping import column_mapping
 from pqp_cli.importing.outcome import ImportReport, Note, Where
 from pqp_cli.importing.places import canonical_places
 from pqp_cli.importing.readers import Workbook, open_workbook, pick_sheet
+from pqp_cli.importing.records import build
 from pqp_cli.importing.rejects import write_rejects
+from pqp_cli.importing.request import ImportRequest
 from pqp_cli.importing.resolve import Resolver, enterprise_id
-from pqp_cli.importing.rows import COLUMN_OF, Built, Context, build, parse_rows
+from pqp_cli.importing.rows import COLUMN_OF, Built, Context, parse_rows
 from pqp_cli.importing.sheet import Layout, find_layout
 from pqp_cli.importing.stray import stray_notes
 from pqp_cli.importing.targets import inside, sha256_of, source_targets
-from pqp_cli.read.loading import Dataset, load_dataset
+from pqp_cli.read.loading import Dataset
 
 
-@dataclass
-class ImportRequest:
-    """The options of `pqp import`."""
-
-    kind: str
-    source: Path
-    data_dir: Path
-    sheet: str | None = None
-    mapping: Path | None = None
-    out: Path | None = None
-    dry_run: bool = False
-    encoding: str | None = None
-    create_missing: bool = False
-    skip_invalid: bool = False
-    lang: str = "en"
-    today: dt.date | None = None  # for the dataset's date checks
-    period: tuple[dt.date, dt.date] | None = None  # the plan's, for outside-period warnings
-    force: bool = False  # overwrite a generated file edited by hand
-    replace: bool = False  # write into the generated file that already holds these records
-    province: str | None = None  # resolve localities against its register (issue 15)
-
-    def load(self, overrides: dict[Path, str] | None = None) -> Dataset:
-        return load_dataset(
-            self.data_dir, overrides=overrides, period=self.period, today=self.today
-        )
-
-
-@dataclass
+@dataclass(kw_only=True)
 class _Plan:
     """Where records go, and what is known of the sheet."""
 
@@ -82,15 +56,28 @@ def run_import(req: ImportRequest) -> ImportReport:
     )
     mapping, remembered = column_mapping(req.kind, req.mapping, target)
     layout, cells = _choose_sheet(book, req, mapping)
-    report = ImportReport(req.kind, req.source.name, layout.sheet, dry_run=req.dry_run)
-    report.skip_invalid = req.skip_invalid
+    report = ImportReport(
+        kind=req.kind,
+        source=req.source.name,
+        sheet=layout.sheet,
+        dry_run=req.dry_run,
+        skip_invalid=req.skip_invalid,
+    )
     layout.formulas = book.formulas.get(layout.sheet, set())
     layout.errors = book.errors.get(layout.sheet, {})
     stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)
     report.warnings += book.notes + remembered + layout.notes + stray_warnings
     report.rejects += stray_rejects + layout.rejects
-    plan = _Plan(req, layout, cells, target, created_path, sha256_of(req.source), report)
-    plan.mapping = mapping
+    plan = _Plan(
+        req=req,
+        layout=layout,
+        cells=cells,
+        target=target,
+        created_path=created_path,
+        digest=sha256_of(req.source),
+        report=report,
+        mapping=mapping,
+    )
     _refuse_hand_written(plan)  # before waiting for the lock…
     lock = contextlib.nullcontext() if req.dry_run else writing.locked(req.data_dir)
     with lock:
@@ -355,7 +342,6 @@ def _count(plan: _Plan, built: list[Built], created: list[Built]) -> None:
             if before is not None and before != now:
                 report.changes.append(record_changes(b.record["id"], before, now))
         report.changes += [removed(rid, rec) for rid, rec in had.items()]
-    report.outputs = list(plan.files)
 
 
 def _write(plan: _Plan) -> None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pqp_cli.core.text import clean, fold, header_key
+from pqp_cli.core.text import header_key
 from pqp_cli.importing import totals
+from pqp_cli.importing.celltext import cell_text
 from pqp_cli.importing.headers import IGNORE, ROW_NUMBER_HEADERS, match_header
 from pqp_cli.importing.outcome import Note, Where
 
@@ -18,7 +18,7 @@ HEADER_SEARCH_ROWS = 20
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,3})\s*\)?$")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Layout:
     """Where the header is, which column holds which key, and the first data row."""
 
@@ -51,24 +51,6 @@ class Layout:
         return next((c for c, k in self.columns.items() if k == key), None)
 
 
-def cell_text(value: Any) -> str:
-    """A cell as clean text: numbers without a useless `.0`, dates as ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return _clean(value) if isinstance(value, str) else clean(str(value))
-
-
-#: Sheets repeat the same texts (titles, places, labels) thousands of times: clean each once.
-_clean = functools.lru_cache(maxsize=1 << 16)(clean)
-cached_fold = functools.lru_cache(maxsize=1 << 16)(fold)
 _header_key = functools.lru_cache(maxsize=1 << 16)(header_key)
 
 
@@ -90,9 +72,15 @@ def find_layout(rows: list[list[Any]], table: dict[str, str], source: str, sheet
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         keys = _row_keys(row, table)
         if len({k for k in keys.values() if k != IGNORE}) >= 2:
-            return _layout(
-                rows, index, keys, table, Layout(source, sheet, index, index + 1, {}, {})
+            layout = Layout(
+                source=source,
+                sheet=sheet,
+                header_row=index,
+                first_data=index + 1,
+                columns={},
+                headers={},
             )
+            return _layout(rows, index, keys, table, layout)
     raise LookupError(sheet)
 
 

@@ -19,7 +19,6 @@ from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing import writing
 from pqp_cli.importing.outcome import Note, Where
 
-SOURCE = "# source file: "
 _SHA = "# source sha256: "
 _MARK_NAME = re.compile(r"^" + re.escape(writing.MARK) + r": \S+ from (.*), sheet \"")
 
@@ -33,12 +32,6 @@ class Recorded:
     digest: str | None
 
 
-def source_line(source: Path) -> str:
-    """The header line naming the source (JSON, ASCII: nothing in it can become YAML)."""
-    info = {"name": source.name, "folder": str(source.resolve().parent)}
-    return SOURCE + json.dumps(info, ensure_ascii=True, sort_keys=True)
-
-
 def recorded(path: Path) -> Recorded | None:
     """The source a generated file was imported from; None when absent or not generated."""
     try:
@@ -50,9 +43,9 @@ def recorded(path: Path) -> Recorded | None:
     name: str | None = None
     folder = digest = None
     for line in writing.header_lines(text):
-        if line.startswith(SOURCE):
+        if line.startswith(writing.SOURCE):
             with contextlib.suppress(ValueError, AttributeError):
-                info = json.loads(line[len(SOURCE) :])
+                info = json.loads(line[len(writing.SOURCE) :])
                 name, folder = str(info["name"]), str(info["folder"])
         elif line.startswith(_SHA):
             digest = line[len(_SHA) :].strip()

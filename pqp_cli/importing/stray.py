@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from pqp_cli.core.text import header_key
+from pqp_cli.importing.celltext import cell_text
 from pqp_cli.importing.headers import ROW_NUMBER_HEADERS, nearest_header
 from pqp_cli.importing.outcome import Note, Where, column_letter
-from pqp_cli.importing.sheet import Layout, cell_text, data_rows
+from pqp_cli.importing.sheet import Layout, data_rows
 
 _MAX_RUNS = 12
 

@@ -58,7 +58,7 @@ def choices(col: Column, lang: str) -> list[str] | None:
 
 
 def write_template(
-    kind: str, lang: str, path: Path, force: bool = False, level: str = "district"
+    *, kind: str, path: Path, lang: str = "en", force: bool = False, level: str = "district"
 ) -> Path:
     """Write the template of `kind` to `path` (.xlsx or .csv); never over a file unless `force`.
     `level` (`district` or `commune`) chooses the locality column (`places.template_columns`)."""

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from pqp_cli.core.text import key
+from pqp_cli.importing.celltext import cell_text
 from pqp_cli.importing.outcome import Note, Where, column_letter
 
 _GRAND = ("tổng cộng số", "tổng cộng", "tổng số", "tổng", "grand total", "total")
@@ -29,12 +30,6 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 _GRAND_RE, _SUB_RE = _pattern(_GRAND), _pattern(_SUB)
 _GRAND_ASCII_RE, _SUB_ASCII_RE = _pattern(_GRAND_ASCII), _pattern(_SUB_ASCII)
 _NUMBERING = re.compile(r"^\(?\s*\d{1,4}\s*[).]?$")
-
-
-def _text(value: Any) -> str:
-    from pqp_cli.importing.sheet import cell_text
-
-    return cell_text(value)
 
 
 def label_kind(text: str) -> str | None:
@@ -57,7 +52,7 @@ def total_kind(row: list[Any]) -> tuple[str, int] | None:
 
     A row number before the label makes it a data row (a record named "Cộng")."""
     for col, value in enumerate(row[:4]):
-        text = _text(value)
+        text = cell_text(value)
         if not text:
             continue
         found = label_kind(text)
@@ -73,9 +68,9 @@ def _counts(text: str) -> bool:
 def extra_cells(row: list[Any], label_col: int) -> list[tuple[int, str]]:
     """The cells of a total row holding text that is no figure."""
     return [
-        (c, _text(v))
+        (c, cell_text(v))
         for c, v in enumerate(row)
-        if c != label_col and _text(v) and not _counts(_text(v))
+        if c != label_col and cell_text(v) and not _counts(cell_text(v))
     ]
 
 
@@ -117,7 +112,7 @@ def after_total(
     warnings: list[Note] = []
     rejects: list[Note] = []
     for index, row in rows:
-        cells = [(c, _text(v)) for c, v in enumerate(row) if _text(v)]
+        cells = [(c, cell_text(v)) for c, v in enumerate(row) if cell_text(v)]
         if not cells:
             continue
         shown = _shown(cells, index)

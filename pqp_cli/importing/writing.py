@@ -6,9 +6,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -90,6 +88,7 @@ def rows_text(rows: list[int]) -> str:
     return ("row " if len(numbers) == 1 else "rows ") + ", ".join(runs)
 
 
+SOURCE = "# source file: "
 CONTENT = "# content sha256: "
 MAPPING = "# mapping: "
 PLACEHOLDERS = "# placeholders: establishments created by --create-missing"
@@ -126,9 +125,10 @@ def render(
 
 
 def source_line(source: Path) -> str:
-    from pqp_cli.importing.sources import source_line as line
-
-    return line(source)
+    """The header line naming the source (JSON, ASCII: nothing in it can become YAML); read
+    back by `sources.recorded`."""
+    info = {"name": source.name, "folder": str(source.resolve().parent)}
+    return SOURCE + json.dumps(info, ensure_ascii=True, sort_keys=True)
 
 
 def _sha(text: str) -> str:
@@ -285,14 +285,7 @@ def locked(data_dir: Path) -> Iterator[None]:
 def write_atomic(path: Path, text: str) -> None:
     """UTF-8 text written atomically with ordinary permissions (see `pqp_cli.core.fileio`); a file
     replaced keeps its mode (a group-writable data folder stays so)."""
-    try:
-        mode: int | None = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mode = None
-    fileio.write_atomic(path, text.encode("utf-8"), make_folder=True)
-    if mode is not None:
-        with contextlib.suppress(OSError):
-            os.chmod(path, mode)
+    fileio.write_atomic(path, text.encode("utf-8"), make_folder=True, keep_mode=True)
 
 
 def remove_stale_temps(path: Path) -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
+from pqp_cli.core.fileio import replace_file
 from pqp_cli.core.models import ID_PATTERN, KINDS
 from pqp_cli.core.problems import PqpError
 from pqp_cli.scaffold.initfiles import (
@@ -41,7 +42,7 @@ DEFAULT_START = dt.date(2026, 1, 1)
 DEFAULT_END = dt.date(2030, 12, 31)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Seed:
     """What `pqp init` fills in: the plan's id, period and issuing authority."""
 
@@ -53,6 +54,8 @@ class Seed:
 
 @dataclass
 class Created:
+    """What `create` did: the files it wrote, and those it kept as they were."""
+
     written: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
 
@@ -89,7 +92,7 @@ def make_seed(
             "(vd. thanh-hoa-pqp-2026-2030)",
         )
     authority = " ".join((authority or "").split()) or None
-    return Seed(plan_id, first, last, authority)
+    return Seed(plan_id=plan_id, start=first, end=last, authority=authority)
 
 
 def _quoted(text: str) -> str:
@@ -160,8 +163,7 @@ def create(folder: Path, seed: Seed) -> Created:
             if path.exists():
                 done.kept.append(path)
                 continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
+            replace_file(path, text.encode("utf-8"), make_folder=True)
             done.written.append(path)
     except OSError as exc:
         raise PqpError(
@@ -169,3 +171,18 @@ def create(folder: Path, seed: Seed) -> Created:
             f"không ghi được vào {folder}: {exc.strerror}",
         ) from None
     return done
+
+
+def init_folder(
+    *,
+    folder: Path,
+    plan_id: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    authority: str | None = None,
+) -> Created:
+    """`pqp init FOLDER`: check the options as the command line gives them (dates as
+    YYYY-MM-DD text; the defaults a plan 2026-2030 with id `pqp-2026-2030`), then write the
+    scaffold into `folder`, keeping every file already there. Raises PqpError (exit 2) for a
+    bad option or a folder that cannot be written."""
+    return create(folder, make_seed(plan_id, start, end, authority))

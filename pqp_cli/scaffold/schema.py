@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
+from pqp_cli.core.fileio import replace_file
 from pqp_cli.core.models import (
     ALLOWED,
     ENUM_FIELDS,
@@ -35,6 +36,7 @@ from pqp_cli.core.models import (
     TAX_CODE_PATTERN,
     VI_LABELS,
 )
+from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.core.text import fold
 from pqp_cli.read.plan import METRICS, PARAMS, PlanInfo, Target
 from pqp_cli.read.reportmeta import ReportSection
@@ -325,12 +327,29 @@ def dumps(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
+def schema_text(name: str | None = None) -> str:
+    """What `pqp schema [NAME]` prints: the schema of `name`, or with no name every schema in
+    one JSON object keyed by file name."""
+    if name is not None:
+        return dumps(schema(name))
+    return dumps({file_name(n): schema(n) for n in NAMES})
+
+
 def write_schemas(folder: Path, names: tuple[str, ...] = NAMES) -> list[Path]:
-    """Write `<name>.schema.json` for each name into `folder` (made if missing)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write `<name>.schema.json` for each name into `folder` (made if missing), each file
+    atomically; a schema file replaced keeps its mode. Raises PqpError (exit 2) when the folder
+    cannot be made or a file written."""
     written = []
-    for name in names:
-        path = folder / file_name(name)
-        path.write_text(dumps(schema(name)), encoding="utf-8", newline="\n")
-        written.append(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            path = folder / file_name(name)
+            replace_file(path, dumps(schema(name)).encode("utf-8"), keep_mode=True)
+            written.append(path)
+    except OSError as exc:
+        where = display_path(folder)
+        raise PqpError(
+            f"cannot write the schemas into {where}: {exc.strerror}",
+            f"không ghi được lược đồ vào {where}: {exc.strerror}",
+        ) from None
     return written
