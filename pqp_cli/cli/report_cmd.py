@@ -73,40 +73,46 @@ def choose_format(output: str, fmt: Format | None) -> Format:
     return found
 
 
+OutputOpt = Annotated[
+    str, typer.Option("-o", "--output", help="The file to write (- for standard output).")
+]
+ReportFormatOpt = Annotated[
+    Format | None,
+    typer.Option("--format", help="html, md, xlsx or docx; default from the file's suffix."),
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Refuse if the data has errors.")]
+LocalityOpt = Annotated[
+    Level | None,
+    typer.Option(
+        "--locality",
+        help="Group the table by old district or by 2025 commune; default from the plan period.",
+    ),
+]
+NumberOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--number",
+        help="docx: the document's number: digits (15), or with its symbol (15/BC-SKHCN).",
+    ),
+]
+DocDateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="docx: the document's date (YYYY-MM-DD); default today."),
+]
+
+
 def report(
-    output: Annotated[
-        str, typer.Option("-o", "--output", help="The file to write (- for standard output).")
-    ],
+    output: OutputOpt,
     data: DataOpt = DEFAULT_DATA,
     targets: TargetsOpt = DEFAULT_TARGETS,
     as_of: AsOfOpt = None,
     lang: ReportLangOpt = None,
     rev: RevOpt = None,
-    fmt: Annotated[
-        Format | None,
-        typer.Option("--format", help="html, md, xlsx or docx; default from the file's suffix."),
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Refuse if the data has errors.")] = (
-        False
-    ),
-    locality: Annotated[
-        Level | None,
-        typer.Option(
-            "--locality",
-            help="Group the table by old district or by 2025 commune; default from the plan period.",
-        ),
-    ] = None,
-    number: Annotated[
-        str | None,
-        typer.Option(
-            "--number",
-            help="docx: the document's number: digits (15), or with its symbol (15/BC-SKHCN).",
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="docx: the document's date (YYYY-MM-DD); default today."),
-    ] = None,
+    fmt: ReportFormatOpt = None,
+    strict: StrictOpt = False,
+    locality: LocalityOpt = None,
+    number: NumberOpt = None,
+    date: DocDateOpt = None,
 ) -> None:
     """A whole progress report: summary, charts by year, localities, who counts, problems."""
     from pqp_cli import api
@@ -130,14 +136,19 @@ def report(
     level = locality.value if locality else None
     doc = api.report(project, as_of=opts.as_of, lang=opts.lang, locality=level, stamp=stamp)
     content = api.render_report(doc, fmt=chosen.value)
+    _write(output, content, opts.lang)
+
+
+def _write(output: str, content: bytes, lang: str) -> None:
+    """The report to standard output (`-`), or to its file and a note on stderr."""
     if output == "-":
         typer.echo(content.decode("utf-8"), nl=False)
         return
     try:
         fileio.write_atomic(Path(output), content)
     except PqpError as err:
-        raise fail(err, opts.lang) from None
-    typer.echo(tr("report_written", opts.lang, path=output), err=True)
+        raise fail(err, lang) from None
+    typer.echo(tr("report_written", lang, path=output), err=True)
 
 
 def _default_lang(fmt: Format) -> str:
