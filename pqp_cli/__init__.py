@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-#: The public names of `pqp_cli.api`.
-_API = (
+__all__ = [
+    "__version__",
+    # pqp_cli.api
     "DiffDoc",
     "ExplainDoc",
     "PqpError",
@@ -34,11 +35,10 @@ _API = (
     "render_status",
     "report",
     "status",
-)
-#: The public names of sheet import (`pqp_cli.importing`), e.g. `import_sheet`.
-_IMPORTING: tuple[str, ...] = ()
-
-__all__ = ["__version__", *_API, *_IMPORTING]
+    # pqp_cli.importing (sheet import): its names go here and in _IMPORTING, e.g. import_sheet
+]
+_IMPORTING: frozenset[str] = frozenset()
+_API = frozenset(__all__) - {"__version__"} - _IMPORTING
 
 if TYPE_CHECKING:
     from pqp_cli.api import (

@@ -130,10 +130,14 @@ def status(
     """`pqp status`: each target's value, pace and status at `as_of` (default today), titles
     in `lang` (en or vi). `by` adds breakdowns (`BREAKDOWNS`); `projection` adds the projected
     end value and the day the target would be met."""
+    wanted = list(by)
+    unknown = sorted(set(wanted) - set(BREAKDOWNS))
+    if unknown:
+        raise ValueError(f"unknown breakdown {unknown[0]!r}: give any of {', '.join(BREAKDOWNS)}")
     plan, day = project.require_plan(), as_of or dt.date.today()
     statuses = evaluate(project, as_of=day)
     doc = status_document(plan, ProblemCounts(**project.summary()), statuses, day, lang)
-    extras = [*by, *(["projection"] if projection else [])]
+    extras = [*wanted, *(["projection"] if projection else [])]
     doc = extend_rows(doc, statuses, plan, project.dataset, day, extras)
     return add_places(doc, statuses, plan, project.dataset, extras)
 

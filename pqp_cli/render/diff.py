@@ -13,6 +13,7 @@ from pqp_cli.figures.documents import DiffDoc, DiffRow, End, Figure, Mover, Stat
 
 #: Shown subjects per list in text and Markdown (JSON has them all).
 LIMIT = 50
+FORMATS = ("text", "json", "markdown")
 
 _WORDS: dict[str, tuple[str, str]] = {
     "working_tree": ("the working tree", "thư mục làm việc"),
@@ -151,6 +152,8 @@ def to_markdown(doc: DiffDoc) -> str:
 
 def render(doc: DiffDoc, fmt: str) -> str:
     """`diff` in a format: text, json or markdown."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown diff format {fmt!r}: give any of {', '.join(FORMATS)}")
     if fmt == "json":
         return json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n"
     return to_markdown(doc) if fmt == "markdown" else to_text(doc)

@@ -11,6 +11,8 @@ from pqp_cli.figures.documents import ExplainDoc
 from pqp_cli.render.places import subject_place
 from pqp_cli.render.rows import explain_tables
 
+FORMATS = ("text", "json", "markdown")
+
 
 def _head(doc: ExplainDoc) -> str:
     row = doc.row
@@ -49,6 +51,8 @@ def to_text(doc: ExplainDoc, tablefmt: str = "simple") -> str:
 
 def render(doc: ExplainDoc, fmt: str) -> str:
     """`explain` in a format: text, json or markdown."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown explain format {fmt!r}: give any of {', '.join(FORMATS)}")
     if fmt == "json":
         return json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n"
     return to_text(doc, "github" if fmt == "markdown" else "simple")

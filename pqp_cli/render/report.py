@@ -10,6 +10,8 @@ FORMATS = ("html", "md", "xlsx", "docx")
 def render(doc: ReportDoc, fmt: str) -> bytes:
     """`html` and `md` as UTF-8 text; `xlsx` a workbook, `docx` a Word document (each library
     imported only when its format is asked for)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}: give any of {', '.join(FORMATS)}")
     if fmt == "docx":
         from pqp_cli.render import report_docx
 

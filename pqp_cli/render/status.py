@@ -137,4 +137,6 @@ def to_json(doc: StatusDoc) -> str:
 def render(doc: StatusDoc, fmt: str) -> str:
     """`status` in a format: table (as text), json, csv or markdown."""
     formats = {"table": to_text, "json": to_json, "csv": to_csv, "markdown": to_markdown}
+    if fmt not in formats:
+        raise ValueError(f"unknown status format {fmt!r}: give any of {', '.join(formats)}")
     return formats[fmt](doc)
