@@ -72,7 +72,6 @@ def diff(
 ) -> None:
     """Each target's change between two git revisions, and who entered or left its count."""
     from pqp_cli import api
-    from pqp_cli.render import diff as render
 
     try:
         opts = resolve(data, targets, as_of, lang)
@@ -87,7 +86,7 @@ def diff(
     except PqpError as err:
         raise fail(err, lang) from None
     _note_errors(doc, opts.lang, settings().no_color)
-    typer.echo(render.render(doc, fmt.value), nl=False)
+    typer.echo(api.render_diff(doc, fmt=fmt.value), nl=False)
 
 
 def register(app: typer.Typer) -> None:

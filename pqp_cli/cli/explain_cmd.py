@@ -42,7 +42,6 @@ def explain(
 ) -> None:
     """The establishments (or experts, units) counted for a target and those still missing."""
     from pqp_cli import api
-    from pqp_cli.render import explain as render
 
     env = settings()
     try:
@@ -54,7 +53,7 @@ def explain(
     except PqpError as err:
         raise fail(err, lang) from None
     report_problems(project, opts.lang, strict=False, no_color=env.no_color)
-    typer.echo(render.render(doc, fmt.value), nl=False)
+    typer.echo(api.render_explain(doc, fmt=fmt.value), nl=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -111,7 +111,7 @@ def status(
         for table in extra_tables(doc, "simple"):
             typer.echo("\n" + table, nl=False)
     else:
-        typer.echo(render.render(doc, fmt.value), nl=False)
+        typer.echo(api.render_status(doc, fmt=fmt.value), nl=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,13 +1,13 @@
-"""The whole progress report as one document: status with by-year, by-locality and projection,
-a chart series and an `explain` appendix per target, and the problems found in the data."""
+"""The whole progress report as one document (`ReportDoc`): status with by-year, by-locality
+and projection, a chart series and an `explain` appendix per target, the problems found in the
+data, and the Word report's header with the number and date it is given (`Stamp`)."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pqp_cli.core.i18n import tr
 from pqp_cli.core.problems import PqpError, Problem
@@ -102,7 +102,7 @@ def _line(p: Problem, lang: str) -> ProblemLine:
 def _stamped(meta: ReportMeta, stamp: Stamp) -> ReportMeta:
     """The header as targets.yaml gives it, with the number, symbol and date given."""
     number, symbol = stamp.number or meta.number, stamp.symbol or meta.symbol
-    return dataclasses.replace(meta, number=number, symbol=symbol, date=stamp.date)
+    return replace(meta, number=number, symbol=symbol, date=stamp.date)
 
 
 def stamp(number: str | None, date: str | dt.date | None, as_of: dt.date) -> Stamp:
