@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
-from pqp_cli.figures.progress import TargetStatus, evaluate, status_json
+from pqp_cli.figures.progress import TargetStatus, evaluate, status_row
 from pqp_cli.figures.timeline import by_locality, by_year, project, series, year_points
 
 D = dt.date.fromisoformat
@@ -236,8 +236,8 @@ def test_a_non_integer_count_goal_is_met_only_when_reached(ws, qualified: int, s
 
 def test_a_non_integer_goal_is_shown_as_written(ws) -> None:
     ts = _experts(ws, "2.5", 1)  # expected 1.25 on day 5 of 10; 1 ≥ 0.8 × 1.25
-    row = status_json(ts_plan(ws), {}, [ts], D("2021-01-05"))["targets"][0]
-    assert (row["target"], row["expected"], row["progress_percent"], row["status"]) == (
+    row = status_row(ts, "en")
+    assert (row.target, row.expected, row.progress_percent, row.status) == (
         2.5,
         1.3,
         40.0,
@@ -247,12 +247,8 @@ def test_a_non_integer_goal_is_shown_as_written(ws) -> None:
 
 def test_an_integer_goal_is_shown_as_an_integer(ws) -> None:
     ts = _experts(ws, "10", 4)
-    row = status_json(ts_plan(ws), {}, [ts], D("2021-01-05"))["targets"][0]
-    assert (row["target"], type(row["target"])) == (10, int)
-
-
-def ts_plan(ws):  # type: ignore[no-untyped-def]
-    return ws.load().plan
+    row = status_row(ts, "en")
+    assert (row.target, type(row.target)) == (10, int)
 
 
 # --- two targets on one metric, different params ------------------------------------------------
@@ -313,7 +309,7 @@ def test_by_year_and_series_at_the_period_s_edges(ws) -> None:
     p = ws.load()
     [target] = p.plan.targets
     assert by_year(p.plan, target, p.dataset, D("2022-01-01")) == {"2021": 2, "2022-01-01": 3}
-    assert [(s["key"], s["value"], s["expected"]) for s in series(p.plan, target, p.dataset, D("2022-01-01"))] == [
+    assert [(s.key, s.value, s.expected) for s in series(p.plan, target, p.dataset, D("2022-01-01"))] == [
         ("2021-01-01", 1, 0.0),
         ("2021", 2, 2.0),
         ("2022-01-01", 3, 2.0),
@@ -336,7 +332,7 @@ def test_by_locality_of_a_count_target_counts_each_locality(ws) -> None:
     )
     p = ws.load()
     [ts] = evaluate(p.plan, p.dataset, D(R))
-    assert list(by_locality(ts.target, ts.result, p.dataset).items()) == [  # type: ignore[union-attr]
+    assert list(by_locality(ts.target, ts.result, p.dataset).groups.items()) == [  # type: ignore[union-attr]
         ("Bá Thước", 2),
         ("bá thước", 1),
         ("(none)", 1),
@@ -366,7 +362,7 @@ def test_by_year_and_series_on_the_period_s_first_day_and_before_it(ws) -> None:
     p = ws.load()
     [target] = p.plan.targets
     assert by_year(p.plan, target, p.dataset, D("2021-01-01")) == {"2021-01-01": 1}
-    assert [s["key"] for s in series(p.plan, target, p.dataset, D("2021-01-01"))] == ["2021-01-01"]
+    assert [s.key for s in series(p.plan, target, p.dataset, D("2021-01-01"))] == ["2021-01-01"]
     assert series(p.plan, target, p.dataset, D("2020-12-31")) == []
 
 
@@ -379,7 +375,7 @@ def test_a_period_starting_on_a_31_december_has_that_day_as_its_first_year(ws) -
     p = ws.load()
     [target] = p.plan.targets
     assert by_year(p.plan, target, p.dataset, D("2022-12-30")) == {"2020": 1, "2021": 1, "2022-12-30": 1}  # fmt: skip
-    assert [s["key"] for s in series(p.plan, target, p.dataset, D("2021-06-01"))] == ["2020", "2021-06-01"]  # fmt: skip
+    assert [s.key for s in series(p.plan, target, p.dataset, D("2021-06-01"))] == ["2020", "2021-06-01"]  # fmt: skip
 
 
 def _projection(ws, goal: str, experts: int, as_of: str):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from gitrepo import Repo, invoke, two_commits
 
-from pqp_cli.figures.diff import diff
+from pqp_cli import api
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -20,6 +20,11 @@ AS_OF = dt.date(2024, 6, 30)
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
     return two_commits(tmp_path / "repo")
+
+
+def diff(rev1: str, rev2: str | None, data: Path, targets: Path, as_of: dt.date) -> dict:
+    """The library's diff document, as its JSON."""
+    return api.diff(before=rev1, after=rev2, data=data, targets=targets, as_of=as_of).to_json()
 
 
 def by_id(doc: dict) -> dict[str, dict]:

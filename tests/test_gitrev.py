@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from gitrepo import Repo, invoke, two_commits
 
+from pqp_cli import api
 from pqp_cli.cli.app import app
 from pqp_cli.core.problems import PqpError
-from pqp_cli.figures.progress import evaluate, status_json
 from pqp_cli.load.gitrev import at_revision, checkout
 from pqp_cli.load.project import load_project
 
@@ -62,9 +62,7 @@ def test_figures_at_each_revision_are_those_committed(repo: Repo) -> None:
     def figures(rev: str | None) -> dict[str, object]:
         with at_revision(rev, repo.data, repo.targets) as (data, targets):
             project = load_project(data, targets)
-        plan = project.require_plan()
-        as_of = dt.date.fromisoformat(AS_OF)
-        return values(status_json(plan, {}, evaluate(plan, project.dataset, as_of), as_of))
+        return values(api.status(project, as_of=dt.date.fromisoformat(AS_OF)).to_json())
 
     assert figures("v1") == {"T1": 2, "T3": 100.0, "T5b": 1}
     assert figures("v2") == {"T1": 2, "T3": 50.0, "T5b": 2}

@@ -7,15 +7,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pqp_cli.figures.documents import (
+    ProblemCounts,
+    ProblemLine,
+    ReportDoc,
+    ReportPlan,
+    StatusDoc,
+    StatusRow,
+    YearEntry,
+)
+from pqp_cli.read.reportmeta import ReportMeta
 from pqp_cli.render.docx_text import narrative, problems_paragraph
 from pqp_cli.render.vnformat import increase, long_date
 
 START, END = "2021-01-01", "2025-12-31"
 
 
-def row(**over: Any) -> dict[str, Any]:
+def row(**over: Any) -> StatusRow:
     base: dict[str, Any] = {
         "id": "T3",
+        "title": "Áp dụng tiêu chuẩn",
         "metric": "standards_coverage",
         "kind": "percent",
         "value": 86.6,
@@ -26,21 +37,39 @@ def row(**over: Any) -> dict[str, Any]:
         "expected": 100.0,
         "status": "at_risk",
         "by_year": {"2025": {"in_year": 20.2, "value": 86.6}},
-    }
-    return base | over
+    } | over
+    base["by_year"] = {k: YearEntry(**e) for k, e in base["by_year"].items()}
+    return StatusRow(**base)
 
 
-def report(as_of: str, start: str = START, problems: list[dict[str, Any]] | None = None):
-    return {
-        "lang": "vi",
-        "plan": {"start": start, "end": END},
-        "status": {
-            "as_of": as_of,
-            "evaluated_at": as_of,
-            "problems": {"errors": 0, "warnings": 6, "records_left_out": 0, "files_left_out": 0},
-        },
-        "problem_list": problems or [],
-    }
+def report(as_of: str, start: str = START, codes: list[str] | None = None) -> ReportDoc:
+    """A report document holding only what the narrative reads."""
+    problems = ProblemCounts(errors=0, warnings=6, files_left_out=0, records_left_out=0)
+    status = StatusDoc(
+        plan_id="p", start=start, end=END, as_of=as_of, evaluated_at=as_of, targets=[],
+        problems=problems,
+    )  # fmt: skip
+    plan = ReportPlan(
+        id="p", title="Kế hoạch", authority=None, focal_agency=None, document=None, start=start,
+        end=END,
+    )  # fmt: skip
+    listed = [
+        ProblemLine(
+            severity="warning",
+            code=code,
+            file="f",
+            line=None,
+            record=None,
+            field=None,
+            message="",
+        )  # fmt: skip
+        for code in codes or []
+    ]
+    meta = ReportMeta(parent_body="", issuing_body="", symbol="", place="", recipients=[])
+    return ReportDoc(
+        lang="vi", plan=plan, status=status, pace_percent=0.0, series={}, explain={},
+        problem_list=listed, schemes={}, meta=meta,
+    )  # fmt: skip
 
 
 def test_on_the_last_day_the_narrative_says_not_reached_and_shows_the_status() -> None:
@@ -108,7 +137,7 @@ def test_a_partial_first_year_gives_its_dates() -> None:
         status="on_track",
         by_year={"2025": {"in_year": 171, "value": 171}},
     )
-    text = narrative(count, report("2025-12-31", start="2025-08-01") | {})
+    text = narrative(count, report("2025-12-31", start="2025-08-01"))
     assert "từ 01/08/2025 đến 31/12/2025 tăng 171 cơ sở" in text
 
 
@@ -121,8 +150,7 @@ def test_long_date_has_a_zero_only_for_days_1_to_9_and_months_1_and_2() -> None:
 
 
 def test_problems_are_named_in_vietnamese_without_a_command_line() -> None:
-    items = [{"code": "outside-period"}] * 6
-    text = problems_paragraph(report(END, problems=items))
+    text = problems_paragraph(report(END, codes=["outside-period"] * 6))
     assert "outside-period" not in text and "pqp" not in text and "`" not in text
     assert "ngoài kỳ kế hoạch (6)" in text
 

@@ -14,9 +14,9 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from pqp_cli import api
 from pqp_cli.cli.app import app
 from pqp_cli.figures.progress import round1
-from pqp_cli.figures.report import build_report
 
 
 @pytest.mark.parametrize(
@@ -152,10 +152,10 @@ def test_expected_on_a_half_is_rounded_up_in_the_chart_series(ws) -> None:
         plan="plan: {id: p, period: {start: 2021-01-01, end: 2021-01-04}}\n",
         enterprises="- {id: A, name: Cơ sở A, type: other}",
     )
-    report = build_report(ws.load(), dt.date(2021, 1, 1))
-    [row] = report["status"]["targets"]
-    assert row["expected"] == 0.3
-    assert [p["expected"] for p in report["series"]["T1"]] == [0.3]
+    report = api.report(ws.load(), as_of=dt.date(2021, 1, 1))
+    [row] = report.status.targets
+    assert row.expected == 0.3
+    assert [p.expected for p in report.series["T1"]] == [0.3]
 
 
 @pytest.mark.parametrize(("covered", "population", "shown", "wrong"), CASES)

@@ -9,9 +9,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from pqp_cli import api
 from pqp_cli.cli.app import app
-from pqp_cli.figures.explain import explain
-from pqp_cli.figures.progress import evaluate, pace, status_json, status_of
+from pqp_cli.figures.progress import evaluate, pace, status_of
 from pqp_cli.read.plan import Plan, read_plan
 
 D = dt.date.fromisoformat
@@ -266,10 +266,7 @@ def test_status_cli_json_equals_the_library(ws, lang: str) -> None:
         certifications=JSON_CERTS,
     )
     project = ws.load()
-    as_of = D("2023-09-15")
-    library = status_json(
-        project.plan, project.summary(), evaluate(project.plan, project.dataset, as_of), as_of, lang
-    )
+    library = api.status(project, as_of=D("2023-09-15"), lang=lang).to_json()
     assert _status_cli(ws, "2023-09-15", "--lang", lang) == library
 
 
@@ -295,7 +292,7 @@ EXPLAIN_CERTS = """
 def _explain(ws, target: str, lang: str = "en") -> dict:
     ws.write(EXPLAIN_TARGETS, enterprises=EXPLAIN_ENTERPRISES, certifications=EXPLAIN_CERTS)
     project = ws.load()
-    return explain(project.plan, project.dataset, target, D("2024-06-30"), lang)
+    return api.explain(project, target=target, as_of=D("2024-06-30"), lang=lang).to_json()
 
 
 def test_explain_counted_with_their_record_ids(ws) -> None:

@@ -141,7 +141,7 @@ def test_by_locality_groups_by_the_name_recorded_and_missing_goes_to_none(ws) ->
     # A names an old district, B a new commune (after the 2025 merger): each is its own group.
     plan, dataset = load(ws, **TRAINED)
     [ts] = evaluate(plan, dataset, D("2024-06-30"))
-    assert by_locality(ts.target, ts.result, dataset) == {
+    assert by_locality(ts.target, ts.result, dataset).to_json() == {
         "Phường Hạc Thành": 1,
         "Thọ Xuân": 1,
         NO_LOCALITY: 1,
@@ -151,7 +151,7 @@ def test_by_locality_groups_by_the_name_recorded_and_missing_goes_to_none(ws) ->
 def test_by_locality_of_coverage_has_numerator_and_denominator_per_locality(ws) -> None:
     plan, dataset = load(ws, **COVERAGE)
     [ts] = evaluate(plan, dataset, D("2024-06-30"))
-    assert by_locality(ts.target, ts.result, dataset) == {
+    assert by_locality(ts.target, ts.result, dataset).to_json() == {
         "Cẩm Thủy": {"value": 100.0, "numerator": 1, "denominator": 1},
         "Thọ Xuân": {"value": 50.0, "numerator": 1, "denominator": 2},
         NO_LOCALITY: {"value": 0.0, "numerator": 0, "denominator": 1},
@@ -165,7 +165,7 @@ def test_by_locality_of_experts_is_none(ws) -> None:
         experts="- {id: X1, name: Nguyễn An, qualified_on: 2022-01-01}",
     )
     [ts] = evaluate(plan, dataset, D("2024-06-30"))
-    assert by_locality(ts.target, ts.result, dataset) is None
+    assert by_locality(ts.target, ts.result, dataset).groups is None
 
 
 # --- projection ---------------------------------------------------------------------------------

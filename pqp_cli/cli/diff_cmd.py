@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,8 +16,12 @@ from pqp_cli.cli.common import (
     TargetsOpt,
     fail,
     resolve,
+    settings,
 )
 from pqp_cli.core.problems import PqpError
+
+if TYPE_CHECKING:
+    from pqp_cli.figures.documents import DiffDoc
 
 
 class Format(str, Enum):
@@ -35,19 +38,18 @@ _LEFT_OUT = (
 )
 
 
-def _note_errors(doc: dict, lang: str) -> None:
+def _note_errors(doc: DiffDoc, lang: str, no_color: bool) -> None:
     from pqp_cli.render.console import stderr_console
     from pqp_cli.render.diff import side
 
-    err = stderr_console()
-    for end in ("from", "to"):
-        found = doc["problems"][end]
-        if found["errors"]:
+    err = stderr_console(no_color)
+    for end, found in ((doc.old, doc.old_problems), (doc.new, doc.new_problems)):
+        if found.errors:
             text = _LEFT_OUT[1 if lang == "vi" else 0].format(
-                where=side(doc[end], lang),
-                errors=found["errors"],
-                records=found["records_left_out"],
-                files=found["files_left_out"],
+                where=side(end, lang),
+                errors=found.errors,
+                records=found.records_left_out,
+                files=found.files_left_out,
             )
             err.print(f"pqp: {text}", style="yellow", markup=False)
 
@@ -69,21 +71,22 @@ def diff(
     ] = Format.text,
 ) -> None:
     """Each target's change between two git revisions, and who entered or left its count."""
-    from pqp_cli.figures.diff import diff as compare
-    from pqp_cli.render import diff as render
+    from pqp_cli import api
 
     try:
         opts = resolve(data, targets, as_of, lang)
-        doc = compare(rev1, rev2, opts.data, opts.targets, opts.as_of, opts.lang)
+        doc = api.diff(
+            before=rev1,
+            after=rev2,
+            data=opts.data,
+            targets=opts.targets,
+            as_of=opts.as_of,
+            lang=opts.lang,
+        )
     except PqpError as err:
         raise fail(err, lang) from None
-    _note_errors(doc, opts.lang)
-    if fmt is Format.json:
-        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
-    elif fmt is Format.markdown:
-        typer.echo(render.to_markdown(doc, opts.lang), nl=False)
-    else:
-        typer.echo(render.to_text(doc, opts.lang), nl=False)
+    _note_errors(doc, opts.lang, settings().no_color)
+    typer.echo(api.render_diff(doc, fmt=fmt.value), nl=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import Annotated
 
@@ -19,7 +18,7 @@ from pqp_cli.cli.common import (
     TargetsOpt,
     fail,
     resolve,
-    use_revision,
+    settings,
 )
 from pqp_cli.cli.status_cmd import report_problems
 from pqp_cli.core.problems import PqpError
@@ -42,23 +41,19 @@ def explain(
     fmt: Annotated[Format, typer.Option("--format", help="text, json or markdown.")] = Format.text,
 ) -> None:
     """The establishments (or experts, units) counted for a target and those still missing."""
-    from pqp_cli.figures.explain import explain as explain_target
-    from pqp_cli.load.project import load_project
-    from pqp_cli.render import explain as render
+    from pqp_cli import api
 
+    env = settings()
     try:
-        data, targets = use_revision(rev, data, targets)
         opts = resolve(data, targets, as_of, lang)
-        project = load_project(opts.data, opts.targets, use_cache=not no_cache)
-        doc = explain_target(project.require_plan(), project.dataset, target, opts.as_of, opts.lang)
+        project = api.open_project(
+            data=opts.data, targets=opts.targets, rev=rev, cache=not no_cache, settings=env
+        )
+        doc = api.explain(project, target=target, as_of=opts.as_of, lang=opts.lang)
     except PqpError as err:
         raise fail(err, lang) from None
-    report_problems(project, opts.lang, strict=False)
-    if fmt is Format.json:
-        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
-    else:
-        tablefmt = "github" if fmt is Format.markdown else "simple"
-        typer.echo(render.to_text(doc, opts.lang, tablefmt), nl=False)
+    report_problems(project, opts.lang, strict=False, no_color=env.no_color)
+    typer.echo(api.render_explain(doc, fmt=fmt.value), nl=False)
 
 
 def register(app: typer.Typer) -> None:

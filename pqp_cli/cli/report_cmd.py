@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import re
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -21,7 +18,7 @@ from pqp_cli.cli.common import (
     check_lang,
     fail,
     resolve,
-    use_revision,
+    settings,
 )
 from pqp_cli.cli.status_cmd import report_problems
 from pqp_cli.core import fileio
@@ -76,131 +73,87 @@ def choose_format(output: str, fmt: Format | None) -> Format:
     return found
 
 
+OutputOpt = Annotated[
+    str, typer.Option("-o", "--output", help="The file to write (- for standard output).")
+]
+ReportFormatOpt = Annotated[
+    Format | None,
+    typer.Option("--format", help="html, md, xlsx or docx; default from the file's suffix."),
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Refuse if the data has errors.")]
+LocalityOpt = Annotated[
+    Level | None,
+    typer.Option(
+        "--locality",
+        help="Group the table by old district or by 2025 commune; default from the plan period.",
+    ),
+]
+NumberOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--number",
+        help="docx: the document's number: digits (15), or with its symbol (15/BC-SKHCN).",
+    ),
+]
+DocDateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="docx: the document's date (YYYY-MM-DD); default today."),
+]
+
+
 def report(
-    output: Annotated[
-        str, typer.Option("-o", "--output", help="The file to write (- for standard output).")
-    ],
+    output: OutputOpt,
     data: DataOpt = DEFAULT_DATA,
     targets: TargetsOpt = DEFAULT_TARGETS,
     as_of: AsOfOpt = None,
     lang: ReportLangOpt = None,
     rev: RevOpt = None,
-    fmt: Annotated[
-        Format | None,
-        typer.Option("--format", help="html, md, xlsx or docx; default from the file's suffix."),
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Refuse if the data has errors.")] = (
-        False
-    ),
-    locality: Annotated[
-        Level | None,
-        typer.Option(
-            "--locality",
-            help="Group the table by old district or by 2025 commune; default from the plan period.",
-        ),
-    ] = None,
-    number: Annotated[
-        str | None,
-        typer.Option(
-            "--number",
-            help="docx: the document's number: digits (15), or with its symbol (15/BC-SKHCN).",
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="docx: the document's date (YYYY-MM-DD); default today."),
-    ] = None,
+    fmt: ReportFormatOpt = None,
+    strict: StrictOpt = False,
+    locality: LocalityOpt = None,
+    number: NumberOpt = None,
+    date: DocDateOpt = None,
 ) -> None:
     """A whole progress report: summary, charts by year, localities, who counts, problems."""
-    from pqp_cli.figures.report import build_report
-    from pqp_cli.load.project import load_project
-    from pqp_cli.read.reportmeta import InvalidSection
+    from pqp_cli import api
 
     docx_asked = fmt is Format.docx or (fmt is None and output.lower().endswith(".docx"))
     msg_lang = (lang or ("vi" if docx_asked else "en")).strip().lower()
+    env = settings()
     try:
-        data, targets = use_revision(rev, data, targets)
         chosen = choose_format(output, fmt)
-        default_lang = "vi" if chosen is Format.docx else "en"
-        opts = resolve(data, targets, as_of, check_lang(lang or default_lang))
+        opts = resolve(data, targets, as_of, check_lang(lang or _default_lang(chosen)))
         if chosen in _FILE_ONLY and output == "-":
-            key = _FILE_ONLY[chosen]
-            raise PqpError(tr(key, "en"), tr(key, "vi"))
-        signed = _document_date(date, opts.as_of)
-        fixed = _document_number(number)
-        project = load_project(opts.data, opts.targets)
-        plan = project.require_plan()
-        if chosen is Format.docx and isinstance(plan.report, InvalidSection):
-            section = plan.report
-            raise PqpError(section.message("en"), section.message("vi"), exit_code=1)
+            raise PqpError(tr(_FILE_ONLY[chosen], "en"), tr(_FILE_ONLY[chosen], "vi"))
+        stamp = api.document_stamp(number=number, date=date, as_of=opts.as_of)
+        project = api.open_project(data=opts.data, targets=opts.targets, rev=rev, settings=env)
+        project.require_plan()
+        if chosen is Format.docx:
+            api.check_word_report(project)
     except PqpError as err:
         raise fail(err, msg_lang) from None
-    report_problems(project, opts.lang, strict)
+    report_problems(project, opts.lang, strict, no_color=env.no_color)
     level = locality.value if locality else None
-    doc = build_report(project, opts.as_of, opts.lang, level)
-    meta = doc["meta"]
-    doc["meta"] = dataclasses.replace(
-        meta,
-        number=fixed[0] or meta.number,
-        symbol=fixed[1] or meta.symbol,
-        date=signed,
-    )
-    content = render(doc, chosen)
+    doc = api.report(project, as_of=opts.as_of, lang=opts.lang, locality=level, stamp=stamp)
+    content = api.render_report(doc, fmt=chosen.value)
+    _write(output, content, opts.lang)
+
+
+def _write(output: str, content: bytes, lang: str) -> None:
+    """The report to standard output (`-`), or to its file and a note on stderr."""
     if output == "-":
         typer.echo(content.decode("utf-8"), nl=False)
         return
     try:
         fileio.write_atomic(Path(output), content)
     except PqpError as err:
-        raise fail(err, opts.lang) from None
-    typer.echo(tr("report_written", opts.lang, path=output), err=True)
+        raise fail(err, lang) from None
+    typer.echo(tr("report_written", lang, path=output), err=True)
 
 
-def _document_date(text: str | None, as_of: dt.date) -> dt.date | None:
-    """--date as a date (None: today, decided when the document is drawn); never before the
-    as-of date (a report dated before the figures it reports)."""
-    if text is None:
-        return None
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise PqpError(
-            tr("bad_doc_date", "en", value=text), tr("bad_doc_date", "vi", value=text)
-        ) from None
-    if day < as_of:
-        en = f"--date {day.isoformat()} is before --as-of {as_of.isoformat()}: a report cannot be dated before the figures it reports"
-        vi = f"--date {day.isoformat()} trước --as-of {as_of.isoformat()}: báo cáo không thể ký trước ngày chốt số liệu"
-        raise PqpError(en, vi)
-    return day
-
-
-#: --number: digits (`15`), or a whole number and symbol (`15/BC-TĐC`) that replaces both.
-_NUMBER = re.compile(r"(\d+)(?:/([^\s/]+-[^\s]+))?")
-
-
-def _document_number(text: str | None) -> tuple[str, str]:
-    """--number as (number, symbol); empty strings for what it does not give."""
-    if text is None:
-        return "", ""
-    found = _NUMBER.fullmatch(text.strip())
-    if found is None:
-        en = f"--number {text!r}: give the number as digits (15) or with the whole symbol (15/BC-SKHCN)"
-        vi = f"--number {text!r}: ghi số bằng chữ số (15) hoặc kèm cả ký hiệu (15/BC-SKHCN)"
-        raise PqpError(en, vi)
-    return found.group(1), found.group(2) or ""
-
-
-def render(doc: dict[str, Any], fmt: Format) -> bytes:
-    from pqp_cli.render import report_html, report_md, report_xlsx
-
-    if fmt is Format.docx:
-        from pqp_cli.render import report_docx
-
-        return report_docx.render(doc)
-    if fmt is Format.xlsx:
-        return report_xlsx.render(doc)
-    renderer = report_html if fmt is Format.html else report_md
-    return renderer.render(doc).encode("utf-8")
+def _default_lang(fmt: Format) -> str:
+    """A Word report is in Vietnamese unless --lang says otherwise; the others in English."""
+    return "vi" if fmt is Format.docx else "en"
 
 
 def register(app: typer.Typer) -> None:

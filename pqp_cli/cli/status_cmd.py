@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,7 +18,7 @@ from pqp_cli.cli.common import (
     TargetsOpt,
     fail,
     resolve,
-    use_revision,
+    settings,
 )
 from pqp_cli.core.i18n import banner, tr
 from pqp_cli.core.problems import PqpError
@@ -42,29 +41,20 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-def report_problems(project: Project, lang: str, strict: bool) -> None:
+def report_problems(project: Project, lang: str, strict: bool, *, no_color: bool) -> None:
     """The left-out banner (or the --strict refusal) and the warnings note, on stderr."""
     from pqp_cli.render.console import stderr_console
 
-    err = stderr_console()
-    summary = project.summary()
+    err = stderr_console(no_color)
     if project.errors and strict:
-        err.print(
-            f"pqp: {tr('strict_refused', lang, errors=project.errors)}",
-            style="bold red",
-            markup=False,
-        )
+        refused = f"pqp: {tr('strict_refused', lang, errors=project.errors)}"
+        err.print(refused, style="bold red", markup=False)
         raise typer.Exit(1)
     if project.errors:
-        err.print(
-            banner(summary, lang),
-            style="bold white on red",
-            markup=False,
-        )
+        err.print(banner(project.summary(), lang), style="bold white on red", markup=False)
     if project.warnings:
-        err.print(
-            tr("warnings_note", lang, warnings=project.warnings), style="yellow", markup=False
-        )
+        warned = tr("warnings_note", lang, warnings=project.warnings)
+        err.print(warned, style="yellow", markup=False)
 
 
 def status(
@@ -94,43 +84,34 @@ def status(
     ] = False,
 ) -> None:
     """Where we stand on each target, as of a date, and whether we are on pace."""
-    from pqp_cli.figures.localities import add_places
-    from pqp_cli.figures.progress import evaluate, status_json
-    from pqp_cli.figures.timeline import extend_rows, with_in_year
-    from pqp_cli.load.project import load_project
+    from pqp_cli import api
     from pqp_cli.render import status as render
     from pqp_cli.render.breakdown import extra_tables
     from pqp_cli.render.console import stdout_console
 
+    env = settings()
     try:
-        data, targets = use_revision(rev, data, targets)
         opts = resolve(data, targets, as_of, lang)
-        project = load_project(opts.data, opts.targets, use_cache=not no_cache)
-        plan = project.require_plan()
+        project = api.open_project(
+            data=opts.data, targets=opts.targets, rev=rev, cache=not no_cache, settings=env
+        )
+        project.require_plan()
     except PqpError as err:
         raise fail(err, lang) from None
-    report_problems(project, opts.lang, strict)
-    statuses = evaluate(plan, project.dataset, opts.as_of)
-    doc = status_json(plan, project.summary(), statuses, opts.as_of, opts.lang)
-    extras = [b.value for b in by or []] + (["projection"] if projection else [])
-    doc = with_in_year(extend_rows(doc, statuses, plan, project.dataset, opts.as_of, extras))
-    try:
-        doc = add_places(doc, statuses, plan, project.dataset, extras)
-    except PqpError as err:  # --by district/commune without a province in the register
+    report_problems(project, opts.lang, strict, no_color=env.no_color)
+    breakdowns = [b.value for b in by or []]
+    try:  # --by district/commune without a province in the register: a usage error
+        doc = api.status(
+            project, as_of=opts.as_of, lang=opts.lang, by=breakdowns, projection=projection
+        )
+    except PqpError as err:
         raise fail(err, lang) from None
-    title = plan.info.title.get(opts.lang) or plan.info.id
-    if fmt is Format.json:
-        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
-    elif fmt is Format.csv:
-        typer.echo(render.to_csv(doc), nl=False)
-    elif fmt is Format.markdown:
-        typer.echo(render.to_markdown(doc, title, opts.lang), nl=False)
-        for table in extra_tables(doc, opts.lang, "github"):
+    if fmt is Format.table:
+        render.print_table(stdout_console(env.no_color), doc)
+        for table in extra_tables(doc, "simple"):
             typer.echo("\n" + table, nl=False)
     else:
-        render.print_table(stdout_console(), doc, title, opts.lang)
-        for table in extra_tables(doc, opts.lang, "simple"):
-            typer.echo("\n" + table, nl=False)
+        typer.echo(api.render_status(doc, fmt=fmt.value), nl=False)
 
 
 def register(app: typer.Typer) -> None:

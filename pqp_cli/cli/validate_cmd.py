@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +18,7 @@ from pqp_cli.cli.common import (
     TargetsOpt,
     fail,
     resolve,
+    settings,
 )
 from pqp_cli.core.problems import PqpError
 
@@ -39,12 +39,15 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Report every problem in the data and targets.yaml (exit 1 on errors)."""
-    from pqp_cli.load.project import load_project
+    from pqp_cli import api
     from pqp_cli.render import problems as render
 
+    env = settings()
     try:
         opts = resolve(data, targets, as_of, lang)
-        project = load_project(opts.data, opts.targets, use_cache=not no_cache)
+        project = api.open_project(
+            data=opts.data, targets=opts.targets, cache=not no_cache, settings=env
+        )
     except PqpError as err:
         raise fail(err, lang) from None
     problems = project.problems
@@ -52,17 +55,17 @@ def validate(
         typer.echo(render.to_json(problems, opts.lang), nl=False)
     elif fmt is Format.github:
         typer.echo(render.to_github(problems, opts.lang), nl=False)
-        _append_summary(render.step_summary(problems, opts.lang))
+        _append_summary(render.step_summary(problems, opts.lang), env.step_summary)
     else:
         typer.echo(render.to_text(problems, opts.lang), nl=False)
     failed = project.errors > 0 or (strict and project.warnings > 0)
     raise typer.Exit(1 if failed else 0)
 
 
-def _append_summary(markdown: str) -> None:
-    path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if path:
-        with Path(path).open("a", encoding="utf-8") as fh:
+def _append_summary(markdown: str, path: Path | None) -> None:
+    """The step summary GitHub Actions shows (`GITHUB_STEP_SUMMARY`), when there is one."""
+    if path is not None:
+        with path.open("a", encoding="utf-8") as fh:
             fh.write(markdown)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pqp_cli.core.problems import PqpError
-from pqp_cli.figures.progress import TargetStatus, evaluate, target_json
+from pqp_cli.figures.documents import DiffDoc, DiffRow, End, Figure, Mover, ProblemCounts, StatusRow
+from pqp_cli.figures.explain import LISTS_MISSING
+from pqp_cli.figures.progress import TargetStatus, evaluate, status_row
 from pqp_cli.load.gitrev import checkout, tell_left_out
 from pqp_cli.load.project import Project, load_project
 from pqp_cli.read.loading import Dataset
@@ -22,8 +23,8 @@ class Side:
     commit: str | None
     project: Project
 
-    def describe(self) -> dict[str, str | None]:
-        return {"rev": self.rev, "commit": self.commit}
+    def end(self) -> End:
+        return End(rev=self.rev, commit=self.commit)
 
 
 def load_side(rev: str | None, data: Path, targets: Path, lang: str | None = None) -> Side:
@@ -45,84 +46,83 @@ def _statuses(side: Side, as_of: dt.date) -> dict[str, TargetStatus]:
     return {ts.target.id: ts for ts in evaluate(plan, side.project.dataset, as_of)}
 
 
-def _subjects(
+def _movers(
     dataset: Dataset, kind: str, counted: dict[str, list[str]], ids: list[str]
-) -> list[dict[str, Any]]:
+) -> list[Mover]:
     records = dataset.records(kind)
     return [
-        {
-            "id": sid,
-            "name": getattr(records.get(sid), "name", ""),
-            "records": sorted(counted[sid]),
-        }
+        Mover(id=sid, name=getattr(records.get(sid), "name", ""), records=sorted(counted[sid]))
         for sid in sorted(ids)
     ]
 
 
-def _change(before: dict[str, Any] | None, after: dict[str, Any] | None) -> float | int | None:
-    if before is None or after is None or before["value"] is None or after["value"] is None:
+def _change(before: StatusRow | None, after: StatusRow | None) -> Figure:
+    if before is None or after is None or before.value is None or after.value is None:
         return None
-    delta = after["value"] - before["value"]
+    delta = after.value - before.value
     return delta if isinstance(delta, int) else round(delta, 1)
 
 
 def compare_target(
     before: TargetStatus | None, after: TargetStatus | None, sides: tuple[Side, Side], lang: str
-) -> dict[str, Any]:
+) -> DiffRow:
     """One target's row: both ends' status rows, the change, and the subjects that moved."""
     either = after or before
     assert either is not None
-    old = target_json(before, lang) if before else None
-    new = target_json(after, lang) if after else None
+    old = status_row(before, lang) if before else None
+    new = status_row(after, lang) if after else None
     was = before.result.counted if before else {}
     now = after.result.counted if after else {}
-    kind = either.result.subjects
-    row = {
-        "id": either.target.id,
-        "title": either.target.label(lang),
-        "metric": either.target.metric,
-        "kind": either.target.kind,
-        "before": old,
-        "after": new,
-        "change": _change(old, new),
-        "entered": _subjects(sides[1].project.dataset, kind, now, [s for s in now if s not in was]),
-        "left": _subjects(sides[0].project.dataset, kind, was, [s for s in was if s not in now]),
-    }
-    if either.target.metric in ("standards_coverage", "pilot_models"):
-        row["now_lacking"] = _now_lacking(before, after, sides[1].project.dataset)
-    return row
+    kind, target = either.result.subjects, either.target
+    lacking = None
+    if target.metric in LISTS_MISSING:
+        lacking = _now_lacking(before, after, sides[1].project.dataset)
+    return DiffRow(
+        id=target.id,
+        title=target.label(lang),
+        metric=target.metric,
+        kind=target.kind,
+        before=old,
+        after=new,
+        change=_change(old, new),
+        entered=_movers(sides[1].project.dataset, kind, now, [s for s in now if s not in was]),
+        left=_movers(sides[0].project.dataset, kind, was, [s for s in was if s not in now]),
+        now_lacking=lacking,
+    )
 
 
 def _now_lacking(
     before: TargetStatus | None, after: TargetStatus | None, dataset: Dataset
-) -> list[dict[str, Any]]:
+) -> list[Mover]:
     """Subjects not counted at the later end that were not in that list at the earlier one."""
     lacking = after.result.missing if after else {}
     known = before.result.missing if before else {}
     records = dataset.enterprises
     return [
-        {"id": sid, "name": getattr(records.get(sid), "name", ""), "lacks": lacking[sid]}
+        Mover(id=sid, name=getattr(records.get(sid), "name", ""), lacks=lacking[sid])
         for sid in sorted(lacking)
         if sid not in known
     ]
 
 
-def compare(before: Side, after: Side, as_of: dt.date, lang: str = "en") -> dict[str, Any]:
+def compare(before: Side, after: Side, as_of: dt.date, lang: str = "en") -> DiffDoc:
     """The diff document: both ends, the as-of date, one row per target of either end."""
     old, new = _statuses(before, as_of), _statuses(after, as_of)
     ids = list(new) + [tid for tid in old if tid not in new]
-    return {
-        "from": before.describe(),
-        "to": after.describe(),
-        "as_of": as_of.isoformat(),
-        "targets": [compare_target(old.get(i), new.get(i), (before, after), lang) for i in ids],
-        "problems": {"from": before.project.summary(), "to": after.project.summary()},
-    }
+    return DiffDoc(
+        old=before.end(),
+        new=after.end(),
+        as_of=as_of.isoformat(),
+        targets=[compare_target(old.get(i), new.get(i), (before, after), lang) for i in ids],
+        old_problems=ProblemCounts(**before.project.summary()),
+        new_problems=ProblemCounts(**after.project.summary()),
+        lang=lang,
+    )
 
 
 def diff(
     rev1: str, rev2: str | None, data: Path, targets: Path, as_of: dt.date, lang: str = "en"
-) -> dict[str, Any]:
+) -> DiffDoc:
     """Compare the data and targets at `rev1` with `rev2` (None: the working tree)."""
     before = load_side(rev1, data, targets, lang)
     after = load_side(rev2, data, targets, lang)

@@ -6,47 +6,54 @@ import datetime as dt
 from typing import Any
 
 from pqp_cli.core.models import label
-from pqp_cli.figures.localities import add_place_names
-from pqp_cli.figures.progress import evaluate_target, target_json
+from pqp_cli.figures.documents import ExplainDoc, Subject
+from pqp_cli.figures.localities import register_of
+from pqp_cli.figures.placegroups import with_places
+from pqp_cli.figures.progress import evaluate_target, status_row
 from pqp_cli.read.loading import Dataset
 from pqp_cli.read.plan import Plan
 
-
-def _subject(dataset: Dataset, kind: str, sid: str) -> dict[str, Any]:
-    record = dataset.records(kind).get(sid)
-    return {
-        "id": sid,
-        "name": getattr(record, "name", ""),
-        "locality": getattr(record, "locality", None),
-    }
+#: The metrics whose `explain` lists who is not counted yet and what they lack.
+LISTS_MISSING = ("standards_coverage", "pilot_models")
 
 
 def explain(
     plan: Plan, dataset: Dataset, target_id: str, as_of: dt.date, lang: str = "en"
-) -> dict[str, Any]:
-    """The target's status row plus `counted` and `not_counted` subjects."""
+) -> ExplainDoc:
+    """The target's status row plus `counted` and (coverage and pilot targets) `not_counted`
+    subjects; each with the canonical name of its locality when the register knows the plan's
+    province."""
     target = plan.target(target_id)
     ts = evaluate_target(plan, target, dataset, as_of)
     kind = ts.result.subjects
+    records = dataset.records(kind)
+
+    def named(sid: str) -> dict[str, Any]:
+        record = records.get(sid)
+        return {"name": getattr(record, "name", ""), "locality": getattr(record, "locality", None)}
+
     counted = [
-        {**_subject(dataset, kind, sid), "records": sorted(ids)}
+        Subject(id=sid, **named(sid), records=sorted(ids))
         for sid, ids in sorted(ts.result.counted.items())
     ]
     not_counted = [
-        {
-            **_subject(dataset, kind, sid),
-            "lacks": lacks,
-            "lacks_labels": [label("category", c, lang) for c in lacks],
-        }
+        Subject(
+            id=sid,
+            **named(sid),
+            lacks=lacks,
+            lacks_labels=[label("category", c, lang) for c in lacks],
+        )
         for sid, lacks in sorted(ts.result.missing.items())
     ]
-    doc = {
-        "as_of": as_of.isoformat(),
-        **target_json(ts, lang),
-        "subjects": kind,
-        "counted": counted,
-    }
-    if target.metric in ("standards_coverage", "pilot_models"):
-        doc["not_counted"] = not_counted
-    add_place_names(doc, plan)
-    return doc
+    register = register_of(plan)
+    if register is not None:
+        counted, not_counted = with_places(counted, register), with_places(not_counted, register)
+    return ExplainDoc(
+        as_of=as_of.isoformat(),
+        row=status_row(ts, lang),
+        subjects=kind,
+        counted=counted,
+        not_counted=not_counted if target.metric in LISTS_MISSING else None,
+        places_named=register is not None,
+        lang=lang,
+    )

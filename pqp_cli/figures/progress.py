@@ -1,4 +1,4 @@
-"""Pace and status of each target at a date (docs/contract.md §4), and the JSON shape of docs/contract.md §5."""
+"""Pace and status of each target at a date (docs/contract.md §4), and its status row (§5)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
+from pqp_cli.figures.documents import ProblemCounts, StatusDoc, StatusRow
 from pqp_cli.figures.metrics import METRIC_FUNCTIONS, MetricResult
 from pqp_cli.read.loading import Dataset
 from pqp_cli.read.plan import Plan, Target
-
-STATUSES = ("met", "on_track", "at_risk", "behind", "missed", "not_started", "no_data")
 
 
 @dataclass
@@ -123,50 +121,42 @@ def round1(x: float | Fraction | None) -> float | None:
     return float(Decimal(whole if x >= 0 else -whole).scaleb(-1))
 
 
-_round = round1
-
-
 def _number(x: float) -> float | int:
     return int(x) if float(x).is_integer() else float(round1(x) or 0.0)
 
 
-def target_json(ts: TargetStatus, lang: str) -> dict[str, Any]:
+def status_row(ts: TargetStatus, lang: str) -> StatusRow:
+    """A target's row of docs/contract.md §5: its figures as the JSON shows them (counts whole,
+    everything else to one decimal by `round1`), its title in `lang`."""
     t = ts.target
-    row: dict[str, Any] = {
-        "id": t.id,
-        "title": t.label(lang),
-        "metric": t.metric,
-        "kind": t.kind,
-    }
-    if t.kind == "count":
-        row["value"] = None if ts.value is None else int(ts.value)
-    else:
-        row["value"] = _round(ts.value)
-    row["target"] = _number(t.goal)
-    if t.kind == "percent":
-        row["numerator"] = ts.result.numerator
-        row["denominator"] = ts.result.denominator
-    row["progress_percent"] = _round(ts.progress_percent)
-    row["expected"] = _round(ts.expected)
-    row["status"] = ts.status
-    return row
+    value = ts.value
+    return StatusRow(
+        id=t.id,
+        title=t.label(lang),
+        metric=t.metric,
+        kind=t.kind,
+        value=(None if value is None else int(value)) if t.kind == "count" else round1(value),
+        target=_number(t.goal),
+        numerator=ts.result.numerator,
+        denominator=ts.result.denominator,
+        progress_percent=round1(ts.progress_percent),
+        expected=round1(ts.expected),
+        status=ts.status,
+    )
 
 
-def status_json(
-    plan: Plan,
-    summary: dict[str, int],
-    statuses: list[TargetStatus],
-    as_of: dt.date,
-    lang: str = "en",
-) -> dict[str, Any]:
-    """docs/contract.md §5's `status --format json` document; `summary` is `Project.summary()`."""
-    return {
-        "plan": {
-            "id": plan.info.id,
-            "period": {"start": plan.start.isoformat(), "end": plan.end.isoformat()},
-        },
-        "as_of": as_of.isoformat(),
-        "evaluated_at": evaluation_date(plan, as_of).isoformat(),
-        "targets": [target_json(ts, lang) for ts in statuses],
-        "problems": summary,
-    }
+def status_document(
+    plan: Plan, problems: ProblemCounts, statuses: list[TargetStatus], as_of: dt.date, lang: str
+) -> StatusDoc:
+    """docs/contract.md §5's `status --format json` document, one row per status."""
+    return StatusDoc(
+        plan_id=plan.info.id,
+        start=plan.start.isoformat(),
+        end=plan.end.isoformat(),
+        as_of=as_of.isoformat(),
+        evaluated_at=evaluation_date(plan, as_of).isoformat(),
+        targets=[status_row(ts, lang) for ts in statuses],
+        problems=problems,
+        title=plan.info.title.get(lang) or plan.info.id,
+        lang=lang,
+    )

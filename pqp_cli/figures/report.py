@@ -1,37 +1,50 @@
-"""The whole progress report as one document: status with by-year, by-locality and projection,
-a chart series and an `explain` appendix per target, and the problems found in the data."""
+"""The whole progress report as one document (`ReportDoc`): status with by-year, by-locality
+and projection, a chart series and an `explain` appendix per target, the problems found in the
+data, and the Word report's header with the number and date it is given (`Stamp`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
-from typing import Any
+from dataclasses import dataclass, replace
 
 from pqp_cli.core.i18n import tr
+from pqp_cli.core.problems import PqpError, Problem
+from pqp_cli.figures.documents import ProblemCounts, ProblemLine, ReportDoc, ReportPlan
 from pqp_cli.figures.explain import explain
-from pqp_cli.figures.localities import report_places
-from pqp_cli.figures.progress import evaluate, evaluation_date, measure, pace, status_json
-from pqp_cli.figures.timeline import (
-    extend_rows,
-    point_key,
-    series,
-    series_in_year,
-    with_in_year,
-    year_points,
-)
+from pqp_cli.figures.placegroups import report_places
+from pqp_cli.figures.progress import evaluate, evaluation_date, measure, pace, status_document
+from pqp_cli.figures.timeline import extend_rows, point_key, series, year_points
 from pqp_cli.load.project import Project
 from pqp_cli.read.loading import Dataset
 from pqp_cli.read.plan import Plan, Target
-from pqp_cli.read.reportmeta import resolve
+from pqp_cli.read.reportmeta import ReportMeta, resolve
 
 #: What `report` adds to each target row of `status --format json`.
 EXTRAS = ("year", "locality", "projection")
+#: `--number`: digits (`15`), or a whole number and symbol (`15/BC-TĐC`) that replaces both.
+_NUMBER = re.compile(r"(\d+)(?:/([^\s/]+-[^\s]+))?")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stamp:
+    """What the Word report is given beside the data: its number (and symbol, when given with
+    it) and the day it is signed (None: today, decided when the document is drawn)."""
+
+    number: str = ""
+    symbol: str = ""
+    date: dt.date | None = None
 
 
 def build_report(
-    project: Project, as_of: dt.date, lang: str = "en", locality: str | None = None
-) -> dict[str, Any]:
-    """The report document every renderer (html, md, xlsx) draws from.
+    project: Project,
+    as_of: dt.date,
+    lang: str = "en",
+    locality: str | None = None,
+    stamp: Stamp | None = None,
+) -> ReportDoc:
+    """The report document every renderer (html, md, xlsx, docx) draws from.
 
     `status` is exactly `status --format json --by year --by locality --projection`; the rest
     is what the printed report needs beside it. Its table by locality groups by `locality`
@@ -40,36 +53,87 @@ def build_report(
     plan = project.require_plan()
     dataset = project.dataset
     statuses = evaluate(plan, dataset, as_of)
-    status = status_json(plan, project.summary(), statuses, as_of, lang)
-    status = with_in_year(extend_rows(status, statuses, plan, dataset, as_of, EXTRAS))
+    status = status_document(plan, ProblemCounts(**project.summary()), statuses, as_of, lang)
+    status = extend_rows(status, statuses, plan, dataset, as_of, EXTRAS)
     status = report_places(status, statuses, plan, dataset, locality)
-    info = plan.info
-    return {
-        "lang": lang,
-        "plan": {
-            "id": info.id,
-            "title": info.title.get(lang) or info.id,
-            "authority": info.authority,
-            "focal_agency": info.focal_agency,
-            "document": info.document,
-            "start": plan.start.isoformat(),
-            "end": plan.end.isoformat(),
-        },
-        "status": status,
+    return ReportDoc(
+        lang=lang,
+        plan=_plan(plan, lang),
+        status=status,
         # the share of the period elapsed at R: where the straight line to each target stands
-        "pace_percent": 100 * pace(plan, evaluation_date(plan, as_of)),
-        "series": {
-            t.id: series_in_year(series(plan, t, dataset, as_of), plan.start) for t in plan.targets
-        },
-        "explain": {t.id: explain(plan, dataset, t.id, as_of, lang) for t in plan.targets},
-        "problem_list": [p.as_dict(lang) for p in project.problems],
-        "schemes": {
+        pace_percent=100 * pace(plan, evaluation_date(plan, as_of)),
+        series={t.id: series(plan, t, dataset, as_of) for t in plan.targets},
+        explain={t.id: explain(plan, dataset, t.id, as_of, lang) for t in plan.targets},
+        problem_list=[_line(p, lang) for p in project.problems],
+        schemes={
             t.id: schemes_by_year(plan, t, dataset, as_of)
             for t in plan.targets
             if t.metric == "supported_enterprises"
         },
-        "meta": resolve(plan.report, info),
-    }
+        meta=_stamped(resolve(plan.report, plan.info), stamp or Stamp()),
+    )
+
+
+def _plan(plan: Plan, lang: str) -> ReportPlan:
+    info = plan.info
+    return ReportPlan(
+        id=info.id,
+        title=info.title.get(lang) or info.id,
+        authority=info.authority,
+        focal_agency=info.focal_agency,
+        document=info.document,
+        start=plan.start.isoformat(),
+        end=plan.end.isoformat(),
+    )
+
+
+def _line(p: Problem, lang: str) -> ProblemLine:
+    return ProblemLine(
+        severity=p.severity,
+        code=p.code,
+        file=p.file,
+        line=p.line,
+        record=p.record,
+        field=p.field,
+        message=p.message(lang),
+    )
+
+
+def _stamped(meta: ReportMeta, stamp: Stamp) -> ReportMeta:
+    """The header as targets.yaml gives it, with the number, symbol and date given."""
+    number, symbol = stamp.number or meta.number, stamp.symbol or meta.symbol
+    return replace(meta, number=number, symbol=symbol, date=stamp.date)
+
+
+def stamp(number: str | None, date: str | dt.date | None, as_of: dt.date) -> Stamp:
+    """`--number` and `--date` checked: the number as digits or with its whole symbol; the
+    date an ISO date never before the as-of date (a report dated before its figures)."""
+    signed, fixed = _signed(date, as_of), ("", "")
+    if number is not None:
+        found = _NUMBER.fullmatch(number.strip())
+        if found is None:
+            en = f"--number {number!r}: give the number as digits (15) or with the whole symbol (15/BC-SKHCN)"
+            vi = f"--number {number!r}: ghi số bằng chữ số (15) hoặc kèm cả ký hiệu (15/BC-SKHCN)"
+            raise PqpError(en, vi)
+        fixed = (found.group(1), found.group(2) or "")
+    return Stamp(number=fixed[0], symbol=fixed[1], date=signed)
+
+
+def _signed(date: str | dt.date | None, as_of: dt.date) -> dt.date | None:
+    if date is None or isinstance(date, dt.date):
+        day = date
+    else:
+        try:
+            day = dt.date.fromisoformat(date.strip())
+        except ValueError:
+            raise PqpError(
+                tr("bad_doc_date", "en", value=date), tr("bad_doc_date", "vi", value=date)
+            ) from None
+    if day is not None and day < as_of:
+        en = f"--date {day.isoformat()} is before --as-of {as_of.isoformat()}: a report cannot be dated before the figures it reports"
+        vi = f"--date {day.isoformat()} trước --as-of {as_of.isoformat()}: báo cáo không thể ký trước ngày chốt số liệu"
+        raise PqpError(en, vi)
+    return day
 
 
 def scheme_name(scheme: str) -> str:
@@ -95,30 +159,3 @@ def schemes_by_year(
     keys = [point_key(day) for day in year_points(plan, as_of)]
     order = sorted(table, key=lambda n: (-max(table[n].values()), n))
     return {name: {k: table[name].get(k, 0) for k in keys} for name in order}
-
-
-def problems_table(
-    report: dict[str, Any], shown: int
-) -> tuple[str, list[str], list[list[str]], int]:
-    """The report's problems section as text: its summary line, headers, the first `shown`
-    rows, and how many more there are (each renderer escapes and lays it out)."""
-    lang, summary, problems = report["lang"], report["status"]["problems"], report["problem_list"]
-    line = tr(
-        "problems_line",
-        lang,
-        errors=summary["errors"],
-        warnings=summary["warnings"],
-        records=summary["records_left_out"],
-        files=summary["files_left_out"],
-    )
-    heads = [tr("severity", lang), tr("code", lang), tr("location", lang), tr("message", lang)]
-    rows = [
-        [
-            tr(p["severity"], lang),
-            p["code"],
-            f"{p['file']}:{p['line']}" if p["line"] else p["file"],
-            p["message"],
-        ]
-        for p in problems[:shown]
-    ]
-    return line, heads, rows, max(len(problems) - shown, 0)

@@ -7,11 +7,19 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Any
 
 from pqp_cli.core.text import fold
+from pqp_cli.figures.documents import (
+    Breakdown,
+    ChartPoint,
+    Figure,
+    Projected,
+    Share,
+    StatusDoc,
+    YearEntry,
+)
 from pqp_cli.figures.metrics import MetricResult
 from pqp_cli.figures.progress import (
     TargetStatus,
@@ -52,14 +60,14 @@ def point_key(day: dt.date) -> str:
     return str(day.year) if (day.month, day.day) == (12, 31) else day.isoformat()
 
 
-def json_value(target: Target, value: float | None) -> float | int | None:
+def json_value(target: Target, value: float | None) -> Figure:
     """A value as `status --format json` shows it: counts whole, percentages to 1 decimal."""
     if value is None:
         return None
     return int(value) if target.kind == "count" else round1(value)
 
 
-def by_year(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> dict[str, Any]:
+def by_year(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> dict[str, Figure]:
     """`{"2021": v, "2022": v, ..., "2024-06-30": v}`: the value at each point of `year_points`."""
     return {
         point_key(day): json_value(target, measure(plan, target, dataset, day).value)
@@ -67,21 +75,23 @@ def by_year(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> dic
     }
 
 
-def series(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> list[dict[str, Any]]:
-    """The period's first day, then the points of `by_year`, each with its date, value and the
-    straight line's value there: what a chart draws."""
+def series(plan: Plan, target: Target, dataset: Dataset, as_of: dt.date) -> list[ChartPoint]:
+    """The period's first day, then the points of `by_year`, each with its date, value, the
+    straight line's value there and the increase within its year: what a chart draws."""
     days = year_points(plan, as_of)
     if days and days[0] != plan.start:
         days.insert(0, plan.start)
-    return [
-        {
-            "date": day.isoformat(),
-            "key": point_key(day),
-            "value": json_value(target, measure(plan, target, dataset, day).value),
-            "expected": round1(exact(target.goal) * pace_fraction(plan, day)),
-        }
+    points = [
+        ChartPoint(
+            date=day.isoformat(),
+            key=point_key(day),
+            value=json_value(target, measure(plan, target, dataset, day).value),
+            expected=round1(exact(target.goal) * pace_fraction(plan, day)),
+            in_year=None,
+        )
         for day in days
     ]
+    return series_in_year(points, plan.start)
 
 
 # --- by locality --------------------------------------------------------------------------------
@@ -98,24 +108,26 @@ def locality_order(names: Iterable[str]) -> list[str]:
     return sorted(set(names), key=lambda n: (n == NO_LOCALITY, fold(n), n))
 
 
-def by_locality(target: Target, result: MetricResult, dataset: Dataset) -> dict[str, Any] | None:
-    """Count targets: `{locality: number counted}`. Percent targets: `{locality: {"value",
-    "numerator", "denominator"}}` over the population there. None when the subjects are
-    experts or units, which record no locality."""
+def by_locality(target: Target, result: MetricResult, dataset: Dataset) -> Breakdown:
+    """Count targets: the number counted in each locality. Percent targets: a `Share` of the
+    population there. No groups when the subjects are experts or units (no locality)."""
     if result.subjects != "enterprises":
-        return None
+        return Breakdown(groups=None)
     counted = Counter(locality_of(dataset, eid) for eid in result.counted)
+    groups: dict[str, int | Share]
     if target.kind == "count":
-        return {name: counted[name] for name in locality_order(counted)}
+        groups = {name: counted[name] for name in locality_order(counted)}
+        return Breakdown(groups=groups)
     population = Counter(locality_of(dataset, eid) for eid in [*result.counted, *result.missing])
-    return {
-        name: {
-            "value": round1(Fraction(100 * counted[name], population[name])),
-            "numerator": counted[name],
-            "denominator": population[name],
-        }
+    groups = {
+        name: Share(
+            value=round1(Fraction(100 * counted[name], population[name])),
+            numerator=counted[name],
+            denominator=population[name],
+        )
         for name in locality_order(population)
     }
+    return Breakdown(groups=groups)
 
 
 # --- projection ---------------------------------------------------------------------------------
@@ -171,57 +183,52 @@ def project(plan: Plan, ts: TargetStatus, dataset: Dataset, as_of: dt.date) -> P
     return Projection(end_value, plan.start + dt.timedelta(days=days - 1))
 
 
-def projection_json(p: Projection) -> dict[str, Any]:
-    """The two projected fields; a third, `projected_beyond_calendar: true`, only when the
-    target would be met after 9999-12-31 (so no date can be given)."""
-    beyond = {"projected_beyond_calendar": True} if p.beyond_calendar else {}
-    return {
-        "projected_end_value": round1(p.end_value),
-        "projected_met_on": None if p.met_on is None else p.met_on.isoformat(),
-        **beyond,
-    }
+def projected(p: Projection) -> Projected:
+    """The projection as the JSON shows it: the end value to one decimal, the date as text."""
+    return Projected(
+        projected_end_value=round1(p.end_value),
+        projected_met_on=None if p.met_on is None else p.met_on.isoformat(),
+        projected_beyond_calendar=p.beyond_calendar,
+    )
 
 
 # --- status rows --------------------------------------------------------------------------------
 
 
 def extend_rows(
-    doc: dict[str, Any],
+    doc: StatusDoc,
     statuses: Sequence[TargetStatus],
     plan: Plan,
     dataset: Dataset,
     as_of: dt.date,
     extras: Iterable[str],
-) -> dict[str, Any]:
-    """`doc` (from `status_json`) with, per target, the extras asked for: `year` adds
-    `by_year`, `locality` adds `by_locality`, `projection` adds the two projected fields."""
+) -> StatusDoc:
+    """`doc` with, per target, the extras asked for: `year` adds `by_year` (each point's value
+    and increase within its year), `locality` adds `by_locality`, `projection` the projection."""
     wanted = set(extras)
     rows = []
-    for row, ts in zip(doc["targets"], statuses, strict=True):
-        row = dict(row)
+    for row, ts in zip(doc.targets, statuses, strict=True):
         if "year" in wanted:
-            row["by_year"] = by_year(plan, ts.target, dataset, as_of)
+            row = replace(row, by_year=year_entries(by_year(plan, ts.target, dataset, as_of)))
         if "locality" in wanted:
-            row["by_locality"] = by_locality(ts.target, ts.result, dataset)
+            row = replace(row, by_locality=by_locality(ts.target, ts.result, dataset))
         if "projection" in wanted:
-            row.update(projection_json(project(plan, ts, dataset, as_of)))
+            row = replace(row, projection=projected(project(plan, ts, dataset, as_of)))
         rows.append(row)
-    return {**doc, "targets": rows}
+    return replace(doc, targets=rows)
 
 
 # --- in-year figures ----------------------------------------------------------------------------
 
 
-def in_year_increases(values: dict[str, Any]) -> dict[str, float | int | None]:
+def in_year_increases(values: dict[str, Figure]) -> dict[str, Figure]:
     """The increase within each point's year, from the values of `by_year` (already rounded as
     the JSON shows them, so each increase is exactly the difference a reader computes): the
     first point's increase is its value (the plan's line starts from 0 at S), each later one
     its value minus the previous point's; a percentage target's increase is in percentage
     points. None where either value is unknown."""
-    from pqp_cli.figures.progress import round1  # local: keeps this hunk apart from the imports
-
-    out: dict[str, float | int | None] = {}
-    previous: float | int | None = 0
+    out: dict[str, Figure] = {}
+    previous: Figure = 0
     for key, value in values.items():
         if value is None or previous is None:
             out[key] = None
@@ -233,28 +240,19 @@ def in_year_increases(values: dict[str, Any]) -> dict[str, float | int | None]:
     return out
 
 
-def year_entries(values: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """`{"2021": 74, "2022": 162}` → `{"2021": {"value": 74, "in_year": 74}, "2022":
-    {"value": 162, "in_year": 88}}`: each year's entry gives the cumulative value and the
-    increase within the year (docs/report.md)."""
+def year_entries(values: dict[str, Figure]) -> dict[str, YearEntry]:
+    """`{"2021": 74, "2022": 162}` → `{"2021": (value 74, in_year 74), "2022": (value 162,
+    in_year 88)}`: each year's entry gives the cumulative value and the increase within the
+    year (docs/report.md)."""
     increases = in_year_increases(values)
-    return {key: {"value": value, "in_year": increases[key]} for key, value in values.items()}
+    return {key: YearEntry(value=value, in_year=increases[key]) for key, value in values.items()}
 
 
-def with_in_year(doc: dict[str, Any]) -> dict[str, Any]:
-    """`doc` (from `extend_rows`) with each target's `by_year`, when present, as `year_entries`."""
-    rows = [
-        {**row, "by_year": year_entries(row["by_year"])} if "by_year" in row else row
-        for row in doc["targets"]
-    ]
-    return {**doc, "targets": rows}
-
-
-def series_in_year(points: list[dict[str, Any]], start: dt.date) -> list[dict[str, Any]]:
-    """The chart's points (from `series`) each with `in_year` as in `year_entries`; None on the
-    period's first day when the chart only starts there (it is not a point of `by_year`)."""
-    first = 1 if len(points) > 1 and points[0]["key"] == start.isoformat() else 0
-    increases = in_year_increases({p["key"]: p["value"] for p in points[first:]})
+def series_in_year(points: list[ChartPoint], start: dt.date) -> list[ChartPoint]:
+    """The chart's points each with `in_year` as in `year_entries`; None on the period's first
+    day when the chart only starts there (it is not a point of `by_year`)."""
+    first = 1 if len(points) > 1 and points[0].key == start.isoformat() else 0
+    increases = in_year_increases({p.key: p.value for p in points[first:]})
     return [
-        {**p, "in_year": increases[p["key"]] if i >= first else None} for i, p in enumerate(points)
+        replace(p, in_year=increases[p.key] if i >= first else None) for i, p in enumerate(points)
     ]

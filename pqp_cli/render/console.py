@@ -1,28 +1,35 @@
-"""The rich consoles: colour only on a terminal and never under NO_COLOR."""
+"""The rich consoles: colour only on a terminal and never under NO_COLOR (`Settings.no_color`)."""
 
 from __future__ import annotations
 
-import os
 import sys
+from typing import TextIO
 
 from rich.console import Console
 
 
-def stdout_console() -> Console:
+def stdout_console(no_color: bool = False) -> Console:
     tty = sys.stdout.isatty()
     return Console(
-        no_color=bool(os.environ.get("NO_COLOR")) or not tty,
+        no_color=no_color or not tty,
         highlight=False,
         soft_wrap=not tty,
         width=None if tty else 200,
     )
 
 
-def stderr_console() -> Console:
+def stderr_console(no_color: bool = False) -> Console:
     tty = sys.stderr.isatty()
     return Console(
         stderr=True,
-        no_color=bool(os.environ.get("NO_COLOR")) or not tty,
+        no_color=no_color or not tty,
         highlight=False,
         soft_wrap=True,
+    )
+
+
+def plain_console(out: TextIO) -> Console:
+    """A console writing to `out` as `stdout_console` writes to a file or a pipe."""
+    return Console(
+        file=out, force_terminal=False, no_color=True, highlight=False, soft_wrap=True, width=200
     )

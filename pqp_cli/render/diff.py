@@ -1,16 +1,19 @@
-"""`pqp diff` as text or Markdown (for a pull-request comment or a step summary)."""
+"""`pqp diff` as text, Markdown (for a pull-request comment or a step summary) or JSON."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tabulate import tabulate
 
 from pqp_cli.core.i18n import status_label, tr
 from pqp_cli.core.models import label
+from pqp_cli.figures.documents import DiffDoc, DiffRow, End, Figure, Mover, StatusRow
 
 #: Shown subjects per list in text and Markdown (JSON has them all).
 LIMIT = 50
+FORMATS = ("text", "json", "markdown")
 
 _WORDS: dict[str, tuple[str, str]] = {
     "working_tree": ("the working tree", "thư mục làm việc"),
@@ -35,49 +38,44 @@ def _w(key: str, lang: str, **params: Any) -> str:
     return (vi if lang == "vi" else en).format(**params)
 
 
-def side(end: dict[str, Any], lang: str, code: bool = False) -> str:
-    if end["rev"] is None:
+def side(end: End, lang: str, code: bool = False) -> str:
+    if end.rev is None or end.commit is None:
         return _w("working_tree", lang)
-    rev = f"`{end['rev']}`" if code else end["rev"]
-    return f"{rev} ({end['commit'][:10]})"
+    rev = f"`{end.rev}`" if code else end.rev
+    return f"{rev} ({end.commit[:10]})"
 
 
-def _value(row: dict[str, Any] | None) -> str:
-    if row is None or row["value"] is None:
+def _value(row: StatusRow | None) -> str:
+    if row is None or row.value is None:
         return "–"
-    if row["kind"] == "percent":
-        return f"{row['value']}% ({row['numerator']}/{row['denominator']})"
-    return str(row["value"])
+    if row.kind == "percent":
+        return f"{row.value}% ({row.numerator}/{row.denominator})"
+    return str(row.value)
 
 
-def _change(change: float | int | None) -> str:
+def _change(change: Figure) -> str:
     if change is None:
         return "–"
     return f"+{change}" if change > 0 else str(change)
 
 
-def _status(t: dict[str, Any], lang: str) -> str:
-    old = status_label(t["before"]["status"], lang) if t["before"] else "–"
-    new = status_label(t["after"]["status"], lang) if t["after"] else "–"
+def _status(t: DiffRow, lang: str) -> str:
+    old = status_label(t.before.status, lang) if t.before else "–"
+    new = status_label(t.after.status, lang) if t.after else "–"
     return old if old == new else f"{old} → {new}"
 
 
-def _moved(t: dict[str, Any]) -> bool:
-    return bool(t["entered"] or t["left"] or t["change"] or t["before"] != t["after"])
+def _moved(t: DiffRow) -> bool:
+    return bool(t.entered or t.left or t.change or t.before != t.after)
 
 
-def _listed(t: dict[str, Any]) -> bool:
+def _listed(t: DiffRow) -> bool:
     """Whether a target has anything to list below the table."""
-    return bool(
-        t["entered"]
-        or t["left"]
-        or t.get("now_lacking")
-        or t["before"] is None
-        or t["after"] is None
-    )
+    return bool(t.entered or t.left or t.now_lacking or t.before is None or t.after is None)
 
 
-def summary_table(doc: dict[str, Any], lang: str, tablefmt: str) -> str:
+def summary_table(doc: DiffDoc, tablefmt: str) -> str:
+    lang = doc.lang
     headers = [
         tr("id", lang),
         tr("target_title", lang),
@@ -87,62 +85,75 @@ def summary_table(doc: dict[str, Any], lang: str, tablefmt: str) -> str:
         tr("status", lang),
     ]
     rows = [
-        [t["id"], t["title"], _value(t["before"]), _value(t["after"]), _change(t["change"])]
-        + [_status(t, lang)]
-        for t in doc["targets"]
+        [t.id, t.title, _value(t.before), _value(t.after), _change(t.change), _status(t, lang)]
+        for t in doc.targets
     ]
     return tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
 
 
-def _lines(subjects: list[dict[str, Any]], mark: str, lang: str, code: bool) -> list[str]:
+def _lines(subjects: list[Mover], mark: str, lang: str, code: bool) -> list[str]:
     out = []
     for s in subjects[:LIMIT]:
-        sid = f"`{s['id']}`" if code else s["id"]
-        why = s["records"] if "records" in s else [label("category", c, lang) for c in s["lacks"]]
-        out.append(f"{mark} {sid} {s['name']} ({', '.join(why)})")
+        sid = f"`{s.id}`" if code else s.id
+        why = (
+            s.records
+            if s.records is not None
+            else [label("category", c, lang) for c in s.lacks or []]
+        )
+        out.append(f"{mark} {sid} {s.name} ({', '.join(why)})")
     if len(subjects) > LIMIT:
         out.append(f"{mark} {_w('more', lang, n=len(subjects) - LIMIT)}")
     return out
 
 
-def _details(t: dict[str, Any], lang: str, markdown: bool) -> list[str]:
-    head = f"{t['id']} · {t['title']}"
+def _details(t: DiffRow, lang: str, markdown: bool) -> list[str]:
+    head = f"{t.id} · {t.title}"
     out = [f"#### {head}" if markdown else head]
-    if t["before"] is None or t["after"] is None:
+    if t.before is None or t.after is None:
         out.append(f"{'' if markdown else '  '}{_w('absent', lang)}")
     for key, mark in (("entered", "+"), ("left", "-"), ("now_lacking", "?")):
-        if not t.get(key):
+        movers: list[Mover] = getattr(t, key) or []
+        if not movers:
             continue
         if markdown:
-            out += ["", f"**{_w(key, lang)} ({len(t[key])})**", ""]
-            out += _lines(t[key], "-", lang, code=True)
+            out += ["", f"**{_w(key, lang)} ({len(movers)})**", ""]
+            out += _lines(movers, "-", lang, code=True)
         else:
-            out.append(f"  {_w(key, lang)} ({len(t[key])}):")
-            out += ["    " + line for line in _lines(t[key], mark, lang, code=False)]
+            out.append(f"  {_w(key, lang)} ({len(movers)}):")
+            out += ["    " + line for line in _lines(movers, mark, lang, code=False)]
     return out
 
 
-def to_text(doc: dict[str, Any], lang: str) -> str:
-    title = _w(
-        "title", lang, old=side(doc["from"], lang), new=side(doc["to"], lang), as_of=doc["as_of"]
-    )
-    parts = [title, "", summary_table(doc, lang, "simple")]
-    if not any(_moved(t) for t in doc["targets"]):
-        parts += ["", _w("no_change", lang)]
-    for t in filter(_listed, doc["targets"]):
-        parts += ["", *_details(t, lang, markdown=False)]
-    return "\n".join(parts) + "\n"
+def _body(doc: DiffDoc, tablefmt: str) -> list[str]:
+    """The table, then what moved under each target."""
+    parts = [summary_table(doc, tablefmt)]
+    if not any(_moved(t) for t in doc.targets):
+        parts += ["", _w("no_change", doc.lang)]
+    for t in filter(_listed, doc.targets):
+        parts += ["", *_details(t, doc.lang, markdown=tablefmt == "github")]
+    return parts
 
 
-def to_markdown(doc: dict[str, Any], lang: str) -> str:
+def to_text(doc: DiffDoc) -> str:
+    lang = doc.lang
+    title = _w("title", lang, old=side(doc.old, lang), new=side(doc.new, lang), as_of=doc.as_of)
+    return "\n".join([title, "", *_body(doc, "simple")]) + "\n"
+
+
+def to_markdown(doc: DiffDoc) -> str:
     from pqp_cli.render.mdsafe import inert
 
     doc = inert(doc)  # names and titles come from data: no tags or links in a pull request
-    old, new = side(doc["from"], lang, code=True), side(doc["to"], lang, code=True)
-    parts = [f"### pqp diff: {_w('title', lang, old=old, new=new, as_of=doc['as_of'])}", ""]
-    parts.append(summary_table(doc, lang, "github"))
-    if not any(_moved(t) for t in doc["targets"]):
-        parts += ["", _w("no_change", lang)]
-    for t in filter(_listed, doc["targets"]):
-        parts += ["", *_details(t, lang, markdown=True)]
-    return "\n".join(parts) + "\n"
+    lang = doc.lang
+    old, new = side(doc.old, lang, code=True), side(doc.new, lang, code=True)
+    title = f"### pqp diff: {_w('title', lang, old=old, new=new, as_of=doc.as_of)}"
+    return "\n".join([title, "", *_body(doc, "github")]) + "\n"
+
+
+def render(doc: DiffDoc, fmt: str) -> str:
+    """`diff` in a format: text, json or markdown."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown diff format {fmt!r}: give any of {', '.join(FORMATS)}")
+    if fmt == "json":
+        return json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return to_markdown(doc) if fmt == "markdown" else to_text(doc)

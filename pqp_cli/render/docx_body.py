@@ -12,6 +12,7 @@ from docx.document import Document
 from docx.shared import Pt
 
 from pqp_cli.core.i18n import tr
+from pqp_cli.figures.documents import ReportDoc
 from pqp_cli.render import docx_tables as tables
 from pqp_cli.render.docx_layout import (
     TABLE_PT,
@@ -25,7 +26,7 @@ from pqp_cli.render.docx_layout import (
 )
 from pqp_cli.render.docx_tables import Rows
 from pqp_cli.render.docx_text import narrative, problems_paragraph, w
-from pqp_cli.render.places import report_groups, table_key, table_title
+from pqp_cli.render.places import level_groups, report_key, table_key, table_title
 
 #: Text width of an A4 portrait page with the decree's margins (210 − 30 − 15 mm).
 TEXT_CM = 16.5
@@ -67,12 +68,12 @@ class Counter:
         return True
 
 
-def body(doc: Document, report: dict[str, Any]) -> None:
-    n = Counter(report["lang"])
+def body(doc: Document, report: ReportDoc) -> None:
+    n = Counter(report.lang)
     n.heading(doc, "s_targets")
-    for i, row in enumerate(report["status"]["targets"], 1):
+    for i, row in enumerate(report.status.targets, 1):
         p = para(doc)
-        add_run(p, f"{i}. {row['title']} ({row['id']}): ", bold=True)
+        add_run(p, f"{i}. {row.title} ({row.id}): ", bold=True)
         add_run(p, narrative(row, report))
     widths = (1.3, 4.3, 2.3, 1.8, 2.0, 2.6, 2.2)
     n.table(doc, "t_targets", tables.targets_table(report), widths, "e_years", numeric=(2, 3, 4, 5))
@@ -84,8 +85,8 @@ def body(doc: Document, report: dict[str, Any]) -> None:
     last.paragraph_format.keep_with_next = True  # the signature never stands alone on a page
 
 
-def _years(doc: Document, report: dict[str, Any], n: Counter) -> None:
-    lang = report["lang"]
+def _years(doc: Document, report: ReportDoc, n: Counter) -> None:
+    lang = report.lang
     n.heading(doc, "s_years")
     heads, rows = tables.years_table(report)
     extra = len(heads) - 3
@@ -98,7 +99,7 @@ def _years(doc: Document, report: dict[str, Any], n: Counter) -> None:
     if n.table(doc, "t_years", (heads, rows), widths, "e_years", numeric=numeric, size=size):
         merge_pairs(doc.tables[-1], (0, 1))
         note(doc, w("years_note", lang))
-    for tid in report["schemes"]:
+    for tid in report.schemes:
         heads, rows = tables.schemes_table(report, tid)
         width = (TEXT_CM - 1.3 - 4.5) / max(len(heads) - 2, 1)
         widths = (1.3, 4.5, *([width] * (len(heads) - 2)))
@@ -109,10 +110,10 @@ def _years(doc: Document, report: dict[str, Any], n: Counter) -> None:
             note(doc, w("schemes_note", lang, id=tid))
 
 
-def _models(doc: Document, report: dict[str, Any], n: Counter) -> None:
-    targets = report["status"]["targets"]
-    pilots = [r["id"] for r in targets if r["metric"] == "pilot_models"]
-    people = [r["id"] for r in targets if r["metric"] in ("experts", "public_units")]
+def _models(doc: Document, report: ReportDoc, n: Counter) -> None:
+    targets = report.status.targets
+    pilots = [r.id for r in targets if r.metric == "pilot_models"]
+    people = [r.id for r in targets if r.metric in ("experts", "public_units")]
     if not pilots and not people:
         return
     n.heading(doc, "s_models" if pilots and people else "s_pilots" if pilots else "s_people")
@@ -124,25 +125,26 @@ def _models(doc: Document, report: dict[str, Any], n: Counter) -> None:
             n.table(doc, key, (heads, rows), widths, empty)
 
 
-def _places(doc: Document, report: dict[str, Any], n: Counter) -> None:
+def _places(doc: Document, report: ReportDoc, n: Counter) -> None:
     heads, rows, others = tables.places_table(report)
     n.heading(doc, "s_places")
     width = (TEXT_CM - 1.3 - 4.2) / max(len(heads) - 1, 1)
     widths = (1.3, 4.2, *([width] * (len(heads) - 2)))
-    if len(heads) > 2 and report["status"]["targets"]:
+    if len(heads) > 2 and report.status.targets:
         # the coverage column (`13/15 (86,7%)`) takes a share and a half
-        targets = report_groups(report["status"])[1]
-        percent = [i for i, r in enumerate(targets, 2) if r["kind"] == "percent"]
+        status = report.status
+        targets = level_groups(status, report_key(status))[0]
+        percent = [i for i, (r, _) in enumerate(targets, 2) if r.kind == "percent"]
         widths = tuple(w_ * (1.5 if i in percent else 1) for i, w_ in enumerate(widths))
     numeric = range(2, len(heads))
     if n.table(doc, "t_places", (heads, rows), widths, "e_places", numeric=numeric):
         note(doc, _places_note(report, others))
 
 
-def _places_note(report: dict[str, Any], others: list[str]) -> str:
+def _places_note(report: ReportDoc, others: list[str]) -> str:
     """How the table groups (as the HTML report says it), and the targets left out."""
-    lang, status = report["lang"], report["status"]
+    lang, status = report.lang, report.status
     if table_key(status) is None:
         return w("places_note", lang, ids=", ".join(others)) if others else w("places_none", lang)
-    text = table_title(status, lang) + "."
+    text = table_title(status) + "."
     return f"{text} {tr('no_locality_subjects', lang, ids=', '.join(others))}" if others else text

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from pqp_cli.core.i18n import status_label
+from pqp_cli.figures.documents import ReportDoc, StatusRow
 from pqp_cli.figures.progress import round1
 from pqp_cli.render.vnformat import (
     figure,
@@ -179,59 +180,59 @@ def w(key: str, lang: str, **params: Any) -> str:
     return (vi if lang == "vi" else en).format(**params)
 
 
-def unit(row: dict[str, Any], lang: str, value: Any = None) -> str:
+def unit(row: StatusRow, lang: str, value: Any = None) -> str:
     """The unit of a count target: `cơ sở`; in English singular for exactly one."""
-    en, vi = _UNITS.get(row["metric"], ("", ""))
+    en, vi = _UNITS.get(row.metric, ("", ""))
     if lang == "vi":
         return vi
     return en[:-1] if value == 1 and en.endswith("s") else en
 
 
-def amount(row: dict[str, Any], value: Any, lang: str, *, target: bool = False) -> str:
+def amount(row: StatusRow, value: Any, lang: str, *, target: bool = False) -> str:
     """`444 cơ sở`, `86,6%`; a plan's target `100%` without decimals."""
-    text = (target_figure if target else figure)(value, row["kind"], lang)
-    return text if row["kind"] == "percent" else f"{text} {unit(row, lang, value)}".strip()
+    text = (target_figure if target else figure)(value, row.kind, lang)
+    return text if row.kind == "percent" else f"{text} {unit(row, lang, value)}".strip()
 
 
-def about(row: dict[str, Any], value: Any, lang: str) -> str:
+def about(row: StatusRow, value: Any, lang: str) -> str:
     """An expected level in running text: a count rounded (`khoảng 240 cơ sở`; the table keeps
     the JSON's `239,9`), a percentage as it is."""
-    if row["kind"] != "count" or value is None or float(value).is_integer():
+    if row.kind != "count" or value is None or float(value).is_integer():
         return amount(row, value, lang)
     return ("khoảng " if lang == "vi" else "about ") + amount(row, round(value), lang)
 
 
-def done_clause(row: dict[str, Any], lang: str) -> str:
-    en, vi = _DONE[row["metric"]]
-    if row["kind"] == "percent" and row["value"] is None:  # nobody eligible yet
+def done_clause(row: StatusRow, lang: str) -> str:
+    en, vi = _DONE[row.metric]
+    if row.kind == "percent" and row.value is None:  # nobody eligible yet
         en, vi = _NONE_ELIGIBLE
-    if row["value"] == 1 and row["kind"] == "count":  # "1 expert is able", not "1 experts are"
+    if row.value == 1 and row.kind == "count":  # "1 expert is able", not "1 experts are"
         en = en.replace("{v} establishments have", "{v} establishment has")
         en = en.replace("{v} enterprises have", "{v} enterprise has")
         en = en.replace("models have", "model has").replace("experts are", "expert is")
         en = en.replace("units are", "unit is")
     return (vi if lang == "vi" else en).format(
-        v=figure(row["value"], row["kind"], lang),
-        n=number(row.get("numerator"), lang),
-        d=number(row.get("denominator"), lang),
-        t=amount(row, row["target"], lang, target=True),
+        v=figure(row.value, row.kind, lang),
+        n=number(row.numerator if row.kind == "percent" else None, lang),
+        d=number(row.denominator if row.kind == "percent" else None, lang),
+        t=amount(row, row.target, lang, target=True),
     )
 
 
-def narrative(row: dict[str, Any], report: dict[str, Any]) -> str:
+def narrative(row: StatusRow, report: ReportDoc) -> str:
     """One paragraph on one target: what was done against the plan, the last year's increase,
     where the straight line stands, the assessment and (while the plan runs) the projection.
     Its words never contradict the status: before the start it says the plan has not started;
     on the last day a target not reached is `chưa đạt` with the status's own word; after the
     end, `Không đạt`."""
-    lang, doc, plan = report["lang"], report["status"], report["plan"]
-    if doc["as_of"] < plan["start"]:
+    lang, doc, plan = report.lang, report.status, report.plan
+    if doc.as_of < plan.start:
         return _not_started(row, report)
     parts = [done_clause(row, lang)]
-    if row["progress_percent"] is not None:
+    if row.progress_percent is not None:
         share, goal = (
-            percent(row["progress_percent"], lang),
-            amount(row, row["target"], lang, target=True),
+            percent(row.progress_percent, lang),
+            amount(row, row.target, lang, target=True),
         )
         parts[0] += (
             f", đạt {share} chỉ tiêu kế hoạch ({goal})"
@@ -240,14 +241,14 @@ def narrative(row: dict[str, Any], report: dict[str, Any]) -> str:
         )
     parts += _year_clause(row, report)
     parts.append(_assessment(row, report))
-    parts += _projection(row, report, doc["as_of"] >= plan["end"])
+    parts += _projection(row, report, doc.as_of >= plan.end)
     return "; ".join(parts) + "."
 
 
-def _not_started(row: dict[str, Any], report: dict[str, Any]) -> str:
-    lang, start = report["lang"], short_date(report["plan"]["start"], report["lang"])
-    label = status_label(row["status"], lang)
-    goal = amount(row, row["target"], lang, target=True)
+def _not_started(row: StatusRow, report: ReportDoc) -> str:
+    lang, start = report.lang, short_date(report.plan.start, report.lang)
+    label = status_label(row.status, lang)
+    goal = amount(row, row.target, lang, target=True)
     if lang == "vi":
         return (
             f"Kỳ kế hoạch chưa bắt đầu (bắt đầu từ ngày {start}), chưa đánh giá kết quả so với "
@@ -258,14 +259,14 @@ def _not_started(row: dict[str, Any], report: dict[str, Any]) -> str:
     )
 
 
-def _year_clause(row: dict[str, Any], report: dict[str, Any]) -> list[str]:
-    lang, years = report["lang"], row.get("by_year") or {}
+def _year_clause(row: StatusRow, report: ReportDoc) -> list[str]:
+    lang, years = report.lang, row.by_year or {}
     if not years:
         return []
     key, entry = list(years.items())[-1]
-    label, change = point_label(key, lang), entry["in_year"]
+    label, change = point_label(key, lang), entry.in_year
     size = "–" if change is None else _gap(row, abs(change), lang)
-    start = report["plan"]["start"]
+    start = report.plan.start
     partial = key[:4] == start[:4] and start[5:] != "01-01"  # a first year begun in its course
     end = label if len(key) != 4 else short_date(f"{key}-12-31", lang)
     if lang == "vi":
@@ -279,19 +280,19 @@ def _year_clause(row: dict[str, Any], report: dict[str, Any]) -> list[str]:
     return [f"{span}: {verb}"]
 
 
-def _gap(row: dict[str, Any], x: float, lang: str) -> str:
+def _gap(row: StatusRow, x: float, lang: str) -> str:
     """A difference: `92 cơ sở`, or `13,4 điểm phần trăm` for a percentage target."""
-    if row["kind"] == "percent":
+    if row.kind == "percent":
         return increase(x, "percent", lang).lstrip("+")
     return amount(row, x, lang)
 
 
-def _assessment(row: dict[str, Any], report: dict[str, Any]) -> str:
-    lang, as_of, end = report["lang"], report["status"]["as_of"], report["plan"]["end"]
-    label, met = status_label(row["status"], lang), row["status"] == "met"
-    gap = row["target"] - (row["value"] or 0)
+def _assessment(row: StatusRow, report: ReportDoc) -> str:
+    lang, as_of, end = report.lang, report.status.as_of, report.plan.end
+    label, met = status_label(row.status, lang), row.status == "met"
+    gap = row.target - (row.value or 0)
     short = "" if gap <= 0 else _gap(row, round1(gap) or 0, lang)
-    at, last = short_date(report["status"]["evaluated_at"], lang), short_date(end, lang)
+    at, last = short_date(report.status.evaluated_at, lang), short_date(end, lang)
     if lang == "vi":
         if as_of > end:
             result = "hoàn thành chỉ tiêu" if met else f"không đạt chỉ tiêu, còn thiếu {short}"
@@ -299,24 +300,25 @@ def _assessment(row: dict[str, Any], report: dict[str, Any]) -> str:
         if as_of == end:
             result = "đã đạt chỉ tiêu" if met else f"chưa đạt chỉ tiêu, còn thiếu {short}"
             return f"đến hết kỳ kế hoạch ({last}) {result} (đánh giá: {label})"
-        expected = about(row, row["expected"], lang)
+        expected = about(row, row.expected, lang)
         return f"mức kỳ vọng theo tiến độ đến ngày {at} là {expected} (đánh giá: {label})"
     if as_of >= end:
         when = "the plan has ended" if as_of > end else f"at the end of the plan ({last})"
         result = "the target was met" if met else f"the target is not reached, short by {short}"
         return f"{when}: {result} (assessment: {label})"
-    expected = about(row, row["expected"], lang)
+    expected = about(row, row.expected, lang)
     return f"the straight line to the target stands at {expected} on {at} (assessment: {label})"
 
 
-def _projection(row: dict[str, Any], report: dict[str, Any], ended: bool) -> list[str]:
+def _projection(row: StatusRow, report: ReportDoc, ended: bool) -> list[str]:
     """While the plan runs and the target is not met: the straight line's end value and the
     day it would meet the target (after the period's end: said so; never: said so)."""
-    if ended or row["status"] == "met" or row.get("projected_end_value") is None:
+    projected = row.projection
+    if ended or row.status == "met" or projected is None or projected.projected_end_value is None:
         return []
-    lang, end = report["lang"], about(row, row["projected_end_value"], report["lang"])
-    met_on = row.get("projected_met_on")
-    late = met_on is not None and met_on > report["plan"]["end"]
+    lang, end = report.lang, about(row, projected.projected_end_value, report.lang)
+    met_on = projected.projected_met_on
+    late = met_on is not None and met_on > report.plan.end
     if lang == "vi":
         text = f"theo tốc độ hiện nay, dự kiến cuối kỳ đạt {end}"
         if met_on is None:
@@ -360,33 +362,33 @@ def problem_kind(code: str, lang: str) -> str:
     return vi if lang == "vi" else en
 
 
-def problems_paragraph(report: dict[str, Any]) -> str:
+def problems_paragraph(report: ReportDoc) -> str:
     """The data's problems in one short paragraph, each kind by its title and count."""
-    lang, p = report["lang"], report["status"]["problems"]
+    lang, p = report.lang, report.status.problems
     codes: dict[str, int] = {}
-    for item in report["problem_list"]:
-        codes[item["code"]] = codes.get(item["code"], 0) + 1
+    for item in report.problem_list:
+        codes[item.code] = codes.get(item.code, 0) + 1
     ranked = sorted(codes.items(), key=lambda c: -c[1])
     common = "; ".join(f"{problem_kind(code, lang)} ({n})" for code, n in ranked)
     if lang == "vi":
-        if not report["problem_list"]:
+        if not report.problem_list:
             return "Dữ liệu không có lỗi hay cảnh báo nào; mọi hồ sơ đều được tính vào số liệu."
         text = (
-            f"Dữ liệu có {number(p['errors'], lang)} lỗi và {number(p['warnings'], lang)} cảnh "
-            f"báo; {number(p['records_left_out'], lang)} bản ghi và "
-            f"{number(p['files_left_out'], lang)} tệp bị loại khỏi số liệu."
+            f"Dữ liệu có {number(p.errors, lang)} lỗi và {number(p.warnings, lang)} cảnh "
+            f"báo; {number(p.records_left_out, lang)} bản ghi và "
+            f"{number(p.files_left_out, lang)} tệp bị loại khỏi số liệu."
         )
         return text + f" Các loại vấn đề: {common}."
-    if not report["problem_list"]:
+    if not report.problem_list:
         return "The data has no errors or warnings; every record counts in the figures."
     text = (
-        f"The data has {number(p['errors'], lang)} error(s) and {number(p['warnings'], lang)} "
-        f"warning(s); {number(p['records_left_out'], lang)} record(s) and "
-        f"{number(p['files_left_out'], lang)} file(s) are left out of the figures."
+        f"The data has {number(p.errors, lang)} error(s) and {number(p.warnings, lang)} "
+        f"warning(s); {number(p.records_left_out, lang)} record(s) and "
+        f"{number(p.files_left_out, lang)} file(s) are left out of the figures."
     )
     return text + f" Kinds of problem: {common}."
 
 
-def date_of(report: dict[str, Any]) -> dt.date:
+def date_of(report: ReportDoc) -> dt.date:
     """The date the report is signed: the `meta` date, else today."""
-    return report["meta"].date or dt.date.today()
+    return report.meta.date or dt.date.today()

@@ -1,57 +1,58 @@
-"""`pqp explain` as text tables or Markdown."""
+"""`pqp explain` as text tables, Markdown or JSON."""
 
 from __future__ import annotations
 
-from typing import Any
+import json
 
 from tabulate import tabulate
 
 from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.figures.documents import ExplainDoc
 from pqp_cli.render.places import subject_place
+from pqp_cli.render.rows import explain_tables
+
+FORMATS = ("text", "json", "markdown")
 
 
-def _head(doc: dict[str, Any], lang: str) -> str:
-    value = doc["value"]
-    target = doc["target"]
-    if doc["kind"] == "percent":
-        value = f"{value}% ({doc['numerator']}/{doc['denominator']})"
+def _head(doc: ExplainDoc) -> str:
+    row = doc.row
+    value: object = row.value
+    target: object = row.target
+    if row.kind == "percent":
+        value = f"{value}% ({row.numerator}/{row.denominator})"
         target = f"{target}%"
     return tr(
         "explain_head",
-        lang,
-        id=doc["id"],
-        title=doc["title"],
+        doc.lang,
+        id=row.id,
+        title=row.title,
         value=value,
         target=target,
-        status=status_label(doc["status"], lang),
-        as_of=doc["as_of"],
+        status=status_label(row.status, doc.lang),
+        as_of=doc.as_of,
     )
 
 
-def to_text(doc: dict[str, Any], lang: str, tablefmt: str = "simple") -> str:
+def to_text(doc: ExplainDoc, tablefmt: str = "simple") -> str:
+    """The head line, then who counts and (coverage, pilots) who does not yet, as tables."""
     if tablefmt == "github":  # Markdown: names come from data, so no tags or links
         from pqp_cli.render.mdsafe import inert
 
         doc = inert(doc)
-    who = tr(f"subjects_{doc['subjects']}", lang)
-    parts = [_head(doc, lang), ""]
-    headers = [tr("id", lang), tr("name", lang), tr("locality", lang), tr("records", lang)]
-    parts.append(f"{tr('counted', lang)} ({who}): {len(doc['counted'])}")
-    if doc["counted"]:
-        rows = [
-            [s["id"], s["name"], subject_place(s, lang), ", ".join(s["records"])]
-            for s in doc["counted"]
-        ]
-        parts.append(tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True))
-    if "not_counted" in doc:
-        parts += ["", f"{tr('not_counted', lang)} ({who}): {len(doc['not_counted'])}"]
-        if doc["not_counted"]:
-            rows = [
-                [s["id"], s["name"], subject_place(s, lang), ", ".join(s["lacks_labels"])]
-                for s in doc["not_counted"]
-            ]
-            lack_headers = headers[:3] + [tr("lacks", lang)]
+    parts = [_head(doc)]
+    for table in explain_tables(doc, lambda s: subject_place(s, doc.lang)):
+        parts += ["", table.title]
+        if table.rows:
             parts.append(
-                tabulate(rows, headers=lack_headers, tablefmt=tablefmt, disable_numparse=True)
+                tabulate(table.rows, headers=table.heads, tablefmt=tablefmt, disable_numparse=True)
             )
     return "\n".join(parts) + "\n"
+
+
+def render(doc: ExplainDoc, fmt: str) -> str:
+    """`explain` in a format: text, json or markdown."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown explain format {fmt!r}: give any of {', '.join(FORMATS)}")
+    if fmt == "json":
+        return json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return to_text(doc, "github" if fmt == "markdown" else "simple")

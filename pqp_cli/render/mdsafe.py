@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import fields, is_dataclass, replace
+from typing import Any, TypeVar, cast
 
 from pqp_cli.read.yamlread import CONTROL
+
+T = TypeVar("T")
 
 #: What Markdown (and the HTML it may carry) reads as markup: each is written as an entity;
 #: a backslash too (it could escape what follows), and `|` is escaped so it never splits a
@@ -20,12 +23,19 @@ def text(x: Any) -> str:
     return "".join(_MARKUP.get(c, c) for c in plain)
 
 
-def inert(value: Any) -> Any:
-    """A JSON-like document with every string (keys too: locality names) made inert."""
+def inert(value: T) -> T:
+    """A document (pqp_cli.figures.documents) with every string made inert: its fields',
+    the keys of its mappings (locality names) and the items of its lists."""
+    return cast(T, _inert(value))
+
+
+def _inert(value: Any) -> Any:
     if isinstance(value, str):
         return text(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _inert(getattr(value, f.name)) for f in fields(value)})
     if isinstance(value, dict):
-        return {text(k) if isinstance(k, str) else k: inert(v) for k, v in value.items()}
+        return {text(k) if isinstance(k, str) else k: _inert(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [inert(v) for v in value]
+        return [_inert(v) for v in value]
     return value

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
 
 from docx import Document as new_document
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from pqp_cli.figures.documents import ReportDoc
 from pqp_cli.render import docx_tables as tables
 from pqp_cli.render.docx_body import body
 from pqp_cli.render.docx_layout import (
@@ -37,9 +37,9 @@ BLANK_NUMBER = "\u00a0" * 6
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def render(report: dict[str, Any]) -> bytes:
+def render(report: ReportDoc) -> bytes:
     doc = new_document()
-    setup_document(doc, report["lang"])
+    setup_document(doc, report.lang)
     _header_block(doc, report)
     _title(doc, report)
     para(doc, _intro(report))
@@ -47,21 +47,21 @@ def render(report: dict[str, Any]) -> bytes:
     _closing(doc, report)
     _appendix(doc, report)
     out = io.BytesIO()
-    doc.core_properties.title = w("kind", report["lang"]) + " " + report["plan"]["title"]
-    doc.core_properties.author = report["meta"].issuing_body
+    doc.core_properties.title = w("kind", report.lang) + " " + report.plan.title
+    doc.core_properties.author = report.meta.issuing_body
     doc.save(out)
     return out.getvalue()
 
 
-def number_text(report: dict[str, Any]) -> str:
+def number_text(report: ReportDoc) -> str:
     """`Số: 15/BC-SKHCN`, or with room left for the number: `Số:      /BC-SKHCN`."""
-    meta = report["meta"]
+    meta = report.meta
     number = meta.number or BLANK_NUMBER
-    return f"{w('number', report['lang'])} {number}/{meta.symbol}"
+    return f"{w('number', report.lang)} {number}/{meta.symbol}"
 
 
-def _header_block(doc: Document, report: dict[str, Any]) -> None:
-    lang, meta = report["lang"], report["meta"]
+def _header_block(doc: Document, report: ReportDoc) -> None:
+    lang, meta = report.lang, report.meta
     table = layout_table(doc, HEAD_CM, rows=2)
     left, right = table.rows[0].cells
     p = first_para(left)
@@ -91,30 +91,30 @@ def _header_block(doc: Document, report: dict[str, Any]) -> None:
                 paragraph.paragraph_format.space_after = Pt(0)
 
 
-def plan_name(report: dict[str, Any]) -> str:
+def plan_name(report: ReportDoc) -> str:
     """The plan in running text: its document (`Kế hoạch 159/KH-UBND…`, a name, capital), else
     its title with the first letter small after "thực hiện" (`nâng cao năng suất…`)."""
-    lang, plan = report["lang"], report["plan"]
-    if plan["document"]:
-        document: str = plan["document"]
+    lang, plan = report.lang, report.plan
+    if plan.document:
+        document: str = plan.document
         return document[:1].upper() + document[1:] if lang == "vi" else document
-    title: str = plan["title"] or "……"
+    title: str = plan.title or "……"
     if lang == "vi" and title[1:2].islower():  # not an abbreviation such as "KH-UBND"
         return title[:1].lower() + title[1:]
     return title
 
 
-def _subject(report: dict[str, Any]) -> str:
+def _subject(report: ReportDoc) -> str:
     """`Kết quả thực hiện … năm 2025` at a year's end, else `… đến ngày 30/06/2024`."""
-    lang = report["lang"]
-    day = dt.date.fromisoformat(report["status"]["evaluated_at"])
+    lang = report.lang
+    day = dt.date.fromisoformat(report.status.evaluated_at)
     if (day.month, day.day) == (12, 31):
         return w("subject_year", lang, document=plan_name(report), year=day.year)
     return w("subject", lang, document=plan_name(report), date=short_date(day, lang))
 
 
-def _title(doc: Document, report: dict[str, Any]) -> None:
-    lang, meta = report["lang"], report["meta"]
+def _title(doc: Document, report: ReportDoc) -> None:
+    lang, meta = report.lang, report.meta
     first = para(doc, w("kind", lang), bold=True, size=14, align="center", indent=False, after=0)
     first.paragraph_format.space_before = Pt(18)
     para(doc, _subject(report), bold=True, size=14, align="center", indent=False, after=0)
@@ -132,18 +132,18 @@ def _title(doc: Document, report: dict[str, Any]) -> None:
     doc.paragraphs[-1].paragraph_format.space_after = Pt(12)
 
 
-def _intro(report: dict[str, Any]) -> str:
-    lang, plan, doc = report["lang"], report["plan"], report["status"]
-    period = f"{short_date(plan['start'], lang)} – {short_date(plan['end'], lang)}"
+def _intro(report: ReportDoc) -> str:
+    lang, plan, doc = report.lang, report.plan, report.status
+    period = f"{short_date(plan.start, lang)} – {short_date(plan.end, lang)}"
     body = _issuer_name(report) if lang == "vi" else "The department"
-    at = short_date(doc["evaluated_at"], lang)
+    at = short_date(doc.evaluated_at, lang)
     return w("intro", lang, body=body, plan=plan_name(report), period=period, date=at)
 
 
-def _issuer_name(report: dict[str, Any]) -> str:
+def _issuer_name(report: ReportDoc) -> str:
     """The issuing body in running text: the plan's `focal_agency` when the header names it
     (in capitals), else the header's name with only its first letter capital."""
-    caps, agency = report["meta"].issuing_body, report["plan"]["focal_agency"] or ""
+    caps, agency = report.meta.issuing_body, report.plan.focal_agency or ""
     if agency and agency.upper() == caps:
         return agency
     text = caps.lower()
@@ -156,9 +156,9 @@ def _heading(doc: Document, text: str) -> None:
     p.paragraph_format.space_before = Pt(6)
 
 
-def _closing(doc: Document, report: dict[str, Any]) -> None:
+def _closing(doc: Document, report: ReportDoc) -> None:
     """`Nơi nhận:` with its list on the left, the signer's block on the right."""
-    lang, meta = report["lang"], report["meta"]
+    lang, meta = report.lang, report.meta
     blank = para(doc, "", indent=False, after=0)  # a blank line between text and signature
     blank.paragraph_format.keep_with_next = True
     table = layout_table(doc, (8.0, 8.5))
@@ -183,21 +183,21 @@ def _closing(doc: Document, report: dict[str, Any]) -> None:
     table.rows[0].cells[1].paragraphs[0].paragraph_format.keep_with_next = True
 
 
-def _appendix(doc: Document, report: dict[str, Any]) -> None:
-    lang = report["lang"]
+def _appendix(doc: Document, report: ReportDoc) -> None:
+    lang = report.lang
     first = para(doc, w("appendix", lang), bold=True, size=14, align="center", indent=False)
     first.paragraph_format.page_break_before = True
     first.paragraph_format.space_after = Pt(0)
-    at = short_date(report["status"]["evaluated_at"], lang)
+    at = short_date(report.status.evaluated_at, lang)
     para(doc, w("appendix_title", lang, date=at), bold=True, align="center", indent=False, after=0)
-    meta = report["meta"]
+    meta = report.meta
     number = f"{meta.number or '…'}/{meta.symbol}"
     day = short_date(date_of(report), lang)
     note = w("appendix_of", lang, number=number, date=day, body=_issuer_name(report))
     para(doc, note, italic=True, align="center", indent=False)
-    for row in report["status"]["targets"]:
-        _heading(doc, f"{row['id']}. {row['title']}")
-        for title, heads, rows in tables.appendix_tables(report, row["id"]):
+    for row in report.status.targets:
+        _heading(doc, f"{row.id}. {row.title}")
+        for title, heads, rows in tables.appendix_tables(report, row.id):
             para(doc, title, italic=True, size=13, indent=False, after=3)
             if rows:
                 code = code_width([r[1] for r in rows], 11)

@@ -8,10 +8,12 @@ from html import escape
 from typing import Any
 
 from pqp_cli.core.i18n import banner, status_label, tr
-from pqp_cli.figures.report import problems_table
+from pqp_cli.figures.documents import ExplainDoc, ReportDoc, StatusRow
 from pqp_cli.read.yamlread import CONTROL
 from pqp_cli.render import breakdown as bd
 from pqp_cli.render import svg
+from pqp_cli.render.places import report_head, table_title
+from pqp_cli.render.rows import explain_tables, fmt_value, problems_table, status_cells
 
 #: How many problems the report lists; `pqp validate` gives them all.
 PROBLEMS_SHOWN = 100
@@ -85,21 +87,23 @@ def _status(status: str, lang: str) -> str:
     )
 
 
-def _head(report: dict[str, Any]) -> str:
-    lang, plan, doc = report["lang"], report["plan"], report["status"]
+def _head(report: ReportDoc) -> str:
+    lang, plan, doc = report.lang, report.plan, report.status
     meta = [
-        (tr("document", lang), plan["document"]),
-        (tr("authority", lang), plan["authority"]),
-        (tr("focal_agency", lang), plan["focal_agency"]),
-        (tr("period", lang), f"{plan['start']} → {plan['end']}"),
-        (tr("as_of", lang), doc["as_of"]),
+        (tr("document", lang), plan.document),
+        (tr("authority", lang), plan.authority),
+        (tr("focal_agency", lang), plan.focal_agency),
+        (tr("period", lang), f"{plan.start} → {plan.end}"),
+        (tr("as_of", lang), doc.as_of),
     ]
     items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta if v)
-    problems = doc["problems"]
-    loud = f'<p class="banner">{_e(banner(problems, lang))}</p>' if problems["errors"] else ""
+    problems = doc.problems
+    loud = (
+        f'<p class="banner">{_e(banner(problems.to_json(), lang))}</p>' if problems.errors else ""
+    )
     return (
         f'<header><p class="kicker">{_e(tr("report_heading", lang))}</p>'
-        f'<h1>{_e(plan["title"])}</h1><dl class="meta">{items}</dl>{loud}</header>'
+        f'<h1>{_e(plan.title)}</h1><dl class="meta">{items}</dl>{loud}</header>'
     )
 
 
@@ -121,65 +125,54 @@ def _section(index: int, body: str, lang: str, page: bool = True) -> str:
     return f'<section id="{ANCHORS[index]}"{klass}><h2>{_e(title)}</h2>{body}</section>'
 
 
-def _summary_row(row: dict[str, Any], pace: float, lang: str) -> str:
-    progress = row["progress_percent"]
-    bar = svg.progress_bar(progress, pace, row["status"], f"{bd.fmt_number(progress)}%")
-    value = bd.fmt_value(row, row["value"])
-    if row["kind"] == "percent":
-        value += f" ({bd.fmt_number(row['numerator'])}/{bd.fmt_number(row['denominator'])})"
+def _summary_row(row: StatusRow, pace: float, lang: str) -> str:
+    c = status_cells(row, lang)
+    bar = svg.progress_bar(c.percent, pace, row.status, c.progress)
     cells = [
-        f"<td>{_e(row['id'])}</td><td>{_e(row['title'])}</td>",
-        f'<td class="num">{_e(value)}</td>',
-        f'<td class="num">{_e(bd.fmt_value(row, row["target"]))}</td>',
-        f'<td class="bar">{bar} {_e(bd.fmt_number(progress))}%</td>',
-        f'<td class="num">{_e(bd.fmt_value(row, row["expected"]))}</td>',
-        f"<td>{_status(row['status'], lang)}</td>",
-        *(f'<td class="num">{_e(c)}</td>' for c in bd.projection_cells(row)),
+        f"<td>{_e(c.id)}</td><td>{_e(c.title)}</td>",
+        f'<td class="num">{_e(c.value)}</td>',
+        f'<td class="num">{_e(c.target)}</td>',
+        f'<td class="bar">{bar} {_e(c.progress)}</td>',
+        f'<td class="num">{_e(c.expected)}</td>',
+        f"<td>{_status(row.status, lang)}</td>",
+        *(f'<td class="num">{_e(p)}</td>' for p in c.projection),
     ]
-    return f'\n<tr class="target-row" data-target="{_e(row["id"])}">{"".join(cells)}</tr>'
+    return f'\n<tr class="target-row" data-target="{_e(row.id)}">{"".join(cells)}</tr>'
 
 
-def _summary(report: dict[str, Any]) -> str:
-    lang, doc = report["lang"], report["status"]
+def _summary(report: ReportDoc) -> str:
+    lang, doc = report.lang, report.status
     keys = ("id", "target_title", "value", "target", "progress", "expected", "status")
-    heads = [tr(k, lang) for k in keys] + bd.projection_headers(doc, lang)
+    heads = [tr(k, lang) for k in keys] + bd.projection_headers(doc)
     head = "".join(f"<th>{_e(h)}</th>" for h in heads)
-    rows = "".join(_summary_row(r, report["pace_percent"], lang) for r in doc["targets"])
+    rows = "".join(_summary_row(r, report.pace_percent, lang) for r in doc.targets)
     notes = f'<p class="note">{_e(tr("marker_note", lang))} {_e(tr("projection_note", lang))}</p>'
     table = f'<table class="summary"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     return table + notes
 
 
-def _chart(report: dict[str, Any], row: dict[str, Any]) -> str:
-    lang = report["lang"]
-    points = report["series"][row["id"]]
+def _chart(report: ReportDoc, row: StatusRow) -> str:
+    lang = report.lang
+    points = report.series[row.id]
     labels = svg.ChartLabels(
-        title=f"{row['id']} · {row['title']}",
+        title=f"{row.id} · {row.title}",
         actual=tr("actual", lang),
         straight_line=tr("straight_line", lang),
         projection=tr("projection", lang),
-        target=bd.fmt_value(row, row["target"]),
+        target=fmt_value(row, row.target),
     )
-    period = (
-        dt.date.fromisoformat(report["plan"]["start"]),
-        dt.date.fromisoformat(report["plan"]["end"]),
-    )
+    period = (dt.date.fromisoformat(report.plan.start), dt.date.fromisoformat(report.plan.end))
+    projected = row.projection.projected_end_value if row.projection else None
     chart = svg.progress_chart(
-        points,
-        period,
-        float(row["target"]),
-        row["kind"] == "percent",
-        row["status"],
-        row.get("projected_end_value"),
-        labels,
+        points, period, float(row.target), row.kind == "percent", row.status, projected, labels
     )
     heads = [tr("date", lang), tr("actual", lang), tr("in_year", lang), tr("expected_line", lang)]
     rows = [
         [
-            _e(p["date"]),
-            _e(bd.fmt_value(row, p["value"])),
-            _e(bd.fmt_increase(row, p["in_year"])),
-            _e(bd.fmt_value(row, p["expected"])),
+            _e(p.date),
+            _e(fmt_value(row, p.value)),
+            _e(bd.fmt_increase(p.in_year)),
+            _e(fmt_value(row, p.expected)),
         ]
         for p in points
     ]
@@ -189,47 +182,32 @@ def _chart(report: dict[str, Any], row: dict[str, Any]) -> str:
     )
 
 
-def _localities(report: dict[str, Any]) -> str:
-    lang, doc = report["lang"], report["status"]
-    ids, rows = bd.locality_rows(doc, lang)
-    head = bd.report_head(doc, lang)
-    table = _table([head, *ids], [[_e(c) for c in r] for r in rows], nums=len(ids))
-    note = f'<p class="note">{_e(bd.table_title(doc, lang))}.'
+def _localities(report: ReportDoc) -> str:
+    lang, doc = report.lang, report.status
+    ids, rows = bd.locality_rows(doc)
+    table = _table([report_head(doc), *ids], [[_e(c) for c in r] for r in rows], nums=len(ids))
+    note = f'<p class="note">{_e(table_title(doc))}.'
     others = bd.left_out_of_localities(doc)
     if others:
         note += " " + _e(tr("no_locality_subjects", lang, ids=", ".join(others)))
     return table + note + "</p>"
 
 
-def _appendix_target(doc: dict[str, Any], lang: str) -> str:
-    who = tr(f"subjects_{doc['subjects']}", lang)
-    head = [tr("id", lang), tr("name", lang), tr("locality", lang)]
-    out = [f"<h3>{_e(doc['id'])} · {_e(doc['title'])}</h3>"]
-    out.append(
-        f"<p><strong>{_e(tr('counted', lang))} ({_e(who)}): {len(doc['counted'])}</strong></p>"
-    )
-    rows = [
-        [_e(s["id"]), _e(s["name"]), _e(s["locality"]), _e(", ".join(s["records"]))]
-        for s in doc["counted"]
-    ]
-    out.append(
-        _table([*head, tr("records", lang)], rows) if rows else f"<p>{_e(tr('nobody', lang))}</p>"
-    )
-    if "not_counted" in doc:
-        count = len(doc["not_counted"])
-        out.append(f"<p><strong>{_e(tr('not_counted', lang))} ({_e(who)}): {count}</strong></p>")
-        rows = [
-            [_e(s["id"]), _e(s["name"]), _e(s["locality"]), _e(", ".join(s["lacks_labels"]))]
-            for s in doc["not_counted"]
-        ]
+def _appendix_target(doc: ExplainDoc) -> str:
+    out = [f"<h3>{_e(doc.row.id)} · {_e(doc.row.title)}</h3>"]
+    for i, table in enumerate(explain_tables(doc)):
+        out.append(f"<p><strong>{_e(table.title)}</strong></p>")
+        rows = [[_e(c) for c in r] for r in table.rows]
         if rows:
-            out.append(_table([*head, tr("lacks", lang)], rows))
+            out.append(_table(table.heads, rows))
+        elif i == 0:
+            out.append(f"<p>{_e(tr('nobody', doc.lang))}</p>")
     return "".join(out)
 
 
-def _problems(report: dict[str, Any]) -> str:
-    lang = report["lang"]
-    if not report["problem_list"]:
+def _problems(report: ReportDoc) -> str:
+    lang = report.lang
+    if not report.problem_list:
         return f"<p>{_e(tr('no_problems', lang))}</p>"
     line, heads, rows, more = problems_table(report, PROBLEMS_SHOWN)
     body = [[_e(cell) for cell in row] for row in rows]
@@ -237,18 +215,18 @@ def _problems(report: dict[str, Any]) -> str:
     return f"<p>{_e(line)}</p>{_table(heads, body)}{tail}"
 
 
-def render(report: dict[str, Any]) -> str:
+def render(report: ReportDoc) -> str:
     """The whole page."""
-    lang, doc = report["lang"], report["status"]
+    lang, doc = report.lang, report.status
     sections = [
         _section(0, _summary(report), lang, page=False),
-        _section(1, "".join(_chart(report, r) for r in doc["targets"]), lang),
+        _section(1, "".join(_chart(report, r) for r in doc.targets), lang),
         _section(2, _localities(report), lang),
-        _section(3, "".join(_appendix_target(e, lang) for e in report["explain"].values()), lang),
+        _section(3, "".join(_appendix_target(e) for e in report.explain.values()), lang),
         _section(4, _problems(report), lang),
     ]
-    footer = tr("generated", lang, as_of=doc["as_of"], at=doc["evaluated_at"])
-    title = f"{tr('report_heading', lang)} · {report['plan']['title']} · {doc['as_of']}"
+    footer = tr("generated", lang, as_of=doc.as_of, at=doc.evaluated_at)
+    title = f"{tr('report_heading', lang)} · {report.plan.title} · {doc.as_of}"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -6,11 +6,13 @@ from typing import Any
 
 from tabulate import tabulate
 
-from pqp_cli.core.i18n import banner, status_label, tr
-from pqp_cli.figures.report import problems_table
+from pqp_cli.core.i18n import banner, tr
+from pqp_cli.figures.documents import ReportDoc
 from pqp_cli.render import breakdown as bd
 from pqp_cli.render.mdsafe import text
+from pqp_cli.render.places import report_head, table_title
 from pqp_cli.render.report_html import PROBLEMS_SHOWN
+from pqp_cli.render.rows import explain_tables, fmt_value, problems_table, status_cells
 
 BAR_WIDTH = 20
 
@@ -35,108 +37,84 @@ def marked_bar(percent: float | None, pace_percent: float, width: int = BAR_WIDT
     return "".join(chars)
 
 
-def _head(report: dict[str, Any]) -> list[str]:
-    lang, plan, doc = report["lang"], report["plan"], report["status"]
-    lines = [f"# {tr('report_heading', lang)}: {text(plan['title'])}", ""]
+def _head(report: ReportDoc) -> list[str]:
+    lang, plan, doc = report.lang, report.plan, report.status
+    lines = [f"# {tr('report_heading', lang)}: {text(plan.title)}", ""]
     meta = [
-        (tr("document", lang), plan["document"]),
-        (tr("authority", lang), plan["authority"]),
-        (tr("focal_agency", lang), plan["focal_agency"]),
-        (tr("period", lang), f"{plan['start']} → {plan['end']}"),
-        (tr("as_of", lang), doc["as_of"]),
+        (tr("document", lang), plan.document),
+        (tr("authority", lang), plan.authority),
+        (tr("focal_agency", lang), plan.focal_agency),
+        (tr("period", lang), f"{plan.start} → {plan.end}"),
+        (tr("as_of", lang), doc.as_of),
     ]
     lines += [f"- **{k}:** {text(v)}" for k, v in meta if v]
-    problems = doc["problems"]
-    if problems["errors"]:
-        lines += ["", f"> **{text(banner(problems, lang))}**"]
+    if doc.problems.errors:
+        lines += ["", f"> **{text(banner(doc.problems.to_json(), lang))}**"]
     return lines
 
 
-def _summary(report: dict[str, Any]) -> list[str]:
-    lang, doc = report["lang"], report["status"]
+def _summary(report: ReportDoc) -> list[str]:
+    lang, doc = report.lang, report.status
     keys = ("id", "target_title", "value", "target", "progress", "expected", "status")
-    headers = [tr(k, lang) for k in keys] + bd.projection_headers(doc, lang)
+    headers = [tr(k, lang) for k in keys] + bd.projection_headers(doc)
     rows = []
-    for r in doc["targets"]:
-        value = bd.fmt_value(r, r["value"])
-        if r["kind"] == "percent":
-            value += f" ({bd.fmt_number(r['numerator'])}/{bd.fmt_number(r['denominator'])})"
-        bar = marked_bar(r["progress_percent"], report["pace_percent"])
-        bar = f"`{bar}` {bd.fmt_number(r['progress_percent'])}%"
-        rows.append(
-            [
-                r["id"],
-                r["title"],
-                value,
-                bd.fmt_value(r, r["target"]),
-                bar,
-                bd.fmt_value(r, r["expected"]),
-                status_label(r["status"], lang),
-                *bd.projection_cells(r),
-            ]
-        )
+    for r in doc.targets:
+        c = status_cells(r, lang)
+        bar = f"`{marked_bar(c.percent, report.pace_percent)}` {c.progress}"
+        rows.append([c.id, c.title, c.value, c.target, bar, c.expected, c.status, *c.projection])
     notes = f"{tr('marker_note', lang)} {tr('projection_note', lang)}"
     return [table(headers, rows), f"_{notes}_"]
 
 
-def _by_year(report: dict[str, Any]) -> list[str]:
-    lang, out = report["lang"], []
+def _by_year(report: ReportDoc) -> list[str]:
+    lang, out = report.lang, []
     heads = [tr("date", lang), tr("actual", lang), tr("in_year", lang), tr("expected_line", lang)]
     heads.append("")
-    for r in report["status"]["targets"]:
-        points = report["series"][r["id"]]
-        top = max([r["target"], *(p["value"] or 0 for p in points)]) or 1
+    for r in report.status.targets:
+        points = report.series[r.id]
+        top = max([r.target, *(p.value or 0 for p in points)]) or 1
         rows = [
             [
-                p["date"],
-                bd.fmt_value(r, p["value"]),
-                bd.fmt_increase(r, p["in_year"]),
-                bd.fmt_value(r, p["expected"]),
-                f"`{marked_bar(100 * (p['value'] or 0) / top, 100 * p['expected'] / top)}`",
+                p.date,
+                fmt_value(r, p.value),
+                bd.fmt_increase(p.in_year),
+                fmt_value(r, p.expected),
+                f"`{marked_bar(100 * (p.value or 0) / top, 100 * (p.expected or 0) / top)}`",
             ]
             for p in points
         ]
-        out += [f"### {text(r['id'])} · {text(r['title'])}", "", table(heads, rows)]
+        out += [f"### {text(r.id)} · {text(r.title)}", "", table(heads, rows)]
     out.append(f"_`█` {tr('actual', lang)} · `│` {tr('expected_line', lang)}_")
     out.append(f"_{tr('in_year', lang)}: {tr('in_year_note', lang)}_")
     return out
 
 
-def _localities(report: dict[str, Any]) -> list[str]:
-    lang, doc = report["lang"], report["status"]
-    ids, rows = bd.locality_rows(doc, lang)
-    note = bd.table_title(doc, lang) + "."
+def _localities(report: ReportDoc) -> list[str]:
+    lang, doc = report.lang, report.status
+    ids, rows = bd.locality_rows(doc)
+    note = table_title(doc) + "."
     others = bd.left_out_of_localities(doc)
     if others:
         note += " " + tr("no_locality_subjects", lang, ids=", ".join(others))
-    return [table([bd.report_head(doc, lang), *ids], rows), f"_{note}_"]
+    return [table([report_head(doc), *ids], rows), f"_{note}_"]
 
 
-def _appendix(report: dict[str, Any]) -> list[str]:
-    lang, out = report["lang"], []
-    head = [tr("id", lang), tr("name", lang), tr("locality", lang)]
-    for doc in report["explain"].values():
-        who = tr(f"subjects_{doc['subjects']}", lang)
-        out += [f"### {text(doc['id'])} · {text(doc['title'])}", ""]
-        out += [f"**{tr('counted', lang)} ({who}): {len(doc['counted'])}**", ""]
-        rows = [
-            [s["id"], s["name"], s["locality"], ", ".join(s["records"])] for s in doc["counted"]
-        ]
-        out.append(table([*head, tr("records", lang)], rows) if rows else tr("nobody", lang) + "\n")
-        if "not_counted" in doc:
-            out += [f"**{tr('not_counted', lang)} ({who}): {len(doc['not_counted'])}**", ""]
-            rows = [
-                [s["id"], s["name"], s["locality"], ", ".join(s["lacks_labels"])]
-                for s in doc["not_counted"]
-            ]
-            if rows:
-                out.append(table([*head, tr("lacks", lang)], rows))
+def _appendix(report: ReportDoc) -> list[str]:
+    out = []
+    for doc in report.explain.values():
+        out += [f"### {text(doc.row.id)} · {text(doc.row.title)}", ""]
+        for i, found in enumerate(explain_tables(doc)):
+            out += [f"**{found.title}**", ""]
+            if found.rows:
+                out.append(table(found.heads, found.rows))
+            elif i == 0:
+                out.append(tr("nobody", report.lang) + "\n")
     return out
 
 
-def _problems(report: dict[str, Any]) -> list[str]:
-    lang = report["lang"]
-    if not report["problem_list"]:
+def _problems(report: ReportDoc) -> list[str]:
+    lang = report.lang
+    if not report.problem_list:
         return [tr("no_problems", lang)]
     line, heads, rows, more = problems_table(report, PROBLEMS_SHOWN)
     out = [line, "", table(heads, rows)]
@@ -145,8 +123,8 @@ def _problems(report: dict[str, Any]) -> list[str]:
     return out
 
 
-def render(report: dict[str, Any]) -> str:
-    lang, doc = report["lang"], report["status"]
+def render(report: ReportDoc) -> str:
+    lang, doc = report.lang, report.status
     parts = [
         ("summary", _summary),
         ("progress_by_year", _by_year),
@@ -157,6 +135,6 @@ def render(report: dict[str, Any]) -> str:
     lines = _head(report)
     for i, (key, build) in enumerate(parts, 1):
         lines += ["", f"## {i}. {tr(key, lang)}", "", *build(report)]
-    footer = tr("generated", lang, as_of=doc["as_of"], at=doc["evaluated_at"])
+    footer = tr("generated", lang, as_of=doc.as_of, at=doc.evaluated_at)
     lines += ["", "---", "", f"_{footer}_"]
     return "\n".join(lines).rstrip("\n") + "\n"

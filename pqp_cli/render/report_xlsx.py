@@ -17,13 +17,20 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.figures.documents import (
+    PROJECTION_KEYS,
+    ROW_KEYS,
+    ExplainDoc,
+    ReportDoc,
+    Share,
+    StatusDoc,
+)
 from pqp_cli.read.yamlread import CONTROL
-from pqp_cli.render.breakdown import locality_name
-from pqp_cli.render.places import report_groups, report_head, table_title
-from pqp_cli.render.status import TARGET_KEYS
+from pqp_cli.render.places import level_groups, locality_name, report_head, report_key, table_title
+from pqp_cli.render.rows import explain_tables
 
 #: The summary sheet's columns: the keys of `status --format json --projection`, in its order.
-SUMMARY_KEYS = (*TARGET_KEYS, "projected_end_value", "projected_met_on")
+SUMMARY_KEYS = (*ROW_KEYS, *PROJECTION_KEYS)
 #: The word (pqp_cli.core.i18n) that explains each summary column, shown as the header's comment.
 _LABELS = {"title": "target_title", "progress_percent": "progress", "kind": "target_kind"}
 _DATE_KEYS = {"projected_met_on"}
@@ -95,116 +102,120 @@ def _fit_widths(ws: Worksheet) -> None:
         )
 
 
-def _summary(wb: Workbook, report: dict[str, Any]) -> None:
-    lang, doc = report["lang"], report["status"]
-    rows = [[_typed(k, r.get(k)) for k in SUMMARY_KEYS] for r in doc["targets"]]
+def _summary(wb: Workbook, report: ReportDoc) -> None:
+    lang = report.lang
+    rows = []
+    for r in report.status.targets:
+        found = r.to_json()
+        rows.append([_typed(k, found.get(k)) for k in SUMMARY_KEYS])
     ws = _sheet(wb, tr("summary", lang), SUMMARY_KEYS, rows)
     for cell, key in zip(ws[1], SUMMARY_KEYS, strict=True):
         cell.comment = Comment(tr(_LABELS.get(key, key), lang), "pqp")
 
 
-def _by_year(wb: Workbook, report: dict[str, Any]) -> None:
-    lang, doc = report["lang"], report["status"]
-    keys = sorted({k for r in doc["targets"] for k in r["by_year"]})
+def _by_year(wb: Workbook, report: ReportDoc) -> None:
+    lang, doc = report.lang, report.status
+    years = [(r, r.by_year or {}) for r in doc.targets]
+    keys = sorted({k for _, entries in years for k in entries})
     rows = [
-        [r["id"], r["title"], tr(part, lang)]
-        + [(r["by_year"].get(k) or {}).get(field) for k in keys]
-        for r in doc["targets"]
+        [r.id, r.title, tr(part, lang)]
+        + [getattr(entries[k], field) if k in entries else None for k in keys]
+        for r, entries in years
         for part, field in (("cumulative", "value"), ("in_year", "in_year"))
     ]
     heads = [tr("id", lang), tr("target_title", lang), "", *keys]
     _sheet(wb, tr("sheet_by_year", lang), heads, rows)
 
 
-def _by_locality(wb: Workbook, report: dict[str, Any]) -> None:
+def _by_locality(wb: Workbook, report: ReportDoc) -> None:
     """Grouped as the HTML and Markdown reports: by old district or by 2025 commune when the
     plan's province is in the register (the header's comment says how), else as written."""
-    lang, doc = report["lang"], report["status"]
-    key, targets, names = report_groups(doc)
-    headers = [report_head(doc, lang)]
-    for r in targets:
-        if r["kind"] == "count":
-            headers.append(r["id"])
+    lang, doc = report.lang, report.status
+    targets, names = level_groups(doc, report_key(doc))
+    headers = [report_head(doc)]
+    for r, _ in targets:
+        if r.kind == "count":
+            headers.append(r.id)
         else:
-            headers += [f"{r['id']} {tr('counted', lang)}", f"{r['id']} /", f"{r['id']} %"]
+            headers += [f"{r.id} {tr('counted', lang)}", f"{r.id} /", f"{r.id} %"]
     rows = []
     for name in names:
         row: list[Any] = [locality_name(name, lang)]
-        for r in targets:
-            entry = r[key].get(name)
-            if r["kind"] == "count":
+        for r, groups in targets:
+            entry = groups.get(name)
+            if r.kind == "count":
                 row.append(entry or 0)
+            elif isinstance(entry, Share):
+                row += [entry.numerator, entry.denominator, entry.value]
             else:
-                entry = entry or {}
-                row += [entry.get("numerator"), entry.get("denominator"), entry.get("value")]
+                row += [None, None, None]
         rows.append(row)
     ws = _sheet(wb, tr("sheet_by_locality", lang), headers, rows)
-    ws["A1"].comment = Comment(table_title(doc, lang), "pqp")
+    ws["A1"].comment = Comment(table_title(doc), "pqp")
 
 
-def _target_sheet(wb: Workbook, doc: dict[str, Any], lang: str) -> None:
+def _target_sheet(wb: Workbook, doc: ExplainDoc) -> None:
+    lang = doc.lang
     headers = [
-        f"{doc['id']} · {tr('id', lang)}",  # the target's own id: its sheet's name may differ
+        f"{doc.row.id} · {tr('id', lang)}",  # the target's own id: its sheet's name may differ
         tr("name", lang),
         tr("locality", lang),
         tr("counted", lang),
         tr("records", lang),
         tr("lacks", lang),
     ]
-    rows = [
-        [s["id"], s["name"], s["locality"], tr("yes", lang), ", ".join(s["records"]), None]
-        for s in doc["counted"]
-    ]
-    rows += [
-        [s["id"], s["name"], s["locality"], tr("no", lang), None, ", ".join(s["lacks_labels"])]
-        for s in doc.get("not_counted", [])
-    ]
-    _sheet(wb, doc["id"], headers, rows)
+    counted, *missing = explain_tables(doc)
+    rows = [[*r[:3], tr("yes", lang), r[3], None] for r in counted.rows]
+    rows += [[*r[:3], tr("no", lang), None, r[3]] for table in missing for r in table.rows]
+    _sheet(wb, doc.row.id, headers, rows)
 
 
-def _problems(wb: Workbook, report: dict[str, Any]) -> None:
-    lang = report["lang"]
+def _problems(wb: Workbook, report: ReportDoc) -> None:
+    lang = report.lang
     keys = ("severity", "code", "file", "line", "record", "field", "message")
     headers = [tr(k, lang) if k in ("severity", "code", "message") else k for k in keys]
-    rows = [[p[k] for k in keys] for p in report["problem_list"]]
+    rows = [[getattr(p, k) for k in keys] for p in report.problem_list]
     for row in rows:
         row[0] = tr(row[0], lang)
     _sheet(wb, tr("sheet_problems", lang), headers, rows)
 
 
-def _info(wb: Workbook, report: dict[str, Any]) -> None:
-    lang, plan, doc = report["lang"], report["plan"], report["status"]
+def _info(wb: Workbook, report: ReportDoc) -> None:
+    lang, plan, doc = report.lang, report.plan, report.status
     rows: list[list[Any]] = [
-        [tr("plan", lang), plan["title"]],
-        ["id", plan["id"]],
-        [tr("document", lang), plan["document"]],
-        [tr("authority", lang), plan["authority"]],
-        [tr("focal_agency", lang), plan["focal_agency"]],
-        [tr("period", lang), f"{plan['start']} → {plan['end']}"],
-        [tr("as_of", lang), dt.date.fromisoformat(doc["as_of"])],
-        [tr("evaluated_at", lang), dt.date.fromisoformat(doc["evaluated_at"])],
-        *([k, ", ".join(v) if isinstance(v, list) else v] for k, v in doc["problems"].items()),
+        [tr("plan", lang), plan.title],
+        ["id", plan.id],
+        [tr("document", lang), plan.document],
+        [tr("authority", lang), plan.authority],
+        [tr("focal_agency", lang), plan.focal_agency],
+        [tr("period", lang), f"{plan.start} → {plan.end}"],
+        [tr("as_of", lang), dt.date.fromisoformat(doc.as_of)],
+        [tr("evaluated_at", lang), dt.date.fromisoformat(doc.evaluated_at)],
+        *(
+            [k, ", ".join(v) if isinstance(v, list) else v]
+            for k, v in doc.problems.to_json().items()
+        ),
         [tr("status", lang), ", ".join(f"{s}: {status_label(s, lang)}" for s in _statuses(doc))],
     ]
     _sheet(wb, tr("plan", lang), ["", ""], rows)
 
 
-def _statuses(doc: dict[str, Any]) -> list[str]:
-    return list(dict.fromkeys(r["status"] for r in doc["targets"]))
+def _statuses(doc: StatusDoc) -> list[str]:
+    return list(dict.fromkeys(r.status for r in doc.targets))
 
 
-def render(report: dict[str, Any]) -> bytes:
+def render(report: ReportDoc) -> bytes:
     """The workbook's bytes."""
     wb = Workbook()
     wb.remove(wb.active)
     _summary(wb, report)
     _by_year(wb, report)
     _by_locality(wb, report)
-    for doc in report["explain"].values():
-        _target_sheet(wb, doc, report["lang"])
+    for doc in report.explain.values():
+        _target_sheet(wb, doc)
     _problems(wb, report)
     _info(wb, report)
-    as_of = dt.datetime.fromisoformat(report["status"]["as_of"])
+    as_of = dt.datetime.fromisoformat(report.status.as_of)
     wb.properties.creator = "pqp"
     wb.properties.created = as_of
     out = io.BytesIO()

@@ -8,7 +8,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+
+from pqp_cli.figures.documents import ChartPoint
 
 STATUS_COLOURS = {
     "met": "#1b7f3b",
@@ -173,7 +174,7 @@ def _projection(f: Frame, last: tuple[dt.date, float], end_value: float, colour:
 
 
 def progress_chart(
-    points: Sequence[dict[str, Any]],
+    points: Sequence[ChartPoint],
     period: tuple[dt.date, dt.date],
     goal: float,
     percent: bool,
@@ -181,10 +182,9 @@ def progress_chart(
     projected_end: float | None,
     labels: ChartLabels,
 ) -> str:
-    """Cumulative value at each point (dicts with `date` and `value`) against the straight line
-    from 0 at the start to the target at the end; the projection dashed from the last point."""
-    known = [(dt.date.fromisoformat(p["date"]), p["value"]) for p in points]
-    known = [(d, v) for d, v in known if v is not None]
+    """Cumulative value at each point against the straight line from 0 at the start to the
+    target at the end; the projection dashed from the last point."""
+    known = [(dt.date.fromisoformat(p.date), p.value) for p in points if p.value is not None]
     highest = max([goal, projected_end or 0, *(v for _, v in known)])
     ticks = [0.0, 20.0, 40.0, 60.0, 80.0, 100.0] if percent else axis_ticks(highest * 1.05)
     f = Frame(period[0], period[1], tuple(ticks))

@@ -1,0 +1,150 @@
+"""The rows every output lays out its own way: a target's status row, the tables of who counts
+and who does not yet (`explain`), and the report's list of problems. Each is built here once, as
+text; a renderer only escapes, aligns and decorates it (bars, colours, numbering)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.figures.documents import ExplainDoc, Figure, ReportDoc, StatusRow, Subject
+
+
+def fmt_number(x: Figure) -> str:
+    """A figure as the JSON shows it: `–` when unknown, one decimal when not whole."""
+    if x is None:
+        return "–"
+    if isinstance(x, float):
+        return f"{x:.1f}"
+    return str(x)
+
+
+def fmt_value(row: StatusRow, value: Figure) -> str:
+    """A value of the row's target: `87.5%` for a percentage target."""
+    text = fmt_number(value)
+    return f"{text}%" if row.kind == "percent" and value is not None else text
+
+
+def projection_cells(row: StatusRow) -> list[str]:
+    """The projected end value and date met; nothing when the row has no projection."""
+    p = row.projection
+    if p is None:
+        return []
+    met_on = "> 9999-12-31" if p.projected_beyond_calendar else p.projected_met_on
+    return [fmt_value(row, p.projected_end_value), met_on or "–"]
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """How an output writes a status row's figures: `value` (a value of the row's target,
+    with its unit), `count` (a numerator or denominator), `target`, `expected`, `percent`."""
+
+    value: Callable[[StatusRow, Figure], str]
+    count: Callable[[Figure], str]
+    target: Callable[[StatusRow, Figure], str]
+    expected: Callable[[StatusRow, Figure], str]
+    percent: Callable[[Figure], str]
+
+
+#: The reports' way (HTML, Markdown): a percentage's unit on every value but an unknown one.
+REPORT = Numbers(
+    value=fmt_value,
+    count=fmt_number,
+    target=fmt_value,
+    expected=fmt_value,
+    percent=lambda x: f"{fmt_number(x)}%",
+)
+
+
+@dataclass(frozen=True)
+class StatusCells:
+    """A target's status row as text, in the columns every status table has."""
+
+    id: str
+    title: str
+    value: str  # with `(numerator/denominator)` for a percentage target
+    target: str
+    progress: str  # `87.5%`
+    percent: float | None  # the progress itself, for a bar
+    expected: str
+    status: str  # the status's label in the output's language
+    projection: list[str]  # the projection's two columns, when the row has them
+
+
+def status_cells(row: StatusRow, lang: str, numbers: Numbers = REPORT) -> StatusCells:
+    """The one way a target's row becomes text (`status`, and every report format)."""
+    value = numbers.value(row, row.value)
+    if row.kind == "percent":
+        value += f" ({numbers.count(row.numerator)}/{numbers.count(row.denominator)})"
+    return StatusCells(
+        id=row.id,
+        title=row.title,
+        value=value,
+        target=numbers.target(row, row.target),
+        progress=numbers.percent(row.progress_percent),
+        percent=row.progress_percent,
+        expected=numbers.expected(row, row.expected),
+        status=status_label(row.status, lang),
+        projection=projection_cells(row),
+    )
+
+
+Cells = list[str | None]
+
+
+@dataclass(frozen=True)
+class SubjectTable:
+    """Who counts (`records`: the ids that make each count) or who does not yet (`lacks`)."""
+
+    title: str  # `Counted (establishments): 12`
+    heads: list[str]
+    rows: list[Cells]  # id, name, locality, records or what is lacking
+
+
+def subject_locality(subject: Subject) -> str | None:
+    """A subject's locality as written."""
+    return subject.locality
+
+
+def explain_tables(
+    doc: ExplainDoc, place: Callable[[Subject], str | None] = subject_locality
+) -> list[SubjectTable]:
+    """The one way `explain` lists subjects: who counts, then (coverage and pilot targets) who
+    does not yet; `place` writes the locality column."""
+    lang = doc.lang
+    who = tr(f"subjects_{doc.subjects}", lang)
+    heads = [tr("id", lang), tr("name", lang), tr("locality", lang)]
+    counted = [[s.id, s.name, place(s), ", ".join(s.records or [])] for s in doc.counted]
+    tables = [
+        SubjectTable(
+            title=f"{tr('counted', lang)} ({who}): {len(counted)}",
+            heads=[*heads, tr("records", lang)],
+            rows=counted,
+        )
+    ]
+    if doc.not_counted is not None:
+        rows = [[s.id, s.name, place(s), ", ".join(s.lacks_labels or [])] for s in doc.not_counted]
+        title = f"{tr('not_counted', lang)} ({who}): {len(rows)}"
+        tables.append(SubjectTable(title=title, heads=[*heads, tr("lacks", lang)], rows=rows))
+    return tables
+
+
+def problems_table(report: ReportDoc, shown: int) -> tuple[str, list[str], list[list[str]], int]:
+    """The report's problems section as text: its summary line, headers, the first `shown`
+    rows, and how many more there are (each renderer escapes and lays it out)."""
+    lang, summary, problems = report.lang, report.status.problems, report.problem_list
+    line = tr(
+        "problems_line",
+        lang,
+        errors=summary.errors,
+        warnings=summary.warnings,
+        records=summary.records_left_out,
+        files=summary.files_left_out,
+    )
+    heads = [tr("severity", lang), tr("code", lang), tr("location", lang), tr("message", lang)]
+    rows = [
+        [tr(p.severity, lang), p.code, f"{p.file}:{p.line}" if p.line else p.file, p.message]
+        for p in problems[:shown]
+    ]
+    return line, heads, rows, max(len(problems) - shown, 0)
