@@ -35,9 +35,12 @@ __all__ = [
     "render_status",
     "report",
     "status",
-    # pqp_cli.importing (sheet import): its names go here and in _IMPORTING, e.g. import_sheet
+    # pqp_cli.importing (sheet import)
+    "ImportReport",
+    "describe",
+    "import_sheet",
 ]
-_IMPORTING: frozenset[str] = frozenset()
+_IMPORTING = frozenset({"ImportReport", "describe", "import_sheet"})
 _API = frozenset(__all__) - {"__version__"} - _IMPORTING
 
 if TYPE_CHECKING:
@@ -64,6 +67,7 @@ if TYPE_CHECKING:
         report,
         status,
     )
+    from pqp_cli.importing import ImportReport, describe, import_sheet
 
 
 def __getattr__(name: str) -> Any:

@@ -10,7 +10,8 @@
 
 Open a project once (`open_project`: a data folder and its targets file, as on disk or as
 committed at a git revision), then build its documents at any date: `status`, `explain`,
-`report`; `diff` compares two revisions. Each document is typed (`pqp_cli.figures.documents`)
+`report`; `diff` compares two revisions. `import_sheet` imports a spreadsheet into the data
+folder and returns its `ImportReport` (`describe` words it as `pqp import` prints it). Each document is typed (`pqp_cli.figures.documents`)
 and holds the figures exactly as the command shows them; `doc.to_json()` is the command's
 `--format json`, and the `render_*` functions give its other formats.
 
@@ -46,11 +47,13 @@ from pqp_cli.figures.progress import evaluate as evaluate_plan
 from pqp_cli.figures.report import Stamp, build_report
 from pqp_cli.figures.report import stamp as checked_stamp
 from pqp_cli.figures.timeline import extend_rows
+from pqp_cli.importing import ImportReport, describe, import_sheet
 from pqp_cli.load.project import Project, load_project
 from pqp_cli.read.reportmeta import InvalidSection
 
 __all__ = [
     "DiffDoc",
+    "ImportReport",
     "ExplainDoc",
     "PqpError",
     "Project",
@@ -60,10 +63,12 @@ __all__ = [
     "StatusDoc",
     "StatusRow",
     "check_word_report",
+    "describe",
     "diff",
     "document_stamp",
     "evaluate",
     "explain",
+    "import_sheet",
     "open_project",
     "render_diff",
     "render_explain",
@@ -226,6 +231,3 @@ def render_report(doc: ReportDoc, *, fmt: str = "html") -> bytes:
     from pqp_cli.render.report import render
 
     return render(doc, fmt)
-
-
-# Sheet import (pqp_cli.importing) joins the API here: `import_sheet`.
