@@ -42,7 +42,8 @@ ENTRIES = [
         "problem",
         "error",
         Texts("Not UTF-8, or unreadable", "Không phải UTF-8, hoặc không đọc được"),
-        "The file is not UTF-8 text, or cannot be read at all; it is left out of the figures.",
+        "The file is not UTF-8 text, or cannot be read at all; it is left out of the figures. "
+        "(`pqp import` says it too, as a warning, of a CSV file it read as UTF-16 or cp1258.)",
         "a file saved by an old editor as Windows-1258 (byte 0xe0 for `à`)",
         "Save the file as UTF-8 (any modern editor offers it), or make it readable.",
         {
@@ -51,6 +52,18 @@ ENTRIES = [
                 "không phải UTF-8 (byte 0x{byte:02x} ở dòng {line}): hãy lưu tệp ở dạng UTF-8",
             ),
             "unreadable": Texts("cannot read the file: {reason}", "không đọc được tệp: {reason}"),
+            "csv-utf16": Texts(
+                "{name}: UTF-16 text without a byte-order mark; read as {codec}. If letters look "
+                "wrong, pass --encoding (e.g. --encoding utf-16)",
+                "{name}: văn bản UTF-16 không có BOM; đã đọc theo {codec}. Nếu chữ bị lỗi, hãy "
+                "dùng --encoding (vd. --encoding utf-16)",
+            ),
+            "csv-cp1258": Texts(
+                "{name}: not UTF-8; read as cp1258 (Vietnamese Windows). If letters look wrong, "
+                "pass --encoding",
+                "{name}: không phải UTF-8; đã đọc theo cp1258 (Windows tiếng Việt). Nếu chữ bị "
+                "lỗi, hãy dùng --encoding",
+            ),
             "unreadable-path": Texts(
                 "cannot read {file}: {reason}; its records are left out of every figure",
                 "không đọc được {file}: {reason}; các bản ghi trong đó bị loại khỏi mọi số liệu",
