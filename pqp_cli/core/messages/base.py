@@ -32,7 +32,7 @@ class Entry:
 
     `messages` maps a variant ("" for the plain one) to its templates; a message's key is the
     code, or `code/variant`. `example` is what triggers it (a few lines of YAML or sheet),
-    `sample` parameters for the plain message as the documentation shows it.
+    `sample` the parameters of message `shown` for it, as the documentation shows it.
     """
 
     code: str
@@ -44,6 +44,7 @@ class Entry:
     fix: str
     messages: dict[str, Texts]
     sample: dict[str, object] = field(default_factory=dict)
+    shown: str = ""  # the variant `sample` fills in
 
 
 def render(template: str, lang: str, params: dict[str, object]) -> str:

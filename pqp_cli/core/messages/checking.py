@@ -96,6 +96,14 @@ ENTRIES = [
                 "gộp vào bản ghi kia",
             ),
         },
+        {
+            "what": _ENT,
+            "id": "ent-107",
+            "here": "data/enterprises.yaml:9",
+            "code": "0101234567",
+            "keep": "ent-001",
+            "kept_at": "data/enterprises.yaml:3",
+        },
     ),
     Entry(
         "date-order",
@@ -323,5 +331,6 @@ ENTRIES = [
             "province": Texts("Bắc Giang province", "tỉnh Bắc Giang"),
             "hint": "Xã An Phú, huyện Tân Yên",
         },
+        "near",
     ),
 ]

@@ -98,6 +98,8 @@ ENTRIES = [
                 "tên này có ở nhiều địa bàn (nhiều cơ sở): hãy điền địa bàn cho dòng này",
             ),
         },
+        {"field": Texts("date", '"Ngày thành lập" ("date")')},
+        "required",
     ),
     Entry(
         "warning",
@@ -127,6 +129,8 @@ ENTRIES = [
                 _REPEATS.vi + "; khác ở {differ}, giữ giá trị của dòng đầu",
             ),
         },
+        {"ent": "ent-001", "row": 2},
+        "listed-twice",
     ),
     Entry(
         "ignored-column",
@@ -260,6 +264,12 @@ ENTRIES = [
                 "trường trong danh sách thay cho bản ghi tạm",
             )
         },
+        {
+            "name": "Công ty TNHH An Phú",
+            "old": "ent-0101234567",
+            "id": "ent-an-phu",
+            "file": "data/enterprises/created.yaml",
+        },
     ),
     Entry(
         "already-imported",
@@ -277,5 +287,13 @@ ENTRIES = [
                 _IMPORTED.vi.replace("{source}", " từ {source}"),
             ),
         },
+        {
+            "count": 12,
+            "kinds": Texts("trainings", "lớp tập huấn"),
+            "shown": "trn-1, trn-2, trn-3, …",
+            "source": "lop-q1.xlsx",
+            "name": "data/trainings/lop-q1.yaml",
+        },
+        "from",
     ),
 ]

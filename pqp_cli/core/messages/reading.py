@@ -35,7 +35,8 @@ ENTRIES = [
                 "lỗi cú pháp YAML, cột {column}: {problem}",
             ),
         },
-        {"problem": "found unexpected end of stream"},
+        {"problem": "found unexpected end of stream", "column": 1},
+        "column",
     ),
     Entry(
         "encoding",
@@ -78,7 +79,7 @@ ENTRIES = [
         Texts("YAML pqp does not read", "YAML mà pqp không đọc"),
         "The file uses YAML that records never need (anchors, tags, several documents, deep "
         "nesting, keys that are not plain text); pqp refuses it rather than guess.",
-        "base: &base\n  type: enterprise\n- <<: *base\n  id: ent-002",
+        "- id: ent-001\n  type: &t enterprise\n- id: ent-002\n  type: *t",
         "Write every value out in full, one document a file, keys as plain field names.",
         {
             "null-key": Texts(
@@ -100,6 +101,8 @@ ENTRIES = [
             ),
             "tag": _TAG,
         },
+        {},
+        "anchor",
     ),
     Entry(
         "not-a-list",
@@ -129,6 +132,8 @@ ENTRIES = [
             ),
             "target": Texts("target {n} is not a mapping", "chỉ tiêu {n} không phải ánh xạ"),
         },
+        {"kinds": "enterprises"},
+        "mapping",
     ),
     Entry(
         "duplicate-key",
@@ -200,6 +205,7 @@ ENTRIES = [
             "known": "id, name, type",
             "hint": "name",
         },
+        "hint",
     ),
     Entry(
         "invalid-value",
