@@ -69,7 +69,7 @@ def _facts(e: Entry, model: Any) -> Any:
 Rule = Callable[[Context], list[Finding]]
 
 
-def _problem(e: Entry, key: str, field: str | None, *path: Any, **params: Any) -> Finding:
+def _problem(e: Entry, key: str, field: str | None, /, *path: Any, **params: Any) -> Finding:
     line = e.line_of(field, *path) if field else e.line
     what = noun(e.kind)
     return e, Problem.of(

@@ -13,7 +13,7 @@ from pqp_cli.read.loading import Entry
 Finding = tuple[Entry, Problem]
 
 
-def _problem(e: Entry, key: str, field: str | None, **params: Any) -> Finding:
+def _problem(e: Entry, key: str, field: str | None, /, **params: Any) -> Finding:
     line = e.line_of(field) if field else e.line
     what = noun(e.kind)
     return e, Problem.of(

@@ -119,7 +119,7 @@ def problems_from_validation(kind: str, entry: Entry, exc: ValidationError) -> l
         model, name = _model_at(kind, path)
         shown = ".".join(str(p + 1) if isinstance(p, int) else p for p in path)
         line = entry.line_of(*path)
-        params: dict[str, object] = record_field(kind, record, shown)
+        params: dict[str, Any] = record_field(kind, record, shown)
         if err["type"] == "missing":
             key = "missing-field"
         elif err["type"] == "extra_forbidden":

@@ -7,7 +7,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pqp_cli.core.messages import CATALOGUE, code_of, texts
 from pqp_cli.core.pathtext import shown
@@ -67,7 +67,7 @@ class Problem:
         record: str | None = None,
         field: str | None = None,
         kind: str | None = None,
-        **params: object,
+        **params: Any,
     ) -> Problem:
         """The problem of catalogue message `key` (`code` or `code/variant`) at `file:line`,
         its English and Vietnamese texts the message's templates with `params` filled in."""

@@ -38,10 +38,14 @@ def merge_duplicates(ctx: Context, built: list[Built]) -> list[Built]:
             k for k in {**kept.record, **item.record}
             if k != "id" and kept.record.get(k) != item.record.get(k)
         ]  # fmt: skip
-        key = "warning/repeats-differ" if differ else "warning/repeats"
+        said = "warning/repeats-differ" if differ else "warning/repeats"
         same = Texts(_SAME_EN[ctx.kind], _SAME_VI[ctx.kind])
         repeats = texts(
-            key, later=item.rows[0] + 1, first=kept.rows[0] + 1, same=same, differ=", ".join(differ)
+            said,
+            later=item.rows[0] + 1,
+            first=kept.rows[0] + 1,
+            same=same,
+            differ=", ".join(differ),
         )
         ctx.warn(item.rows[0], None, *repeats)
         kept.rows = sorted({*kept.rows, *item.rows})

@@ -184,8 +184,8 @@ class _PlanFile:
         return 1
 
 
-def _problem(ctx: _PlanFile, key: str, path: tuple[Any, ...], **params: Any) -> Problem:
-    return Problem.of(key, ctx.file, ctx.line(path), **params)
+def _problem(ctx: _PlanFile, message: str, path: tuple[Any, ...], /, **params: Any) -> Problem:
+    return Problem.of(message, ctx.file, ctx.line(path), **params)
 
 
 def _duplicate(

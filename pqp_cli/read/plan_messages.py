@@ -54,7 +54,7 @@ def convert(
         path = base + loc
         name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
         shown = ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in path)
-        params: dict[str, object] = plain_field(shown)
+        params: dict[str, Any] = plain_field(shown)
         if err["type"] == "missing":
             key = "missing-field"
         elif err["type"] == "extra_forbidden":

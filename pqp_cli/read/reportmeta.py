@@ -162,7 +162,7 @@ def _problems(exc: ValidationError, file: str, line: Any) -> list[Problem]:
     for err in exc.errors():
         path = ("report", *err["loc"])
         shown = ".".join(str(p) for p in path)
-        params: dict[str, object] = plain_field(shown)
+        params: dict[str, Any] = plain_field(shown)
         if err["type"] == "extra_forbidden":
             key = "unknown-field"
             params["known"] = ", ".join(FIELDS)
