@@ -138,3 +138,18 @@ def test_notes_take_their_language_from_the_caller(capsys: pytest.CaptureFixture
     said = capsys.readouterr().err.splitlines()
     assert said[0].startswith("pqp: cảnh báo: data/.pqp-cache là một liên kết")
     assert said[1].startswith("pqp: warning: data/.pqp-cache is a link")
+
+
+def test_unknown_top_level_key_of_targets_yaml_is_named(tmp_path: Path) -> None:
+    from pqp_cli.read.plan import read_plan
+
+    path = tmp_path / "targets.yaml"
+    path.write_text((ROOT / "targets.yaml").read_text(encoding="utf-8") + "extra: 1\n")
+    _, problems = read_plan(path)
+    found = [p for p in problems if p.code == "unknown-field"]
+    assert [p.message("en") for p in found] == [
+        "unknown top-level key 'extra'; known: plan, targets, report"
+    ]
+    assert found[0].message("vi") == (
+        "khóa cấp cao nhất không xác định 'extra'; hợp lệ: plan, targets, report"
+    )
