@@ -50,6 +50,7 @@ SOURCES = (
     "core/messages/__init__",
     "core/messages/base",
     "core/messages/checking",
+    "core/messages/import_cells",
     "core/messages/imports",
     "core/messages/labels",
     "core/messages/reading",

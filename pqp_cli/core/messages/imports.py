@@ -7,6 +7,7 @@ codes), and `encoding` for a CSV file read in another encoding (reading.py).
 
 from __future__ import annotations
 
+from pqp_cli.core.messages import import_cells
 from pqp_cli.core.messages.base import Entry, Texts
 
 _REPEATS = Texts(
@@ -97,6 +98,7 @@ ENTRIES = [
                 "this row's locality",
                 "tên này có ở nhiều địa bàn (nhiều cơ sở): hãy điền địa bàn cho dòng này",
             ),
+            **import_cells.REJECTED,
         },
         {"field": Texts("date", '"Ngày thành lập" ("date")')},
         "required",
@@ -128,6 +130,7 @@ ENTRIES = [
                 _REPEATS.en + "; it differs in {differ}, the first row's values are kept",
                 _REPEATS.vi + "; khác ở {differ}, giữ giá trị của dòng đầu",
             ),
+            **import_cells.WARNED,
         },
         {"ent": "ent-001", "row": 2},
         "listed-twice",
