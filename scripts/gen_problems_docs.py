@@ -29,7 +29,8 @@ HEADER = """\
 Each code below is what `pqp validate` prints in brackets (`FILE:LINE: error [CODE] MESSAGE`),
 what `pqp import` reports about a sheet, or a warning said on stderr. A message has an English
 and a Vietnamese text (`--lang vi`); where a code has several messages, each is listed with its
-parameters in braces. Every message of `pqp validate` names the record and the field.
+parameters in braces (a few rows are parts, such as a hint, that another message of the code
+takes as a parameter). Every message of `pqp validate` names the record and the field.
 """
 
 _SECTIONS = {
