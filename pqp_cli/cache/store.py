@@ -47,6 +47,14 @@ SOURCES = (
     "read/loading",
     "figures/metrics",
     "core/models",
+    "core/messages/__init__",
+    "core/messages/base",
+    "core/messages/checking",
+    "core/messages/import_cells",
+    "core/messages/imports",
+    "core/messages/labels",
+    "core/messages/reading",
+    "core/messages/stderr",
     "core/notes",
     "core/pathtext",
     "core/problems",
@@ -150,12 +158,7 @@ class DataCache:
         """No cache for this run: pqp writes and deletes nothing through a link."""
         self.key = None
         where = shown(display_path(link))
-        warn(
-            f"{where} is a link; the cache is off for this run (pqp writes and deletes "
-            "nothing through a link: remove it)",
-            f"{where} là một liên kết; bộ nhớ đệm tắt trong lần chạy này (pqp không ghi hay "
-            "xoá gì qua liên kết: hãy xoá nó)",
-        )
+        warn("cache-link", where=where)
 
     def _no_link_to(self, folder: Path) -> bool:
         """`folder` and every folder between it and the cache's root are real folders (or not

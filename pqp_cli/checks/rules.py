@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pqp_cli.checks.rules_identity import duplicate_tax_codes, possible_duplicate_records
-from pqp_cli.core.models import NOUN_VI, tax_code_check_ok
+from pqp_cli.core.messages import noun
+from pqp_cli.core.models import tax_code_check_ok
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.schemes import is_known, nearest_scheme
 from pqp_cli.core.text import fold, name_key_folded
@@ -68,9 +69,12 @@ def _facts(e: Entry, model: Any) -> Any:
 Rule = Callable[[Context], list[Finding]]
 
 
-def _problem(e: Entry, code: str, field: str | None, en: str, vi: str, *path: Any) -> Finding:
+def _problem(e: Entry, key: str, field: str | None, /, *path: Any, **params: Any) -> Finding:
     line = e.line_of(field, *path) if field else e.line
-    return e, Problem(code, e.file, line, en, vi, record=e.id, field=field, kind=e.kind)
+    what = noun(e.kind)
+    return e, Problem.of(
+        key, e.file, line, record=e.id, field=field, kind=e.kind, what=what, id=e.id, **params
+    )
 
 
 def duplicate_ids(ctx: Context) -> list[Finding]:
@@ -83,17 +87,7 @@ def duplicate_ids(ctx: Context) -> list[Finding]:
         seen = first.setdefault((e.kind, e.id), e)
         if seen is not e:
             e.duplicate = True  # left out; its other checks wait until it has its own id
-            found.append(
-                _problem(
-                    e,
-                    "duplicate-id",
-                    "id",
-                    f'{e.kind[:-1]} id "{e.id}" is used again (first at {seen.file}:{seen.line}); '
-                    "give this record its own id",
-                    f'mã {NOUN_VI[e.kind]} "{e.id}" bị dùng lại (lần đầu ở {seen.file}:{seen.line}); '
-                    "hãy đặt mã riêng cho bản ghi này",
-                )
-            )
+            found.append(_problem(e, "duplicate-id", "id", first=f"{seen.file}:{seen.line}"))
     return found
 
 
@@ -134,15 +128,18 @@ def _unknown_ref(
     e: Entry, field: str, ref: str, target: str, names: _Suggestions, *path: Any
 ) -> Finding:
     hint = names.hint(ref)
-    tail_en = f' (did you mean "{hint}", {names.names[hint]}?)' if hint else ""
-    tail_vi = f' (có phải "{hint}", {names.names[hint]}?)' if hint else ""
+    key = "unknown-reference/hint" if hint else "unknown-reference"
+    named = names.names[hint] if hint else None
     return _problem(
         e,
-        "unknown-reference",
+        key,
         field,
-        f'{e.kind[:-1]} {e.id}: {field} "{ref}" names no {target}{tail_en}',
-        f'{NOUN_VI[e.kind]} {e.id}: {field} "{ref}" không khớp {NOUN_VI[target + "s"]} nào{tail_vi}',
         *path,
+        name=field,
+        ref=ref,
+        target=noun(target + "s"),
+        hint=hint,
+        hint_name=named,
     )
 
 
@@ -182,17 +179,7 @@ def tax_codes(ctx: Context) -> list[Finding]:
     found = duplicate_tax_codes(ctx)
     for e, ent in ctx.valid("enterprises"):
         if ent.tax_code is not None and not _facts(e, ent)[1]:
-            found.append(
-                _problem(
-                    e,
-                    "tax-code-checksum",
-                    "tax_code",
-                    f"enterprise {e.id}: tax code {ent.tax_code} has a wrong check digit "
-                    "(10th digit); likely a typo: check it against the business register",
-                    f"{NOUN_VI['enterprises']} {e.id}: mã số thuế {ent.tax_code} sai chữ số kiểm tra "
-                    "(chữ số thứ 10); có thể gõ nhầm: hãy đối chiếu đăng ký kinh doanh",
-                )
-            )
+            found.append(_problem(e, "tax-code-checksum", "tax_code", tax_code=ent.tax_code))
     return found
 
 
@@ -221,8 +208,10 @@ def date_order(ctx: Context) -> list[Finding]:
                             e,
                             "date-order",
                             after,
-                            f"{kind[:-1]} {e.id}: {after} {b} is before {before} {a}",
-                            f"{NOUN_VI[kind]} {e.id}: {after} {b} trước {before} {a}",
+                            later=after,
+                            later_date=b,
+                            earlier=before,
+                            earlier_date=a,
                         )
                     )
     for e, ent in ctx.valid("enterprises"):
@@ -231,14 +220,13 @@ def date_order(ctx: Context) -> list[Finding]:
                 found.append(
                     _problem(
                         e,
-                        "date-order",
+                        "date-order/ocop",
                         "ocop_products",
-                        f"enterprise {e.id}: OCOP product {p.name!r} expires_on {p.expires_on} "
-                        f"is before certified_on {p.certified_on}",
-                        f"{NOUN_VI['enterprises']} {e.id}: sản phẩm OCOP {p.name!r} expires_on {p.expires_on} "
-                        f"trước certified_on {p.certified_on}",
                         i,
                         "expires_on",
+                        product=p.name,
+                        expires=p.expires_on,
+                        certified=p.certified_on,
                     )
                 )
     return found
@@ -251,16 +239,7 @@ def duplicate_participants(ctx: Context) -> list[Finding]:
         seen: set[str] = set()
         for i, p in enumerate(t.participants):
             if p in seen:
-                found.append(
-                    _problem(
-                        e,
-                        "duplicate-participant",
-                        "participants",
-                        f"training {e.id}: participant {p} is listed twice; it counts once",
-                        f"{NOUN_VI['trainings']} {e.id}: {p} có tên hai lần trong danh sách; chỉ tính một lần",
-                        i,
-                    )
-                )
+                found.append(_problem(e, "duplicate-participant", "participants", i, participant=p))
             seen.add(p)
     return found
 
@@ -276,18 +255,9 @@ def unknown_schemes(ctx: Context) -> list[Finding]:
             ok = known[pair] = is_known(*pair)
         if not ok:
             hint = nearest_scheme(c.category.value, c.scheme)
-            en = f" (nearest known: {hint})" if hint else ""
-            vi = f" (gần nhất: {hint})" if hint else ""
+            key = "unknown-scheme/hint" if hint else "unknown-scheme"
             found.append(
-                _problem(
-                    e,
-                    "unknown-scheme",
-                    "scheme",
-                    f"certification {e.id}: scheme {c.scheme!r} is not known for category "
-                    f"{c.category.value}{en}",
-                    f"{NOUN_VI['certifications']} {e.id}: {c.scheme!r} không phải hệ thống/tiêu chuẩn đã biết "
-                    f"của nhóm {c.category.value}{vi}",
-                )
+                _problem(e, key, "scheme", scheme=c.scheme, category=c.category.value, hint=hint)
             )
     return found
 
@@ -303,15 +273,7 @@ def outside_period(ctx: Context) -> list[Finding]:
             day = getattr(r, name)
             if day is not None and not start <= day <= end:
                 found.append(
-                    _problem(
-                        e,
-                        "outside-period",
-                        name,
-                        f"{kind[:-1]} {e.id}: {name} {day} is outside the plan period "
-                        f"{start}..{end}; it does not count towards the targets",
-                        f"{NOUN_VI[kind]} {e.id}: {name} {day} nằm ngoài kỳ kế hoạch "
-                        f"{start}..{end}; không được tính vào chỉ tiêu",
-                    )
+                    _problem(e, "outside-period", name, name=name, day=day, start=start, end=end)
                 )
     return found
 
@@ -341,14 +303,7 @@ def future_dates(ctx: Context) -> list[Finding]:
 
 
 def _future(e: Entry, name: str, value: dt.date, today: dt.date, *path: Any) -> Finding:
-    return _problem(
-        e,
-        "future-date",
-        name,
-        f"{e.kind[:-1]} {e.id}: {name} {value} is after today ({today}); check the year",
-        f"{NOUN_VI[e.kind]} {e.id}: {name} {value} sau ngày hôm nay ({today}); hãy kiểm tra năm",
-        *path,
-    )
+    return _problem(e, "future-date", name, *path, name=name, value=value, today=today)
 
 
 def possible_duplicates(ctx: Context) -> list[Finding]:
@@ -366,10 +321,10 @@ def possible_duplicates(ctx: Context) -> list[Finding]:
                     e,
                     "possible-duplicate",
                     "name",
-                    f"enterprise {e.id} ({ent.name}) may be the same establishment as {seen.id} "
-                    f"({seen.name}, {seen.file}:{seen.line}); merge them if so",
-                    f"{NOUN_VI['enterprises']} {e.id} ({ent.name}) có thể trùng với {seen.id} "
-                    f"({seen.name}, {seen.file}:{seen.line}); hãy gộp nếu đúng",
+                    name=ent.name,
+                    other=seen.id,
+                    other_name=seen.name,
+                    other_at=f"{seen.file}:{seen.line}",
                 )
             )
     return found

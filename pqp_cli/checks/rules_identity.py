@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pqp_cli.core.models import NOUN_VI
+from pqp_cli.core.messages import Texts, noun
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.text import fold, name_key_folded
 from pqp_cli.read.loading import Entry
@@ -13,9 +13,12 @@ from pqp_cli.read.loading import Entry
 Finding = tuple[Entry, Problem]
 
 
-def _problem(e: Entry, code: str, field: str | None, en: str, vi: str) -> Finding:
+def _problem(e: Entry, key: str, field: str | None, /, **params: Any) -> Finding:
     line = e.line_of(field) if field else e.line
-    return e, Problem(code, e.file, line, en, vi, record=e.id, field=field, kind=e.kind)
+    what = noun(e.kind)
+    return e, Problem.of(
+        key, e.file, line, record=e.id, field=field, kind=e.kind, what=what, id=e.id, **params
+    )
 
 
 def referenced_enterprises(ctx: Any) -> set[str]:
@@ -40,24 +43,13 @@ def duplicate_tax_codes(ctx: Any) -> list[Finding]:
         used = [e for e, _ in group if e.id in refs]
         keep = used[0] if len(used) == 1 else group[0][0]
         kept_at = f"{keep.file}:{keep.line_of('tax_code')}"
-        why_en = ", which trainings or certifications name" if len(used) == 1 else ""
-        why_vi = ", bản ghi được lớp tập huấn hoặc chứng nhận nhắc tới" if len(used) == 1 else ""
+        key = "duplicate-tax-code/referenced" if len(used) == 1 else "duplicate-tax-code"
         for e, _ in group:
             if e is keep:
                 continue
             here = f"{e.file}:{e.line_of('tax_code')}"
             found.append(
-                _problem(
-                    e,
-                    "duplicate-tax-code",
-                    "tax_code",
-                    f"enterprise {e.id} ({here}): tax code {code} is already {keep.id}'s"
-                    f" ({kept_at}{why_en}); one establishment, one record: remove {e.id}"
-                    " or merge it into the other",
-                    f"{NOUN_VI['enterprises']} {e.id} ({here}): mã số thuế {code} đã thuộc"
-                    f" {keep.id} ({kept_at}{why_vi}); mỗi cơ sở một bản ghi: hãy bỏ {e.id}"
-                    " hoặc gộp vào bản ghi kia",
-                )
+                _problem(e, key, "tax_code", here=here, code=code, keep=keep.id, kept_at=kept_at)
             )
     return found
 
@@ -92,12 +84,12 @@ def possible_duplicate_records(ctx: Any) -> list[Finding]:
             found.append(
                 _problem(
                     e,
-                    "possible-duplicate",
+                    "possible-duplicate/record",
                     None,
-                    f"{kind[:-1]} {e.id} ({here}) has the same {same_en} as {seen.id} ({there}):"
-                    " the figures count both; remove one if they are the same",
-                    f"{NOUN_VI[kind]} {e.id} ({here}) trùng {same_vi} với {seen.id} ({there}):"
-                    " số liệu đang tính cả hai; hãy bỏ một bản ghi nếu là một",
+                    here=here,
+                    same=Texts(same_en, same_vi),
+                    other=seen.id,
+                    there=there,
                 )
             )
     return found

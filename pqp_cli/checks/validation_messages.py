@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from pqp_cli.core.messages import Texts, fill, record_field
+from pqp_cli.core.messages.reading import LIST_OF
 from pqp_cli.core.models import (
     ALLOWED,
     CONTROL_ERROR,
     ENUM_FIELDS,
     MODELS,
-    NOUN_VI,
     OcopProduct,
     enum_allowed,
 )
@@ -108,8 +109,6 @@ def _field_path(loc: tuple[Any, ...], raw: dict[str, Any]) -> tuple[Any, ...]:
 
 def problems_from_validation(kind: str, entry: Entry, exc: ValidationError) -> list[Problem]:
     record = entry.id or "?"
-    what = f"{kind[:-1]} {record}"
-    what_vi = f"{NOUN_VI[kind]} {record}"
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     for err in exc.errors():
@@ -120,36 +119,26 @@ def problems_from_validation(kind: str, entry: Entry, exc: ValidationError) -> l
         model, name = _model_at(kind, path)
         shown = ".".join(str(p + 1) if isinstance(p, int) else p for p in path)
         line = entry.line_of(*path)
+        params: dict[str, Any] = record_field(kind, record, shown)
         if err["type"] == "missing":
-            code = "missing-field"
-            en = f'{what}: field "{shown}" is missing; add it'
-            vi = f'{what_vi}: thiếu trường "{shown}"; hãy bổ sung'
+            key = "missing-field"
         elif err["type"] == "extra_forbidden":
-            code = "unknown-field"
             hint = nearest(name, model.model_fields)
-            known = ", ".join(model.model_fields)
-            en = f'{what}: unknown field "{shown}"' + (
-                f' (did you mean "{hint}"?)' if hint else f"; known fields: {known}"
-            )
-            vi = f'{what_vi}: trường không xác định "{shown}"' + (
-                f' (có phải "{hint}"?)' if hint else f"; các trường hợp lệ: {known}"
-            )
+            key = "unknown-field/hint" if hint else "unknown-field"
+            params.update(hint=hint, known=", ".join(model.model_fields))
         else:
-            code = "invalid-value"
-            allowed_en, allowed_vi = allowed_for(model, name)
+            key = "invalid-value"
+            allowed = Texts(*allowed_for(model, name))
             if err["type"] in ("list_type", "too_short") and name in ("topics",):
-                allowed_en = f"a list of at least one of: {allowed_en}"
-                allowed_vi = f"danh sách có ít nhất một trong: {allowed_vi}"
+                allowed = fill(LIST_OF, allowed=allowed)
             elif err["type"] == "list_type":
-                allowed_en, allowed_vi = ALLOWED["list"]
+                allowed = Texts(*ALLOWED["list"])
             elif err["type"] in ("model_type", "dict_type"):
-                allowed_en, allowed_vi = ALLOWED["mapping"]
+                allowed = Texts(*ALLOWED["mapping"])
             elif err["type"] == "value_error" and CONTROL_ERROR in str(err.get("ctx", {})):
-                allowed_en, allowed_vi = ALLOWED["control"]
-            got = _show(err.get("input"))
-            en = f'{what}: field "{shown}" has {got}; allowed: {allowed_en}'
-            vi = f'{what_vi}: trường "{shown}" có giá trị {got}; cho phép: {allowed_vi}'
+                allowed = Texts(*ALLOWED["control"])
+            params.update(got=_show(err.get("input")), allowed=allowed)
         problems.append(
-            Problem(code, entry.file, line, en, vi, record=entry.id, field=shown, kind=kind)
+            Problem.of(key, entry.file, line, record=entry.id, field=shown, kind=kind, **params)
         )
     return problems

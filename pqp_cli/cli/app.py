@@ -9,6 +9,7 @@ import typer
 from pqp_cli import __version__
 from pqp_cli.cli.common import fail, guess_lang
 from pqp_cli.core.i18n import tr
+from pqp_cli.core.notes import use_language
 from pqp_cli.core.problems import PqpError
 
 app = typer.Typer(
@@ -34,6 +35,7 @@ def _root(
     ),
 ) -> None:
     """pqp: where do we stand on each target, are we on pace, who counts and who is missing?"""
+    use_language(guess_lang())  # the language of warnings said on stderr
 
 
 def _register() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -107,10 +108,19 @@ def check_lang(lang: str) -> str:
 
 
 def guess_lang() -> str:
-    """The language for a message printed before options were read."""
-    from pqp_cli.core.notes import language
-
-    return language()
+    """The language for a message printed before options were read: `--lang vi` or
+    `--lang=vi` on the command line, else PQP_LANG."""
+    lang = settings().lang
+    argv = sys.argv[1:]
+    for at, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and at + 1 < len(argv):
+            value = argv[at + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value is not None:
+            lang = "vi" if value.strip().lower() == "vi" else "en"
+    return lang
 
 
 def fail(err: PqpError, lang: str) -> typer.Exit:

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from pqp_cli.core.messages.labels import NOUNS
 from pqp_cli.core.text import clean, fold, parse_date
 from pqp_cli.read.yamlread import CONTROL
 
@@ -78,13 +79,7 @@ VI_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 #: What a record of each kind is called in Vietnamese messages.
-NOUN_VI = {
-    "enterprises": "cơ sở",
-    "trainings": "lớp tập huấn",
-    "certifications": "hồ sơ chứng nhận",
-    "experts": "chuyên gia",
-    "units": "đơn vị",
-}
+NOUN_VI = {kind: noun.vi for kind, noun in NOUNS.items()}
 
 
 def label(group: str, value: str, lang: str) -> str:

@@ -1,29 +1,39 @@
-"""Warnings said on stderr outside a command's own output, in the language asked for."""
+"""Warnings said on stderr outside a command's own output, in the language asked for.
+
+The texts are the catalogue's (`core/messages`, family `stderr`). The language is the
+caller's: `warn(..., lang=)`, else the one the command line chose with `use_language` (English
+for a library caller that chose none). This module never reads the environment or argv.
+"""
 
 from __future__ import annotations
 
-import os
 import sys
+
+from pqp_cli.core.messages import Texts, texts
+
+_language = "en"
+
+
+def use_language(lang: str) -> None:
+    """The language of warnings whose caller names none (the command line sets it once)."""
+    global _language
+    _language = "vi" if lang == "vi" else "en"
 
 
 def language() -> str:
-    """`vi` or `en`: `--lang vi` or `--lang=vi` on the command line, else PQP_LANG."""
-    lang = "vi" if os.environ.get("PQP_LANG", "").strip().lower() == "vi" else "en"
-    argv = sys.argv[1:]
-    for at, arg in enumerate(argv):
-        value = None
-        if arg == "--lang" and at + 1 < len(argv):
-            value = argv[at + 1]
-        elif arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-        if value is not None:
-            lang = "vi" if value.strip().lower() == "vi" else "en"
-    return lang
+    """The language `use_language` chose: `vi` or `en`."""
+    return _language
 
 
-def warn(en: str, vi: str, lang: str | None = None) -> None:
-    """`pqp: warning: …` on stderr (the message should show names through `pathtext.shown`)."""
-    if (lang or language()) == "vi":
-        print(f"pqp: cảnh báo: {vi}", file=sys.stderr)
+def warn(key: str, lang: str | None = None, **params: object) -> None:
+    """`pqp: warning: …` on stderr: catalogue message `key` with `params` (which should show
+    names through `pathtext.shown`)."""
+    say(texts(key, **params), lang)
+
+
+def say(message: Texts, lang: str | None = None) -> None:
+    """A warning already rendered from the catalogue (kept, say, with a revision's files)."""
+    if (lang or _language) == "vi":
+        print(f"pqp: cảnh báo: {message.vi}", file=sys.stderr)
     else:
-        print(f"pqp: warning: {en}", file=sys.stderr)
+        print(f"pqp: warning: {message.en}", file=sys.stderr)

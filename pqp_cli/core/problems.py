@@ -1,4 +1,5 @@
-"""Problems are values: a stable code from the catalogue, a location and a message in en/vi."""
+"""Problems are values: a stable code from the catalogue (core/messages), a location and a
+message in en/vi."""
 
 from __future__ import annotations
 
@@ -6,34 +7,18 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
+from pqp_cli.core.messages import CATALOGUE, code_of, texts
 from pqp_cli.core.pathtext import shown
 
 Severity = Literal["error", "warning"]
 
-#: The catalogue of docs/contract.md §5: code → severity.
+#: docs/contract.md §5's codes → severity, from the catalogue (core/messages).
 CODES: dict[str, Severity] = {
-    "yaml-syntax": "error",
-    "encoding": "error",
-    "unsupported-yaml": "error",
-    "not-a-list": "error",
-    "duplicate-key": "error",
-    "missing-field": "error",
-    "unknown-field": "error",
-    "invalid-value": "error",
-    "duplicate-id": "error",
-    "unknown-reference": "error",
-    "duplicate-tax-code": "error",
-    "date-order": "error",
-    "tax-code-checksum": "warning",
-    "duplicate-participant": "warning",
-    "unknown-scheme": "warning",
-    "outside-period": "warning",
-    "future-date": "warning",
-    "possible-duplicate": "warning",
-    "unknown-file": "warning",
-    "unknown-locality": "warning",
+    code: "error" if e.severity == "error" else "warning"
+    for code, e in CATALOGUE.items()
+    if e.family == "problem"
 }
 
 
@@ -70,6 +55,24 @@ class Problem:
     record: str | None = None
     field: str | None = None
     kind: str | None = dataclasses.field(default=None, compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        key: str,
+        file: str,
+        line: int | None,
+        /,
+        *,
+        record: str | None = None,
+        field: str | None = None,
+        kind: str | None = None,
+        **params: Any,
+    ) -> Problem:
+        """The problem of catalogue message `key` (`code` or `code/variant`) at `file:line`,
+        its English and Vietnamese texts the message's templates with `params` filled in."""
+        en, vi = texts(key, **params)
+        return cls(code_of(key), file, line, en, vi, record, field, kind)
 
     @property
     def severity(self) -> Severity:

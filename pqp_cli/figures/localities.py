@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pqp_cli.core.models import NOUN_VI
+from pqp_cli.core.messages import Texts, noun, texts
 from pqp_cli.core.places import REFORM, Register, Resolution, register_for
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.provinces import nearest_provinces
@@ -87,30 +87,28 @@ def locality_problems(plan: Plan | None, dataset: Dataset) -> list[Problem]:
     return found
 
 
-def message(res: Resolution, province: str) -> tuple[str, str]:
+def message(res: Resolution, province: str) -> Texts:
     """Why a locality did not resolve, en and vi, with the nearest names."""
-    en_in, vi_of = province_words(province)
+    where = Texts(*province_words(province))
     hint = "; ".join(res.suggestions)
     if res.other_province is not None:
-        return (
-            f"locality {res.text!r} names another province ({res.other_province!r}), not "
-            f"{en_in}; it is not counted in any district",
-            f"địa bàn {res.text!r} ghi tỉnh khác ({res.other_province!r}), không phải "
-            f"{vi_of}; không được tính vào huyện nào",
+        return texts(
+            "unknown-locality/other-province",
+            text=res.text,
+            other=res.other_province,
+            province=where,
         )
     if res.ambiguous:
         *first, last = res.suggestions
-        return (
-            f"locality {res.text!r} could be {'; '.join(first)} or {last}; write the one "
-            f"meant, e.g. {res.suggestions[0]!r}",
-            f"địa bàn {res.text!r} có thể là {'; '.join(first)} hoặc {last}; hãy ghi rõ nơi "
-            f"nào, vd. {res.suggestions[0]!r}",
+        return texts(
+            "unknown-locality/ambiguous",
+            text=res.text,
+            first="; ".join(first),
+            last=last,
+            example=res.suggestions[0],
         )
-    en = f"locality {res.text!r} is not a place in {en_in}"
-    vi = f"địa bàn {res.text!r} không phải đơn vị hành chính của {vi_of}"
-    if hint:
-        en, vi = f"{en} (nearest: {hint})", f"{vi} (gần nhất: {hint})"
-    return en, vi
+    key = "unknown-locality/near" if hint else "unknown-locality"
+    return texts(key, text=res.text, province=where, hint=hint)
 
 
 def province_words(province: str) -> tuple[str, str]:
@@ -129,22 +127,21 @@ def province_problem(province: str | None, file: str, line: int | None) -> Probl
     if not province or register_for(province).known:
         return None
     near = nearest_provinces(province)
-    hint_en = f" (nearest: {'; '.join(near)})" if near else ""
-    hint_vi = f" (gần nhất: {'; '.join(near)})" if near else ""
-    return Problem(
-        "unknown-locality",
-        file,
-        line,
-        f"plan.province {province!r} is not a province of Vietnam in pqp's register{hint_en}; "
-        "localities are not checked and cannot be grouped by district or commune",
-        f"plan.province {province!r} không phải tỉnh, thành phố nào trong danh mục của pqp"
-        f"{hint_vi}; địa bàn sẽ không được kiểm tra và không nhóm được theo huyện, xã",
-        field="province",
-    )
+    key = "unknown-locality/province-near" if near else "unknown-locality/province"
+    return Problem.of(key, file, line, field="province", province=province, near="; ".join(near))
 
 
 def _unknown(e: Entry, res: Resolution, province: str) -> Problem:
-    en, vi = message(res, province)
-    en, vi = f"{e.kind[:-1]} {e.id}: {en}", f"{NOUN_VI[e.kind]} {e.id}: {vi}"
+    reason = message(res, province)
     line = e.line_of("locality")
-    return Problem("unknown-locality", e.file, line, en, vi, e.id, "locality", kind=e.kind)
+    return Problem.of(
+        "unknown-locality/record",
+        e.file,
+        line,
+        record=e.id,
+        field="locality",
+        kind=e.kind,
+        what=noun(e.kind),
+        id=e.id,
+        reason=reason,
+    )

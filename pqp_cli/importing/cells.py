@@ -7,6 +7,7 @@ import functools
 import re
 from typing import Any
 
+from pqp_cli.core.messages import Texts, texts
 from pqp_cli.core.models import ALLOWED, ENUM_FIELDS, ID_PATTERN, enum_allowed
 from pqp_cli.core.models import lookup_label as _lookup_label
 from pqp_cli.core.text import name_key, parse_date
@@ -81,10 +82,7 @@ def _text(value: Any) -> str | None:
 def _id(value: Any) -> str:
     text = cell_text(value)
     if not _ID.match(text):
-        raise CellError(
-            f"'{text}' is not an id: {ALLOWED['id'][0]}",
-            f"'{text}' không phải mã: {ALLOWED['id'][1]}",
-        )
+        raise CellError(*texts("rejected/not-id", text=text, allowed=Texts(*ALLOWED["id"])))
     return text
 
 
@@ -113,12 +111,7 @@ def check_names(key: str, value: Any) -> None:
         return
     for name in value if isinstance(value, list) else [value]:
         if isinstance(name, str) and not name_key(name.replace(WRAP, " ")):
-            raise CellError(
-                f"'{name.replace(WRAP, ' ')}' is no name (only a legal form or punctuation):"
-                " write the establishment's name",
-                f"'{name.replace(WRAP, ' ')}' không phải tên (chỉ có loại hình hoặc dấu câu):"
-                " hãy ghi tên cơ sở",
-            )
+            raise CellError(*texts("rejected/form-only", text=name.replace(WRAP, " ")))
 
 
 def _date(value: Any) -> dt.date:
@@ -134,13 +127,8 @@ def _date(value: Any) -> dt.date:
     if parsed is not None:
         return parsed
     if _DATE_SHAPE.match(text):
-        raise CellError(
-            f"'{text}' is no such day (dates are day first: dd/mm/yyyy)",
-            f"'{text}' không phải ngày có thật (ngày viết trước: dd/mm/yyyy)",
-        )
-    raise CellError(
-        f"'{text}' is not {ALLOWED['date'][0]}", f"'{text}' không phải {ALLOWED['date'][1]}"
-    )
+        raise CellError(*texts("rejected/no-such-day", text=text))
+    raise CellError(*texts("rejected/not-a", text=text, allowed=Texts(*ALLOWED["date"])))
 
 
 def _bool(value: Any) -> bool:
@@ -149,9 +137,7 @@ def _bool(value: Any) -> bool:
     found = lookup_label("bool", cell_text(value))
     if found is None:
         text = cell_text(value)
-        raise CellError(
-            f"'{text}' is not {ALLOWED['bool'][0]}", f"'{text}' không phải {ALLOWED['bool'][1]}"
-        )
+        raise CellError(*texts("rejected/not-a", text=text, allowed=Texts(*ALLOWED["bool"])))
     return found == "true"
 
 
@@ -167,10 +153,8 @@ def _int(value: Any) -> int:
         return int(text)
     if _GROUPED.match(text):
         return int(re.sub(r"\D", "", text))
-    raise CellError(
-        f"'{text}' is not {ALLOWED['trainees'][0]} (thousands are grouped by three: 1.200)",
-        f"'{text}' không phải {ALLOWED['trainees'][1]} (hàng nghìn nhóm ba chữ số: 1.200)",
-    )
+    allowed = Texts(*ALLOWED["trainees"])
+    raise CellError(*texts("rejected/not-a-number", text=text, allowed=allowed))
 
 
 def _stars(value: Any) -> int:
@@ -180,10 +164,8 @@ def _stars(value: Any) -> int:
         return int(match.group(1))
     if text and set(text) <= {"★", "*"} and 3 <= len(text) <= 5:
         return len(text)
-    raise CellError(
-        f"'{cell_text(value)}' is not {ALLOWED['stars'][0]}",
-        f"'{cell_text(value)}' không phải {ALLOWED['stars'][1]}",
-    )
+    allowed = Texts(*ALLOWED["stars"])
+    raise CellError(*texts("rejected/not-a", text=cell_text(value), allowed=allowed))
 
 
 _TAX = re.compile(r"(\d{9,10})(?:-?(\d{3}))?")
@@ -194,30 +176,20 @@ def _tax_code(value: Any) -> Any:
     text = cell_text(value)
     match = _TAX.fullmatch(re.sub(r"[\s.]", "", text))
     if match is None:
-        raise CellError(
-            f"'{text}' is not a tax code: {ALLOWED['tax_code'][0]}",
-            f"'{text}' không phải mã số thuế: {ALLOWED['tax_code'][1]}",
-        )
+        allowed = Texts(*ALLOWED["tax_code"])
+        raise CellError(*texts("rejected/not-tax-code", text=text, allowed=allowed))
     body, branch = match.groups()
     code = body.zfill(10) + (f"-{branch}" if branch else "")
     if len(body) == 10:
         return code
-    return Warned(
-        code,
-        f"tax code {text} has 9 digits: read as {code} (its leading zero was lost when it was"
-        " typed as a number; format the column as Text)",
-        f"mã số thuế {text} có 9 chữ số: đọc thành {code} (số 0 đầu bị mất khi nhập dạng số;"
-        " hãy định dạng cột là Văn bản)",
-    )
+    return Warned(code, *texts("warning/tax-code-zero", text=text, code=code))
 
 
 def _enum(group: str, text: str) -> str:
     found = lookup_label(group, text)
     if found is None:
-        allowed_en, allowed_vi = enum_allowed(*ENUM_FIELDS[group])
-        raise CellError(
-            f"'{text}' is not one of: {allowed_en}", f"'{text}' không thuộc: {allowed_vi}"
-        )
+        allowed = Texts(*enum_allowed(*ENUM_FIELDS[group]))
+        raise CellError(*texts("rejected/not-one-of", text=text, allowed=allowed))
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pqp_cli.core.messages import Texts, texts
 from pqp_cli.core.text import fold, name_key
 from pqp_cli.importing.rows import Built, Context
 
@@ -37,21 +38,16 @@ def merge_duplicates(ctx: Context, built: list[Built]) -> list[Built]:
             k for k in {**kept.record, **item.record}
             if k != "id" and kept.record.get(k) != item.record.get(k)
         ]  # fmt: skip
-        extra_en = (
-            f"; it differs in {', '.join(differ)}, the first row's values are kept"
-            if differ
-            else ""
+        said = "warning/repeats-differ" if differ else "warning/repeats"
+        same = Texts(_SAME_EN[ctx.kind], _SAME_VI[ctx.kind])
+        repeats = texts(
+            said,
+            later=item.rows[0] + 1,
+            first=kept.rows[0] + 1,
+            same=same,
+            differ=", ".join(differ),
         )
-        extra_vi = f"; khác ở {', '.join(differ)}, giữ giá trị của dòng đầu" if differ else ""
-        a, b = kept.rows[0] + 1, item.rows[0] + 1
-        ctx.warn(
-            item.rows[0],
-            None,
-            f"row {b} repeats row {a} (same {_SAME_EN[ctx.kind]}): one record is kept, counted"
-            f" once{extra_en}",
-            f"dòng {b} lặp lại dòng {a} (cùng {_SAME_VI[ctx.kind]}): giữ một bản ghi, chỉ tính"
-            f" một lần{extra_vi}",
-        )
+        ctx.warn(item.rows[0], None, *repeats)
         kept.rows = sorted({*kept.rows, *item.rows})
     return out
 

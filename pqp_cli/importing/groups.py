@@ -6,6 +6,7 @@ import re
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+from pqp_cli.core.messages import texts
 from pqp_cli.core.text import fold, legal_form_type, name_key
 from pqp_cli.core.text import key as text_key
 from pqp_cli.importing.celltext import cached_fold
@@ -39,12 +40,7 @@ def _merge(ctx: Context, rows: list[Row], keys: Iterable[str]) -> dict[str, Any]
             if key not in merged:
                 merged[key], first[key] = value, row.index
             elif merged[key] != value:
-                ctx.warn(
-                    row.index,
-                    key,
-                    f"differs from row {first[key] + 1} of the same record; that value is kept",
-                    f"khác với dòng {first[key] + 1} của cùng bản ghi; giữ giá trị ở dòng đó",
-                )
+                ctx.warn(row.index, key, *texts("warning/differs", row=first[key] + 1))
     return merged
 
 
@@ -71,11 +67,7 @@ def _training_key(v: dict[str, Any]) -> Hashable | None:
 
 def trainings(ctx: Context, rows: list[Row]) -> list[Built]:
     """Rows group into trainings by the id column, else by (title, date)."""
-    missing = (
-        "title",
-        "no training id, and no title and date: cannot tell which training this row belongs to",
-        "không có mã lớp, cũng không có tên lớp và ngày: không biết dòng này thuộc lớp nào",
-    )
+    missing = ("title", *texts("rejected/no-training"))
     built = []
     for members in _grouped(ctx, rows, _training_key, missing).values():
         participants, good = _participants(ctx, members)
@@ -109,12 +101,8 @@ def _participants(ctx: Context, members: list[Row]) -> tuple[list[str], list[Row
         for ent in ids:
             assert ent is not None
             if ent in seen:
-                ctx.warn(
-                    row.index,
-                    _participant_column(ctx),
-                    f"{ent} is already listed at row {seen[ent] + 1}; it is counted once",
-                    f"{ent} đã có ở dòng {seen[ent] + 1}; chỉ tính một lần",
-                )
+                twice = texts("warning/listed-twice", ent=ent, row=seen[ent] + 1)
+                ctx.warn(row.index, _participant_column(ctx), *twice)
             else:
                 seen[ent] = row.index
     return list(seen), good
@@ -168,13 +156,7 @@ def _by_locality(ctx: Context, groups: dict[Hashable, list[Row]]) -> dict[Hashab
         for row in members:
             place = row.values.get("locality")
             if place is None:
-                ctx.reject(
-                    row.index,
-                    "locality",
-                    "this name is listed with several localities (several establishments):"
-                    " fill this row's locality",
-                    "tên này có ở nhiều địa bàn (nhiều cơ sở): hãy điền địa bàn cho dòng này",
-                )
+                ctx.reject(row.index, "locality", *texts("rejected/several-localities"))
                 continue
             out.setdefault((*gkey, cached_fold(str(place))), []).append(row)
     return out
@@ -182,7 +164,7 @@ def _by_locality(ctx: Context, groups: dict[Hashable, list[Row]]) -> dict[Hashab
 
 def enterprises(ctx: Context, rows: list[Row]) -> list[Built]:
     """One establishment per id (else tax code, else name); its rows' OCOP products add up."""
-    missing = ("name", "no name, id or tax code", "không có tên, mã cơ sở hay mã số thuế")
+    missing = ("name", *texts("rejected/no-name"))
     built = []
     for gkey, members in _by_locality(ctx, _grouped(ctx, rows, _enterprise_key, missing)).items():
         record = _merge(ctx, members, _ENTERPRISE)
@@ -213,10 +195,7 @@ def _ocop(ctx: Context, members: list[Row]) -> tuple[list[dict[str, Any]], list[
         name = v.get("ocop_name")
         if name is not None and fold(name) in names:
             ctx.warn(
-                row.index,
-                "ocop_name",
-                f"OCOP product already listed at row {names[fold(name)] + 1}; this row is skipped",
-                f"sản phẩm OCOP đã có ở dòng {names[fold(name)] + 1}; bỏ qua dòng này",
+                row.index, "ocop_name", *texts("warning/ocop-twice", row=names[fold(name)] + 1)
             )
             continue
         product = {

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pqp_cli.core.messages import Texts
 from pqp_cli.core.models import NOUN_VI
 from pqp_cli.core.placetext import parse_part, split_text
 from pqp_cli.core.problems import display_path
@@ -126,18 +127,9 @@ def take_over(
         old_id, b.record["id"] = b.record["id"], p.id
         drop.setdefault(p.path, set()).add(p.id)
         file = display_path(p.path)
-        notes.append(
-            Note(
-                "taken-over",
-                f"{b.record.get('name')} (would be {old_id}) takes over {p.id}, the placeholder"
-                f" --create-missing wrote in {file}: its id stays, so trainings and"
-                " certifications keep pointing to it; the listed fields replace the placeholder's",
-                f"{b.record.get('name')} (lẽ ra là {old_id}) thay cho {p.id}, bản ghi tạm do"
-                f" --create-missing ghi trong {file}: giữ nguyên mã nên các lớp tập huấn, chứng"
-                " nhận vẫn trỏ đúng; các trường trong danh sách thay cho bản ghi tạm",
-                Where(where.source, where.sheet, b.rows[0] + 1) if b.rows else where,
-            )
-        )
+        at = Where(where.source, where.sheet, b.rows[0] + 1) if b.rows else where
+        name = b.record.get("name")
+        notes.append(Note.of("taken-over", at, name=name, old=old_id, id=p.id, file=file))
     return drop, notes
 
 
@@ -156,22 +148,18 @@ def already_imported(
         files.append(path)
         head = writing.header_lines(path.read_text(encoding="utf-8-sig"))
         match = _FROM.match(head[0]) if head else None
-        src = f" from {match.group(1)}" if match else ""
-        src_vi = f" từ {match.group(1)}" if match else ""
+        key = "already-imported/from" if match else "already-imported"
         shown = ", ".join(common[:3]) + (", …" if len(common) > 3 else "")
         name = display_path(path)
         notes.append(
-            Note(
-                "already-imported",
-                f"{len(common)} of these {kind} ({shown}) were already imported{src} into {name}:"
-                f" the same sheet sent again? Pass --replace to replace {name} with this sheet"
-                " (or --out FILE to write elsewhere); if both sheets are right, each record"
-                " belongs in one of them only",
-                f"{len(common)} {NOUN_VI[kind]} này ({shown}) đã được nhập{src_vi} vào {name}:"
-                f" bảng tính được gửi lại? Dùng --replace để thay {name} bằng bảng này"
-                " (hoặc --out TỆP để ghi ra chỗ khác); nếu cả hai bảng đều đúng, mỗi bản ghi"
-                " chỉ nên có trong một bảng",
+            Note.of(
+                key,
                 where,
+                count=len(common),
+                kinds=Texts(kind, NOUN_VI[kind]),
+                shown=shown,
+                source=match.group(1) if match else None,
+                name=name,
             )
         )
     return files, notes

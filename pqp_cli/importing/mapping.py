@@ -60,11 +60,4 @@ def column_mapping(
         return {}, []
     shown = ", ".join(f"{h} → {k or '~'}" for h, k in sorted(kept.items()))
     name = display_path(target)
-    return kept, [
-        Note(
-            "mapping",
-            f"using the column mapping remembered in {name} ({shown}); pass --mapping FILE to"
-            " change it",
-            f"dùng ánh xạ cột đã lưu trong {name} ({shown}); dùng --mapping TỆP để thay đổi",
-        )
-    ]
+    return kept, [Note.of("mapping", name=name, shown=shown)]

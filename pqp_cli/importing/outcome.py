@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pqp_cli.core.messages import code_of, texts
 from pqp_cli.core.models import NOUN_VI
 from pqp_cli.core.problems import display_path
 
@@ -49,6 +50,12 @@ class Note:
     en: str
     vi: str
     where: Where | None = None
+
+    @classmethod
+    def of(cls, key: str, where: Where | None = None, /, **params: object) -> Note:
+        """The note of catalogue message `key` (core/messages), its parameters filled in."""
+        en, vi = texts(key, **params)
+        return cls(code_of(key), en, vi, where)
 
     def message(self, lang: str = "en") -> str:
         text = self.vi if lang == "vi" else self.en

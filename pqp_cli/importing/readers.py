@@ -200,25 +200,13 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note
         return data.decode("utf-16", errors="replace"), []
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        note = Note(
-            "encoding",
-            f"{name}: UTF-16 text without a byte-order mark; read as {utf16}. If letters look"
-            " wrong, pass --encoding (e.g. --encoding utf-16)",
-            f"{name}: văn bản UTF-16 không có BOM; đã đọc theo {utf16}. Nếu chữ bị lỗi, hãy dùng"
-            " --encoding (vd. --encoding utf-16)",
-        )
+        note = Note.of("encoding/csv-utf16", name=name, codec=utf16)
         return data.decode(utf16, errors="replace"), [note]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
-    note = Note(
-        "encoding",
-        f"{name}: not UTF-8; read as cp1258 (Vietnamese Windows). If letters look wrong,"
-        " pass --encoding",
-        f"{name}: không phải UTF-8; đã đọc theo cp1258 (Windows tiếng Việt). Nếu chữ bị lỗi,"
-        " hãy dùng --encoding",
-    )
+    note = Note.of("encoding/csv-cp1258", name=name)
     return data.decode("cp1258", errors="replace"), [note]
 
 

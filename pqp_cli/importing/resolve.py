@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from pqp_cli.core.messages import Texts, texts
 from pqp_cli.core.placetext import parse_part, split_text
 from pqp_cli.core.text import (
     forms_agree,
@@ -118,77 +119,61 @@ class Resolver:
             return None if self.create_missing or not named else self._not_it(ref, named[0])
         if len(matches) > 1:
             listed = ", ".join(f"{i} ({self._names[i]})" for i in matches)
-            return Found(
-                None,
-                "name",
-                f'"{ref.name}" matches several establishments: {listed}; give its id or tax code',
-                f'"{ref.name}" khớp nhiều cơ sở: {listed}; hãy ghi mã cơ sở hoặc mã số thuế',
-            )
+            several = texts("rejected/several-matches", name=ref.name, listed=listed)
+            return Found(None, "name", *several)
         found_id = matches[0]
         other_tax = self._tax_of(found_id)
         if ref.tax_code and other_tax and other_tax != ref.tax_code:
-            return Found(
-                None,
-                "tax_code",
-                f'no establishment has tax code {ref.tax_code}; "{ref.name}" is {found_id},'
-                f" whose tax code is {other_tax}",
-                f'không cơ sở nào có mã số thuế {ref.tax_code}; "{ref.name}" là {found_id},'
-                f" có mã số thuế {other_tax}",
+            other = texts(
+                "rejected/other-tax-code",
+                tax_code=ref.tax_code,
+                name=ref.name,
+                id=found_id,
+                other=other_tax,
             )
+            return Found(None, "tax_code", *other)
         if exact:
             return Found(found_id, "name")
-        return Found(
-            found_id,
-            "name",
-            f'"{ref.name}" taken as {found_id} ("{self._names[found_id]}"), the only name that'
-            " matches once diacritics are set aside; check it",
-            f'"{ref.name}" được hiểu là {found_id} ("{self._names[found_id]}"), tên duy nhất khớp'
-            " khi bỏ dấu; hãy kiểm tra",
-            warning=True,
-        )
+        known = self._names[found_id]
+        taken = texts("warning/taken-as", name=ref.name, id=found_id, known=known)
+        return Found(found_id, "name", *taken, warning=True)
 
-    def _differs(self, ref: Ref, ent_id: str) -> tuple[str, str, str] | None:
+    def _differs(self, ref: Ref, ent_id: str) -> tuple[Texts, str] | None:
         """How `ent_id` is not the establishment `ref` names though the names match: their
-        legal forms or their localities differ (en, vi, the two values), else None."""
+        legal forms or their localities differ (why, and the two values), else None."""
         assert ref.name is not None
         name = self._names[ent_id]
         if not forms_agree(ref.name, name):
             pair = f"{(legal_form(ref.name) or ('',))[0]}, {(legal_form(name) or ('',))[0]}"
-            return "the legal forms differ", "loại hình pháp lý khác nhau", pair
+            return texts("rejected/forms-differ"), pair
         place = self._places.get(ent_id)
         if ref.locality and place and not _place_keys(ref.locality) & _place_keys(place):
-            return "the localities differ", "địa bàn khác nhau", f"{ref.locality}, {place}"
+            return texts("rejected/places-differ"), f"{ref.locality}, {place}"
         return None
 
     def _not_it(self, ref: Ref, ent_id: str) -> Found:
         differs = self._differs(ref, ent_id)
         assert differs is not None
-        en, vi, pair = differs
-        return Found(
-            None,
-            "name",
-            f'"{ref.name}" is not {ent_id} ("{self._names[ent_id]}"): {en} ({pair}); add it to'
-            " the enterprises or pass --create-missing",
-            f'"{ref.name}" không phải {ent_id} ("{self._names[ent_id]}"): {vi} ({pair}); hãy'
-            " thêm vào danh sách cơ sở hoặc dùng --create-missing",
-        )
+        why, pair = differs
+        known = self._names[ent_id]
+        not_it = texts("rejected/not-it", name=ref.name, id=ent_id, known=known, why=why, pair=pair)
+        return Found(None, "name", *not_it)
 
     def _by_tax_and_name(self, by_tax: str, ref: Ref) -> Found:
         """The establishment of a tax code, unless the name beside it is another one."""
         other = self._by_name(Ref(name=ref.name)) if ref.name else None
         if other is None or other.id is None or other.id == by_tax:
             return Found(by_tax, "tax_code")
-        return Found(
-            None,
-            "tax_code",
-            f'tax code {ref.tax_code} is {by_tax} ("{self._names[by_tax]}"), but the name'
-            f' "{ref.name}" beside it is {other.id} ("{self._names[other.id]}"): the two cells'
-            " name different establishments; correct one of them",
-            f'mã số thuế {ref.tax_code} là {by_tax} ("{self._names[by_tax]}"), nhưng tên'
-            f' "{ref.name}" bên cạnh là {other.id} ("{self._names[other.id]}"): hai ô chỉ hai'
-            " cơ sở khác nhau; hãy sửa một trong hai",
-            also="name",
+        both = texts(
+            "rejected/tax-code-and-name",
+            tax_code=ref.tax_code,
+            id=by_tax,
+            known=self._names[by_tax],
+            name=ref.name,
+            other=other.id,
+            other_name=self._names[other.id],
         )
+        return Found(None, "tax_code", *both, also="name")
 
     def _tax_of(self, ent_id: str) -> str | None:
         if ent_id in self.created:
@@ -214,34 +199,25 @@ class Resolver:
 
     def _unknown_id(self, wanted: str) -> Found:
         hint = nearest(wanted, self._names)
-        en = f"no establishment with id {wanted} in the data"
-        vi = f"không có cơ sở mã {wanted} trong dữ liệu"
-        if hint:
-            en, vi = f"{en} (did you mean {hint}?)", f"{vi} (có phải {hint}?)"
-        return Found(None, "id", en, vi)
+        key = "rejected/unknown-id-hint" if hint else "rejected/unknown-id"
+        return Found(None, "id", *texts(key, id=wanted, hint=hint))
 
     def _unresolved(self, ref: Ref) -> Found:
         if ref.tax_code is None and ref.name is None:
-            return Found(
-                None,
-                "name",
-                "no establishment given: fill its id, tax code or name",
-                "chưa ghi cơ sở: hãy điền mã cơ sở, mã số thuế hoặc tên",
-            )
+            return Found(None, "name", *texts("rejected/no-establishment"))
         said_en = " or ".join(
             s
             for s in (ref.tax_code and f"tax code {ref.tax_code}", ref.name and f'"{ref.name}"')
             if s
         )
         said_vi = said_en.replace("tax code", "mã số thuế").replace(" or ", " hoặc ")
-        en = f"no establishment in the data matches {said_en}"
-        vi = f"không cơ sở nào trong dữ liệu khớp {said_vi}"
         hint = nearest(ref.name, self._names.values()) if ref.name else None
-        if hint:
-            en, vi = f'{en} (nearest: "{hint}")', f'{vi} (gần nhất: "{hint}")'
-        en += "; add it to the enterprises or pass --create-missing"
-        vi += "; hãy thêm vào danh sách cơ sở hoặc dùng --create-missing"
-        return Found(None, "name" if ref.name else "tax_code", en, vi)
+        unmatched = texts(
+            "rejected/unmatched",
+            said=Texts(said_en, said_vi),
+            hint=texts("rejected/nearest", hint=hint) if hint else "",
+        )
+        return Found(None, "name" if ref.name else "tax_code", *unmatched)
 
 
 def _place_keys(text: str) -> set[str]:

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pqp_cli.checks.validation_messages import allowed_for
+from pqp_cli.core.messages import Texts, texts
 from pqp_cli.core.models import MODELS
 from pqp_cli.core.text import fold, name_key, opens_with_legal_form
 from pqp_cli.importing.cells import WRAP, CellError, Warned, check_names, convert
@@ -81,7 +82,7 @@ def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
                 value = convert(raw, spec.type)
                 check_names(spec.key, value)
                 if value is None and (index, col) in ctx.layout.formulas:
-                    raise CellError(_FORMULA_EN, _FORMULA_VI)
+                    raise CellError(*texts("rejected/formula"))
             except CellError as err:
                 ctx.reject(index, spec.key, err.en, err.vi)
                 ok = False
@@ -110,26 +111,14 @@ def excel_error(layout: Layout, index: int, col: int, raw: Any) -> None:
     """Raise CellError when the cell shows an Excel error (its value was never computed), or
     holds more text than any field could."""
     if isinstance(raw, str) and len(raw) > MAX_CELL_CHARS:
-        raise CellError(
-            f"the cell holds {len(raw)} characters, more than {MAX_CELL_CHARS}: is it the right"
-            " cell?",
-            f"ô chứa {len(raw)} ký tự, quá {MAX_CELL_CHARS}: có đúng ô không?",
-        )
+        raise CellError(*texts("rejected/too-long", count=len(raw), limit=MAX_CELL_CHARS))
     shown = layout.errors.get((index, col))
     if shown is None and isinstance(raw, str) and _EXCEL_ERRORS.match(raw.strip()):
         shown = raw.strip()
     if shown is not None:
-        raise CellError(
-            f"the cell shows an Excel error {shown}: fix the formula or paste values",
-            f"ô hiển thị lỗi Excel {shown}: hãy sửa công thức hoặc dán giá trị (Paste Values)",
-        )
+        raise CellError(*texts("rejected/excel-error", shown=shown))
 
 
-_FORMULA_EN = "formula without a saved value: open and save the file in Excel, or paste values"
-_FORMULA_VI = (
-    "công thức chưa có giá trị được lưu: hãy mở và lưu tệp bằng Excel, hoặc dán giá trị (Paste"
-    " Values)"
-)
 #: The column keys that tell which record (or which establishment) a row is about.
 _IDENTITY = {
     "enterprises": ("id", "tax_code", "name"),
@@ -155,18 +144,7 @@ def _identified(ctx: Context, index: int, row: list[Any], values: dict[str, Any]
         or columns(ctx.kind)[_IDENTITY[ctx.kind][-1]].vi[0]
     )
     where = ctx.layout.where(index, col)
-    ctx.rejects.append(
-        Note(
-            "rejected",
-            f'no id, tax code or known name identifies this row, and column "{header}" is not'
-            f' read: is it "{hint}"? Rename the header, or pass --mapping with'
-            f' "{header}: {hint}"',
-            f'không có mã, mã số thuế hay tên đã biết để nhận ra dòng này, và cột "{header}"'
-            f' không được đọc: có phải là "{hint}"? Hãy sửa tiêu đề, hoặc dùng --mapping với'
-            f' "{header}: {hint}"',
-            where,
-        )
-    )
+    ctx.rejects.append(Note.of("rejected/unidentified", where, header=header, hint=hint))
     return False
 
 
@@ -188,12 +166,7 @@ def _expert(ctx: Context, row: Row) -> dict[str, Any] | None:
     if unit is not None and unit not in ctx.units:
         matches = [u.id for u in ctx.units.values() if name_key(u.name) == name_key(unit)]
         if len(matches) != 1:
-            ctx.reject(
-                row.index,
-                "unit",
-                f'no unit in the data has id or name "{unit}"; add it to the units first',
-                f'không đơn vị nào trong dữ liệu có mã hoặc tên "{unit}"; hãy thêm đơn vị trước',
-            )
+            ctx.reject(row.index, "unit", *texts("rejected/no-unit", unit=unit))
             return None
         record["unit"] = matches[0]
     return record
@@ -236,10 +209,7 @@ def resolved(ctx: Context, row: Row, ref: Ref, prefix: str) -> str | None:
         en, vi = (
             (found.en, found.vi)
             if cell is None
-            else (
-                f"{found.en} (the name is in {cell})",
-                f"{found.vi} (tên ở ô {cell})",
-            )
+            else texts("rejected/name-in", reason=Texts(found.en, found.vi), cell=cell)
         )
         ctx.reject(row.index, key, en, vi)
     elif found.warning:
@@ -252,9 +222,8 @@ def resolved(ctx: Context, row: Row, ref: Ref, prefix: str) -> str | None:
 def _certification(ctx: Context, row: Row) -> dict[str, Any] | None:
     refs = establishment_refs(row.values, "enterprise", ctx.resolver.knows)
     if len(refs) != 1:
-        en = "one enterprise a row" if refs else "no enterprise: fill its id, tax code or name"
-        vi = "mỗi dòng một doanh nghiệp" if refs else "chưa ghi doanh nghiệp: điền mã, MST hoặc tên"
-        ctx.reject(row.index, "enterprise_name", en, vi)
+        key = "rejected/one-enterprise" if refs else "rejected/no-enterprise"
+        ctx.reject(row.index, "enterprise_name", *texts(key))
         return None
     ent = resolved(ctx, row, refs[0], "enterprise")
     if ent is None:
@@ -303,12 +272,7 @@ def finish(
             ctx.reject(row, key, en, vi)
             first = False
         for other in rows[1:] if not first else []:
-            ctx.reject(
-                other,
-                None,
-                f"belongs to the record of row {rows[0] + 1}, which is rejected",
-                f"thuộc bản ghi ở dòng {rows[0] + 1}, bản ghi này bị loại",
-            )
+            ctx.reject(other, None, *texts("rejected/belongs", row=rows[0] + 1))
         return None
     defaults = {k: f.default for k, f in model.model_fields.items() if not f.is_required()}
     kept = {  # in the model's field order, defaults left out
@@ -336,20 +300,11 @@ def _explain(
     header = spec.vi[0] if spec else name
     if err["type"] == "missing" or (name == "topics" and err["type"] == "too_short"):
         if spec is not None and ctx.layout.col_of(key) is None:
-            return (
-                row,
-                None,
-                (f'the sheet has no column for {name} ("{header}"), which is required'),
-                f'bảng thiếu cột "{header}" ("{name}"), cột này bắt buộc',
-            )
-        return (
-            row,
-            key,
-            f"{name} is required: fill this cell",
-            f'"{header}" ("{name}") là bắt buộc: hãy điền ô này',
-        )
-    allowed_en, allowed_vi = allowed_for(MODELS[ctx.kind], name)
-    return row, key, f"not allowed here: {allowed_en}", f"không hợp lệ: {allowed_vi}"
+            return row, None, *texts("rejected/no-column", name=name, header=header)
+        field = Texts(name, f'"{header}" ("{name}")')
+        return row, key, *texts("rejected/required", field=field)
+    allowed = Texts(*allowed_for(MODELS[ctx.kind], name))
+    return row, key, *texts("rejected/not-allowed", allowed=allowed)
 
 
 def unique_ids(ctx: Context, built: list[Built]) -> list[Built]:
@@ -360,12 +315,7 @@ def unique_ids(ctx: Context, built: list[Built]) -> list[Built]:
     for item in built:
         rid = item.record["id"]
         if rid in seen and given and ctx.kind not in ("trainings", "enterprises"):
-            ctx.reject(
-                item.rows[0],
-                "id",
-                f"id {rid} is already used at row {seen[rid] + 1}",
-                f"mã {rid} đã dùng ở dòng {seen[rid] + 1}",
-            )
+            ctx.reject(item.rows[0], "id", *texts("rejected/id-used", id=rid, row=seen[rid] + 1))
             continue
         n, base = 1, rid
         while rid in seen:

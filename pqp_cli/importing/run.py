@@ -196,14 +196,7 @@ def _identities(plan: _Plan, built: list[Built]) -> bool:
     files, notes = identity.already_imported(req.data_dir, req.kind, ids, skip, where)
     if files and req.replace and len(files) == 1:
         plan.target = files[0]
-        plan.report.warnings.append(
-            Note(
-                "replacing",
-                f"replacing {display_path(files[0])} (--replace)",
-                f"thay thế {display_path(files[0])} (--replace)",
-                where,
-            )
-        )
+        plan.report.warnings.append(Note.of("replacing", where, path=display_path(files[0])))
     elif files:
         plan.report.rejects += notes
         return False

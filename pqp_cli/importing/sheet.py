@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from pqp_cli.core.messages import Texts, texts
 from pqp_cli.core.text import header_key
 from pqp_cli.importing import totals
 from pqp_cli.importing.celltext import cell_text
@@ -143,11 +144,10 @@ def _assign(layout: Layout, col: int, key: str | None) -> None:
     if key == IGNORE or header_key(header) in ROW_NUMBER_HEADERS:
         return
     if key is not None:
-        en = f"a second column for {key}; only the first one is read"
-        vi = f'cột thứ hai cho "{_vi_header(key)}" ("{key}"); chỉ đọc cột đầu tiên'
+        column = Texts(key, f'"{_vi_header(key)}" ("{key}")')
+        layout.ignored[col] = texts("ignored-column/second", column=column)
     else:
-        en, vi = "column ignored: it names no field", "bỏ qua cột: không ứng với trường nào"
-    layout.ignored[col] = (en, vi)
+        layout.ignored[col] = texts("ignored-column/no-field")
 
 
 def _vi_header(key: str) -> str:

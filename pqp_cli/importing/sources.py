@@ -85,9 +85,4 @@ def refuse_other_source(path: Path, source: Path, digest: str, replace: bool) ->
 
 def replacing(path: Path, other: str, where: Where) -> Note:
     """The warning that `--replace` replaces another source's records."""
-    return Note(
-        "replacing",
-        f"replacing {display_path(path)}, which held the records from {other} (--replace)",
-        f"thay thế {display_path(path)}, tệp đang chứa bản ghi từ {other} (--replace)",
-        where,
-    )
+    return Note.of("replacing/other", where, path=display_path(path), other=other)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pqp_cli.core.messages import Texts, texts
 from pqp_cli.core.text import header_key
 from pqp_cli.importing.celltext import cell_text
 from pqp_cli.importing.headers import ROW_NUMBER_HEADERS, nearest_header
@@ -61,41 +62,27 @@ def stray_notes(
 
 
 def _ignored(layout: Layout, kind: str, col: int, rows: list[int]) -> Note:
-    en, vi = layout.ignored[col]
     hint = nearest_header(layout.headers[col], kind)
-    if hint:
-        en, vi = f'{en} (nearest known header: "{hint}")', f'{vi} (tiêu đề gần nhất: "{hint}")'
-    if rows:
-        where = cells_text(col, rows)
-        en += f"; cells not read: {where}"
-        vi += f"; các ô không được đọc: {where}"
-    en += "; map it with --mapping, or map it to ~ to leave it out"
-    vi += "; hãy ánh xạ bằng --mapping, hoặc ánh xạ thành ~ để bỏ qua"
-    return Note("ignored-column", en, vi, layout.where(layout.header_row, col))
+    return Note.of(
+        "ignored-column",
+        layout.where(layout.header_row, col),
+        reason=Texts(*layout.ignored[col]),
+        hint=texts("ignored-column/hint", hint=hint) if hint else "",
+        cells=texts("ignored-column/cells", where=cells_text(col, rows)) if rows else "",
+    )
 
 
 def _unheaded(layout: Layout, col: int, rows: list[int]) -> Note:
     where = cells_text(col, rows)
-    return Note(
-        "ignored-column",
-        f"cells {where} have no header and are not read; give the column a header",
-        f"các ô {where} không có tiêu đề cột nên không được đọc; hãy đặt tiêu đề cho cột",
-        Where(layout.source, layout.sheet),
-    )
+    return Note.of("ignored-column/unheaded", Where(layout.source, layout.sheet), where=where)
 
 
 def _too_wide(layout: Layout, index: int, row: list[Any], width: int) -> Note:
     extra = [(c, cell_text(v)) for c, v in enumerate(row) if c >= width and filled(v)]
     shown = ", ".join(f"{column_letter(c)}{index + 1} '{t}'" for c, t in extra[:5])
     count = len(row)
-    return Note(
-        "rejected",
-        f"this row has {count} cells where the header has {width} columns: {shown} has no"
-        " column (a separator inside a cell? put that cell in double quotes)",
-        f"dòng này có {count} ô trong khi tiêu đề có {width} cột: {shown} không thuộc cột nào"
-        " (dấu phân cách nằm trong ô? hãy đặt ô đó trong dấu ngoặc kép)",
-        Where(layout.source, layout.sheet, index + 1),
-    )
+    where = Where(layout.source, layout.sheet, index + 1)
+    return Note.of("rejected/too-wide", where, count=count, width=width, shown=shown)
 
 
 def unread_in_row(layout: Layout, row: list[Any]) -> list[int]:

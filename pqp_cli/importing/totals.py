@@ -80,14 +80,7 @@ def _shown(cells: list[tuple[int, str]], row: int) -> str:
 
 def skipped_note(source: str, sheet: str, row: int, cells: list[tuple[int, str]]) -> Note:
     shown = _shown(cells, row)
-    return Note(
-        "total-row",
-        f"read as a total row and skipped, but it also holds {shown}: if it is a record,"
-        " give it its row number (STT) or rename the first cell",
-        f"được coi là dòng tổng và bỏ qua, nhưng còn có {shown}: nếu đây là một bản ghi,"
-        " hãy ghi số thứ tự (STT) hoặc đổi ô đầu tiên",
-        Where(source, sheet, row + 1),
-    )
+    return Note.of("total-row", Where(source, sheet, row + 1), shown=shown)
 
 
 def _record_like(cells: list[tuple[int, str]], columns: dict[int, str]) -> bool:
@@ -118,24 +111,7 @@ def after_total(
         shown = _shown(cells, index)
         where = Where(source, sheet, index + 1)
         if _record_like(cells, columns):
-            rejects.append(
-                Note(
-                    "after-total",
-                    f"this row comes after the total row {total_row + 1}, which ends the data,"
-                    f" but looks like a record ({shown}): move it above the total row",
-                    f"dòng này nằm sau dòng tổng {total_row + 1} (dòng kết thúc dữ liệu) nhưng"
-                    f" trông như một bản ghi ({shown}): hãy chuyển nó lên trên dòng tổng",
-                    where,
-                )
-            )
+            rejects.append(Note.of("after-total/record", where, total=total_row + 1, shown=shown))
         else:
-            warnings.append(
-                Note(
-                    "after-total",
-                    f"not read: after the total row {total_row + 1}, which ends the data: {shown}",
-                    f"không được đọc: nằm sau dòng tổng {total_row + 1} (dòng kết thúc dữ liệu):"
-                    f" {shown}",
-                    where,
-                )
-            )
+            warnings.append(Note.of("after-total", where, total=total_row + 1, shown=shown))
     return warnings, rejects

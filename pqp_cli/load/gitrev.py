@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pqp_cli.cache.store import CACHE_DIR
-from pqp_cli.core.notes import warn
+from pqp_cli.core.messages import Texts, texts
+from pqp_cli.core.notes import say
 from pqp_cli.core.pathtext import has_control, shown
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.read.gitobjects import Entry, contents, entries, git
@@ -36,7 +37,7 @@ class Revision:
     commit: str
     data: Path
     targets: Path
-    left_out: tuple[tuple[str, str], ...] = ()  # (en, vi): what the figures at `rev` leave out
+    left_out: tuple[Texts, ...] = ()  # what the figures at `rev` leave out
 
     @property
     def short(self) -> str:
@@ -142,13 +143,8 @@ def _target(into: Path, name: str) -> Path:
     return path
 
 
-def _left(rev: str, name: str) -> tuple[str, str]:
-    return (
-        f"figures at {rev} leave out {shown(name)} (a submodule: its files are in another "
-        "repository)",
-        f"số liệu ở phiên bản {rev} không tính {shown(name)} (một submodule: tệp của nó nằm ở "
-        "kho khác)",
-    )
+def _left(rev: str, name: str) -> Texts:
+    return texts("submodule-left-out", rev=rev, name=shown(name))
 
 
 def _too_large(rev: str) -> PqpError:
@@ -160,9 +156,7 @@ def _too_large(rev: str) -> PqpError:
     )
 
 
-def _materialise(
-    root: Path, commit: str, found: list[Entry], into: Path, rev: str
-) -> list[tuple[str, str]]:
+def _materialise(root: Path, commit: str, found: list[Entry], into: Path, rev: str) -> list[Texts]:
     """Write files as files and links as links (their text checked), exactly as a checkout
     would, so the folder reads as the checkout of `rev` reads; submodules are named."""
     files = [e for e in found if e.kind == "blob" and e.mode != "120000"]
@@ -256,7 +250,7 @@ def _resolve(root: Path, commit: str, spec: str, rev: str, what: str) -> tuple[s
     return "/".join(done), (entry if done else None)
 
 
-def _data_folder(root: Path, commit: str, spec: str, into: Path, rev: str) -> list[tuple[str, str]]:
+def _data_folder(root: Path, commit: str, spec: str, into: Path, rev: str) -> list[Texts]:
     """The data folder at `rev` under `into`: where it really is in the tree, with a link at
     `spec` when it is reached through one (so links inside it resolve as on disk)."""
     real, entry = _resolve(root, commit, spec, rev, "folder")
@@ -336,5 +330,5 @@ def at_revision(rev: str | None, data: Path, targets: Path) -> Iterator[tuple[Pa
 
 def tell_left_out(revision: Revision, lang: str | None = None) -> None:
     """Say on stderr what the figures at a revision leave out (never silently)."""
-    for en, vi in revision.left_out:
-        warn(en, vi, lang)
+    for message in revision.left_out:
+        say(message, lang)

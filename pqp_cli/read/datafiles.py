@@ -93,11 +93,5 @@ def unreadable_path(path: Path, data_dir: Path, exc: OSError) -> Problem:
     except ValueError:
         kind = None
     reason = exc.strerror or str(exc)
-    return Problem(
-        "encoding",  # docs/contract.md §5's code for a file that cannot be read
-        file,
-        None,
-        f"cannot read {file}: {reason}; its records are left out of every figure",
-        f"không đọc được {file}: {reason}; các bản ghi trong đó bị loại khỏi mọi số liệu",
-        kind=kind,
-    )
+    # docs/contract.md §5's code for a file that cannot be read
+    return Problem.of("encoding/unreadable-path", file, None, kind=kind, file=file, reason=reason)

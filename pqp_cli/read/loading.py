@@ -179,13 +179,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, Problem(
-            "encoding",
-            file,
-            line,
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x} at line {line}): save the file as UTF-8",
-            f"không phải UTF-8 (byte 0x{raw[exc.start]:02x} ở dòng {line}): hãy lưu tệp ở dạng UTF-8",
-        )
+        return None, Problem.of("encoding", file, line, byte=raw[exc.start], line=line)
 
 
 def read_file(kind: str, file: str, content: bytes) -> tuple[list[Entry], list[Problem]]:
@@ -212,18 +206,8 @@ def read_file_lines(
     if root is None:
         return [], problems, []
     if not isinstance(root, list):
-        problems.append(
-            Problem(
-                "not-a-list",
-                file,
-                1,
-                f"the file must be a list of {kind} records ('- id: ...'), not a "
-                f"{'mapping' if isinstance(root, dict) else 'single value'}",
-                f"tệp phải là danh sách bản ghi {kind} ('- id: ...'), không phải "
-                f"{'ánh xạ' if isinstance(root, dict) else 'một giá trị đơn'}",
-                kind=kind,
-            )
-        )
+        shape = "mapping" if isinstance(root, dict) else "value"
+        problems.append(Problem.of(f"not-a-list/{shape}", file, 1, kind=kind, kinds=kind))
         return [], problems, []
     spoiled = {f.path[0] for f in parsed.faults if f.path}
     item_line, item_lines = parsed.items()
@@ -232,16 +216,7 @@ def read_file_lines(
     for index, item in enumerate(root):
         line = item_line[index]
         if not isinstance(item, dict):
-            problems.append(
-                Problem(
-                    "not-a-list",
-                    file,
-                    line,
-                    f"item {index + 1} is not a record (a mapping of 'field: value')",
-                    f"mục {index + 1} không phải bản ghi (ánh xạ 'trường: giá trị')",
-                    kind=kind,
-                )
-            )
+            problems.append(Problem.of("not-a-list/item", file, line, kind=kind, n=index + 1))
             continue
         record_id = item.get("id")
         entry = Entry(
@@ -333,26 +308,11 @@ def quiet_gc() -> Iterator[Callable[[int], None]]:
 
 
 def unknown_file(file: str) -> Problem:
-    return Problem(
-        "unknown-file",
-        file,
-        None,
-        f"this YAML file belongs to no kind and is ignored: records go in "
-        f"{', '.join(k + '.yaml' for k in KINDS)} or under a folder of that name",
-        f"tệp YAML này không thuộc loại nào và bị bỏ qua: bản ghi đặt trong "
-        f"{', '.join(k + '.yaml' for k in KINDS)} hoặc trong thư mục cùng tên",
-    )
+    return Problem.of("unknown-file", file, None, files=", ".join(k + ".yaml" for k in KINDS))
 
 
 def unreadable(file: str, kind: str | None, exc: OSError) -> Problem:
-    return Problem(
-        "encoding",
-        file,
-        None,
-        f"cannot read the file: {exc.strerror}",
-        f"không đọc được tệp: {exc.strerror}",
-        kind=kind,
-    )
+    return Problem.of("encoding/unreadable", file, None, kind=kind, reason=exc.strerror)
 
 
 def build(

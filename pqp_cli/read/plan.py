@@ -184,21 +184,16 @@ class _PlanFile:
         return 1
 
 
-def _problem(ctx: _PlanFile, code: str, path: tuple[Any, ...], en: str, vi: str) -> Problem:
-    return Problem(code, ctx.file, ctx.line(path), en, vi)
+def _problem(ctx: _PlanFile, message: str, path: tuple[Any, ...], /, **params: Any) -> Problem:
+    return Problem.of(message, ctx.file, ctx.line(path), **params)
 
 
 def _duplicate(
     ctx: _PlanFile, path: tuple[Any, ...], raw_id: str, first: str, line: int | None
 ) -> Problem:
     """A target id used again, or differing from an earlier one only in case."""
-    if first == raw_id:
-        en = f"target id {raw_id!r} is used again (first on line {line})"
-        vi = f"mã chỉ tiêu {raw_id!r} bị dùng lại (lần đầu ở dòng {line})"
-    else:
-        en = f"target id {raw_id!r} differs from {first!r} (line {line}) only in case: ids are one"
-        vi = f"mã chỉ tiêu {raw_id!r} chỉ khác {first!r} (dòng {line}) ở chữ hoa/thường: là một mã"
-    return _problem(ctx, "duplicate-id", path, en, vi)
+    key = "duplicate-id/target" if first == raw_id else "duplicate-id/target-case"
+    return _problem(ctx, key, path, id=raw_id, first=first, line=line)
 
 
 def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
@@ -219,30 +214,14 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     if parsed.fatal:
         return None, problems
     if not isinstance(root, dict) or not isinstance(root.get("plan"), dict):
-        problems.append(
-            _problem(
-                ctx,
-                "missing-field",
-                (),
-                "targets.yaml needs a 'plan:' mapping and a 'targets:' list",
-                "targets.yaml cần ánh xạ 'plan:' và danh sách 'targets:'",
-            )
-        )
+        problems.append(_problem(ctx, "missing-field/plan", ()))
         return None, problems
     from pqp_cli.read.reportmeta import read_section
 
     report = read_section(root.get("report"), file, ctx.line, problems)
     for key in root:
         if key not in ("plan", "targets", "report"):
-            problems.append(
-                _problem(
-                    ctx,
-                    "unknown-field",
-                    (key,),
-                    f"unknown top-level key {key!r}; known: plan, targets, report",
-                    f"khóa cấp cao nhất không xác định {key!r}; hợp lệ: plan, targets, report",
-                )
-            )
+            problems.append(_problem(ctx, "unknown-field/top-level", (key,), key=key))
     info = _plan_info(root["plan"], ctx, problems)
     left_out: list[str] = []
     targets = _targets(root.get("targets"), ctx, problems, left_out)
@@ -261,10 +240,10 @@ def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> 
         problems.append(
             _problem(
                 ctx,
-                "date-order",
+                "date-order/plan",
                 ("plan", "period", "end"),
-                f"plan period ends ({info.period.end}) before it starts ({info.period.start})",
-                f"kỳ kế hoạch kết thúc ({info.period.end}) trước khi bắt đầu ({info.period.start})",
+                end=info.period.end,
+                start=info.period.start,
             )
         )
         return None
@@ -279,30 +258,14 @@ def _targets(
     raw: Any, ctx: _PlanFile, problems: list[Problem], left_out: list[str]
 ) -> list[Target]:
     if not isinstance(raw, list):
-        problems.append(
-            _problem(
-                ctx,
-                "not-a-list",
-                ("targets",),
-                "'targets:' must be a list of targets ('- id: T1 ...')",
-                "'targets:' phải là danh sách chỉ tiêu ('- id: T1 ...')",
-            )
-        )
+        problems.append(_problem(ctx, "not-a-list/targets", ("targets",)))
         return []
     targets: list[Target] = []
     seen: dict[str, tuple[str, int | None]] = {}
     for i, item in enumerate(raw):
         base = ("targets", i)
         if not isinstance(item, dict):
-            problems.append(
-                _problem(
-                    ctx,
-                    "not-a-list",
-                    base,
-                    f"target {i + 1} is not a mapping",
-                    f"chỉ tiêu {i + 1} không phải ánh xạ",
-                )
-            )
+            problems.append(_problem(ctx, "not-a-list/target", base, n=i + 1))
             left_out.append(f"#{i + 1}")
             continue
         raw_id = item.get("id")
@@ -331,24 +294,16 @@ def _target(
         problems.extend(_convert(exc, base, list(Target.model_fields), ctx, record))
         return None
     if (target.target is None) == (target.target_percent is None):
-        problems.append(
-            _problem(
-                ctx,
-                "invalid-value",
-                base,
-                f"target {target.id}: give exactly one of 'target' (a count) or 'target_percent'",
-                f"chỉ tiêu {target.id}: cần đúng một trong 'target' (số lượng) hoặc 'target_percent'",
-            )
-        )
+        problems.append(_problem(ctx, "invalid-value/target-one-of", base, id=target.id))
         return None
     if target.target_percent is not None and target.metric != "standards_coverage":
         problems.append(
             _problem(
                 ctx,
-                "invalid-value",
+                "invalid-value/target-percent",
                 (*base, "target_percent"),
-                f"target {target.id}: metric {target.metric} counts; give 'target', not 'target_percent'",
-                f"chỉ tiêu {target.id}: chỉ số {target.metric} là số đếm; dùng 'target', không dùng 'target_percent'",
+                id=target.id,
+                metric=target.metric,
             )
         )
         return None

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from pqp_cli.core.messages import Texts, plain_field
 from pqp_cli.core.models import ALLOWED, CONTROL_ERROR, Category, EntityType, Topic
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.text import nearest
@@ -53,23 +54,15 @@ def convert(
         path = base + loc
         name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
         shown = ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in path)
+        params: dict[str, Any] = plain_field(shown)
         if err["type"] == "missing":
-            code, en, vi = (
-                "missing-field",
-                f"{shown} is missing; add it",
-                f"thiếu {shown}; hãy bổ sung",
-            )
+            key = "missing-field"
         elif err["type"] == "extra_forbidden":
             hint = nearest(name, known)
-            code = "unknown-field"
-            en = f"unknown {shown}" + (
-                f' (did you mean "{hint}"?)' if hint else f"; known: {', '.join(known)}"
-            )
-            vi = f"không xác định {shown}" + (
-                f' (có phải "{hint}"?)' if hint else f"; hợp lệ: {', '.join(known)}"
-            )
+            key = "unknown-field/hint" if hint else "unknown-field"
+            params.update(hint=hint, known=", ".join(known))
         else:
-            code = "invalid-value"
+            key = "invalid-value"
             a_en, a_vi = _allowed(name)
             if err["type"] == "value_error" and CONTROL_ERROR in str(err.get("ctx", {})):
                 a_en, a_vi = ALLOWED["control"]
@@ -83,11 +76,8 @@ def convert(
                 if not isinstance(got, (dict, list))
                 else type(got).__name__
             )
-            en, vi = (
-                f"{shown} has {got_s}; allowed: {a_en}",
-                f"{shown} có giá trị {got_s}; cho phép: {a_vi}",
-            )
+            params.update(got=got_s, allowed=Texts(a_en, a_vi))
         problems.append(
-            Problem(code, ctx.file, ctx.line(path), en, vi, record=record, field=name or None)
+            Problem.of(key, ctx.file, ctx.line(path), record=record, field=name or None, **params)
         )
     return problems

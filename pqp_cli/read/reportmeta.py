@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from pqp_cli.core.messages import plain_field
+from pqp_cli.core.messages.reading import REPORT_LIST, REPORT_TEXT
 from pqp_cli.core.models import Text
 from pqp_cli.core.problems import Problem
 
@@ -144,9 +146,7 @@ def read_section(
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        en = "'report:' must be a mapping (parent_body: ..., issuing_body: ...)"
-        vi = "'report:' phải là ánh xạ (parent_body: ..., issuing_body: ...)"
-        found = Problem("invalid-value", file, line(("report",)), en, vi)
+        found = Problem.of("invalid-value/report", file, line(("report",)))
         problems.append(found)
         return InvalidSection((found,))
     try:
@@ -162,16 +162,15 @@ def _problems(exc: ValidationError, file: str, line: Any) -> list[Problem]:
     for err in exc.errors():
         path = ("report", *err["loc"])
         shown = ".".join(str(p) for p in path)
+        params: dict[str, Any] = plain_field(shown)
         if err["type"] == "extra_forbidden":
-            code = "unknown-field"
-            en = f"unknown {shown}; known: {', '.join(FIELDS)}"
-            vi = f"không xác định {shown}; hợp lệ: {', '.join(FIELDS)}"
+            key = "unknown-field"
+            params["known"] = ", ".join(FIELDS)
         else:
-            code = "invalid-value"
+            key = "invalid-value"
             listed = err["loc"][0] in ("recipients", "copies")
-            kind = "a list of non-empty texts" if listed else "a non-empty text"
-            kind_vi = "danh sách văn bản khác rỗng" if listed else "văn bản khác rỗng"
-            en = f"{shown} has {err.get('input')!r}; allowed: {kind}"
-            vi = f"{shown} có giá trị {err.get('input')!r}; cho phép: {kind_vi}"
-        out.append(Problem(code, file, line(path), en, vi, field=str(err["loc"][-1])))
+            params["got"] = repr(err.get("input"))
+            params["allowed"] = REPORT_LIST if listed else REPORT_TEXT
+        name = str(err["loc"][-1])
+        out.append(Problem.of(key, file, line(path), field=name, **params))
     return out

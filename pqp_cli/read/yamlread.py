@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from pqp_cli.core.messages import code_of, texts
+
 try:
     from yaml import CBaseLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -121,9 +123,11 @@ class _Walker:
         self.stack: list[list[Any]] = []
 
     def fault(
-        self, code: str, line: int, en: str, vi: str, path: Path, fatal: bool = False
+        self, message: str, line: int, path: Path, fatal: bool = False, /, **params: Any
     ) -> None:
-        self.parsed.faults.append(Fault(code, line, en, vi, path[:1], fatal))
+        """A fault of catalogue message `message` (core/messages) at `line`."""
+        en, vi = texts(message, **params)
+        self.parsed.faults.append(Fault(code_of(message), line, en, vi, path[:1], fatal))
 
     def child_path(self) -> Path:
         if not self.stack:
@@ -142,35 +146,16 @@ class _Walker:
             container.append(value)
         elif key is _NOKEY:
             if is_key_candidate and value is None:
-                self.fault(
-                    "unsupported-yaml",
-                    line,
-                    "a key must be a field name, not empty or null (null:, ~:, or ':' alone)",
-                    "khóa phải là tên trường, không được rỗng hay null (null:, ~:, hoặc ':' đứng một mình)",
-                    path,
-                )
+                self.fault("unsupported-yaml/null-key", line, path)
                 frame[2] = _BADKEY
                 return
             if not is_key_candidate:
-                self.fault(
-                    "unsupported-yaml",
-                    line,
-                    "a mapping key must be plain text",
-                    "khóa của ánh xạ phải là văn bản thường",
-                    path,
-                )
+                self.fault("unsupported-yaml/key-not-text", line, path)
                 frame[2] = _BADKEY
                 return
             if value in container:
-                self.fault(
-                    "duplicate-key",
-                    line,
-                    f'key "{value}" repeats (first on line {self.parsed.lines[path + (value,)]}); '
-                    "keep one",
-                    f'khóa "{value}" bị lặp (lần đầu ở dòng {self.parsed.lines[path + (value,)]}); '
-                    "chỉ giữ một",
-                    path,
-                )
+                first = self.parsed.lines[path + (value,)]
+                self.fault("duplicate-key", line, path, key=value, first=first)
                 frame[2] = _BADKEY
                 return
             self.parsed.lines[path + (value,)] = line
@@ -211,12 +196,7 @@ def event_parse(text: str, scalar: Callable[[str], str] | None = None) -> Parsed
                 documents += 1
                 if documents > 1:
                     walker.fault(
-                        "unsupported-yaml",
-                        _line(event.start_mark),
-                        "a second YAML document ('---'): keep one document a file",
-                        "tài liệu YAML thứ hai ('---'): mỗi tệp chỉ một tài liệu",
-                        (),
-                        fatal=True,
+                        "unsupported-yaml/second-document", _line(event.start_mark), (), True
                     )
                     return parsed
                 continue
@@ -224,53 +204,30 @@ def event_parse(text: str, scalar: Callable[[str], str] | None = None) -> Parsed
                 return parsed
     except yaml.YAMLError as exc:
         line, column = _error_line(exc, text)
-        where = f", column {column}" if column else ""
-        where_vi = f", cột {column}" if column else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         if "nesting depth" in problem:  # newer libyaml refuses deep nesting while scanning ahead
-            walker.fault(
-                "unsupported-yaml",
-                line,
-                f"nesting deeper than {MAX_DEPTH} levels: records are never this deep",
-                f"lồng sâu quá {MAX_DEPTH} mức: bản ghi không bao giờ sâu như vậy",
-                (),
-                fatal=True,
-            )
+            walker.fault("unsupported-yaml/deep", line, (), True, depth=MAX_DEPTH)
             return parsed
-        walker.fault(
-            "yaml-syntax",
-            line,
-            f"YAML syntax error{where}: {problem}",
-            f"lỗi cú pháp YAML{where_vi}: {problem}",
-            (),
-            fatal=True,
-        )
+        key = "yaml-syntax/column" if column else "yaml-syntax"
+        walker.fault(key, line, (), True, column=column, problem=problem)
     except RecursionError:  # pragma: no cover - the depth guard stops this first
-        walker.fault("unsupported-yaml", 1, "nesting too deep", "lồng quá sâu", (), fatal=True)
+        walker.fault("unsupported-yaml/too-deep", 1, (), True)
     return parsed
 
 
 def _event(walker: _Walker, event: Any) -> bool:
     """Apply one event; False stops reading (a fatal fault was recorded)."""
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-        walker.fault(
-            "unsupported-yaml",
-            _line(event.start_mark),
-            "anchors and aliases (&name, *name) are not supported: write the value out",
-            "không hỗ trợ neo và bí danh (&tên, *tên): hãy viết giá trị ra",
-            (),
-            fatal=True,
-        )
+        walker.fault("unsupported-yaml/anchor", _line(event.start_mark), (), True)
         return False
     if isinstance(event, yaml.ScalarEvent):
         if event.tag is not None and event.tag != "!":
             walker.fault(
-                "unsupported-yaml",
+                "unsupported-yaml/tag",
                 _line(event.start_mark),
-                f"tags such as {event.tag} are not supported: remove it",
-                f"không hỗ trợ thẻ như {event.tag}: hãy bỏ thẻ",
                 walker.child_path(),
-                fatal=True,
+                True,
+                tag=event.tag,
             )
             return False
         value: Any = event.value
@@ -284,22 +241,16 @@ def _event(walker: _Walker, event: Any) -> bool:
     elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
         if event.tag is not None and event.tag != "!":
             walker.fault(
-                "unsupported-yaml",
+                "unsupported-yaml/tag",
                 _line(event.start_mark),
-                f"tags such as {event.tag} are not supported: remove it",
-                f"không hỗ trợ thẻ như {event.tag}: hãy bỏ thẻ",
                 walker.child_path(),
-                fatal=True,
+                True,
+                tag=event.tag,
             )
             return False
         if len(walker.stack) >= MAX_DEPTH:
             walker.fault(
-                "unsupported-yaml",
-                _line(event.start_mark),
-                f"nesting deeper than {MAX_DEPTH} levels: records are never this deep",
-                f"lồng sâu quá {MAX_DEPTH} mức: bản ghi không bao giờ sâu như vậy",
-                (),
-                fatal=True,
+                "unsupported-yaml/deep", _line(event.start_mark), (), True, depth=MAX_DEPTH
             )
             return False
         container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}

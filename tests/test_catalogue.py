@@ -1,0 +1,155 @@
+"""The catalogue of messages (pqp_cli/core/messages): every code pqp says is in it, named the
+same in both languages, and documented in docs/problems.md."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from pqp_cli.core import notes
+from pqp_cli.core.messages import (
+    CATALOGUE,
+    parameters,
+    plain_field,
+    record_field,
+    template,
+    texts,
+)
+from pqp_cli.core.problems import CODES, Problem
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "pqp_cli").rglob("*.py"))
+_KEY = re.compile(r"^[a-z][a-z0-9-]*(/[a-z0-9-]+)?$")
+
+
+def _trees() -> list[tuple[Path, ast.Module]]:
+    return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in SOURCES]
+
+
+def test_english_and_vietnamese_templates_take_the_same_parameters() -> None:
+    for code, entry in CATALOGUE.items():
+        assert entry.messages, code
+        for variant, found in entry.messages.items():
+            en, vi = parameters(found.en), parameters(found.vi)
+            assert en == vi, f"{code}/{variant}: en {sorted(en)} vi {sorted(vi)}"
+
+
+def test_every_entry_is_documented_in_the_catalogue_itself() -> None:
+    for code, entry in CATALOGUE.items():
+        assert entry.code == code and _KEY.match(code)
+        assert entry.title.en and entry.title.vi and entry.meaning and entry.fix, code
+        assert entry.example.strip(), code
+        assert entry.shown in entry.messages, code
+        assert parameters(entry.messages[entry.shown].en) <= set(entry.sample), code
+
+
+def test_validate_codes_are_the_contracts_and_all_in_the_catalogue() -> None:
+    contract = (ROOT / "docs" / "contract.md").read_text(encoding="utf-8")
+    table = contract[contract.index("| code | severity | when |") :].split("\n\n")[0]
+    listed = set(re.findall(r"`([a-z-]+)`", table))
+    assert listed <= set(CODES)  # docs/contract.md §5 does not list unknown-locality yet
+    for code in CODES:
+        assert CATALOGUE[code].family == "problem"
+        assert CATALOGUE[code].severity in ("error", "warning")
+
+
+def test_every_message_key_in_the_code_names_a_catalogue_message() -> None:
+    """Each literal `code/variant` anywhere in pqp_cli, and the first argument of every
+    `Problem.of`, `Note.of`, `texts`, `warn` and YAML fault, is a message of the catalogue."""
+    seen = set()
+    for path, tree in _trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                code, slash, _ = node.value.partition("/")
+                if slash and code in CATALOGUE and _KEY.match(node.value):
+                    template(node.value)  # KeyError: no such variant
+                    seen.add(node.value)
+            if isinstance(node, ast.Call) and node.args:
+                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                first = node.args[0]
+                if name in ("of", "texts", "fault", "warn") and isinstance(first, ast.Constant):
+                    assert isinstance(first.value, str), f"{path}:{node.lineno}"
+                    template(first.value)
+                    seen.add(first.value)
+    assert {"cache-link", "unsupported-yaml/anchor", "rejected/too-wide"} <= seen
+
+
+def test_no_problem_or_note_is_built_with_a_code_outside_the_catalogue() -> None:
+    """A Problem or Note built directly (from the cache, or from a problem) still carries a
+    catalogue code; one built from a literal code must be a catalogue code too."""
+    for path, tree in _trees():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id in ("Problem", "Note", "Fault") and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant):
+                    assert first.value in CATALOGUE, f"{path}:{node.lineno}: {first.value}"
+
+
+def test_field_errors_share_one_set_of_templates() -> None:
+    record = texts("missing-field", **record_field("enterprises", "ent-1", "name"))
+    assert record == ('enterprise ent-1: field "name" is missing; add it',
+                      'cơ sở ent-1: thiếu trường "name"; hãy bổ sung')  # fmt: skip
+    plan = texts("missing-field", **plain_field("plan.start"))
+    assert plan == ("plan.start is missing; add it", "thiếu plan.start; hãy bổ sung")
+    known = texts("unknown-field", known="id, name", **record_field("units", "u1", "nmae"))
+    assert known.en == 'unit u1: unknown field "nmae"; known fields: id, name'
+    assert known.vi == 'đơn vị u1: trường không xác định "nmae"; các trường hợp lệ: id, name'
+    problem = Problem.of(
+        "invalid-value", "t.yaml", 4, got="'x'", allowed="a date", **plain_field("plan.end")
+    )
+    assert (problem.code, problem.line, problem.en) == (
+        "invalid-value",
+        4,
+        "plan.end has 'x'; allowed: a date",
+    )
+
+
+def test_docs_problems_md_is_generated_from_the_catalogue() -> None:
+    """Stale? Run `python scripts/gen_problems_docs.py` and commit docs/problems.md."""
+    spec = importlib.util.spec_from_file_location(
+        "gen_problems_docs", ROOT / "scripts" / "gen_problems_docs.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    current = (ROOT / "docs" / "problems.md").read_text(encoding="utf-8")
+    assert current == module.render(), "docs/problems.md is stale: run scripts/gen_problems_docs.py"
+    for code, entry in CATALOGUE.items():
+        assert f"### `{code}`" in current
+        for variant in entry.messages:
+            assert f"| `{code}/{variant}` |" in current or not variant
+
+
+def test_notes_take_their_language_from_the_caller(capsys: pytest.CaptureFixture[str]) -> None:
+    source = (ROOT / "pqp_cli" / "core" / "notes.py").read_text(encoding="utf-8")
+    assert "os.environ" not in source and "sys.argv" not in source
+    try:
+        notes.use_language("vi")
+        notes.warn("cache-link", where="data/.pqp-cache")
+        notes.warn("cache-link", "en", where="data/.pqp-cache")
+    finally:
+        notes.use_language("en")
+    said = capsys.readouterr().err.splitlines()
+    assert said[0].startswith("pqp: cảnh báo: data/.pqp-cache là một liên kết")
+    assert said[1].startswith("pqp: warning: data/.pqp-cache is a link")
+
+
+def test_unknown_top_level_key_of_targets_yaml_is_named(tmp_path: Path) -> None:
+    from pqp_cli.read.plan import read_plan
+
+    path = tmp_path / "targets.yaml"
+    path.write_text((ROOT / "targets.yaml").read_text(encoding="utf-8") + "extra: 1\n")
+    _, problems = read_plan(path)
+    found = [p for p in problems if p.code == "unknown-field"]
+    assert [p.message("en") for p in found] == [
+        "unknown top-level key 'extra'; known: plan, targets, report"
+    ]
+    assert found[0].message("vi") == (
+        "khóa cấp cao nhất không xác định 'extra'; hợp lệ: plan, targets, report"
+    )
