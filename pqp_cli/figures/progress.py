@@ -6,11 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Literal, get_args
 
 from pqp_cli.figures.documents import ProblemCounts, StatusDoc, StatusRow
 from pqp_cli.figures.metrics import METRIC_FUNCTIONS, MetricResult
 from pqp_cli.read.loading import Dataset
 from pqp_cli.read.plan import Plan, Target
+
+#: The seven statuses `status_of` gives (docs/targets.md states the rule of each).
+Status = Literal["met", "on_track", "at_risk", "behind", "missed", "not_started", "no_data"]
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 @dataclass
@@ -61,7 +66,7 @@ def status_of(
     ratio: float,
     as_of: dt.date,
     plan: Plan,
-) -> str:
+) -> Status:
     """The first rule of docs/contract.md §4 that applies, compared exactly (no float rounding at the edges)."""
     if as_of < plan.start:
         return "not_started"
