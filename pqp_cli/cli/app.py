@@ -84,6 +84,8 @@ def hoist_global_options(argv: list[str]) -> list[str]:
             i += 1
         else:
             break
+    if moved and i >= len(argv) and all(m.split("=", 1)[0] == "--lang" for m in moved[::2]):
+        return []  # `pqp --lang vi`: the app's help, in that language
     if not moved or i >= len(argv):
         return argv
     if argv[i] in _LANG_ONLY and any(m.split("=", 1)[0] != "--lang" for m in moved[::2]):
@@ -94,8 +96,15 @@ def hoist_global_options(argv: list[str]) -> list[str]:
 def main() -> None:
     """Run the app; no traceback ever reaches a user."""
     lang = guess_lang()
+    args = hoist_global_options(sys.argv[1:])
     try:
-        app(args=hoist_global_options(sys.argv[1:]), prog_name="pqp", standalone_mode=True)
+        if lang == "vi":  # help and usage errors in Vietnamese too
+            from pqp_cli.cli import run_vi
+
+            code = run_vi.run(app, args)
+        else:
+            app(args=args, prog_name="pqp", standalone_mode=True)
+            code = 0
     except PqpError as err:
         raise SystemExit(fail(err, lang).exit_code) from None
     except KeyboardInterrupt:
@@ -104,3 +113,4 @@ def main() -> None:
         what = f"{type(exc).__name__}: {exc}"[:300]
         typer.echo(f"pqp: {tr('internal', lang, what=what)}", err=True)
         sys.exit(2)
+    sys.exit(code)
