@@ -72,6 +72,9 @@ _LANG_ONLY = ("template", "schema", "init")  # commands that take --lang but rea
 
 def hoist_global_options(argv: list[str]) -> list[str]:
     """`pqp --data D status` means `pqp status --data D`: move shared options after the command."""
+    alone = _without_lang(argv)
+    if alone is not None:
+        return alone
     moved: list[str] = []
     i = 0
     while i < len(argv):
@@ -84,13 +87,28 @@ def hoist_global_options(argv: list[str]) -> list[str]:
             i += 1
         else:
             break
-    if moved and i >= len(argv) and all(m.split("=", 1)[0] == "--lang" for m in moved[::2]):
-        return []  # `pqp --lang vi`: the app's help, in that language
     if not moved or i >= len(argv):
         return argv
     if argv[i] in _LANG_ONLY and any(m.split("=", 1)[0] != "--lang" for m in moved[::2]):
         return argv  # leave it to the usage error: this command reads no data
     return [argv[i], *moved, *argv[i + 1 :]]
+
+
+def _without_lang(argv: list[str]) -> list[str] | None:
+    """`pqp --lang vi` or `pqp --help --lang vi`: no command, so no --lang to give it (main
+    has read the language already); the other options, or None when there is a command."""
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--lang" and i + 1 < len(argv):
+            i += 2
+            continue
+        if not argv[i].startswith("--lang="):
+            rest.append(argv[i])
+        i += 1
+    if len(rest) == len(argv) or any(not arg.startswith("-") for arg in rest):
+        return None
+    return rest
 
 
 def main() -> None:

@@ -40,11 +40,11 @@ SHARED: dict[str, str] = {
     "rev": "Đọc dữ liệu và chỉ tiêu như đã lưu ở phiên bản git này (mã phiên bản, thẻ, nhánh).",
     "strict": "Từ chối nếu dữ liệu có lỗi.",
     "force": "Ghi đè tệp đã được tạo ra nhưng sau đó bị sửa tay.",
-    "version": "In phiên bản rồi thoát.",
+    "version": "Hiện số phiên bản rồi thoát.",
     "install_completion": "Cài gợi ý tự hoàn thành lệnh cho trình dòng lệnh đang dùng.",
-    "show_completion": "In mã gợi ý tự hoàn thành lệnh cho trình dòng lệnh đang dùng, để sao "
+    "show_completion": "Hiện mã gợi ý tự hoàn thành lệnh cho trình dòng lệnh đang dùng, để sao "
     "chép hoặc tự cài.",
-    "help": "In trợ giúp này rồi thoát.",
+    "help": "Hiện trợ giúp này rồi thoát.",
 }
 
 #: (command, parameter name) → its help, where it differs from `SHARED`.
@@ -70,7 +70,7 @@ SPECIFIC: dict[tuple[str, str], str] = {
     ("template", "kind"): "Loại bản ghi.",
     ("template", "output"): "TỆP.xlsx hoặc TỆP.csv.",
     ("template", "force"): "Ghi đè tệp đã có.",
-    ("report", "output"): "Tệp cần ghi (- là in ra màn hình).",
+    ("report", "output"): "Tệp cần ghi (- là hiện ra màn hình).",
     ("report", "lang"): "Ngôn ngữ của báo cáo: en hoặc vi (mặc định vi cho docx, en cho các "
     "định dạng khác).",
     ("report", "fmt"): "html, md, xlsx hoặc docx; mặc định theo phần đuôi tên tệp.",
@@ -79,7 +79,7 @@ SPECIFIC: dict[tuple[str, str], str] = {
     ("report", "number"): "docx: số văn bản: chỉ chữ số (15), hoặc kèm ký hiệu (15/BC-SKHCN).",
     ("report", "date"): "docx: ngày ban hành văn bản (YYYY-MM-DD); mặc định hôm nay.",
     ("schema", "kind"): "Một loại bản ghi, hoặc `targets` cho targets.yaml; bỏ trống là tất cả.",
-    ("schema", "out"): "Ghi TÊN.schema.json vào thư mục này thay vì in ra.",
+    ("schema", "out"): "Ghi TÊN.schema.json vào thư mục này thay vì hiện ra màn hình.",
     ("init", "folder"): "Thư mục cần tạo (hoặc bổ sung).",
     ("init", "plan_id"): "Mã kế hoạch; mặc định pqp-NĂM_ĐẦU-NĂM_CUỐI.",
     ("init", "start"): "Ngày đầu của kế hoạch (mặc định 2026-01-01).",
