@@ -140,3 +140,60 @@ def test_template_never_overwrites_without_force(tmp_path: Path) -> None:
 def test_default_template_name(tmp_path: Path) -> None:
     assert pqp("template", "experts").stdout == "experts-template.xlsx\n"
     assert (tmp_path / "experts-template.xlsx").is_file()
+
+
+PLAN_2026 = "plan: {id: p, title: P, period: {start: 2026-01-01, end: 2030-12-31}}\ntargets: []\n"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", ["enterprises", "trainings", "certifications"])
+def test_commune_template_asks_xa_phuong_and_imports_back(
+    tmp_path: Path, kind: str, lang: str
+) -> None:
+    (tmp_path / "targets.yaml").write_text(PLAN_2026, encoding="utf-8")
+    data = data_dir(tmp_path)
+    assert pqp("template", kind, "-o", "t.xlsx", "--lang", lang).exit_code == 0
+    book = load_workbook("t.xlsx")
+    heads = [c.value for c in book.worksheets[0][1]]
+    assert [header(c, lang) for c in template_columns(kind, "commune")] == heads
+    if lang == "vi":
+        assert "Xã/phường" in heads and "Huyện" not in heads
+    columns = template_columns(kind, "commune")
+    keys = [c.key for c in columns]
+    place = next(i for i, c in enumerate(columns) if header(c, "vi") == "Xã/phường")
+    for r, values in enumerate(FILL[kind], start=2):
+        for key, value in values.items():
+            book.worksheets[0].cell(row=r, column=keys.index(key) + 1, value=value)
+        book.worksheets[0].cell(row=r, column=place + 1, value="Xã Hoằng Hóa")
+    book.save("t.xlsx")
+    report = import_sheet(kind=kind, source=tmp_path / "t.xlsx", data_dir=data)
+    assert report.rejects == [] and report.rows_read == len(FILL[kind])
+
+
+def test_enterprises_template_asks_the_establishments_name() -> None:
+    assert pqp("template", "enterprises", "-o", "e.xlsx", "--lang", "vi").exit_code == 0
+    heads = [c.value for c in load_workbook("e.xlsx").worksheets[0][1]]
+    assert "Tên cơ sở *" in heads and "Tên doanh nghiệp *" not in heads
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_vietnamese_notes_speak_vietnamese_of_their_own_kind_only(kind: str) -> None:
+    import re
+
+    def sheet_words(lang: str) -> set[str]:
+        assert pqp("template", kind, "-o", f"{lang}.xlsx", "--lang", lang).exit_code == 0
+        notes = load_workbook(f"{lang}.xlsx").worksheets[1]
+        text = " ".join(str(v) for row in notes.iter_rows(values_only=True) for v in row if v)
+        text = re.sub(r"--?[\w-]+|pqp import \w+|\S*[/.]\S*", " ", text)  # typed as they are
+        return {w.lower() for w in re.findall(r"\w{2,}", text) if w.isascii() and w.isalpha()}
+
+    names = {"ocop", "iso", "haccp", "vietgap", "globalgap", "doanh", "kinh"}  # names, labels
+    english = sheet_words("en") - names
+    left = sheet_words("vi") & english
+    assert not left, sorted(left)
+    notes = load_workbook("vi.xlsx").worksheets[1]
+    text = " ".join(str(v) for row in notes.iter_rows(values_only=True) for v in row if v)
+    others = [k for k in KINDS if k != kind]
+    assert not [k for k in others if f"{k}:" in text]
+    assert ("OCOP một dòng" in text) == (kind == "enterprises")
+    assert ("Mỗi cơ sở tham gia một dòng" in text) == (kind == "trainings")

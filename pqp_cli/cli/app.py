@@ -72,6 +72,9 @@ _LANG_ONLY = ("template", "schema", "init")  # commands that take --lang but rea
 
 def hoist_global_options(argv: list[str]) -> list[str]:
     """`pqp --data D status` means `pqp status --data D`: move shared options after the command."""
+    alone = _without_lang(argv)
+    if alone is not None:
+        return alone
     moved: list[str] = []
     i = 0
     while i < len(argv):
@@ -91,11 +94,35 @@ def hoist_global_options(argv: list[str]) -> list[str]:
     return [argv[i], *moved, *argv[i + 1 :]]
 
 
+def _without_lang(argv: list[str]) -> list[str] | None:
+    """`pqp --lang vi` or `pqp --help --lang vi`: no command, so no --lang to give it (main
+    has read the language already); the other options, or None when there is a command."""
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--lang" and i + 1 < len(argv):
+            i += 2
+            continue
+        if not argv[i].startswith("--lang="):
+            rest.append(argv[i])
+        i += 1
+    if len(rest) == len(argv) or any(not arg.startswith("-") for arg in rest):
+        return None
+    return rest
+
+
 def main() -> None:
     """Run the app; no traceback ever reaches a user."""
     lang = guess_lang()
+    args = hoist_global_options(sys.argv[1:])
     try:
-        app(args=hoist_global_options(sys.argv[1:]), prog_name="pqp", standalone_mode=True)
+        if lang == "vi":  # help and usage errors in Vietnamese too
+            from pqp_cli.cli import run_vi
+
+            code = run_vi.run(app, args)
+        else:
+            app(args=args, prog_name="pqp", standalone_mode=True)
+            code = 0
     except PqpError as err:
         raise SystemExit(fail(err, lang).exit_code) from None
     except KeyboardInterrupt:
@@ -104,3 +131,4 @@ def main() -> None:
         what = f"{type(exc).__name__}: {exc}"[:300]
         typer.echo(f"pqp: {tr('internal', lang, what=what)}", err=True)
         sys.exit(2)
+    sys.exit(code)

@@ -18,19 +18,27 @@ from pqp_cli.core.settings import Settings
 DataOpt = Annotated[
     Path,
     typer.Option(
-        "--data", envvar="PQP_DATA", help="Data folder (records as YAML).", show_default=True
+        "--data",
+        envvar="PQP_DATA",
+        help="Data folder (records as YAML); default: found by walking up from here.",
+        show_default=True,
     ),
 ]
 TargetsOpt = Annotated[
     Path,
     typer.Option(
-        "--targets", envvar="PQP_TARGETS", help="The plan's targets file.", show_default=True
+        "--targets",
+        envvar="PQP_TARGETS",
+        help="The plan's targets file; default: found by walking up from here.",
+        show_default=True,
     ),
 ]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
-        "--as-of", help="Evaluate at this date (YYYY-MM-DD); default today.", show_default=False
+        "--as-of",
+        help="Evaluate at this date (YYYY-MM-DD or day first, dd/mm/yyyy); default today.",
+        show_default=False,
     ),
 ]
 LangOpt = Annotated[
@@ -88,15 +96,7 @@ class Options:
 def resolve(data: Path, targets: Path, as_of: str | None, lang: str) -> Options:
     """Check the shared options; a bad one is a usage error (exit 2)."""
     lang = check_lang(lang)
-    if as_of is None:
-        day = dt.date.today()
-    else:
-        try:
-            day = dt.date.fromisoformat(as_of.strip())
-        except ValueError:
-            raise PqpError(
-                tr("bad_date", "en", value=as_of), tr("bad_date", "vi", value=as_of)
-            ) from None
+    day = dt.date.today() if as_of is None else as_of_date(as_of)
     return Options(data, targets, day, lang)
 
 
@@ -128,3 +128,70 @@ def fail(err: PqpError, lang: str) -> typer.Exit:
     prefix = "lỗi" if lang == "vi" else "error"
     typer.echo(f"pqp: {prefix}: {shown(err.message(lang))}", err=True)
     return typer.Exit(err.exit_code)
+
+
+def as_of_date(text: str) -> dt.date:
+    """`--as-of` as the sheets and the YAML files write dates: `2024-06-30` or day first
+    (`30/06/2024`, `30-06-2024`, `30.06.2024`); never month first, so `03/04/2024` is 3 April."""
+    from pqp_cli.core.text import parse_date
+
+    day = parse_date(text)
+    if day is None:
+        raise PqpError(
+            f"invalid --as-of {text!r}: give a date as YYYY-MM-DD or dd/mm/yyyy",
+            f"--as-of {text!r} không hợp lệ: hãy ghi ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD",
+        )
+    return day
+
+
+def locate(data: Path, targets: Path) -> tuple[Path, Path]:
+    """The data folder and targets file to read. Those given (option or PQP_DATA/PQP_TARGETS)
+    are kept; the others are found as git finds `.git`: the nearest folder, from here up,
+    holding `targets.yaml`, so a command works from inside `data/` or any subfolder. When
+    none holds one (the walk stops at a git repository's top), the defaults stay and the
+    command reports the missing file as before."""
+    data_given = _given("data", data, DEFAULT_DATA)
+    targets_given = _given("targets", targets, DEFAULT_TARGETS)
+    if data_given and targets_given:
+        return data, targets
+    root = find_root(Path.cwd())
+    if root is None:
+        return data, targets
+    return (
+        data if data_given else _near(root / DEFAULT_DATA),
+        targets if targets_given else _near(root / DEFAULT_TARGETS),
+    )
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder from `start` up that holds targets.yaml; None past a repository's
+    top (a folder with `.git`) or the file system's root."""
+    for folder in (start, *start.parents):
+        if (folder / DEFAULT_TARGETS).is_file():
+            return folder
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def _near(path: Path) -> Path:
+    """`path` relative to here when it is above or below it (`../targets.yaml`), so messages
+    name files as the user sees them."""
+    import os
+
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # another drive (Windows)
+        return path
+
+
+def _given(name: str, value: Path, default: Path) -> bool:
+    """Whether the option `name` was given (command line or environment), not defaulted."""
+    from typer._click.core import ParameterSource
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    source = ctx.get_parameter_source(name) if ctx is not None else None
+    if source is None:
+        return value != default
+    return source is not ParameterSource.DEFAULT

@@ -15,6 +15,7 @@ from pqp_cli.cli.common import (
     LangOpt,
     TargetsOpt,
     fail,
+    locate,
     resolve,
     settings,
 )
@@ -74,7 +75,7 @@ def diff(
     from pqp_cli import api
 
     try:
-        opts = resolve(data, targets, as_of, lang)
+        opts = resolve(*locate(data, targets), as_of, lang)
         doc = api.diff(
             before=rev1,
             after=rev2,

@@ -17,6 +17,7 @@ from pqp_cli.cli.common import (
     RevOpt,
     TargetsOpt,
     fail,
+    locate,
     resolve,
     settings,
 )
@@ -45,7 +46,7 @@ def explain(
 
     env = settings()
     try:
-        opts = resolve(data, targets, as_of, lang)
+        opts = resolve(*locate(data, targets), as_of, lang)
         project = api.open_project(
             data=opts.data, targets=opts.targets, rev=rev, cache=not no_cache, settings=env
         )

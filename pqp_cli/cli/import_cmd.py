@@ -17,6 +17,7 @@ from pqp_cli.cli.common import (
     TargetsOpt,
     check_lang,
     fail,
+    locate,
     resolve,
     settings,
 )
@@ -68,7 +69,7 @@ def import_(
     from pqp_cli.importing import import_sheet
 
     try:
-        opts = resolve(data, targets, as_of, lang)
+        opts = resolve(*locate(data, targets), as_of, lang)
         report = import_sheet(
             kind=kind.value,
             source=source,
@@ -117,7 +118,7 @@ def template(
 
     try:
         path = output or Path(f"{kind.value}-template.xlsx")
-        level = template_level_at(targets)
+        level = template_level_at(locate(DEFAULT_DATA, targets)[1])
         written = write_template(
             kind=kind.value, path=path, lang=check_lang(lang), force=force, level=level
         )

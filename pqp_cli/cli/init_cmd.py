@@ -18,6 +18,21 @@ _NEXT = (
 )
 _WROTE = ("wrote", "đã ghi")
 _KEPT = ("kept (already there)", "giữ nguyên (đã có)")
+_GIT = {
+    "created": ("made a git repository: git init", "đã tạo kho git: git init"),
+    "inside": (
+        "already inside a git repository: no git init",
+        "đã nằm trong một kho git: không chạy git init",
+    ),
+    "no-git": (
+        "git is not installed: no repository made; install git, then run `git init` there",
+        "chưa cài git: chưa tạo kho; hãy cài git rồi chạy `git init` trong thư mục đó",
+    ),
+    "failed": (
+        "git init failed: no repository made; run `git init` there",
+        "git init không chạy được: chưa tạo kho; hãy chạy `git init` trong thư mục đó",
+    ),
+}
 
 
 def init(
@@ -38,7 +53,9 @@ def init(
     ] = None,
     lang: LangOpt = "en",
 ) -> None:
-    """A new data folder: targets.yaml to fill in, empty record files, README, CI and hooks."""
+    """A new data folder, a git repository (unless already inside one): targets.yaml to fill
+    in, empty record files, README, CI and hooks."""
+    from pqp_cli.scaffold.gitinit import ensure_repository
     from pqp_cli.scaffold.initdata import init_folder
 
     try:
@@ -53,6 +70,8 @@ def init(
         typer.echo(f"{_WROTE[vi]}: {display_path(path)}")
     for path in created.kept:
         typer.echo(f"{_KEPT[vi]}: {display_path(path)}")
+    state = ensure_repository(folder)
+    typer.echo(_GIT[state][vi], err=state in ("no-git", "failed"))
     typer.echo(
         _NEXT[vi].format(
             targets=display_path(folder / "targets.yaml"),

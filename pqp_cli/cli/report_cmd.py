@@ -17,6 +17,7 @@ from pqp_cli.cli.common import (
     TargetsOpt,
     check_lang,
     fail,
+    locate,
     resolve,
     settings,
 )
@@ -122,7 +123,7 @@ def report(
     env = settings()
     try:
         chosen = choose_format(output, fmt)
-        opts = resolve(data, targets, as_of, check_lang(lang or _default_lang(chosen)))
+        opts = resolve(*locate(data, targets), as_of, check_lang(lang or _default_lang(chosen)))
         if chosen in _FILE_ONLY and output == "-":
             raise PqpError(tr(_FILE_ONLY[chosen], "en"), tr(_FILE_ONLY[chosen], "vi"))
         stamp = api.document_stamp(number=number, date=date, as_of=opts.as_of)

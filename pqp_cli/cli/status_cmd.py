@@ -17,6 +17,7 @@ from pqp_cli.cli.common import (
     RevOpt,
     TargetsOpt,
     fail,
+    locate,
     resolve,
     settings,
 )
@@ -91,7 +92,7 @@ def status(
 
     env = settings()
     try:
-        opts = resolve(data, targets, as_of, lang)
+        opts = resolve(*locate(data, targets), as_of, lang)
         project = api.open_project(
             data=opts.data, targets=opts.targets, rev=rev, cache=not no_cache, settings=env
         )

@@ -17,6 +17,7 @@ from pqp_cli.cli.common import (
     NoCacheOpt,
     TargetsOpt,
     fail,
+    locate,
     resolve,
     settings,
 )
@@ -44,7 +45,7 @@ def validate(
 
     env = settings()
     try:
-        opts = resolve(data, targets, as_of, lang)
+        opts = resolve(*locate(data, targets), as_of, lang)
         project = api.open_project(
             data=opts.data, targets=opts.targets, cache=not no_cache, settings=env
         )

@@ -21,28 +21,39 @@ _NOTES = {
         "One row per record; leave the header row as it is. Required columns are marked *.",
         "Dates are day first: 03/04/2023 is 3 April 2023.",
         "Several values in one cell (topics, fields): separate them with ';'.",
-        "trainings: one row per participant; rows with the same id (or title and date) are one"
-        " training.",
-        "enterprises: one OCOP product per row; rows of one establishment add up.",
         "Type tax codes as text so that a leading zero is kept.",
-        "Then: pqp import KIND FILE --dry-run, and without --dry-run once it reads cleanly.",
+        "Then: pqp import {kind} FILE --dry-run, and without --dry-run once it reads cleanly.",
     ],
     "vi": [
         "Mỗi dòng một bản ghi; giữ nguyên dòng tiêu đề. Cột bắt buộc có dấu *.",
         "Ngày viết ngày trước: 03/04/2023 là ngày 3 tháng 4 năm 2023.",
-        "Nhiều giá trị trong một ô (nội dung, lĩnh vực): cách nhau bởi ';'.",
-        "trainings: mỗi cơ sở tham gia một dòng; các dòng cùng mã lớp (hoặc cùng tên lớp và ngày)"
-        " là một lớp.",
-        "enterprises: mỗi sản phẩm OCOP một dòng; các dòng của cùng cơ sở được cộng lại.",
+        "Nhiều giá trị trong một ô (nội dung, lĩnh vực): cách nhau bởi dấu ';'.",
         "Nhập mã số thuế dạng văn bản để giữ số 0 ở đầu.",
-        "Sau đó: pqp import KIND TỆP --dry-run, rồi chạy lại không có --dry-run khi đã đọc sạch.",
+        "Sau đó chạy: pqp import {kind} TỆP --dry-run; khi đã đọc sạch, chạy lại không có"
+        " --dry-run.",
     ],
 }
+#: What only one kind's notes say (a template speaks of its own kind only).
+_KIND_NOTES = {
+    "trainings": (
+        "One row per participant; rows with the same id (or title and date) are one training.",
+        "Mỗi cơ sở tham gia một dòng; các dòng cùng mã lớp (hoặc cùng tên lớp và ngày) là một lớp.",
+    ),
+    "enterprises": (
+        "One OCOP product per row; rows of one establishment add up.",
+        "Mỗi sản phẩm OCOP một dòng; các dòng của cùng một cơ sở được cộng lại.",
+    ),
+}
+#: A Vietnamese header the template writes instead of the column's first name: the rows are
+#: cooperatives and household businesses too, not only enterprises. Import reads both.
+_VI_HEADERS = {"Tên doanh nghiệp": "Tên cơ sở"}
 
 
 def header(col: Column, lang: str) -> str:
     """The header the template writes: import reads it back (`*` marks a required column)."""
     text = col.vi[0] if lang == "vi" else col.en
+    if lang == "vi" and _VI_HEADERS.get(text) in col.vi:
+        text = _VI_HEADERS[text]
     return f"{text} *" if col.required else text
 
 
@@ -74,7 +85,7 @@ def write_template(
             f"{display_path(path)} đã có; dùng --force để ghi đè",
         )
     cols = template_columns(kind, level)
-    data = _csv_bytes(cols, lang) if suffix == ".csv" else _xlsx_bytes(cols, lang)
+    data = _csv_bytes(cols, lang) if suffix == ".csv" else _xlsx_bytes(cols, lang, kind)
     _replace(path, data)
     return path
 
@@ -85,7 +96,7 @@ def _csv_bytes(cols: list[Column], lang: str) -> bytes:
     return out.getvalue().encode("utf-8-sig")  # the BOM lets Excel show Vietnamese right
 
 
-def _xlsx_bytes(cols: list[Column], lang: str) -> bytes:
+def _xlsx_bytes(cols: list[Column], lang: str, kind: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -105,7 +116,7 @@ def _xlsx_bytes(cols: list[Column], lang: str) -> bytes:
         sheet.column_dimensions[letter].width = max(14, min(40, len(str(cell.value)) + 4))
         _format_column(sheet, lists, col, index, lang)
     sheet.freeze_panes = "A2"
-    _notes(book.create_sheet(notes_title), cols, lang)
+    _notes(book.create_sheet(notes_title), cols, lang, kind)
     book.move_sheet("_lists", offset=1)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -140,25 +151,31 @@ def _format_column(sheet: Any, lists: Any, col: Column, index: int, lang: str) -
 _TEXT = ("id", "ids", "tax_code")
 
 
-def _notes(sheet: Any, cols: list[Column], lang: str) -> None:
+def _notes(sheet: Any, cols: list[Column], lang: str, kind: str) -> None:
+    """The notes sheet: each column and how to fill it, then the rules of this kind. The
+    Vietnamese one leaves out the field names (English words a user never types)."""
     from openpyxl.styles import Font
 
     vi = lang == "vi"
     titles = (
-        ("Cột", "Trường", "Bắt buộc", "Cách nhập")
-        if vi
-        else ("Column", "Field", "Required", "What to enter")
+        ("Cột", "Bắt buộc", "Cách nhập") if vi else ("Column", "Field", "Required", "What to enter")
     )
     sheet.append(list(titles))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for col in cols:
         required = ("Có" if vi else "yes") if col.required else ""
-        sheet.append([header(col, lang), col.key, required, col.help_vi if vi else col.help_en])
+        if vi:
+            sheet.append([header(col, lang), required, col.help_vi])
+        else:
+            sheet.append([header(col, lang), col.key, required, col.help_en])
     sheet.append([])
-    for line in _NOTES[lang]:
-        sheet.append([line])
-    for letter, width in zip("ABCD", (28, 22, 10, 90), strict=True):
+    own = _KIND_NOTES.get(kind)
+    lines = [*(_NOTES[lang][:3]), *([own[vi]] if own else []), *_NOTES[lang][3:]]
+    for line in lines:
+        sheet.append([line.format(kind=kind)])
+    widths = (28, 10, 90) if vi else (28, 22, 10, 90)
+    for letter, width in zip("ABCD", widths, strict=False):
         sheet.column_dimensions[letter].width = width
 
 

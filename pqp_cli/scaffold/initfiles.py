@@ -199,6 +199,7 @@ jobs:
 
 GITIGNORE = """\
 .pqp-cache/
+.pqp-import.lock
 *.rejects.csv
 """
 

@@ -261,6 +261,26 @@ ENTRIES = [
         },
         {"files": "enterprises.yaml, trainings.yaml"},
     ),
+    Entry(
+        "placeholder-target",
+        "problem",
+        "warning",
+        Texts("A target still holds a placeholder", "Chỉ tiêu còn giữ số điền sẵn"),
+        "A target's figure is still marked ĐIỀN / FILL IN, or the targets are the sample "
+        "plan's figures (Thanh Hóa 2021-2025) in another plan: `pqp init` wrote them to be "
+        "replaced, and every status and report measures against them until then.",
+        "  - id: T1\n    metric: trained_establishments\n    target: 400  # ĐIỀN / FILL IN",
+        "Write the plan's own figure from its document, and remove the `ĐIỀN / FILL IN` mark.",
+        {
+            "": Texts(
+                "target {id}: {value} is a placeholder (pqp init's, from the sample plan); "
+                "write this plan's own figure and remove 'ĐIỀN / FILL IN'",
+                "chỉ tiêu {id}: {value} là số điền sẵn (của pqp init, lấy từ kế hoạch mẫu); "
+                "hãy ghi số của kế hoạch này và xóa 'ĐIỀN / FILL IN'",
+            )
+        },
+        {"id": "T1", "value": 400},
+    ),
 ]
 
 #: A list that allows at least one of some words (`topics`): what `allowed` then says.
