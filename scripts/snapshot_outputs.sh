@@ -16,7 +16,7 @@ for ds in sample broken; do
   mkdir "$WORK/$ds"; cp -r "$ROOT/data" "$ROOT/targets.yaml" "$WORK/$ds/"
   rm -rf "$WORK/$ds/data/.pqp-cache"; (cd "$WORK/$ds" && git init -q && git add -A && commit A)
 done
-(cd "$WORK/sample" && sed -i 's/target: 150/target: 160/' targets.yaml && commit B -a)
+(cd "$WORK/sample" && sed -i "s/target: 150/target: 160/" targets.yaml && git add -A && commit B)
 (cd "$WORK/broken" && python3 - <<'PY'
 import pathlib
 def edit(path, old, new):

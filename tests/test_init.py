@@ -287,3 +287,23 @@ def test_sample_figures_unmarked_in_another_plan_still_warn(made: Path) -> None:
     assert len(_placeholders(made)) == 6
     sample = load_project(ROOT / "data", ROOT / "targets.yaml")
     assert not [p for p in sample.problems if p.code == "placeholder-target"]
+
+
+@pytest.mark.parametrize("body", ["targets:\n", "targets: 5\n", "targets: {T1: 1}\n"])
+def test_a_targets_section_that_is_not_a_list_is_a_problem_not_a_crash(
+    tmp_path: Path, body: str
+) -> None:
+    """The placeholder check looks for its targets in the file's `targets:` list; an empty or
+    mistyped section is reported as such (exit 1), never an internal error."""
+    (tmp_path / "data").mkdir()
+    plan = (
+        "plan:\n  id: p\n  title: P\n  authority: UBND tỉnh Nghệ An\n"
+        "  period: {start: 2026-01-01, end: 2030-12-31}\n"
+    )
+    (tmp_path / "targets.yaml").write_text(plan + body, encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["validate", "--data", str(tmp_path / "data"), "--targets", str(tmp_path / "targets.yaml")],
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1 and "targets.yaml" in result.output

@@ -227,7 +227,7 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     targets = _targets(root.get("targets"), ctx, problems, left_out)
     if info is None:
         return None, problems
-    from pqp_cli.scaffold.placeholders import placeholder_problems
+    from pqp_cli.read.placeholders import placeholder_problems
 
     problems += placeholder_problems(info.id, targets, root["targets"], text, ctx.line, file)
     return Plan(info, targets, file, problems, report, left_out), problems

@@ -44,7 +44,8 @@ def placeholder_problems(
     lines = text.splitlines()
     sample = plan_id != SAMPLE_PLAN_ID and len(targets) == len(SAMPLE_FIGURES)
     sample = sample and all(SAMPLE_FIGURES.get(t.id) == _figure(t) for t in targets)
-    at = {item.get("id"): i for i, item in enumerate(raw) if isinstance(item, dict)}
+    items = raw if isinstance(raw, list) else []  # a section that is no list: reported elsewhere
+    at = {item.get("id"): i for i, item in enumerate(items) if isinstance(item, dict)}
     found = []
     for target in targets:
         field = "target" if target.target is not None else "target_percent"
