@@ -163,7 +163,7 @@ def test_a_filled_2026_template_imports_back_with_its_commune(tmp_path):
     book = load_workbook(tmp_path / "t.xlsx")
     sheet = book.worksheets[0]
     heads = [c.value for c in sheet[1]]
-    row = {"Tên doanh nghiệp *": "Cơ sở A", "Loại hình *": "Doanh nghiệp"}
+    row = {"Tên cơ sở *": "Cơ sở A", "Loại hình *": "Doanh nghiệp"}
     row["Xã/phường"] = "Hạc Thành"
     for col, head in enumerate(heads, start=1):
         if head in row:
