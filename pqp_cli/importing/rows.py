@@ -75,14 +75,10 @@ def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
             continue
         values: dict[str, Any] = {}
         ok = True
+        width = len(row)
         for col, spec in specs:
-            raw = row[col] if col < len(row) else None
             try:
-                excel_error(ctx.layout, index, col, raw)
-                value = convert(raw, spec.type)
-                check_names(spec.key, value)
-                if value is None and (index, col) in ctx.layout.formulas:
-                    raise CellError(*texts("rejected/formula"))
+                value = cell_value(ctx.layout, index, col, spec, row[col] if col < width else None)
             except CellError as err:
                 ctx.reject(index, spec.key, err.en, err.vi)
                 ok = False
@@ -105,6 +101,22 @@ _EXCEL_ERRORS = re.compile(
 
 #: A cell longer than this is no list entry (a pasted document?): rejected before it is read.
 MAX_CELL_CHARS = 10_000
+
+
+def cell_value(layout: Layout, index: int, col: int, spec: Column, raw: Any) -> Any:
+    """The value of one cell (None when blank, perhaps `Warned`); raises CellError. Blank
+    cells and texts that cannot be an Excel error skip those checks: most cells of a sheet."""
+    if layout.errors or (
+        raw.__class__ is str and ("#" in raw or "Err:" in raw or len(raw) > MAX_CELL_CHARS)
+    ):
+        excel_error(layout, index, col, raw)
+    value = None if raw is None or raw == "" else convert(raw, spec.type)
+    if value is None:
+        if layout.formulas and (index, col) in layout.formulas:
+            raise CellError(*texts("rejected/formula"))
+        return None
+    check_names(spec.key, value)
+    return value
 
 
 def excel_error(layout: Layout, index: int, col: int, raw: Any) -> None:
