@@ -85,8 +85,32 @@ class Resolver:
         """By id, else tax code, else name; unresolved → created (`--create-missing`) or why not."""
         found = self._memo.get(ref)
         if found is None:
-            found = self._memo[ref] = self._resolve(ref)
+            found = self._memo[ref] = self._resolve_shared(ref)
         return found
+
+    def _resolve_shared(self, ref: Ref) -> Found:
+        """`_resolve`, shared by the refs that differ only in what cannot change the outcome:
+        a sheet names each establishment beside many places, and only a name whose candidates
+        have a place of their own is resolved by it (the type and place of a ref only matter
+        to `--create-missing`, which resolves every ref itself)."""
+        if self.create_missing or (ref.locality is None and ref.type is None):
+            return self._resolve(ref)
+        if self._place_matters(ref):
+            return self._resolve(ref)
+        bare = Ref(ref.id, ref.tax_code, ref.name)
+        found = self._memo.get(bare)
+        if found is None:
+            found = self._memo[bare] = self._resolve(bare)
+        return found
+
+    def _place_matters(self, ref: Ref) -> bool:
+        """Whether the ref's locality may change how it resolves (without `--create-missing`):
+        only by name, and only when some establishment of that name has a place."""
+        if ref.id is not None or ref.tax_code in self._by_tax or ref.name is None:
+            return False
+        exact = self._by_key.get(name_key(ref.name))
+        named = exact or self._by_folded.get(name_key_folded(ref.name), [])
+        return any(i in self._places for i in named)
 
     def _resolve(self, ref: Ref) -> Found:
         if ref.id is not None:

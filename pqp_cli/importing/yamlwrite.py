@@ -13,6 +13,7 @@ holds nothing that could make the emitter quote it (see `_PLAIN`): never YAML st
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -40,6 +41,7 @@ _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # ids and titles recur in record after record
 def plain_text(text: str) -> bool:
     """Whether the dumper writes `text` as it is (plain, unquoted) as a block mapping value."""
     return (
