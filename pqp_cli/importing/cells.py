@@ -10,8 +10,8 @@ from typing import Any
 from pqp_cli.core.messages import Texts, texts
 from pqp_cli.core.models import ALLOWED, ENUM_FIELDS, ID_PATTERN, enum_allowed
 from pqp_cli.core.models import lookup_label as _lookup_label
-from pqp_cli.core.text import name_key, parse_date
-from pqp_cli.importing.celltext import cell_text
+from pqp_cli.core.text import parse_date
+from pqp_cli.importing.celltext import cell_text, name_key
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL_RANGE = (20000, 80000)  # 1954 … 2119: a plain number in a date column is a date serial

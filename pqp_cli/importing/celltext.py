@@ -10,6 +10,8 @@ import functools
 from typing import Any
 
 from pqp_cli.core.text import clean, fold
+from pqp_cli.core.text import name_key as _name_key
+from pqp_cli.core.text import name_key_folded as _name_key_folded
 
 
 def cell_text(value: Any) -> str:
@@ -30,3 +32,6 @@ def cell_text(value: Any) -> str:
 #: Sheets repeat the same texts (titles, places, labels) thousands of times: clean each once.
 _clean = functools.lru_cache(maxsize=1 << 16)(clean)
 cached_fold = functools.lru_cache(maxsize=1 << 16)(fold)
+#: Establishment names recur on every row that names them (resolving, the form-only check).
+name_key = functools.lru_cache(maxsize=1 << 16)(_name_key)
+name_key_folded = functools.lru_cache(maxsize=1 << 16)(_name_key_folded)

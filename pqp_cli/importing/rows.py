@@ -65,36 +65,52 @@ class Context:
 
 def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
     """Convert every mapped cell of every data row; a row with a bad cell is rejected."""
-    specs: list[tuple[int, Column]] = [
-        (col, columns(ctx.kind)[key]) for col, key in ctx.layout.columns.items()
+    specs: list[tuple[int, Column, dict[str, Any]]] = [
+        (col, columns(ctx.kind)[key], {}) for col, key in ctx.layout.columns.items()
     ]
     out: list[Row] = []
     for index, row in data_rows(cells, ctx.layout):
         ctx.rows_read += 1
         if index in ctx.layout.bad_rows:
             continue
-        values: dict[str, Any] = {}
-        ok = True
-        for col, spec in specs:
-            raw = row[col] if col < len(row) else None
-            try:
-                excel_error(ctx.layout, index, col, raw)
-                value = convert(raw, spec.type)
-                check_names(spec.key, value)
-                if value is None and (index, col) in ctx.layout.formulas:
-                    raise CellError(*texts("rejected/formula"))
-            except CellError as err:
-                ctx.reject(index, spec.key, err.en, err.vi)
-                ok = False
-                continue
-            if isinstance(value, Warned):
-                ctx.warn(index, spec.key, value.en, value.vi)
-                value = value.value
-            if value is not None:
-                values[spec.key] = value
-        if ok and _identified(ctx, index, row, values):
+        values = _row_values(ctx, index, row, specs)
+        if values is not None and _identified(ctx, index, row, values):
             out.append(Row(index, values))
     return out
+
+
+def _row_values(
+    ctx: Context, index: int, row: list[Any], specs: list[tuple[int, Column, dict[str, Any]]]
+) -> dict[str, Any] | None:
+    """A row's values by column key, or None when a cell was rejected. A sheet repeats its
+    texts (titles, topics, places, names) row after row: each column remembers the value of
+    each text it converted, when nothing about a cell but its text can change that value (no
+    error or formula cell in the sheet)."""
+    layout = ctx.layout
+    plain = not (layout.errors or layout.formulas)
+    values: dict[str, Any] = {}
+    ok = True
+    width = len(row)
+    for col, spec, memo in specs:
+        raw = row[col] if col < width else None
+        if plain and raw.__class__ is str and raw in memo:
+            value = memo[raw]
+            values[spec.key] = list(value) if value.__class__ is list else value
+            continue
+        try:
+            value = cell_value(layout, index, col, spec, raw)
+        except CellError as err:
+            ctx.reject(index, spec.key, err.en, err.vi)
+            ok = False
+            continue
+        if isinstance(value, Warned):
+            ctx.warn(index, spec.key, value.en, value.vi)
+            value = value.value
+        elif plain and value is not None and raw.__class__ is str:
+            memo[raw] = list(value) if value.__class__ is list else value
+        if value is not None:
+            values[spec.key] = value
+    return values if ok else None
 
 
 #: The errors Excel (and LibreOffice: `Err:502`) shows in a cell whose formula failed.
@@ -105,6 +121,22 @@ _EXCEL_ERRORS = re.compile(
 
 #: A cell longer than this is no list entry (a pasted document?): rejected before it is read.
 MAX_CELL_CHARS = 10_000
+
+
+def cell_value(layout: Layout, index: int, col: int, spec: Column, raw: Any) -> Any:
+    """The value of one cell (None when blank, perhaps `Warned`); raises CellError. Blank
+    cells and texts that cannot be an Excel error skip those checks: most cells of a sheet."""
+    if layout.errors or (
+        raw.__class__ is str and ("#" in raw or "Err:" in raw or len(raw) > MAX_CELL_CHARS)
+    ):
+        excel_error(layout, index, col, raw)
+    value = None if raw is None or raw == "" else convert(raw, spec.type)
+    if value is None:
+        if layout.formulas and (index, col) in layout.formulas:
+            raise CellError(*texts("rejected/formula"))
+        return None
+    check_names(spec.key, value)
+    return value
 
 
 def excel_error(layout: Layout, index: int, col: int, raw: Any) -> None:
@@ -132,8 +164,9 @@ _IDENTITY = {
 def _identified(ctx: Context, index: int, row: list[Any], values: dict[str, Any]) -> bool:
     """A row naming no id, tax code or name while a column no field reads holds a value is
     rejected: that column most likely is the name under a header import does not know."""
-    if any(k in values for k in _IDENTITY[ctx.kind]):
-        return True
+    for key in _IDENTITY[ctx.kind]:
+        if key in values:
+            return True
     unread = unread_in_row(ctx.layout, row)
     if not unread:
         return True

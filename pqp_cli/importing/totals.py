@@ -34,6 +34,8 @@ _NUMBERING = re.compile(r"^\(?\s*\d{1,4}\s*[).]?$")
 
 def label_kind(text: str) -> str | None:
     """'grand' or 'sub' when a cell's text is a total label, else None."""
+    if "0" <= text[:1] <= "9":  # every data row's STT: no label starts with a digit
+        return None
     lowered = key(text)
     if _GRAND_RE.match(lowered):
         return "grand"

@@ -61,17 +61,39 @@ def scan(path: Path, sheet: str) -> Scan | None:
             xml = z.read(part)
     except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
         return None
+    found = _extent(xml)
+    if b"<f" in xml:  # a plain substring test skips the regex on sheets without formulas
+        for m in _FORMULA_NO_VALUE.finditer(xml):
+            found.formulas.add((int(m.group(2)) - 1, col_index(m.group(1))))
+    if b't="e"' in xml:  # likewise for error cells
+        for m in _ERROR_CELL.finditer(xml):
+            shown = m.group(3).decode("utf-8", "replace")[:20]
+            found.errors[(int(m.group(2)) - 1, col_index(m.group(1)))] = shown
+    return found
+
+
+def _extent(xml: bytes) -> Scan:
+    """The sheet's far corner. The cell references are collected by one `findall` (a Python
+    step per cell cost more than calamine's whole read); the far cell, which only the refusal
+    names, is looked for cell by cell only when the range is absurd."""
+    cells = _CELL.findall(xml)
+    if not cells:
+        return Scan()
+    rows = max(map(int, [row for _, row in cells]))
+    cols = max(col_index(letters) for letters in {letters for letters, _ in cells}) + 1
+    if rows * cols > MAX_CELLS:
+        return _extent_by_cell(xml)
+    return Scan(rows=rows, cols=cols)
+
+
+def _extent_by_cell(xml: bytes) -> Scan:
+    """The far corner and the cell that last pushed it out (the one a refusal names)."""
     found = Scan()
     for m in _CELL.finditer(xml):
         col, row = col_index(m.group(1)), int(m.group(2)) - 1
         if row >= found.rows or col >= found.cols:
             found.far = f"{m.group(1).decode()}{row + 1}"
             found.rows, found.cols = max(found.rows, row + 1), max(found.cols, col + 1)
-    for m in _FORMULA_NO_VALUE.finditer(xml):
-        found.formulas.add((int(m.group(2)) - 1, col_index(m.group(1))))
-    for m in _ERROR_CELL.finditer(xml):
-        shown = m.group(3).decode("utf-8", "replace")[:20]
-        found.errors[(int(m.group(2)) - 1, col_index(m.group(1)))] = shown
     return found
 
 
