@@ -23,8 +23,7 @@ from pqp_cli.core.models import (
     enum_allowed,
 )
 from pqp_cli.core.problems import Problem
-from pqp_cli.core.text import nearest
-from pqp_cli.read.yamlread import visible
+from pqp_cli.core.text import nearest, visible
 
 if TYPE_CHECKING:
     from pqp_cli.read.loading import Entry

@@ -9,38 +9,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pqp_cli.core.models import NOUN_VI
-from pqp_cli.core.places import REFORM, Register, Resolution, register_for
-from pqp_cli.core.problems import PqpError, Problem
-from pqp_cli.core.provinces import nearest_provinces
+from pqp_cli.checks.localities import message, province_of, register_of
+from pqp_cli.core.places import REFORM, Register, register_for
+from pqp_cli.core.problems import PqpError
 from pqp_cli.figures.timeline import NO_LOCALITY, locality_order
 
 if TYPE_CHECKING:
     from pqp_cli.figures.progress import TargetStatus
-    from pqp_cli.read.loading import Dataset, Entry
+    from pqp_cli.read.loading import Dataset
     from pqp_cli.read.plan import Plan
 
-#: The kinds whose records carry a locality, and the date each is resolved by.
-LOCALITY_KINDS = {"enterprises": None, "trainings": "date"}
 LEVELS = ("district", "commune")
 #: After a locality that does not resolve, in the by-district and by-commune groups.
 UNRESOLVED = "(?)"
-
-
-def province_of(plan: Plan | None) -> str | None:
-    """The plan's province: `plan.province`, else what `plan.authority` names."""
-    if plan is None:
-        return None
-    return getattr(plan.info, "province", None) or plan.info.authority
-
-
-def register_of(plan: Plan | None) -> Register | None:
-    """The register of the plan's province, or None when the register does not know it."""
-    province = province_of(plan)
-    if not province:
-        return None
-    register = register_for(province)
-    return register if register.known else None
 
 
 @dataclass(frozen=True)
@@ -68,92 +49,6 @@ def default_level(plan: Plan) -> str:
     """Districts for a plan that ends before the reform or spans it; communes for one that
     starts on or after 2025-07-01."""
     return "commune" if plan.start >= REFORM else "district"
-
-
-# --- warnings -----------------------------------------------------------------------------------
-
-
-def locality_problems(plan: Plan | None, dataset: Dataset) -> list[Problem]:
-    """`unknown-locality`: a valid record's locality that is not a place of the province's
-    register, or that could be places in two districts (nearest names suggested)."""
-    register = register_of(plan)
-    if register is None:
-        return []
-    found = []
-    for e in dataset.entries:
-        if e.kind not in LOCALITY_KINDS or e.model is None or e.bad:
-            continue
-        text = getattr(e.model, "locality", None)
-        if not text:
-            continue
-        date_field = LOCALITY_KINDS[e.kind]
-        res = register.resolve(text, getattr(e.model, date_field) if date_field else None)
-        if res.place is None:
-            found.append(_unknown(e, res, register.name))
-    return found
-
-
-def message(res: Resolution, province: str) -> tuple[str, str]:
-    """Why a locality did not resolve, en and vi, with the nearest names."""
-    en_in, vi_of = province_words(province)
-    hint = "; ".join(res.suggestions)
-    if res.other_province is not None:
-        return (
-            f"locality {res.text!r} names another province ({res.other_province!r}), not "
-            f"{en_in}; it is not counted in any district",
-            f"địa bàn {res.text!r} ghi tỉnh khác ({res.other_province!r}), không phải "
-            f"{vi_of}; không được tính vào huyện nào",
-        )
-    if res.ambiguous:
-        *first, last = res.suggestions
-        return (
-            f"locality {res.text!r} could be {'; '.join(first)} or {last}; write the one "
-            f"meant, e.g. {res.suggestions[0]!r}",
-            f"địa bàn {res.text!r} có thể là {'; '.join(first)} hoặc {last}; hãy ghi rõ nơi "
-            f"nào, vd. {res.suggestions[0]!r}",
-        )
-    en = f"locality {res.text!r} is not a place in {en_in}"
-    vi = f"địa bàn {res.text!r} không phải đơn vị hành chính của {vi_of}"
-    if hint:
-        en, vi = f"{en} (nearest: {hint})", f"{vi} (gần nhất: {hint})"
-    return en, vi
-
-
-def province_words(province: str) -> tuple[str, str]:
-    """ "Tỉnh Thanh Hóa" → ("Thanh Hóa province", "tỉnh Thanh Hóa"): the type word in lower
-    case mid-sentence, and after the name in English."""
-    for vi_type, en_type in (("Tỉnh ", "province"), ("Thành phố ", "city")):
-        if province.startswith(vi_type):
-            name = province[len(vi_type) :]
-            return f"{name} {en_type}", f"{vi_type.strip().lower()} {name}"
-    return province, province
-
-
-def province_problem(province: str | None, file: str, line: int | None) -> Problem | None:
-    """A `plan.province` the register does not know: a warning naming the nearest provinces
-    (localities are then not checked and cannot be grouped by district or commune)."""
-    if not province or register_for(province).known:
-        return None
-    near = nearest_provinces(province)
-    hint_en = f" (nearest: {'; '.join(near)})" if near else ""
-    hint_vi = f" (gần nhất: {'; '.join(near)})" if near else ""
-    return Problem(
-        "unknown-locality",
-        file,
-        line,
-        f"plan.province {province!r} is not a province of Vietnam in pqp's register{hint_en}; "
-        "localities are not checked and cannot be grouped by district or commune",
-        f"plan.province {province!r} không phải tỉnh, thành phố nào trong danh mục của pqp"
-        f"{hint_vi}; địa bàn sẽ không được kiểm tra và không nhóm được theo huyện, xã",
-        field="province",
-    )
-
-
-def _unknown(e: Entry, res: Resolution, province: str) -> Problem:
-    en, vi = message(res, province)
-    en, vi = f"{e.kind[:-1]} {e.id}: {en}", f"{NOUN_VI[e.kind]} {e.id}: {vi}"
-    line = e.line_of("locality")
-    return Problem("unknown-locality", e.file, line, en, vi, e.id, "locality", kind=e.kind)
 
 
 # --- groups -------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pqp_cli.checks.localities import locality_problems
 from pqp_cli.core.problems import PqpError, Problem, sort_key
 from pqp_cli.read.loading import Dataset, load_dataset
 from pqp_cli.read.plan import Plan, read_plan
@@ -65,6 +66,4 @@ def load_project(
     plan, plan_problems = read_plan(targets)
     period = (plan.start, plan.end) if plan else None
     dataset = load_dataset(data_dir, period=period, today=today, use_cache=use_cache)
-    from pqp_cli.figures.localities import locality_problems
-
     return Project(plan, dataset, plan_problems, locality_problems(plan, dataset))

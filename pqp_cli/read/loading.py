@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from pqp_cli.checks.validation_messages import problems_from_validation
 from pqp_cli.core.models import KINDS, MODELS, Record
 from pqp_cli.core.problems import PqpError, Problem, display_path, sort_key
-from pqp_cli.core.text import clean
+from pqp_cli.core.text import clean, visible
 from pqp_cli.read import yamlread
 from pqp_cli.read.datafiles import kind_of, scan
 
@@ -248,8 +248,8 @@ def read_file_lines(
             kind,
             file,
             line,
-            yamlread.visible(record_id) if isinstance(record_id, str) else None,
-            yamlread.visible(str(item.get("name", ""))),
+            visible(record_id) if isinstance(record_id, str) else None,
+            visible(str(item.get("name", ""))),
             index,
             source,
             item,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pqp_cli.core.text import clean
-from pqp_cli.read.yamlread import MAX_DEPTH, Parsed, Path
+from pqp_cli.read.yamldoc import MAX_DEPTH, Parsed, Path
 
 #: Characters that are printable to YAML and no line break other than \n.
 _UNSAFE = re.compile(
@@ -170,11 +170,7 @@ def _fast(text: str, scalar: Callable[[str], str] | None) -> Parsed:
         else:
             value = seen.get(rest, _GiveUp)
             container[key] = _scalar(rest, scalar, seen) if value is _GiveUp else value
-    parsed = Parsed()
-    parsed.root = root if stack else None
-    parsed._lines = None
-    parsed._items = (item_line, item_lines)
-    return parsed
+    return Parsed.of_items(root if stack else None, item_line, item_lines)
 
 
 def _place(
