@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +15,9 @@ from pqp_cli.core.i18n import tr
 from pqp_cli.core.pathtext import shown
 from pqp_cli.core.problems import PqpError
 from pqp_cli.core.settings import Settings
+
+if TYPE_CHECKING:
+    from pqp_cli.load.project import Project
 
 DataOpt = Annotated[
     Path,
@@ -55,9 +60,37 @@ RevOpt = Annotated[
 ]
 
 
-def settings() -> Settings:
-    """The environment's settings, read once per command (the only place that reads them)."""
-    return Settings.from_env()
+def settings(*, no_cache: bool = False) -> Settings:
+    """The environment's settings, read once per command (the only place that reads them);
+    `no_cache` is the command's `--no-cache`, which turns the cache off as PQP_NO_CACHE does."""
+    found = Settings.from_env()
+    return dataclasses.replace(found, no_cache=True) if no_cache else found
+
+
+#: Past this many objects left by loading, they are frozen out of the collector's scans.
+FREEZE_PAST = 200_000
+
+
+def load(opts: Options, *, no_cache: bool = False) -> Project:
+    """The project a command reads, with the settings taken from the environment.
+
+    A large dataset lives as long as the command, and the garbage collector would otherwise
+    scan its millions of objects again while figures are computed: what loading made (the
+    collector is paused meanwhile, so its count of new objects is just that) is frozen out of
+    later collections (`gc.freeze`). The command line does this, never the library: a freeze
+    is for the whole process, and only a command knows that its process ends with it. (Records
+    that come back from the cache only when first asked for are made later, and not frozen.)"""
+    from pqp_cli.load.project import load_project
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return load_project(opts.data, opts.targets, settings=settings(no_cache=no_cache))
+    finally:
+        if was_enabled:
+            if gc.get_count()[0] > FREEZE_PAST:
+                gc.freeze()
+            gc.enable()
 
 
 def use_revision(rev: str | None, data: Path, targets: Path) -> tuple[Path, Path]:

@@ -17,6 +17,7 @@ from pqp_cli.cli.common import (
     TargetsOpt,
     fail,
     resolve,
+    settings,
 )
 from pqp_cli.core.problems import PqpError
 
@@ -74,7 +75,9 @@ def diff(
 
     try:
         opts = resolve(data, targets, as_of, lang)
-        doc = compare(rev1, rev2, opts.data, opts.targets, opts.as_of, opts.lang)
+        doc = compare(
+            rev1, rev2, opts.data, opts.targets, opts.as_of, opts.lang, settings=settings()
+        )
     except PqpError as err:
         raise fail(err, lang) from None
     _note_errors(doc, opts.lang)

@@ -18,6 +18,7 @@ from pqp_cli.cli.common import (
     RevOpt,
     TargetsOpt,
     fail,
+    load,
     resolve,
     use_revision,
 )
@@ -43,13 +44,12 @@ def explain(
 ) -> None:
     """The establishments (or experts, units) counted for a target and those still missing."""
     from pqp_cli.figures.explain import explain as explain_target
-    from pqp_cli.load.project import load_project
     from pqp_cli.render import explain as render
 
     try:
         data, targets = use_revision(rev, data, targets)
         opts = resolve(data, targets, as_of, lang)
-        project = load_project(opts.data, opts.targets, use_cache=not no_cache)
+        project = load(opts, no_cache=no_cache)
         doc = explain_target(project.require_plan(), project.dataset, target, opts.as_of, opts.lang)
     except PqpError as err:
         raise fail(err, lang) from None

@@ -18,6 +18,7 @@ from pqp_cli.cli.common import (
     check_lang,
     fail,
     resolve,
+    settings,
 )
 from pqp_cli.core.problems import PqpError
 
@@ -75,6 +76,7 @@ def import_(
             kind.value, source, opts.data, sheet, mapping, out, dry_run, encoding,
             create_missing, skip_invalid, opts.lang, opts.as_of,
             (plan.start, plan.end) if plan else None, force, replace, import_province(plan),
+            settings=settings(),
         )  # fmt: skip
         report = run_import(request)
     except PqpError as err:

@@ -20,6 +20,7 @@ from pqp_cli.cli.common import (
     TargetsOpt,
     check_lang,
     fail,
+    load,
     resolve,
     use_revision,
 )
@@ -113,7 +114,6 @@ def report(
 ) -> None:
     """A whole progress report: summary, charts by year, localities, who counts, problems."""
     from pqp_cli.figures.report import build_report
-    from pqp_cli.load.project import load_project
     from pqp_cli.read.reportmeta import InvalidSection
 
     docx_asked = fmt is Format.docx or (fmt is None and output.lower().endswith(".docx"))
@@ -128,7 +128,7 @@ def report(
             raise PqpError(tr(key, "en"), tr(key, "vi"))
         signed = _document_date(date, opts.as_of)
         fixed = _document_number(number)
-        project = load_project(opts.data, opts.targets)
+        project = load(opts)
         plan = project.require_plan()
         if chosen is Format.docx and isinstance(plan.report, InvalidSection):
             section = plan.report

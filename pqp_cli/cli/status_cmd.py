@@ -18,6 +18,7 @@ from pqp_cli.cli.common import (
     RevOpt,
     TargetsOpt,
     fail,
+    load,
     resolve,
     use_revision,
 )
@@ -97,7 +98,6 @@ def status(
     from pqp_cli.figures.localities import add_places
     from pqp_cli.figures.progress import evaluate, status_json
     from pqp_cli.figures.timeline import extend_rows, with_in_year
-    from pqp_cli.load.project import load_project
     from pqp_cli.render import status as render
     from pqp_cli.render.breakdown import extra_tables
     from pqp_cli.render.console import stdout_console
@@ -105,7 +105,7 @@ def status(
     try:
         data, targets = use_revision(rev, data, targets)
         opts = resolve(data, targets, as_of, lang)
-        project = load_project(opts.data, opts.targets, use_cache=not no_cache)
+        project = load(opts, no_cache=no_cache)
         plan = project.require_plan()
     except PqpError as err:
         raise fail(err, lang) from None

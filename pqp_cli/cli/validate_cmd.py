@@ -18,6 +18,7 @@ from pqp_cli.cli.common import (
     NoCacheOpt,
     TargetsOpt,
     fail,
+    load,
     resolve,
 )
 from pqp_cli.core.problems import PqpError
@@ -39,12 +40,11 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Report every problem in the data and targets.yaml (exit 1 on errors)."""
-    from pqp_cli.load.project import load_project
     from pqp_cli.render import problems as render
 
     try:
         opts = resolve(data, targets, as_of, lang)
-        project = load_project(opts.data, opts.targets, use_cache=not no_cache)
+        project = load(opts, no_cache=no_cache)
     except PqpError as err:
         raise fail(err, lang) from None
     problems = project.problems

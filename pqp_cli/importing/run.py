@@ -11,6 +11,7 @@ from typing import Any
 
 from pqp_cli.core.models import KINDS, NOUN_VI
 from pqp_cli.core.problems import PqpError, Problem, display_path
+from pqp_cli.core.settings import Settings
 from pqp_cli.importing import identity, sources, writing
 from pqp_cli.importing.changes import record_changes, removed
 from pqp_cli.importing.headers import COLUMNS, aliases
@@ -25,7 +26,8 @@ from pqp_cli.importing.rows import COLUMN_OF, Built, Context, build, parse_rows
 from pqp_cli.importing.sheet import Layout, find_layout
 from pqp_cli.importing.stray import stray_notes
 from pqp_cli.importing.targets import inside, sha256_of, source_targets
-from pqp_cli.read.loading import Dataset, load_dataset
+from pqp_cli.load.dataset import load_dataset
+from pqp_cli.read.loading import Dataset
 
 
 @dataclass
@@ -48,10 +50,15 @@ class ImportRequest:
     force: bool = False  # overwrite a generated file edited by hand
     replace: bool = False  # write into the generated file that already holds these records
     province: str | None = None  # resolve localities against its register (issue 15)
+    settings: Settings = Settings()  # the cache's, from the command line
 
     def load(self, overrides: dict[Path, str] | None = None) -> Dataset:
         return load_dataset(
-            self.data_dir, overrides=overrides, period=self.period, today=self.today
+            self.data_dir,
+            overrides=overrides,
+            period=self.period,
+            today=self.today,
+            settings=self.settings,
         )
 
 
