@@ -4,6 +4,7 @@ any changed byte seen, corrupt or foreign entries rebuilt, concurrent runs safe.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -338,3 +339,16 @@ def test_the_cache_key_covers_every_module_cached_results_depend_on() -> None:
             todo.extend(imports(name))
     assert len(seen) > 10
     assert seen <= set(SOURCES)
+
+
+def test_the_cache_key_hashes_every_source_it_names() -> None:
+    """Every module SOURCES names is a file that exists (a missing one would leave the key
+    without its code, so a changed pqp would read what an older one cached)."""
+    from pqp_cli import __version__
+    from pqp_cli.cache import store
+
+    package = ROOT / "pqp_cli"
+    missing = [name for name in store.SOURCES if not (package / f"{name}.py").is_file()]
+    assert missing == []
+    version_only = hashlib.sha256(f"{store._FORMAT}\0{__version__}\0".encode()).hexdigest()
+    assert store.salt() != version_only
