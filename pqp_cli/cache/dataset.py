@@ -19,7 +19,7 @@ from typing import Any
 
 from pqp_cli.cache.store import DataCache, MetricMemo, file_entry, salt
 from pqp_cli.checks.assemble import assemble
-from pqp_cli.checks.facts import Facts, file_facts
+from pqp_cli.checks.facts import file_facts, gathered
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.settings import Settings
 from pqp_cli.read.filecodec import decode_read
@@ -32,11 +32,13 @@ Period = tuple[dt.date, dt.date] | None
 
 def load(
     data_dir: Path, sources: list[Source], period: Period, today: dt.date, settings: Settings
-) -> Dataset:
-    """What `assemble(read_files(sources))` gives, through the cache under `data_dir`."""
+) -> Dataset | None:
+    """What reading `sources` and checking them gives, through the cache under `data_dir`;
+    None when the cache cannot be used this run (no user key to sign with, or the cache
+    folder is a link)."""
     cache = DataCache(data_dir, settings)
-    if not cache.enabled:  # no user key to sign with, or the cache folder is a link
-        return assemble((r.read for r in read_files(sources, settings.workers)), period, today)
+    if not cache.enabled:
+        return None
     digests = [_digest(s) for s in sources]
     names = _entry_names(sources, digests)
     key = _dataset_key(sources, digests, period, today)
@@ -90,28 +92,21 @@ def _read_and_check(
     settings: Settings,
 ) -> Dataset:
     """Each file's reading from its entry, else read (and stored); then every rule checked."""
-    reads: list[FileRead | None] = [None] * len(sources)
-    known: dict[Entry, Any] = {}
+    found: list[tuple[FileRead, Any] | None] = [None] * len(sources)
     misses = []
     for i, (source, name) in enumerate(zip(sources, names, strict=True)):
-        found = _file_from_cache(cache, source, name)
-        if found is None:
+        found[i] = _file_from_cache(cache, source, name)
+        if found[i] is None:
             misses.append(i)
-        else:
-            reads[i] = found[0]
-            known.update(
-                (e, f) for e, f in zip(found[0].entries, found[1], strict=True) if f is not None
-            )
-    missed = read_files(
-        [sources[i] for i in misses], settings.workers, extra=file_facts, encoded=True
-    )
-    for i, (read, facts, payload) in zip(misses, missed, strict=True):
-        reads[i] = read
-        if facts is not None:
-            known.update((e, f) for e, f in zip(read.entries, facts, strict=True) if f is not None)
+    missed = [sources[i] for i in misses]
+    for i, (read, facts, payload) in zip(
+        misses, read_files(missed, settings.workers, extra=file_facts, encoded=True), strict=True
+    ):
+        found[i] = (read, facts)
         if payload is not None and names[i]:
             cache.put(names[i], payload)
-    return assemble([r for r in reads if r is not None], period, today, Facts(known))
+    readings = [f for f in found if f is not None]
+    return assemble([read for read, _ in readings], period, today, gathered(readings))
 
 
 def _file_from_cache(cache: DataCache, source: Source, name: str) -> tuple[FileRead, Any] | None:

@@ -1,7 +1,8 @@
 """A cache of what reading the data produced, in `DATA/.pqp-cache/`, keyed by content digests.
 
-Three kinds of entry, each a marshal blob named by a sha256 digest (see `loading`):
-`f/` one data file's reading (records, problems, lines), keyed by the file's bytes;
+Three kinds of entry, each a marshal blob named by a sha256 digest (see `cache.dataset`):
+`f/` one data file's reading (records, problems, lines, the records' facts for the rules;
+`read.filecodec`), keyed by the file's bytes;
 `d/` a whole dataset's problems and which records were kept, keyed by every file's digest,
 today and the plan's period; `m/` metric results for such a dataset.
 
@@ -133,7 +134,7 @@ def _user_key(settings: Settings) -> bytes | None:
         return None
 
 
-#: The names pqp gives its entries (see `file_entry`, `MetricMemo` and `datacache`): prune
+#: The names pqp gives its entries (see `file_entry`, `MetricMemo` and `cache.dataset`): prune
 #: deletes nothing else.
 _OWN = {
     "f": re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}"),

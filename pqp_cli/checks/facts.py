@@ -4,6 +4,7 @@ when a rule first asks."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pqp_cli.core.models import tax_code_check_ok
@@ -24,6 +25,15 @@ def file_facts(read: FileRead) -> list[Any]:
     """The facts of each entry of a file read (None where its record is invalid): plain
     values, kept with the reading."""
     return [None if e.model is None else record_facts(e.kind, e.model) for e in read.entries]
+
+
+def gathered(found: Iterable[tuple[FileRead, list[Any] | None]]) -> Facts:
+    """The facts `file_facts` gave for each file read (None: none were worked out for it)."""
+    known: dict[Entry, Any] = {}
+    for read, facts in found:
+        if facts is not None:
+            known.update((e, f) for e, f in zip(read.entries, facts, strict=True) if f is not None)
+    return Facts(known)
 
 
 class Facts:

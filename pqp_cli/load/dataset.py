@@ -13,18 +13,21 @@ from pathlib import Path
 
 from pqp_cli.cache import dataset as cached
 from pqp_cli.checks.assemble import assemble
+from pqp_cli.checks.facts import file_facts, gathered
 from pqp_cli.core.problems import sort_key
 from pqp_cli.core.settings import Settings
 from pqp_cli.read.loading import Dataset, paused_gc
 from pqp_cli.read.pool import read_files
-from pqp_cli.read.sources import discover
+from pqp_cli.read.sources import Source, discover
+
+Period = tuple[dt.date, dt.date] | None
 
 
 def load_dataset(
     data_dir: Path,
     *,
     overrides: dict[Path, str] | None = None,
-    period: tuple[dt.date, dt.date] | None = None,
+    period: Period = None,
     today: dt.date | None = None,
     settings: Settings = Settings(),
 ) -> Dataset:
@@ -37,12 +40,22 @@ def load_dataset(
     sources, walk_problems = discover(data_dir, overrides)
     day = today or dt.date.today()
     with paused_gc():
-        if settings.no_cache:
-            reads = (r.read for r in read_files(sources, settings.workers))
-            dataset = assemble(reads, period, day)
-        else:
+        dataset = None
+        if not settings.no_cache:
             dataset = cached.load(data_dir.resolve(), sources, period, day, settings)
+        if dataset is None:
+            dataset = _read_and_check(sources, period, day, settings.workers)
     if walk_problems:
         dataset.problems = sorted(dataset.problems + walk_problems, key=sort_key)
         dataset.files_left_out.extend(p.file for p in walk_problems)
     return dataset
+
+
+def _read_and_check(
+    sources: list[Source], period: Period, today: dt.date, workers: int | None
+) -> Dataset:
+    """Every file read, then every rule checked: the whole of loading without the cache. The
+    records' facts are worked out beside each file's reading (in the workers, when files are
+    read in parallel)."""
+    found = [r[:2] for r in read_files(sources, workers, extra=file_facts)]
+    return assemble([read for read, _ in found], period, today, gathered(found))

@@ -57,7 +57,7 @@ def _codec(tp: Any) -> Codec | None:
     if tp is dt.date:
         return dt.date.toordinal, dt.date.fromordinal
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return attrgetter("value"), tp._value2member_map_.__getitem__
+        return attrgetter("value"), {m.value: m for m in tp}.__getitem__
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         codec = ModelCodec(tp)
         return codec.encode, codec.decode
@@ -82,11 +82,11 @@ class ModelCodec:
         self.decode: Callable[[tuple[Any, ...]], Any] = self._decoder()
 
     def encode(self, obj: BaseModel) -> tuple[Any, ...]:
-        if type(obj) is not self.model or obj.__pydantic_extra__ or obj.__pydantic_private__:
+        if type(obj) is not self.model or obj.model_extra or obj.__pydantic_private__:
             raise Unsupported(type(obj))
         values = obj.__dict__
         bits = self.bits
-        mask = sum(bits[name] for name in obj.__pydantic_fields_set__)
+        mask = sum(bits[name] for name in obj.model_fields_set)
         return (mask,) + tuple(
             values[name] if codec is None else codec[0](values[name])
             for name, codec in zip(self.names, self.codecs, strict=True)
