@@ -138,9 +138,18 @@ def test_loading_leaves_the_collector_as_it_found_it(root: Path, no_cache: bool)
 
 
 @pytest.mark.usefixtures("collector")
-def test_the_command_line_freezes_a_large_load(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_command_line_freezes_a_large_dataset_once_its_records_are_made(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, _ = cli(root, "validate", "--no-cache")
     assert code == 0 and gc.get_freeze_count() == 0  # a small dataset: nothing frozen
     monkeypatch.setattr(common, "FREEZE_PAST", 0)
     code, _ = cli(root, "validate", "--no-cache")
     assert code == 0 and gc.get_freeze_count() > 0 and gc.isenabled()
+    cli(root, "validate")  # the cache filled (the records made, and frozen)
+    gc.unfreeze()
+    code, _ = cli(root, "validate")  # the problems from the cache: no record made
+    assert code == 0 and gc.get_freeze_count() == 0
+    code, out = cli(root, "status", "--format", "json", "--as-of", "2023-01-01")
+    assert code == 0 and '"value": 2' in out  # records read back for the figures: frozen
+    assert gc.get_freeze_count() > 0 and gc.isenabled()

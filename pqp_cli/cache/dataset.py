@@ -23,7 +23,7 @@ from pqp_cli.checks.facts import file_facts, gathered
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.settings import Settings
 from pqp_cli.read.filecodec import decode_read
-from pqp_cli.read.loading import Dataset, Entry, FileRead, paused_gc
+from pqp_cli.read.loading import Dataset, Entry, FileRead
 from pqp_cli.read.pool import read_files
 from pqp_cli.read.sources import Source
 
@@ -179,13 +179,12 @@ def _from_cache(
     cached = _entries_from(cache, sources, names, flags)
 
     def entries() -> list[Entry]:
-        with paused_gc():
-            try:
-                return cached()
-            except _Stale:  # an entry vanished meanwhile: read the files again
-                again = [s.read() for s in sources]
-                renamed = _entry_names(again, [_digest(s) for s in again])
-                return _read_and_check(cache, again, renamed, *when, settings).entries
+        try:
+            return cached()
+        except _Stale:  # an entry vanished meanwhile: read the files again
+            again = [s.read() for s in sources]
+            renamed = _entry_names(again, [_digest(s) for s in again])
+            return _read_and_check(cache, again, renamed, *when, settings).entries
 
     return Dataset(found, files_left_out, records_left_out, entries)
 

@@ -18,6 +18,7 @@ from pqp_cli.core.settings import Settings
 
 if TYPE_CHECKING:
     from pqp_cli.load.project import Project
+    from pqp_cli.read.loading import Entry
 
 DataOpt = Annotated[
     Path,
@@ -67,30 +68,35 @@ def settings(*, no_cache: bool = False) -> Settings:
     return dataclasses.replace(found, no_cache=True) if no_cache else found
 
 
-#: Past this many objects left by loading, they are frozen out of the collector's scans.
-FREEZE_PAST = 200_000
+#: Past this many records, a loaded dataset is frozen out of the collector's scans.
+FREEZE_PAST = 20_000
 
 
 def load(opts: Options, *, no_cache: bool = False) -> Project:
     """The project a command reads, with the settings taken from the environment.
 
-    A large dataset lives as long as the command, and the garbage collector would otherwise
-    scan its millions of objects again while figures are computed: what loading made (the
-    collector is paused meanwhile, so its count of new objects is just that) is frozen out of
-    later collections (`gc.freeze`). The command line does this, never the library: a freeze
-    is for the whole process, and only a command knows that its process ends with it. (Records
-    that come back from the cache only when first asked for are made later, and not frozen.)"""
+    Past FREEZE_PAST records, the dataset is frozen out of the garbage collector's later
+    collections (`gc.freeze`) as soon as its records are made (now, or when first asked for
+    if they come back from the cache): it lives as long as the command, and the collector
+    would otherwise scan its millions of objects again while figures are computed. The
+    command line does this, never the library: a freeze is for the whole process, and only a
+    command knows that its process ends with it."""
     from pqp_cli.load.project import load_project
 
     was_enabled = gc.isenabled()
-    gc.disable()
+    gc.disable()  # until frozen: a collection now would scan every record just made
     try:
-        return load_project(opts.data, opts.targets, settings=settings(no_cache=no_cache))
+        project = load_project(opts.data, opts.targets, settings=settings(no_cache=no_cache))
+        project.dataset.when_read(_freeze_if_large)
+        return project
     finally:
         if was_enabled:
-            if gc.get_count()[0] > FREEZE_PAST:
-                gc.freeze()
             gc.enable()
+
+
+def _freeze_if_large(entries: list[Entry]) -> None:
+    if len(entries) > FREEZE_PAST:
+        gc.freeze()
 
 
 def use_revision(rev: str | None, data: Path, targets: Path) -> tuple[Path, Path]:

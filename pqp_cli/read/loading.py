@@ -104,8 +104,9 @@ class Dataset:
 
     `entries` is the list of every entry read, or a function giving it: then the records are
     read only when first asked for (a dataset whose problems came back from the cache needs no
-    records for `validate`). `memo`, when there is one, keeps results worked out from these
-    records (the figures' metrics) for the next run over the same data.
+    records for `validate`), with the garbage collector paused. `memo`, when there is one,
+    keeps results worked out from these records (the figures' metrics) for the next run over
+    the same data.
     """
 
     def __init__(
@@ -121,10 +122,26 @@ class Dataset:
         self.records_left_out = records_left_out
         self.memo = memo
         self._entries = entries
+        self._when_read: list[Callable[[list[Entry]], None]] = []
 
     @cached_property
     def entries(self) -> list[Entry]:
-        return self._entries() if callable(self._entries) else self._entries
+        if not callable(self._entries):
+            return self._entries
+        with paused_gc():
+            entries = self._entries()
+            for hook in self._when_read:
+                hook(entries)
+        return entries
+
+    def when_read(self, hook: Callable[[list[Entry]], None]) -> None:
+        """Call `hook(entries)` once the entries are read: at once if they are, else as soon
+        as they are, before the collector runs again (the command line freezes a large
+        dataset out of its scans then)."""
+        if "entries" in self.__dict__ or not callable(self._entries):
+            hook(self.entries)
+        else:
+            self._when_read.append(hook)
 
     @cached_property
     def _by_kind(self) -> dict[str, dict[str, Record]]:
