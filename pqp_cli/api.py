@@ -1,6 +1,7 @@
 """pqp as a library: what the command line is a thin layer over.
 
-    import datetime as dt
+    import dataclasses
+import datetime as dt
     from pqp_cli import api
 
     project = api.open_project(data="data", targets="targets.yaml")
@@ -25,6 +26,7 @@ Nothing here reads the environment: what the command line takes from it comes in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
@@ -101,7 +103,9 @@ def open_project(
     data, targets = Path(data), Path(targets)
     if rev is not None:
         data, targets = _committed(rev, data, targets)
-    return load_project(data, targets, use_cache=cache and not settings.no_cache)
+    if not cache:
+        settings = dataclasses.replace(settings, no_cache=True)
+    return load_project(data, targets, settings=settings)
 
 
 def _committed(rev: str, data: Path, targets: Path) -> tuple[Path, Path]:
@@ -164,11 +168,12 @@ def diff(
     targets: str | Path = "targets.yaml",
     as_of: dt.date | None = None,
     lang: str = "en",
+    settings: Settings | None = None,
 ) -> DiffDoc:
     """`pqp diff BEFORE [AFTER]`: each target's figures at two git revisions (`after` None:
     the files on disk), and who entered or left its count."""
     day = as_of or dt.date.today()
-    return compare(before, after, Path(data), Path(targets), day, lang)
+    return compare(before, after, Path(data), Path(targets), day, lang, settings or Settings())
 
 
 def document_stamp(

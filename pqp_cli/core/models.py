@@ -9,8 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from pqp_cli.core.messages.labels import NOUNS
-from pqp_cli.core.text import clean, fold, parse_date
-from pqp_cli.read.yamlread import CONTROL
+from pqp_cli.core.text import CONTROL, clean, fold, parse_date
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 TAX_CODE_PATTERN = r"^\d{10}(-\d{3})?$"
