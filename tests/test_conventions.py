@@ -139,3 +139,28 @@ def test_docs_cli_md_is_generated_from_the_app() -> None:
     assert current == expected, "docs/cli.md is stale: run python scripts/gen_cli_docs.py"
     for command in ("status", "validate", "explain", "schema", "init", "diff"):
         assert f"## `pqp {command}`" in current
+
+
+def test_functions_and_modules_stay_small() -> None:
+    """Functions fit on a screen (≤ 60 lines) and modules stay readable (≤ 400 lines), so a
+    reader can see a whole step of the pipeline at once (docs/architecture.md)."""
+    import ast
+
+    too_long = []
+    for path in sorted((ROOT / "pqp_cli").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT).as_posix()
+        if len(text.splitlines()) > 400:
+            too_long.append(f"{name}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > 60:
+                    too_long.append(f"{name}:{node.lineno} {node.name}: {length} lines")
+    assert too_long == []
+
+
+def test_at_most_ten_modules_at_the_top() -> None:
+    """The top level holds the entry points; the pipeline lives in the subpackages."""
+    top = [p.name for p in (ROOT / "pqp_cli").glob("*.py")]
+    assert len(top) <= 10, top
