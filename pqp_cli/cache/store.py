@@ -67,6 +67,7 @@ SOURCES = (
     "core/schemes",
     "core/settings",
     "core/text",
+    "core/version",
     "figures/metrics",
     "read/datafiles",
     "read/filecodec",
