@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.core.messages import noun
 from pqp_cli.figures.documents import ExplainDoc, Figure, ReportDoc, StatusRow, Subject
 from pqp_cli.render.vnformat import day_text, number
 
@@ -115,25 +116,33 @@ def subject_locality(subject: Subject) -> str | None:
     return subject.locality
 
 
+def _count_title(key: str, subjects: str, n: int, lang: str) -> str:
+    """`Counted (Establishments): 5`; `Số cơ sở được tính: 5` in Vietnamese (a reviewer's
+    wording: the English order reads as a label and a bracket in Vietnamese)."""
+    if lang == "vi":
+        state = "được tính" if key == "counted" else "chưa được tính"
+        return f"Số {noun(subjects).vi} {state}: {n}"
+    return f"{tr(key, lang)} ({tr(f'subjects_{subjects}', lang)}): {n}"
+
+
 def explain_tables(
     doc: ExplainDoc, place: Callable[[Subject], str | None] = subject_locality
 ) -> list[SubjectTable]:
     """The one way `explain` lists subjects: who counts, then (coverage and pilot targets) who
     does not yet; `place` writes the locality column."""
     lang = doc.lang
-    who = tr(f"subjects_{doc.subjects}", lang)
     heads = [tr("id", lang), tr("name", lang), tr("locality", lang)]
     counted = [[s.id, s.name, place(s), ", ".join(s.records or [])] for s in doc.counted]
     tables = [
         SubjectTable(
-            title=f"{tr('counted', lang)} ({who}): {len(counted)}",
+            title=_count_title("counted", doc.subjects, len(counted), lang),
             heads=[*heads, tr("records", lang)],
             rows=counted,
         )
     ]
     if doc.not_counted is not None:
         rows = [[s.id, s.name, place(s), ", ".join(s.lacks_labels or [])] for s in doc.not_counted]
-        title = f"{tr('not_counted', lang)} ({who}): {len(rows)}"
+        title = _count_title("not_counted", doc.subjects, len(rows), lang)
         tables.append(SubjectTable(title=title, heads=[*heads, tr("lacks", lang)], rows=rows))
     return tables
 
