@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pqp_cli.core.i18n import column as column_head
 from pqp_cli.core.i18n import kind_label, status_label, tr
+from pqp_cli.core.messages.labels import field_name
 from pqp_cli.figures.documents import (
     PROJECTION_KEYS,
     ROW_KEYS,
@@ -188,6 +189,8 @@ def _problems(wb: Workbook, report: ReportDoc) -> None:
     rows = [[getattr(p, k) for k in keys] for p in report.problem_list]
     for row in rows:
         row[0] = tr(row[0], lang)
+        if lang == "vi" and row[5]:  # the field by its label, its YAML key in quotes
+            row[5] = field_name(row[5])
     _sheet(wb, tr("sheet_problems", lang), headers, rows, lang)
 
 

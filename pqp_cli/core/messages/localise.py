@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from pqp_cli.core.messages.base import Texts
-from pqp_cli.core.messages.labels import field_name
+from pqp_cli.core.messages.labels import NOUNS, field_name
 
 #: A code's parameters that name a field by its YAML key (the code with or without variant).
 FIELD_PARAMS: dict[str, tuple[str, ...]] = {
@@ -44,6 +44,8 @@ YAML_PROBLEMS_VI: dict[str, str] = {
     "mapping values are not allowed here": "không được có dấu hai chấm ở đây (giá trị có dấu "
     "hai chấm cần đặt trong dấu ngoặc kép, hoặc thụt lề sai)",
     "could not find expected ':'": "không tìm thấy dấu hai chấm ':' cần có",
+    "mapping values are not allowed in this context": "không được có dấu hai chấm ở đây "
+    "(giá trị có dấu hai chấm cần đặt trong dấu ngoặc kép)",
     "did not find expected key": "không tìm thấy tên trường cần có (thụt lề sai?)",
     "did not find expected '-' indicator": "không tìm thấy dấu '-' đầu mục cần có (thụt lề sai?)",
     "did not find expected node content": "thiếu giá trị ở đây",
@@ -100,6 +102,18 @@ def _dated(value: object) -> object:
     return Texts(english, str(shown))
 
 
+def _labelled(code: str, out: dict[str, object]) -> None:
+    """A kind of record by its noun, a certification's category by its label (under `vi`)."""
+    kinds = out.get("kinds")
+    if code == "not-a-list" and isinstance(kinds, str) and kinds in NOUNS:
+        out["kinds"] = Texts(kinds, NOUNS[kinds].vi)
+    category = out.get("category")
+    if code == "unknown-scheme" and isinstance(category, str):
+        from pqp_cli.core.models import label  # models imports this package: not at load
+
+        out["category"] = Texts(category, f'{label("category", category, "vi")} ("{category}")')
+
+
 def localised(key: str, params: dict[str, object]) -> dict[str, object]:
     """`params` with each field, date and libyaml text of message `key` in both languages
     (the English text stays exactly what it was)."""
@@ -114,6 +128,7 @@ def localised(key: str, params: dict[str, object]) -> dict[str, object]:
             out[name] = _dated(out[name])
     if code == "yaml-syntax" and isinstance(out.get("problem"), str):
         out["problem"] = yaml_problem(str(out["problem"]))
+    _labelled(code, out)
     got = out.get("got")
     if code == "invalid-value" and isinstance(got, str) and got in SHOWN_VI:
         out["got"] = Texts(got, SHOWN_VI[got])
