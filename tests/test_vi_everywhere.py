@@ -12,7 +12,6 @@ itself writes (an establishment called "Công ty In và Bao bì Hà Long"). ALLO
 from __future__ import annotations
 
 import html
-import io
 import re
 from pathlib import Path
 
