@@ -164,3 +164,18 @@ def test_at_most_ten_modules_at_the_top() -> None:
     """The top level holds the entry points; the pipeline lives in the subpackages."""
     top = [p.name for p in (ROOT / "pqp_cli").glob("*.py")]
     assert len(top) <= 10, top
+
+
+def test_the_typer_the_project_allows_has_the_click_the_cli_uses() -> None:
+    """The command line reaches into typer's bundled click (`typer._click`: Vietnamese help,
+    which options were given), which typer ships from 0.26 and may change in any minor
+    release: pyproject.toml must not allow a typer without it, nor an untested later one."""
+    import typer
+
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    [spec] = re.findall(r'^\s*"(typer[^"]*)"', text, flags=re.M)
+    low = re.search(r">=\s*([\d.]+)", spec)
+    high = re.search(r"<\s*([\d.]+)", spec)
+    assert low and tuple(map(int, low.group(1).split("."))) >= (0, 26), spec
+    assert high, spec  # a private module: capped at the minor releases tested
+    assert importlib.util.find_spec("typer._click") is not None, typer.__version__
