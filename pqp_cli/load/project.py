@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,19 @@ class Project:
     dataset: Dataset
     plan_problems: list[Problem]
     place_problems: list[Problem] = field(default_factory=list)
+    #: Removes what the project reads from when that is a temporary checkout (`--rev`).
+    closer: Callable[[], object] | None = field(default=None, repr=False, compare=False)
+
+    def close(self) -> None:
+        """Remove the temporary checkout this project was read from, if any (idempotent)."""
+        if self.closer is not None:
+            self.closer()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def problems(self) -> list[Problem]:
