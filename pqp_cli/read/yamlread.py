@@ -140,20 +140,23 @@ def event_parse(text: str, scalar: Callable[[str], str] | None = None) -> Parsed
     return parsed
 
 
+def _tagged(walker: Any, event: Any) -> bool:
+    """A YAML tag other than the plain `!` (e.g. `!!python/object`): a fault, and True."""
+    if event.tag is None or event.tag == "!":
+        return False
+    walker.fault(
+        "unsupported-yaml/tag", _line(event.start_mark), walker.child_path(), True, tag=event.tag
+    )
+    return True
+
+
 def _event(walker: _Walker, event: Any) -> bool:
     """Apply one event; False stops reading (a fatal fault was recorded)."""
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
         walker.fault("unsupported-yaml/anchor", _line(event.start_mark), (), True)
         return False
     if isinstance(event, yaml.ScalarEvent):
-        if event.tag is not None and event.tag != "!":
-            walker.fault(
-                "unsupported-yaml/tag",
-                _line(event.start_mark),
-                walker.child_path(),
-                True,
-                tag=event.tag,
-            )
+        if _tagged(walker, event):
             return False
         value: Any = event.value
         if not event.style and value in _NULLS:  # plain: None (pure) or '' (libyaml)
@@ -164,14 +167,7 @@ def _event(walker: _Walker, event: Any) -> bool:
             value = walker.scalar(value)
         walker.add(value, _line(event.start_mark), True)
     elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-        if event.tag is not None and event.tag != "!":
-            walker.fault(
-                "unsupported-yaml/tag",
-                _line(event.start_mark),
-                walker.child_path(),
-                True,
-                tag=event.tag,
-            )
+        if _tagged(walker, event):
             return False
         if len(walker.stack) >= MAX_DEPTH:
             walker.fault(
