@@ -165,3 +165,24 @@ def test_explain_shows_the_half_up_figure(
     _covered(ws, covered, population)
     first = _run(ws, "explain", "T3", "--as-of", AFTER).splitlines()[0]
     assert f"{shown}% ({covered}/{population})" in first
+
+
+def test_a_district_share_rounds_halves_up_as_every_other_figure():
+    """1 of 16 establishments is 6.25 %: the district and commune groups show 6.3, as the
+    locality groups and the target's own figure do, never Python's round-half-even 6.2."""
+    from types import SimpleNamespace
+
+    from pqp_cli.figures.placegroups import by_level
+    from pqp_cli.figures.timeline import by_locality
+
+    ids = [f"E{i}" for i in range(16)]
+    result = SimpleNamespace(subjects="enterprises", counted=ids[:1], missing=ids[1:])
+    target = SimpleNamespace(kind="percent")
+    dataset = SimpleNamespace(
+        enterprises={eid: SimpleNamespace(locality="Xã A") for eid in ids}, locality_of=None
+    )
+    ts = SimpleNamespace(result=result, target=target)
+    by_district = by_level(ts, dataset, None, "district").groups  # type: ignore[arg-type]
+    assert [share.value for share in by_district.values()] == [6.3]
+    by_place = by_locality(target, result, dataset).groups  # type: ignore[arg-type]
+    assert [share.value for share in by_place.values()] == [6.3]

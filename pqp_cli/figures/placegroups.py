@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from pqp_cli.checks.localities import province_of, register_of
@@ -14,6 +15,7 @@ from pqp_cli.core.places import Register
 from pqp_cli.core.problems import PqpError
 from pqp_cli.figures.documents import Breakdown, Places, Share, StatusDoc, Straddling, Subject
 from pqp_cli.figures.localities import default_level
+from pqp_cli.figures.progress import round1
 from pqp_cli.figures.timeline import NO_LOCALITY, locality_order
 
 if TYPE_CHECKING:
@@ -62,7 +64,7 @@ def by_level(
     population = Counter(group(eid) for eid in [*result.counted, *result.missing])
     groups = {
         name: Share(
-            value=round(100 * counted[name] / population[name], 1),
+            value=round1(Fraction(100 * counted[name], population[name])),
             numerator=counted[name],
             denominator=population[name],
         )
