@@ -22,8 +22,7 @@ from typer.testing import CliRunner
 from vi_dataset import build
 
 from pqp_cli.cli.app import app
-from pqp_cli.core import i18n
-from pqp_cli.core.messages import CATALOGUE
+from pqp_cli.core.messages import CATALOGUE, PHRASES
 from pqp_cli.core.messages.labels import FIELD_LABELS
 from pqp_cli.render import diff as diff_render
 
@@ -37,6 +36,7 @@ ALLOWED = {
     "paste",  # "dán giá trị (Paste Values)": Excel's own menu item, named so the user finds it
     "values",  # ditto
     "submodule",  # git's term: there is no Vietnamese one a git user would recognise
+    "head",  # git's name of the current commit (`HEAD`), as the user typed it
 }
 
 #: The catalogue's codes that are one word: a code is an identifier (docs/problems.md), shown in
@@ -52,7 +52,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 def _catalogue_words() -> set[str]:
     texts = [e.title.en for e in CATALOGUE.values()]
     texts += [t.en for e in CATALOGUE.values() for t in e.messages.values()]
-    texts += [en for en, _ in i18n._WORDS.values()]
+    texts += [en for en, _ in PHRASES.values()]
     texts += [en for en, _ in diff_render._WORDS.values()]
     texts += [key.replace("_", " ") for key in FIELD_LABELS]
     texts += ["on track behind at risk met missed not started no data count percent"]

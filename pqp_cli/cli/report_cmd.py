@@ -25,6 +25,7 @@ from pqp_cli.cli.common import (
 from pqp_cli.cli.status_cmd import report_problems
 from pqp_cli.core import fileio
 from pqp_cli.core.i18n import tr
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.problems import PqpError
 
 
@@ -68,10 +69,7 @@ def choose_format(output: str, fmt: Format | None) -> Format:
         return Format.html
     found = _SUFFIXES.get(Path(output).suffix.lower())
     if found is None:
-        raise PqpError(
-            tr("report_format_unknown", "en", path=output),
-            tr("report_format_unknown", "vi", path=output),
-        )
+        raise PqpError(*phrase("report_format_unknown", path=output))
     return found
 
 
@@ -126,7 +124,7 @@ def report(
         chosen = choose_format(output, fmt)
         opts = resolve(*locate(data, targets), as_of, check_lang(lang or _default_lang(chosen)))
         if chosen in _FILE_ONLY and output == "-":
-            raise PqpError(tr(_FILE_ONLY[chosen], "en"), tr(_FILE_ONLY[chosen], "vi"))
+            raise PqpError(*phrase(_FILE_ONLY[chosen]))
         stamp = api.document_stamp(number=number, date=date, as_of=opts.as_of)
         project = load(opts, rev=rev, env=env)
         project.require_plan()

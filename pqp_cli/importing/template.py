@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pqp_cli.core import fileio
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.models import VI_LABELS
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing.headers import Column
@@ -75,15 +76,9 @@ def write_template(
     `level` (`district` or `commune`) chooses the locality column (`places.template_columns`)."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise PqpError(
-            f"{display_path(path)}: a template is .xlsx or .csv",
-            f"{display_path(path)}: tệp mẫu phải là .xlsx hoặc .csv",
-        )
+        raise PqpError(*phrase("template-suffix", path=display_path(path)))
     if path.exists() and not force:
-        raise PqpError(
-            f"{display_path(path)} exists; pass --force to replace it",
-            f"{display_path(path)} đã có; dùng --force để ghi đè",
-        )
+        raise PqpError(*phrase("template-exists", path=display_path(path)))
     cols = template_columns(kind, level)
     data = _csv_bytes(cols, lang) if suffix == ".csv" else _xlsx_bytes(cols, lang, kind)
     _replace(path, data)

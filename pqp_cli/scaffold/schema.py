@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
 from pqp_cli.core.fileio import replace_file
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.models import (
     ALLOWED,
     ENUM_FIELDS,
@@ -348,8 +349,5 @@ def write_schemas(folder: Path, names: tuple[str, ...] = NAMES) -> list[Path]:
             written.append(path)
     except OSError as exc:
         where = display_path(folder)
-        raise PqpError(
-            f"cannot write the schemas into {where}: {exc.strerror}",
-            f"không ghi được lược đồ vào {where}: {exc.strerror}",
-        ) from None
+        raise PqpError(*phrase("schema-cannot-write", path=where, why=exc.strerror)) from None
     return written

@@ -1,17 +1,29 @@
 """The catalogue: every code pqp says (validate's problems, import's notes, stderr warnings)
-with its severity, title, English and Vietnamese templates, and what documents it.
+with its severity, title, English and Vietnamese templates, and what documents it; and every
+other text a user reads (errors that stop a command, headers, labels, summary lines), by key.
 
 A message is named by its key, the code or `code/variant`; `texts(key, **params)` gives its
 English and Vietnamese text. `Problem.of` (core/problems.py) and `Note.of` (importing/outcome.py)
 build their values through it, and docs/problems.md is generated from `CATALOGUE`
-(scripts/gen_problems_docs.py).
+(scripts/gen_problems_docs.py). `phrase(key, **params)` gives any other text in both languages
+(`PqpError(*phrase("rev-unknown", rev=…))`); tests/test_catalogue.py fails when a pair of
+texts is written anywhere else.
 """
 
 from __future__ import annotations
 
-from pqp_cli.core.messages import checking, imports, reading, stderr
+from pqp_cli.core.messages import (
+    checking,
+    errors,
+    errors_import,
+    errors_read,
+    imports,
+    reading,
+    stderr,
+    words,
+)
 from pqp_cli.core.messages.base import Entry, Family, Texts, fill, parameters
-from pqp_cli.core.messages.labels import noun, plain_field, record_field
+from pqp_cli.core.messages.labels import kind_named, kind_word, noun, plain_field, record_field
 from pqp_cli.core.messages.localise import localised
 
 __all__ = [
@@ -21,8 +33,12 @@ __all__ = [
     "Texts",
     "code_of",
     "fill",
+    "kind_named",
+    "kind_word",
     "noun",
     "parameters",
+    "phrase",
+    "PHRASES",
     "plain_field",
     "record_field",
     "template",
@@ -49,3 +65,18 @@ def template(key: str) -> Texts:
 def texts(key: str, /, **params: object) -> Texts:
     """Message `key` in English and Vietnamese, its parameters filled in."""
     return fill(template(key), **localised(key, params))
+
+
+#: Every other text by key: the words of the outputs, then the errors that stop a command.
+PHRASES: dict[str, Texts] = {
+    **words.WORDS,
+    **errors.ERRORS,
+    **errors_read.ERRORS,
+    **errors_import.ERRORS,
+}
+
+
+def phrase(key: str, /, **params: object) -> Texts:
+    """Text `key` of `PHRASES` in English and Vietnamese, its parameters filled in (a `Texts`
+    parameter in each language's own words)."""
+    return fill(PHRASES[key], **params)

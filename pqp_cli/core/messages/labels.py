@@ -101,3 +101,14 @@ def plain_field(shown: str) -> dict[str, object]:
     (under `vi` its label first: `ngày bắt đầu kỳ ("plan.start")`)."""
     name = Texts(shown, field_name(shown))
     return {"who": "", "noun": Texts("", "trường "), "name": name, "fields": ""}
+
+
+def kind_word(kind: str) -> Texts:
+    """A kind as a message names it: its file's name in English (`trainings`), its noun in
+    Vietnamese (`lớp tập huấn`); an unknown kind as it is."""
+    return Texts(kind, NOUNS[kind].vi) if kind in NOUNS else Texts(kind, kind)
+
+
+def kind_named(kind: str) -> Texts:
+    """A kind named for someone who will type it: `trainings`, `lớp tập huấn ("trainings")`."""
+    return Texts(kind, f'{NOUNS[kind].vi} ("{kind}")') if kind in NOUNS else Texts(kind, kind)
