@@ -77,7 +77,10 @@ SPECIFIC: dict[tuple[str, str], str] = {
     ("report", "locality"): "Nhóm bảng theo huyện cũ hoặc theo xã năm 2025; mặc định theo "
     "thời kỳ của kế hoạch.",
     ("report", "number"): "docx: số văn bản: chỉ chữ số (15), hoặc kèm ký hiệu (15/BC-SKHCN).",
-    ("report", "date"): "docx: ngày ban hành văn bản (YYYY-MM-DD); mặc định hôm nay.",
+    (
+        "report",
+        "date",
+    ): "docx: ngày ban hành văn bản (dd/mm/yyyy hoặc YYYY-MM-DD); mặc định hôm nay.",
     ("schema", "kind"): "Một loại bản ghi, hoặc `targets` cho targets.yaml; bỏ trống là tất cả.",
     ("schema", "out"): "Ghi TÊN.schema.json vào thư mục này thay vì hiện ra màn hình.",
     ("init", "folder"): "Thư mục cần tạo (hoặc bổ sung).",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -97,8 +98,23 @@ NumberOpt = Annotated[
 ]
 DocDateOpt = Annotated[
     str | None,
-    typer.Option("--date", help="docx: the document's date (YYYY-MM-DD); default today."),
+    typer.Option(
+        "--date", help="docx: the document's date (YYYY-MM-DD or dd/mm/yyyy); default today."
+    ),
 ]
+
+
+def doc_date(text: str | None) -> dt.date | None:
+    """`--date` read as `--as-of` is: `2026-01-15` or day first (`15/01/2026`), never month
+    first; a date that is neither is a usage error (exit 2)."""
+    from pqp_cli.core.text import parse_date
+
+    if text is None:
+        return None
+    day = parse_date(text)
+    if day is None:
+        raise PqpError(*phrase("bad-doc-date", value=text))
+    return day
 
 
 def report(
@@ -125,7 +141,7 @@ def report(
         opts = resolve(*locate(data, targets), as_of, check_lang(lang or _default_lang(chosen)))
         if chosen in _FILE_ONLY and output == "-":
             raise PqpError(*phrase(_FILE_ONLY[chosen]))
-        stamp = api.document_stamp(number=number, date=date, as_of=opts.as_of)
+        stamp = api.document_stamp(number=number, date=doc_date(date), as_of=opts.as_of)
         project = load(opts, rev=rev, env=env)
         project.require_plan()
         if chosen is Format.docx:

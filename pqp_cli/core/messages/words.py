@@ -194,6 +194,41 @@ WORDS: dict[str, Texts] = {
         "git init failed: no repository made; run `git init` there",
         "git init không chạy được: chưa tạo kho; hãy chạy `git init` trong thư mục đó",
     ),
+    # --- pqp import: the summary (importing/outcome.py) and what a re-import changes ---
+    "import_read": Texts("Read {rows} rows from {where}.", "Đã đọc {rows} dòng từ {where}."),
+    "import_counts": Texts(
+        "{kind}: {created} created, {changed} changed, {unchanged} unchanged, {removed} removed",
+        "{kind}: {created} tạo mới, {changed} thay đổi, {unchanged} không đổi, {removed} bị xóa",
+    ),
+    "import_new_establishments": Texts("; {n} new establishment(s)", "; {n} cơ sở mới"),
+    "import_rows_rejected": Texts("{n} row(s) rejected:", "{n} dòng bị loại:"),
+    "import_sheet_refused": Texts("The sheet is refused:", "Bảng tính bị từ chối:"),
+    "import_dry_blocked": Texts(
+        "Dry run: nothing written; a real import would write nothing either.",
+        "Chạy thử (--dry-run): không ghi gì; khi chạy thật cũng không ghi gì.",
+    ),
+    "import_dry": Texts("Dry run: nothing written.", "Chạy thử (--dry-run): không ghi gì."),
+    "import_skip_blocked": Texts(
+        "Nothing written: an error belongs to no row that could be left out; fix the sheet.",
+        "Không ghi gì: có lỗi không thuộc dòng nào để bỏ qua; hãy sửa bảng tính.",
+    ),
+    "import_blocked": Texts(
+        "Nothing written, as rows were rejected: fix the sheet, or pass --skip-invalid.",
+        "Không ghi gì vì có dòng bị loại; sửa bảng tính, hoặc dùng --skip-invalid.",
+    ),
+    "import_wrote": Texts("Wrote {paths}.", "Đã ghi {paths}."),
+    "import_nothing_changed": Texts("Nothing changed.", "Không có gì thay đổi."),
+    "import_rejects_in": Texts(
+        " Rejected rows are in {path}.", " Các dòng bị loại đã ghi vào {path}."
+    ),
+    "change_line": Texts("changed {id}: {parts}", "thay đổi {id}: {parts}"),
+    "change_lost": Texts("lost {items}", "mất {items}"),
+    "change_gained": Texts("gained {items}", "thêm {items}"),
+    "change_reordered": Texts("reordered", "đổi thứ tự"),
+    "change_list": Texts("{key} {what}", "{key} {what}"),
+    "change_field_lost": Texts("lost {key} ({value})", "mất {key} ({value})"),
+    "change_value": Texts("{key} {old} → {new}", "{key} {old} → {new}"),
+    "change_removed": Texts("removed {id}{label}", "bỏ {id}{label}"),
     "diff_left_out": Texts(
         "note: at {where} the data has {errors} error(s); {records} record(s) and {files} "
         "file(s) are left out of its figures (run `pqp validate` there)",
