@@ -126,7 +126,7 @@ def _signed(date: str | dt.date | None, as_of: dt.date) -> dt.date | None:
         except ValueError:
             raise PqpError(*phrase("bad_doc_date", value=date)) from None
     if day is not None and day < as_of:
-        raise PqpError(*phrase("doc-date-early", date=day.isoformat(), as_of=as_of.isoformat()))
+        raise PqpError(*phrase("doc-date-early", date=day, as_of=as_of))
     return day
 
 

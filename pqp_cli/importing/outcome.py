@@ -35,10 +35,10 @@ class Where:
         if self.row is not None and self.col is not None:
             parts.append(f"{column_letter(self.col)}{self.row}")
         elif self.row is not None:
-            parts.append(f"{'dòng' if lang == 'vi' else 'row'} {self.row}")
+            parts.append(f"{tr('import_row', lang)} {self.row}")
         text = " › ".join(parts)
         if self.header:
-            text += f' ({"cột" if lang == "vi" else "column"} "{self.header}")'
+            text += f' ({tr("import_column", lang)} "{self.header}")'
         return text
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from pqp_cli.core import fileio
-from pqp_cli.core.messages import phrase
+from pqp_cli.core.messages import PHRASES, phrase
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing.yamlwrite import item_text
 
@@ -106,8 +106,7 @@ def render(
         source_line(source),
         f"{CONTENT}{_sha(body)}",
         *extra,
-        "# Do not edit: fix the sheet and import it again (this file is rewritten then).",
-        "# Đừng sửa tệp này: hãy sửa bảng tính rồi nhập lại (tệp này sẽ được ghi lại).",
+        *PHRASES["generated_do_not_edit"],
     ]
     return "\n".join(lines) + _HEADER_END + body
 

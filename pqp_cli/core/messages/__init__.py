@@ -12,19 +12,22 @@ texts is written anywhere else.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pqp_cli.core.messages import (
     checking,
     errors,
     errors_import,
     errors_read,
     imports,
+    outputs,
     reading,
     stderr,
     words,
 )
 from pqp_cli.core.messages.base import Entry, Family, Texts, fill, parameters
 from pqp_cli.core.messages.labels import kind_named, kind_word, noun, plain_field, record_field
-from pqp_cli.core.messages.localise import localised
+from pqp_cli.core.messages.localise import dated, localised
 
 __all__ = [
     "CATALOGUE",
@@ -70,6 +73,7 @@ def texts(key: str, /, **params: object) -> Texts:
 #: Every other text by key: the words of the outputs, then the errors that stop a command.
 PHRASES: dict[str, Texts] = {
     **words.WORDS,
+    **outputs.TEXTS,
     **errors.ERRORS,
     **errors_read.ERRORS,
     **errors_import.ERRORS,
@@ -78,5 +82,7 @@ PHRASES: dict[str, Texts] = {
 
 def phrase(key: str, /, **params: object) -> Texts:
     """Text `key` of `PHRASES` in English and Vietnamese, its parameters filled in (a `Texts`
-    parameter in each language's own words)."""
-    return fill(PHRASES[key], **params)
+    parameter in each language's own words, a date ISO in English and `dd/mm/yyyy` in
+    Vietnamese)."""
+    shown = {k: dated(v) if isinstance(v, dt.date) else v for k, v in params.items()}
+    return fill(PHRASES[key], **shown)

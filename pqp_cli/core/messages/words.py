@@ -221,6 +221,18 @@ WORDS: dict[str, Texts] = {
     "import_rejects_in": Texts(
         " Rejected rows are in {path}.", " Các dòng bị loại đã ghi vào {path}."
     ),
+    "import_row": Texts("row", "dòng"),
+    "import_column": Texts("column", "cột"),
+    "import_this_sheet_row": Texts("this sheet, row", "bảng này, dòng"),
+    "rejects_row": Texts("Row", "Dòng"),
+    "rejects_reason": Texts("Reason", "Lý do"),
+    "template_required": Texts("yes", "Có"),
+    "template_pick": Texts("Pick a value from the list", "Chọn trong danh sách"),
+    "written_as": Texts("written", "ghi là"),
+    "report_section_errors": Texts(
+        "the 'report:' section of targets.yaml has errors; the Word report is not written",
+        "mục 'report:' của targets.yaml có lỗi; không ghi báo cáo Word",
+    ),
     "change_line": Texts("changed {id}: {parts}", "thay đổi {id}: {parts}"),
     "change_lost": Texts("lost {items}", "mất {items}"),
     "change_gained": Texts("gained {items}", "thêm {items}"),
