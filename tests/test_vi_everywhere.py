@@ -19,7 +19,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 from typer.testing import CliRunner
-from vi_dataset import build
+from vi_dataset import IMPORTS, SHEETS, build
 
 from pqp_cli.cli.app import app
 from pqp_cli.core.messages import CATALOGUE, PHRASES
@@ -32,6 +32,7 @@ ALLOWED = {
     "yaml",  # the file format, "tệp YAML"
     "ocop",  # the national One Commune One Product programme, by its name
     "excel",  # the program
+    "windows",  # the system, "cp1258 (Windows tiếng Việt)": the encoding's name in the menus
     "haccp",  # a scheme's name, like ISO 9001 and TCVN
     "paste",  # "dán giá trị (Paste Values)": Excel's own menu item, named so the user finds it
     "values",  # ditto
@@ -239,3 +240,33 @@ def test_the_scanner_finds_english(english) -> None:
     assert english_in("Tiến độ: behind", english)
     assert english_in('trường ngày tập huấn ("date") sai', english) == []
     assert english_in("data/trainings/fields.yaml:3: lỗi [yaml-syntax] sai", english) == []
+
+
+# --- import: every import-note code, said in Vietnamese -----------------------------------------
+
+
+def test_imports_say_every_import_note_in_vietnamese(english, tmp_path, monkeypatch) -> None:
+    """The imports of vi_dataset.IMPORTS, in order, on a copy of the sample: between them every
+    import-note code (and `encoding`) is said, and no English word is."""
+    import pqp_cli.importing as importing
+    from pqp_cli.core.messages import CATALOGUE
+
+    for name, body in SHEETS.items():
+        (tmp_path / name).write_bytes(body)
+    copy = build(tmp_path / "repo")
+    monkeypatch.chdir(tmp_path)
+    said_codes: set[str] = set()
+    describe = importing.describe
+
+    def spy(report, lang="en"):  # the codes of what the command says
+        said_codes.update(n.code for n in [*report.rejects, *report.warnings])
+        return describe(report, lang)
+
+    monkeypatch.setattr(importing, "describe", spy)
+    out = ""
+    for args in IMPORTS:
+        out += pqp(copy, "import", *args, code=(0, 1)) + "\n"
+    wanted = {c for c, e in CATALOGUE.items() if e.family == "import"} | {"encoding"}
+    assert wanted <= said_codes, wanted - said_codes  # every one can come from a sheet
+    assert "31/02/2024" in out and "--replace" in out
+    assert english_in(out, english) == []

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from pqp_cli.core.messages import kind_named, phrase
+from pqp_cli.core.messages import phrase
+from pqp_cli.core.messages.labels import kind_named, mapping_shown
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.core.text import header_key
 from pqp_cli.importing import writing
@@ -57,6 +58,6 @@ def column_mapping(
     kept = {h: k for h, k in kept.items() if k in known}
     if not kept:
         return {}, []
-    shown = ", ".join(f"{h} → {k or '~'}" for h, k in sorted(kept.items()))
+    shown = mapping_shown(kept)
     name = display_path(target)
     return kept, [Note.of("mapping", name=name, shown=shown)]

@@ -112,3 +112,12 @@ def kind_word(kind: str) -> Texts:
 def kind_named(kind: str) -> Texts:
     """A kind named for someone who will type it: `trainings`, `lớp tập huấn ("trainings")`."""
     return Texts(kind, f'{NOUNS[kind].vi} ("{kind}")') if kind in NOUNS else Texts(kind, kind)
+
+
+def mapping_shown(kept: dict[str, str]) -> Texts:
+    """A remembered column mapping: `loai → type` in English, `loai → loại hình ("type")` in
+    Vietnamese (a field by its label, as every message names it); `~` for a column ignored."""
+    pairs = sorted(kept.items())
+    en = ", ".join(f"{h} → {k or '~'}" for h, k in pairs)
+    vi = ", ".join(f"{h} → {field_name(k) if k else '~'}" for h, k in pairs)
+    return Texts(en, vi)
