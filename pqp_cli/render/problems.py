@@ -89,7 +89,8 @@ _SUMMARY_HEADS = ("severity", "code", "file", "line", "record", "message")
 def step_summary(problems: Sequence[Problem], lang: str) -> str:
     """The full table of problems as Markdown, for $GITHUB_STEP_SUMMARY."""
     errors = sum(p.is_error for p in problems)
-    head = f"### pqp validate: {tr('validate_summary', lang, errors=errors, warnings=len(problems) - errors)}\n\n"
+    line = tr("validate_summary", lang, errors=errors, warnings=len(problems) - errors)
+    head = tr("step_summary_head", lang, line=line) + "\n\n"
     if not problems:
         return head
     rows = [

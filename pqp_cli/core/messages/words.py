@@ -48,6 +48,7 @@ WORDS: dict[str, Texts] = {
         "No problems found in {files} file(s).",
         "Không có vấn đề nào trong {files} tệp.",
     ),
+    "step_summary_head": Texts("### pqp validate: {line}", "### `pqp validate`: {line}"),
     "validate_summary": Texts(
         "{errors} error(s), {warnings} warning(s)",
         "{errors} lỗi, {warnings} cảnh báo",
@@ -181,10 +182,10 @@ WORDS: dict[str, Texts] = {
     ),
     "init_wrote": Texts("wrote: {path}", "đã ghi: {path}"),
     "init_kept": Texts("kept (already there): {path}", "giữ nguyên (đã có): {path}"),
-    "git_created": Texts("made a git repository: git init", "đã tạo kho git: git init"),
+    "git_created": Texts("made a git repository: git init", "đã tạo kho git (`git init`)"),
     "git_inside": Texts(
         "already inside a git repository: no git init",
-        "đã nằm trong một kho git: không chạy git init",
+        "đã nằm trong một kho git: không chạy `git init`",
     ),
     "git_no-git": Texts(
         "git is not installed: no repository made; install git, then run `git init` there",
@@ -192,7 +193,7 @@ WORDS: dict[str, Texts] = {
     ),
     "git_failed": Texts(
         "git init failed: no repository made; run `git init` there",
-        "git init không chạy được: chưa tạo kho; hãy chạy `git init` trong thư mục đó",
+        "`git init` không chạy được: chưa tạo kho; hãy chạy `git init` trong thư mục đó",
     ),
     # --- pqp import: the summary (importing/outcome.py) and what a re-import changes ---
     "import_read": Texts("Read {rows} rows from {where}.", "Đã đọc {rows} dòng từ {where}."),
