@@ -356,3 +356,13 @@ def test_template_errors_speak_vietnamese(english, tmp_path) -> None:
     )
     assert said.exit_code == 2 and "tệp mẫu phải là .xlsx hoặc .csv" in said.stderr
     assert english_in(said.stderr, english) == []
+
+
+def test_explain_head_writes_day_first_dates_and_decimal_commas_under_vi(repo) -> None:
+    """It said `81.4% (179/220) / 100% (…) tính đến 2025-09-30` (found reading every command)."""
+    said = pqp(repo, "explain", "T3", "--as-of", "2025-09-30")
+    head = next(line for line in said.splitlines() if line.startswith("T3 · "))
+    assert head.endswith("tính đến 30/09/2025") and re.search(r": \d+,\d% \(\d+/\d+\) / ", head)
+    where = ["--data", str(repo / "data"), "--targets", str(repo / "targets.yaml")]
+    english = CliRunner().invoke(app, ["explain", "T3", "--as-of", "2025-09-30", *where]).stdout
+    assert re.search(r": \d+\.\d% \(\d+/\d+\) of 100% \(.*\) as of 2025-09-30", english)

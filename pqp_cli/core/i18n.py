@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pqp_cli.core.messages import spoken
 from pqp_cli.core.messages.base import render
 from pqp_cli.core.messages.words import BY_YEAR_VI, COLUMNS_VI, GROUPS_VI, KINDS_VI, WORDS
 
@@ -44,8 +45,9 @@ def kind_label(kind: str, lang: str) -> str:
 
 
 def tr(key: str, lang: str, **params: Any) -> str:
-    """Word or sentence `key` of the catalogue's words in `lang`, its parameters filled in."""
-    return render(WORDS[key].text(lang), lang, params)
+    """Word or sentence `key` of the catalogue's words in `lang`, its parameters filled in (a
+    date or a fraction as `lang` writes it)."""
+    return render(WORDS[key].text(lang), lang, {k: spoken(v) for k, v in params.items()})
 
 
 def status_label(status: str, lang: str) -> str:

@@ -6,13 +6,14 @@ A message is named by its key, the code or `code/variant`; `texts(key, **params)
 English and Vietnamese text. `Problem.of` (core/problems.py) and `Note.of` (importing/outcome.py)
 build their values through it, and docs/problems.md is generated from `CATALOGUE`
 (scripts/gen_problems_docs.py). `phrase(key, **params)` gives any other text in both languages
-(`PqpError(*phrase("rev-unknown", rev=…))`); tests/test_catalogue.py fails when a pair of
+(`PqpError(*phrase("rev-unknown", rev=…))`), a date or a fraction as each language writes it; tests/test_catalogue.py fails when a pair of
 texts is written anywhere else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from pqp_cli.core.messages import (
     checking,
@@ -41,6 +42,7 @@ __all__ = [
     "noun",
     "parameters",
     "phrase",
+    "spoken",
     "PHRASES",
     "plain_field",
     "record_field",
@@ -84,5 +86,18 @@ def phrase(key: str, /, **params: object) -> Texts:
     """Text `key` of `PHRASES` in English and Vietnamese, its parameters filled in (a `Texts`
     parameter in each language's own words, a date ISO in English and `dd/mm/yyyy` in
     Vietnamese)."""
-    shown = {k: dated(v) if isinstance(v, dt.date) else v for k, v in params.items()}
-    return fill(PHRASES[key], **shown)
+    return fill(PHRASES[key], **{k: spoken(v) for k, v in params.items()})
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def spoken(value: object) -> object:
+    """A parameter as each language writes it: a date (or its ISO text) ISO in English and
+    `dd/mm/yyyy` in Vietnamese, a fraction with a decimal point in English and a decimal comma
+    in Vietnamese; anything else as it is."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
+        return dated(value)
+    if isinstance(value, float):
+        return Texts(str(value), str(value).replace(".", ","))
+    return value

@@ -207,7 +207,8 @@ TEXTS: dict[str, Texts] = {
     ),
     # --- read/plan_messages.py ---
     "plan_allowed_target": Texts(
-        "a number greater than 0 and at most 1000000000", "một số lớn hơn 0 và không quá 1000000000"
+        "a number greater than 0 and at most 1000000000",
+        "một số lớn hơn 0 và không quá 1.000.000.000",
     ),
     "plan_allowed_target_percent": Texts(
         "a number above 0 and at most 100", "một số lớn hơn 0 và không quá 100"

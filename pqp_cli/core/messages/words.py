@@ -68,6 +68,8 @@ WORDS: dict[str, Texts] = {
     "subjects_units": Texts("Units", "Đơn vị"),
     "name": Texts("Name", "Tên"),
     "locality": Texts("Locality", "Địa bàn"),
+    "percent_of": Texts("{value}% ({n}/{d})", "{value}% ({n}/{d})"),
+    "percent_value": Texts("{value}%", "{value}%"),
     "explain_head": Texts(
         "{id} · {title}: {value} of {target} ({status}) as of {as_of}",
         "{id} · {title}: {value} / {target} ({status}) tính đến {as_of}",
