@@ -171,7 +171,6 @@ _VOCABULARY = {
     "core/text.py": "legal-form abbreviations matched inside names",
     "core/placetext.py": "place-type words matched inside localities",
     "importing/headers.py": "the column vocabulary: headers a sheet may use, in both languages",
-    "cli/help_vi.py": "the Vietnamese help by command and option, loaded only under vi",
     "scaffold/initdata.py": "a line of the targets.yaml it writes (a YAML comment)",
 }
 
