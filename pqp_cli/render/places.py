@@ -6,7 +6,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from pqp_cli.core.i18n import tr
-from pqp_cli.core.messages import PHRASES
+from pqp_cli.core.messages import PHRASES, phrase
 from pqp_cli.figures.documents import Share, StatusDoc, StatusRow, Subject
 from pqp_cli.figures.timeline import NO_LOCALITY, locality_order
 from pqp_cli.render.vnformat import number
@@ -48,13 +48,8 @@ def straddling_note(doc: StatusDoc) -> str:
     places = doc.places.straddling if doc.places is not None else None
     for s in places or []:
         shares = ", ".join(f"{d} {pct}%" for d, pct in s.area_percent.items())
-        if doc.lang == "vi":
-            notes.append(f"{s.unit} nằm trên hai huyện cũ ({shares}): tính vào {s.district}.")
-        else:
-            notes.append(
-                f"{s.unit} straddles two old districts ({shares} of its area): "
-                f"counted under {s.district}."
-            )
+        said = phrase("places_straddles", unit=s.unit, shares=shares, district=s.district)
+        notes.append(said.text(doc.lang))
     return " ".join(notes)
 
 

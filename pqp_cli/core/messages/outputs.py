@@ -280,4 +280,19 @@ TEXTS: dict[str, Texts] = {
         ", {share} of the plan's target ({goal})", ", đạt {share} chỉ tiêu kế hoạch ({goal})"
     ),
     "docx_after_end": Texts("", ", sau khi kết thúc kỳ kế hoạch"),
+    # --- render/places.py: a 2025 unit over two old districts ---
+    "places_straddles": Texts(
+        "{unit} straddles two old districts ({shares} of its area): counted under {district}.",
+        "{unit} nằm trên hai huyện cũ ({shares}): tính vào {district}.",
+    ),
+    # --- importing/dupes.py: what makes two rows of a sheet one record ---
+    "dupes_same_experts": Texts("name and date", "họ tên và ngày"),
+    "dupes_same_units": Texts("name and date", "tên và ngày"),
+    "dupes_same_certifications": Texts(
+        "enterprise, scheme and dates", "cơ sở, hệ thống/tiêu chuẩn và các ngày"
+    ),
+    # --- render/rows.py: the title over who counts (the Vietnamese says it in its own order) ---
+    "count_title": Texts("{state} ({subjects}): {n}", "Số {subjects} {state}: {n}"),
+    "count_state_counted": Texts("Counted", "được tính"),
+    "count_state_not_counted": Texts("Not yet counted", "chưa được tính"),
 }

@@ -54,6 +54,7 @@ WORDS: dict[str, Texts] = {
         "{errors} lỗi, {warnings} cảnh báo",
     ),
     "error": Texts("error", "lỗi"),
+    "warning_prefix": Texts("pqp: warning: {message}", "pqp: cảnh báo: {message}"),
     "warning": Texts("warning", "cảnh báo"),
     "bad_lang": Texts(
         "invalid --lang {value!r}: use en or vi",
