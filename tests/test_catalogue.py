@@ -13,6 +13,7 @@ import pytest
 from pqp_cli.core import notes
 from pqp_cli.core.messages import (
     CATALOGUE,
+    PHRASES,
     parameters,
     plain_field,
     record_field,
@@ -158,3 +159,98 @@ def test_unknown_top_level_key_of_targets_yaml_is_named(tmp_path: Path) -> None:
     assert found[0].message("vi") == (
         "khóa cấp cao nhất không xác định 'extra'; hợp lệ: plan, targets, report"
     )
+
+
+# --- one catalogue: no user-facing pair of texts outside core/messages ---------------------------
+
+_VI = re.compile(r"[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", re.I)
+#: Files whose pairs of literals are vocabulary, not messages (each says why).
+_VOCABULARY = {
+    "core/models.py": "Vietnamese labels and aliases of enum values, read by import as well",
+    "core/schemes.py": "scheme names and the Vietnamese names they are known by",
+    "core/text.py": "legal-form abbreviations matched inside names",
+    "core/placetext.py": "place-type words matched inside localities",
+    "importing/headers.py": "the column vocabulary: headers a sheet may use, in both languages",
+    "scaffold/initdata.py": "a line of the targets.yaml it writes (a YAML comment)",
+}
+
+
+def _literal(node: ast.AST) -> str | None:
+    """A string literal's text (an f-string's constant parts), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+    return None
+
+
+def _pairs(tree: ast.AST) -> list[int]:
+    """Lines where an English literal sits beside a Vietnamese one: two arguments of a call,
+    two items of a tuple or list, or the two sides of `vi_text if vi else en_text`."""
+    found = []
+    for node in ast.walk(tree):
+        seqs = [node.args] if isinstance(node, ast.Call) else []
+        seqs += [node.elts] if isinstance(node, ast.Tuple | ast.List) else []
+        if isinstance(node, ast.IfExp):
+            seqs.append(
+                sorted(
+                    [node.body, node.orelse],
+                    key=lambda n: _VI.search(_literal(n) or "") is not None,
+                )
+            )
+        for seq in seqs:
+            for a, b in zip(seq, seq[1:], strict=False):
+                en, vi = _literal(a), _literal(b)
+                if en is not None and vi is not None and not _VI.search(en) and _VI.search(vi):
+                    found.append(node.lineno)
+    return found
+
+
+def _outside_the_catalogue() -> list[tuple[str, ast.Module]]:
+    out = []
+    for path, tree in _trees():
+        name = path.relative_to(ROOT / "pqp_cli").as_posix()
+        if not name.startswith("core/messages/") and name not in _VOCABULARY:
+            out.append((name, tree))
+    return out
+
+
+def test_no_error_is_written_in_place() -> None:
+    """Every `PqpError` takes its texts from the catalogue (`PqpError(*phrase(key, …))`),
+    never literal text, so no error can forget a language."""
+    bad = []
+    for name, tree in [(p.name, t) for p, t in _trees() if "messages" not in p.parts]:
+        for node in ast.walk(tree):
+            called = isinstance(node, ast.Call) and getattr(node.func, "id", "") == "PqpError"
+            if called and any(_literal(a) is not None for a in node.args):  # type: ignore[attr-defined]
+                bad.append(f"{name}:{node.lineno}")
+    assert bad == [], "move these texts into core/messages and raise PqpError(*phrase(key))"
+
+
+def test_no_pair_of_texts_outside_the_catalogue() -> None:
+    """A text in English and Vietnamese is written once, in core/messages; elsewhere it is
+    named by key. (Add a vocabulary file to _VOCABULARY only with its reason.)"""
+    bad = [f"{name}:{line}" for name, tree in _outside_the_catalogue() for line in _pairs(tree)]
+    assert bad == [], "move these (en, vi) texts into core/messages and look them up by key"
+
+
+def test_the_pair_scan_finds_a_pair() -> None:
+    """The scan can fail: each way of writing a pair in place is found, a lookup is not."""
+    for code in [
+        'raise PqpError(f"no {x}", f"không có {x}")',
+        'said = ("Before", "Trước")',
+        'head = "Trạng thái" if vi else "Status"',
+    ]:
+        assert _pairs(ast.parse(code)) == [1], code
+    assert _pairs(ast.parse('raise PqpError(*phrase("no-such-file", path=p))')) == []
+
+
+def test_phrases_take_the_same_parameters_in_both_languages_and_keys_are_unique() -> None:
+    from pqp_cli.core.messages import errors, errors_import, errors_read, outputs, words
+
+    tables = [words.WORDS, outputs.TEXTS, errors.ERRORS, errors_read.ERRORS, errors_import.ERRORS]
+    assert len(PHRASES) == sum(map(len, tables))  # no key of one table hides another's
+    for key, found in PHRASES.items():
+        assert found.en != "" or found.vi != "", key
+        if key != "docx_appendix_of":  # the Vietnamese says whose report it is attached to
+            assert parameters(found.en) == parameters(found.vi), key

@@ -134,8 +134,8 @@ def test_docx_cannot_go_to_standard_output_and_a_bad_date_is_refused(ws, tmp_pat
     ws.write(TARGETS, plan=PLAN)
     result = pqp(ws, "report", "-o", "-", "--format", "docx")
     assert result.exit_code != 0 and "báo cáo docx không thể ghi ra màn hình" in result.stderr
-    result = pqp(ws, "report", "-o", str(tmp_path / "r.docx"), "--date", "05/01/2026")
-    assert result.exit_code != 0 and "--date '05/01/2026'" in result.stderr
+    result = pqp(ws, "report", "-o", str(tmp_path / "r.docx"), "--date", "31/02/2026")
+    assert result.exit_code != 0 and "--date '31/02/2026'" in result.stderr
     assert not (tmp_path / "r.docx").exists()
 
 

@@ -19,11 +19,10 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 from typer.testing import CliRunner
-from vi_dataset import build
+from vi_dataset import IMPORTS, SHEETS, build
 
 from pqp_cli.cli.app import app
-from pqp_cli.core import i18n
-from pqp_cli.core.messages import CATALOGUE
+from pqp_cli.core.messages import CATALOGUE, PHRASES
 from pqp_cli.core.messages.labels import FIELD_LABELS
 from pqp_cli.render import diff as diff_render
 
@@ -33,10 +32,17 @@ ALLOWED = {
     "yaml",  # the file format, "tệp YAML"
     "ocop",  # the national One Commune One Product programme, by its name
     "excel",  # the program
+    "windows",  # the system, "cp1258 (Windows tiếng Việt)": the encoding's name in the menus
     "haccp",  # a scheme's name, like ISO 9001 and TCVN
     "paste",  # "dán giá trị (Paste Values)": Excel's own menu item, named so the user finds it
     "values",  # ditto
     "submodule",  # git's term: there is no Vietnamese one a git user would recognise
+    "head",  # git's name of the current commit (`HEAD`), as the user typed it
+    "commit",  # git's terms, as Vietnamese git users say them ("một commit, tag hoặc nhánh")
+    "tag",
+    "html",  # file formats by their names, like YAML ("--format html, md, xlsx hoặc docx")
+    "xlsx",
+    "docx",
 }
 
 #: The catalogue's codes that are one word: a code is an identifier (docs/problems.md), shown in
@@ -52,7 +58,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 def _catalogue_words() -> set[str]:
     texts = [e.title.en for e in CATALOGUE.values()]
     texts += [t.en for e in CATALOGUE.values() for t in e.messages.values()]
-    texts += [en for en, _ in i18n._WORDS.values()]
+    texts += [en for en, _ in PHRASES.values()]
     texts += [en for en, _ in diff_render._WORDS.values()]
     texts += [key.replace("_", " ") for key in FIELD_LABELS]
     texts += ["on track behind at risk met missed not started no data count percent"]
@@ -239,3 +245,124 @@ def test_the_scanner_finds_english(english) -> None:
     assert english_in("Tiến độ: behind", english)
     assert english_in('trường ngày tập huấn ("date") sai', english) == []
     assert english_in("data/trainings/fields.yaml:3: lỗi [yaml-syntax] sai", english) == []
+
+
+# --- import: every import-note code, said in Vietnamese -----------------------------------------
+
+
+def test_imports_say_every_import_note_in_vietnamese(english, tmp_path, monkeypatch) -> None:
+    """The imports of vi_dataset.IMPORTS, in order, on a copy of the sample: between them every
+    import-note code (and `encoding`) is said, and no English word is."""
+    import pqp_cli.importing as importing
+    from pqp_cli.core.messages import CATALOGUE
+
+    for name, body in SHEETS.items():
+        (tmp_path / name).write_bytes(body)
+    copy = build(tmp_path / "repo")
+    monkeypatch.chdir(tmp_path)
+    said_codes: set[str] = set()
+    describe = importing.describe
+
+    def spy(report, lang="en"):  # the codes of what the command says
+        said_codes.update(n.code for n in [*report.rejects, *report.warnings])
+        return describe(report, lang)
+
+    monkeypatch.setattr(importing, "describe", spy)
+    out = ""
+    for args in IMPORTS:
+        out += pqp(copy, "import", *args, code=(0, 1)) + "\n"
+    wanted = {c for c, e in CATALOGUE.items() if e.family == "import"} | {"encoding"}
+    assert wanted <= said_codes, wanted - said_codes  # every one can come from a sheet
+    assert "31/02/2024" in out and "--replace" in out
+    assert english_in(out, english) == []
+
+
+# --- the step summary, report --date, init, errors ----------------------------------------------
+
+
+def test_the_github_step_summary_speaks_vietnamese(repo, english, tmp_path) -> None:
+    """`validate --format github` appends its table to $GITHUB_STEP_SUMMARY: under vi its heads
+    and severities are Vietnamese (they were `severity | code | file …` and `error`)."""
+    summary = tmp_path / "summary.md"
+    where = ["--data", str(repo / "data"), "--targets", str(repo / "targets.yaml")]
+    env = {"NO_COLOR": "1", "GITHUB_STEP_SUMMARY": str(summary)}
+    args = ["validate", "--format", "github", *where]
+    CliRunner().invoke(app, [*args, "--lang", "vi"], env=env)
+    table = summary.read_text(encoding="utf-8")
+    assert "| Mức độ " in table and "| Mã vấn đề " in table and "| lỗi " in table
+    assert english_in(table, english) == []
+    summary.unlink()
+    CliRunner().invoke(app, [*args, "--lang", "en"], env=env)
+    english_table = summary.read_text(encoding="utf-8")
+    assert "| severity " in english_table and "| error " in english_table
+
+
+@pytest.mark.parametrize("given", ["15/12/2025", "2025-12-15", "15-12-2025"])
+def test_report_date_takes_day_first_dates_as_as_of_does(repo, tmp_path, given) -> None:
+    out = tmp_path / "r.docx"
+    said = pqp(repo, "report", "-o", str(out), "--as-of", "2025-09-30", "--date", given)
+    assert out.exists(), said
+    assert "ngày 15 tháng 12 năm 2025" in _docx_text(out)
+
+
+def test_report_date_refuses_month_first_and_says_so_in_vietnamese(repo, tmp_path) -> None:
+    out = tmp_path / "r.docx"
+    said = pqp(repo, "report", "-o", str(out), "--date", "12/31/2025", code=(2,))
+    assert "--date '12/31/2025' không hợp lệ: hãy ghi ngày dạng dd/mm/yyyy" in said
+    early = pqp(
+        repo, "report", "-o", str(out), "--as-of", "2025-09-30", "--date", "01/09/2025", code=(2,)
+    )
+    assert "--date 01/09/2025 trước --as-of 30/09/2025" in early  # dates day first under vi
+    assert not out.exists()
+
+
+def test_init_speaks_vietnamese(english, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["init", "moi", "--lang", "vi"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    said = result.stdout + result.stderr
+    assert "đã ghi: moi/targets.yaml" in said and "Tiếp theo:" in said
+    assert english_in(said, english) == []
+    again = CliRunner().invoke(app, ["init", "moi", "--lang", "vi", "--end", "2020-01-01"])
+    assert again.exit_code == 2
+    assert "kế hoạch phải kết thúc sau khi bắt đầu (--start 01/01/2026, --end 01/01/2020)" in (
+        again.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("status", "--as-of", "31/13/2025"),
+        ("explain", "T99"),
+        ("diff", "khong-co"),
+        ("report", "-o", "r.pdf"),
+        ("import", "trainings", "khong-co.xlsx"),
+        ("report", "-o", "r.docx", "--number", "abc"),
+        ("status", "--rev", "HEAD..HEAD~1"),
+    ],
+    ids=" ".join,
+)
+def test_errors_that_stop_a_command_speak_vietnamese(repo, english, args, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    said = pqp(repo, *args, code=(2,))
+    assert "pqp: lỗi: " in said
+    assert english_in(said, english) == []
+
+
+def test_template_errors_speak_vietnamese(english, tmp_path) -> None:
+    said = CliRunner().invoke(
+        app, ["template", "trainings", "-o", str(tmp_path / "m.pdf"), "--lang", "vi"]
+    )
+    assert said.exit_code == 2 and "tệp mẫu phải là .xlsx hoặc .csv" in said.stderr
+    assert english_in(said.stderr, english) == []
+
+
+def test_explain_head_writes_day_first_dates_and_decimal_commas_under_vi(repo) -> None:
+    """It said `81.4% (179/220) / 100% (…) tính đến 2025-09-30` (found reading every command)."""
+    said = pqp(repo, "explain", "T3", "--as-of", "2025-09-30")
+    head = next(line for line in said.splitlines() if line.startswith("T3 · "))
+    assert head.endswith("tính đến 30/09/2025") and re.search(r": \d+,\d% \(\d+/\d+\) / ", head)
+    where = ["--data", str(repo / "data"), "--targets", str(repo / "targets.yaml")]
+    english = CliRunner().invoke(app, ["explain", "T3", "--as-of", "2025-09-30", *where]).stdout
+    assert re.search(r": \d+\.\d% \(\d+/\d+\) of 100% \(.*\) as of 2025-09-30", english)

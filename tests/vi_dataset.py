@@ -101,3 +101,44 @@ def build(root: Path) -> Path:
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "broken")
     return root
+
+
+#: Sheets (name → bytes) for `pqp import`, and the imports to run in order on a copy of the
+#: sample data; between them they say every import-note code of the catalogue (and `encoding`,
+#: which import says of a CSV file read as cp1258).
+SHEETS: dict[str, bytes] = {
+    # rejected (a day that does not exist), ignored-column, warning (a participant twice),
+    # total-row (a total row holding a value), after-total (a record below the total row)
+    "lop.csv": (
+        "Mã lớp,Tên lớp,Ngày,Nội dung,Mã cơ sở,Cột lạ\n"
+        "TR-N1,Lớp 5S,31/02/2024,Công cụ cải tiến,TH-0001,x\n"
+        "TR-N2,Lớp ISO,15/03/2024,Hệ thống quản lý,TH-0002,y\n"
+        "TR-N2,Lớp ISO,15/03/2024,Hệ thống quản lý,TH-0002,y\n"
+        "Tổng cộng,Lớp khác,,,,\n"
+        "TR-N3,Lớp sau tổng,16/03/2024,Đo lường,TH-0001,\n"
+    ).encode(),
+    # encoding: a CSV file saved as Windows-1258
+    "cp.csv": "id,title,date,topics,participants\nTR-C1,Làm 5S,15/03/2024,standards,TH-0001\n".encode(
+        "cp1258"
+    ),
+    # a training naming an unknown establishment (--create-missing writes a placeholder) ...
+    "moi.csv": "Mã lớp,Tên lớp,Ngày,Nội dung,Tên cơ sở\nTR-M1,Lớp mới,15/03/2024,Đo lường,"
+    "Công ty Chưa Có Tên Này\n".encode(),
+    # ... then that establishment imported for real: taken-over
+    "dn.csv": "Tên cơ sở,Loại hình,Mã số thuế\nCông ty Chưa Có Tên Này,Doanh nghiệp,0100109106\n".encode(),
+    # a sheet read through --mapping, then again without it: mapping (remembered)
+    "dn2.csv": "Tên gọi,Loại\nCông ty Mới Hai,Doanh nghiệp\n".encode(),
+    "map.yaml": "Tên gọi: name\nLoại: type\n".encode(),
+    # the same records under another name: already-imported; with --replace: replacing
+    "dn3.csv": "Tên gọi,Loại\nCông ty Mới Hai,Doanh nghiệp\n".encode(),
+}
+IMPORTS: list[tuple[str, ...]] = [
+    ("trainings", "lop.csv", "--dry-run"),
+    ("trainings", "cp.csv", "--dry-run"),
+    ("trainings", "moi.csv", "--create-missing"),
+    ("enterprises", "dn.csv"),
+    ("enterprises", "dn2.csv", "--mapping", "map.yaml"),
+    ("enterprises", "dn2.csv"),
+    ("enterprises", "dn3.csv", "--mapping", "map.yaml"),
+    ("enterprises", "dn3.csv", "--mapping", "map.yaml", "--replace"),
+]

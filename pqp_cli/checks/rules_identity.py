@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pqp_cli.core.messages import Texts, noun
+from pqp_cli.core.messages import PHRASES, Texts, noun
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.text import fold, name_key_folded
 from pqp_cli.read.loading import Entry
@@ -63,10 +63,10 @@ def _same_key(kind: str, r: Any) -> tuple[Any, ...]:
 
 
 _SAME = {
-    "experts": ("name and qualification date", "họ tên và ngày công nhận"),
-    "units": ("name and qualification date", "tên và ngày công nhận"),
-    "trainings": ("title and date", "tên lớp và ngày"),
-    "certifications": ("enterprise, scheme and dates", "cơ sở, hệ thống/tiêu chuẩn và các ngày"),
+    "experts": PHRASES["same_experts"],
+    "units": PHRASES["same_units"],
+    "trainings": PHRASES["same_trainings"],
+    "certifications": PHRASES["same_certifications"],
 }
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pqp_cli.core.i18n import tr
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.pathtext import shown
 from pqp_cli.core.problems import PqpError
 from pqp_cli.core.settings import Settings
@@ -130,7 +131,7 @@ def resolve(data: Path, targets: Path, as_of: str | None, lang: str) -> Options:
 def check_lang(lang: str) -> str:
     lang = (lang or "en").strip().lower()
     if lang not in ("en", "vi"):
-        raise PqpError(tr("bad_lang", "en", value=lang), tr("bad_lang", "vi", value=lang))
+        raise PqpError(*phrase("bad_lang", value=lang))
     return lang
 
 
@@ -152,7 +153,7 @@ def guess_lang() -> str:
 
 def fail(err: PqpError, lang: str) -> typer.Exit:
     """Print a PqpError the way every command does, and the exit to raise."""
-    prefix = "lỗi" if lang == "vi" else "error"
+    prefix = tr("error", lang)
     typer.echo(f"pqp: {prefix}: {shown(err.message(lang))}", err=True)
     return typer.Exit(err.exit_code)
 
@@ -164,10 +165,7 @@ def as_of_date(text: str) -> dt.date:
 
     day = parse_date(text)
     if day is None:
-        raise PqpError(
-            f"invalid --as-of {text!r}: give a date as YYYY-MM-DD or dd/mm/yyyy",
-            f"--as-of {text!r} không hợp lệ: hãy ghi ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD",
-        )
+        raise PqpError(*phrase("bad-as-of", value=text))
     return day
 
 

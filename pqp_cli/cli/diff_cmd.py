@@ -19,6 +19,7 @@ from pqp_cli.cli.common import (
     resolve,
     settings,
 )
+from pqp_cli.core.i18n import tr
 from pqp_cli.core.problems import PqpError
 
 if TYPE_CHECKING:
@@ -31,14 +32,6 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-_LEFT_OUT = (
-    "note: at {where} the data has {errors} error(s); {records} record(s) and {files} file(s) "
-    "are left out of its figures (run `pqp validate` there)",
-    "lưu ý: ở {where} dữ liệu có {errors} lỗi; {records} bản ghi và {files} tệp bị loại khỏi "
-    "số liệu (hãy chạy `pqp validate` ở đó)",
-)
-
-
 def _note_errors(doc: DiffDoc, lang: str, no_color: bool) -> None:
     from pqp_cli.render.console import stderr_console
     from pqp_cli.render.diff import side
@@ -46,7 +39,9 @@ def _note_errors(doc: DiffDoc, lang: str, no_color: bool) -> None:
     err = stderr_console(no_color)
     for end, found in ((doc.old, doc.old_problems), (doc.new, doc.new_problems)):
         if found.errors:
-            text = _LEFT_OUT[1 if lang == "vi" else 0].format(
+            text = tr(
+                "diff_left_out",
+                lang,
                 where=side(end, lang),
                 errors=found.errors,
                 records=found.records_left_out,

@@ -96,10 +96,11 @@ def import_(
 
 def _print(report: ImportReport, lang: str) -> None:
     """Warnings to stderr, then the summary (counts, rejected rows, what was written)."""
+    from pqp_cli.core.i18n import tr
     from pqp_cli.importing import describe
 
     for note in report.warnings:
-        typer.echo(f"{'cảnh báo' if lang == 'vi' else 'warning'}: {note.message(lang)}", err=True)
+        typer.echo(f"{tr('warning', lang)}: {note.message(lang)}", err=True)
     typer.echo("\n".join(describe(report, lang)))
 
 

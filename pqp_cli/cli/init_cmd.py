@@ -8,31 +8,8 @@ from typing import Annotated
 import typer
 
 from pqp_cli.cli.common import LangOpt, check_lang, fail
+from pqp_cli.core.i18n import tr
 from pqp_cli.core.problems import PqpError, display_path
-
-_NEXT = (
-    "Next: fill in the lines marked 'ĐIỀN / FILL IN' in {targets}; then, from the folder "
-    "{folder}, run `pqp validate` (see {readme}).",
-    "Tiếp theo: điền các dòng ghi 'ĐIỀN / FILL IN' trong {targets}; rồi, trong thư mục "
-    "{folder}, chạy `pqp validate` (xem {readme}).",
-)
-_WROTE = ("wrote", "đã ghi")
-_KEPT = ("kept (already there)", "giữ nguyên (đã có)")
-_GIT = {
-    "created": ("made a git repository: git init", "đã tạo kho git: git init"),
-    "inside": (
-        "already inside a git repository: no git init",
-        "đã nằm trong một kho git: không chạy git init",
-    ),
-    "no-git": (
-        "git is not installed: no repository made; install git, then run `git init` there",
-        "chưa cài git: chưa tạo kho; hãy cài git rồi chạy `git init` trong thư mục đó",
-    ),
-    "failed": (
-        "git init failed: no repository made; run `git init` there",
-        "git init không chạy được: chưa tạo kho; hãy chạy `git init` trong thư mục đó",
-    ),
-}
 
 
 def init(
@@ -65,15 +42,16 @@ def init(
         )
     except PqpError as err:
         raise fail(err, lang) from None
-    vi = lang == "vi"
     for path in created.written:
-        typer.echo(f"{_WROTE[vi]}: {display_path(path)}")
+        typer.echo(tr("init_wrote", lang, path=display_path(path)))
     for path in created.kept:
-        typer.echo(f"{_KEPT[vi]}: {display_path(path)}")
+        typer.echo(tr("init_kept", lang, path=display_path(path)))
     state = ensure_repository(folder)
-    typer.echo(_GIT[state][vi], err=state in ("no-git", "failed"))
+    typer.echo(tr(f"git_{state}", lang), err=state in ("no-git", "failed"))
     typer.echo(
-        _NEXT[vi].format(
+        tr(
+            "init_next",
+            lang,
             targets=display_path(folder / "targets.yaml"),
             folder=display_path(folder),
             readme=display_path(folder / "README.md"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -25,6 +26,7 @@ from pqp_cli.cli.common import (
 from pqp_cli.cli.status_cmd import report_problems
 from pqp_cli.core import fileio
 from pqp_cli.core.i18n import tr
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.problems import PqpError
 
 
@@ -68,10 +70,7 @@ def choose_format(output: str, fmt: Format | None) -> Format:
         return Format.html
     found = _SUFFIXES.get(Path(output).suffix.lower())
     if found is None:
-        raise PqpError(
-            tr("report_format_unknown", "en", path=output),
-            tr("report_format_unknown", "vi", path=output),
-        )
+        raise PqpError(*phrase("report_format_unknown", path=output))
     return found
 
 
@@ -99,8 +98,23 @@ NumberOpt = Annotated[
 ]
 DocDateOpt = Annotated[
     str | None,
-    typer.Option("--date", help="docx: the document's date (YYYY-MM-DD); default today."),
+    typer.Option(
+        "--date", help="docx: the document's date (YYYY-MM-DD or dd/mm/yyyy); default today."
+    ),
 ]
+
+
+def doc_date(text: str | None) -> dt.date | None:
+    """`--date` read as `--as-of` is: `2026-01-15` or day first (`15/01/2026`), never month
+    first; a date that is neither is a usage error (exit 2)."""
+    from pqp_cli.core.text import parse_date
+
+    if text is None:
+        return None
+    day = parse_date(text)
+    if day is None:
+        raise PqpError(*phrase("bad-doc-date", value=text))
+    return day
 
 
 def report(
@@ -126,8 +140,8 @@ def report(
         chosen = choose_format(output, fmt)
         opts = resolve(*locate(data, targets), as_of, check_lang(lang or _default_lang(chosen)))
         if chosen in _FILE_ONLY and output == "-":
-            raise PqpError(tr(_FILE_ONLY[chosen], "en"), tr(_FILE_ONLY[chosen], "vi"))
-        stamp = api.document_stamp(number=number, date=date, as_of=opts.as_of)
+            raise PqpError(*phrase(_FILE_ONLY[chosen]))
+        stamp = api.document_stamp(number=number, date=doc_date(date), as_of=opts.as_of)
         project = load(opts, rev=rev, env=env)
         project.require_plan()
         if chosen is Format.docx:

@@ -18,7 +18,8 @@ from typer._click import exceptions as errors
 from typer._click.core import Command, Context
 from typer._click.formatting import HelpFormatter
 
-from pqp_cli.cli import help_vi
+from pqp_cli.core.messages import help_vi
+from pqp_cli.core.messages.help_vi import PARAMETER_KINDS, USAGE_ERRORS
 
 
 class ViFormatter(HelpFormatter):
@@ -104,10 +105,10 @@ def run(app: typer.Typer, args: list[str]) -> int:
         _show(exc)
         return exc.exit_code
     except errors.ClickException as exc:
-        typer.echo(f"Lỗi: {_message(exc)}", err=True)
+        typer.echo(USAGE_ERRORS["error"].format(message=_message(exc)), err=True)
         return exc.exit_code
     except typer.Abort:
-        typer.echo("Đã hủy.", err=True)
+        typer.echo(USAGE_ERRORS["aborted"], err=True)
         return 1
     return result if isinstance(result, int) else 0
 
@@ -118,22 +119,24 @@ def _show(exc: errors.UsageError) -> None:
     if ctx is not None:
         hint = ""
         if ctx.command.get_help_option(ctx) is not None:
-            hint = f"Xem '{ctx.command_path} {ctx.help_option_names[0]}' để được trợ giúp.\n"
+            option = ctx.help_option_names[0]
+            hint = USAGE_ERRORS["see_help"].format(command=ctx.command_path, option=option)
         typer.echo(f"{ctx.get_usage()}\n{hint}", err=True)
-    typer.echo(f"Lỗi: {_message(exc)}", err=True)
+    typer.echo(USAGE_ERRORS["error"].format(message=_message(exc)), err=True)
 
 
 def _message(exc: errors.ClickException) -> str:
     """The Vietnamese for a usage error, from its kind and its parts (never click's English)."""
     if isinstance(exc, errors.NoSuchOption):
-        text = f"Không có tùy chọn {exc.option_name}"
+        text = USAGE_ERRORS["no_such_option"].format(option=exc.option_name)
         if exc.possibilities:
-            text += f" (có lẽ là: {', '.join(sorted(exc.possibilities))})"
+            names = ", ".join(sorted(exc.possibilities))
+            text += USAGE_ERRORS["did_you_mean"].format(names=names)
         return text
     if isinstance(exc, errors.MissingParameter):
         return _missing(exc)
     if isinstance(exc, errors.BadParameter):
-        return f"Giá trị không hợp lệ cho {_hint(exc)}: {_reason(exc.message)}"
+        return USAGE_ERRORS["bad_value"].format(hint=_hint(exc), reason=_reason(exc.message))
     return _known(exc.message)
 
 
@@ -144,16 +147,14 @@ def _hint(exc: errors.BadParameter) -> str:
     return exc.param.get_error_hint() if exc.param is not None else ""
 
 
-_KINDS = {"argument": "đối số", "option": "tùy chọn", "parameter": "tham số"}
-
-
 def _missing(exc: errors.MissingParameter) -> str:
     kind = exc.param_type or (exc.param.param_type_name if exc.param else "parameter")
-    text = f"Thiếu {_KINDS.get(kind, 'tham số')} {_hint(exc)}".rstrip() + "."
+    named = PARAMETER_KINDS.get(kind, PARAMETER_KINDS["parameter"])
+    text = USAGE_ERRORS["missing"].format(kind=named, hint=_hint(exc)).rstrip() + "."
     choices = getattr(exc.param, "type_descriptor", None)
     values = getattr(choices, "choices", None) if getattr(choices, "is_choice", False) else None
     if values:
-        text += " Chọn một trong:\n\t" + ",\n\t".join(_value(v) for v in values)
+        text += USAGE_ERRORS["choose_one"] + ",\n\t".join(_value(v) for v in values)
     return text
 
 
@@ -162,27 +163,7 @@ def _value(choice: Any) -> str:
 
 
 #: click's and typer's messages inside an error, as patterns → their Vietnamese.
-_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(r"^(?:Value error, )?(.*) is not one of (.*)\.$", re.S),
-        r"\1 không phải là một trong \2.",
-    ),
-    (
-        re.compile(r"^(?:Value error, )?Value (.*) is not a valid (.*)\.$", re.S),
-        r"\1 không hợp lệ.",
-    ),
-    (re.compile(r"^Option '(.*)' requires an argument\.$"), r"Tùy chọn '\1' cần một giá trị."),
-    (re.compile(r"^Option '(.*)' requires (\d+) arguments\.$"), r"Tùy chọn '\1' cần \2 giá trị."),
-    (re.compile(r"^Option '(.*)' does not take a value\.$"), r"Tùy chọn '\1' không nhận giá trị."),
-    (re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$", re.S), r"Thừa đối số: \1"),
-    (
-        re.compile(r"^No such command '(.*)'\. Did you mean (.*)\?$"),
-        r"Không có lệnh '\1'. Có phải ý bạn là \2?",
-    ),
-    (re.compile(r"^No such command '(.*)'\.$"), r"Không có lệnh '\1'."),
-    (re.compile(r"^Missing command\.$"), "Thiếu tên lệnh."),
-    (re.compile(r"^Argument '(.*)' takes (\d+) values\.$"), r"Đối số '\1' cần \2 giá trị."),
-)
+_REASONS = tuple((re.compile(p, re.S), vi) for p, vi in help_vi.REASONS)
 
 
 def _reason(message: str) -> str:
@@ -192,11 +173,11 @@ def _reason(message: str) -> str:
             return pattern.sub(vietnamese, message)
     if not message.isascii():  # pqp's own checks already speak Vietnamese
         return message
-    return "giá trị này không dùng được ở đây."
+    return USAGE_ERRORS["bad_value_here"]
 
 
 def _known(message: str) -> str:
     for pattern, vietnamese in _REASONS:
         if pattern.match(message):
             return pattern.sub(vietnamese, message)
-    return message if not message.isascii() else "cách dùng lệnh không đúng."
+    return message if not message.isascii() else USAGE_ERRORS["bad_usage"]

@@ -16,6 +16,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.problems import PqpError, display_path
 
 
@@ -94,7 +95,4 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def cannot_write(path: Path, exc: OSError) -> PqpError:
-    return PqpError(
-        f"cannot write {display_path(path)}: {exc.strerror}",
-        f"không ghi được {display_path(path)}: {exc.strerror}",
-    )
+    return PqpError(*phrase("cannot-write", path=display_path(path), why=exc.strerror))

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from pqp_cli.core.messages import PHRASES
 from pqp_cli.core.messages.labels import NOUNS
 from pqp_cli.core.text import CONTROL, clean, fold, parse_date
 
@@ -238,25 +239,16 @@ KINDS: tuple[str, ...] = tuple(MODELS)
 
 #: What a field allows, for messages: English, Vietnamese.
 ALLOWED: dict[str, tuple[str, str]] = {
-    "id": (
-        "letters, digits, '.', '_' and '-', starting with a letter or digit",
-        "chữ cái, chữ số, '.', '_' và '-', bắt đầu bằng chữ cái hoặc chữ số",
-    ),
-    "tax_code": (
-        "10 digits, or 10 digits, '-' and 3 digits (e.g. 2801234567 or 2801234567-001)",
-        "10 chữ số, hoặc 10 chữ số, '-' và 3 chữ số (vd. 2801234567 hoặc 2801234567-001)",
-    ),
-    "date": ("a date such as 2023-04-03 or 03/04/2023", "một ngày, vd. 03/04/2023"),
-    "bool": ("true or false (Có/Không)", 'Có ("true") hoặc Không ("false")'),
-    "stars": ("a whole number from 3 to 5", "số nguyên từ 3 đến 5"),
-    "trainees": ("a whole number, 0 or more", "số nguyên không âm"),
-    "text": ("non-empty text", "văn bản không rỗng"),
-    "list": ("a list (one '- item' a line)", "một danh sách (mỗi dòng '- mục')"),
-    "mapping": ("a mapping of fields", "một ánh xạ trường: giá trị"),
-    "control": (
-        "text without control characters (remove the invisible character)",
-        "văn bản không có ký tự điều khiển (hãy xóa ký tự vô hình)",
-    ),
+    "id": PHRASES["allowed_id"],
+    "tax_code": PHRASES["allowed_tax_code"],
+    "date": PHRASES["allowed_date"],
+    "bool": PHRASES["allowed_bool"],
+    "stars": PHRASES["allowed_stars"],
+    "trainees": PHRASES["allowed_trainees"],
+    "text": PHRASES["allowed_text"],
+    "list": PHRASES["allowed_list"],
+    "mapping": PHRASES["allowed_mapping"],
+    "control": PHRASES["allowed_control"],
 }
 
 

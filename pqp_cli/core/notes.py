@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from pqp_cli.core.messages import Texts, texts
+from pqp_cli.core.messages import Texts, phrase, texts
 
 _language = "en"
 
@@ -33,7 +33,4 @@ def warn(key: str, lang: str | None = None, **params: object) -> None:
 
 def say(message: Texts, lang: str | None = None) -> None:
     """A warning already rendered from the catalogue (kept, say, with a revision's files)."""
-    if (lang or _language) == "vi":
-        print(f"pqp: cảnh báo: {message.vi}", file=sys.stderr)
-    else:
-        print(f"pqp: warning: {message.en}", file=sys.stderr)
+    print(phrase("warning_prefix", message=message).text(lang or _language), file=sys.stderr)

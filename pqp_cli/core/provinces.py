@@ -12,16 +12,12 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.placetext import name_key
 from pqp_cli.core.problems import PqpError
 
 #: What a damaged or missing register says (exit 2).
-DAMAGED = (
-    "the register of administrative units shipped with pqp is missing or damaged "
-    "(pqp_cli/data/admin_units.json.gz): reinstall pqp",
-    "danh mục đơn vị hành chính kèm theo pqp bị thiếu hoặc hỏng "
-    "(pqp_cli/data/admin_units.json.gz): hãy cài lại pqp",
-)
+DAMAGED = phrase("register-damaged")
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from pqp_cli.core.messages import Texts, phrase
 from pqp_cli.core.problems import PqpError
 from pqp_cli.core.settings import Settings
 from pqp_cli.figures.documents import DiffDoc, DiffRow, End, Figure, Mover, ProblemCounts, StatusRow
@@ -49,9 +50,8 @@ def _statuses(side: Side, as_of: dt.date) -> dict[str, TargetStatus]:
     try:
         plan = side.project.require_plan()
     except PqpError as err:
-        where = side.rev or "working tree"
-        where_vi = side.rev or "thư mục làm việc"
-        raise PqpError(f"{where}: {err.en}", f"{where_vi}: {err.vi}") from None
+        where = side.rev or phrase("working-tree")
+        raise PqpError(*phrase("at-side", where=where, error=Texts(err.en, err.vi))) from None
     return {ts.target.id: ts for ts in evaluate(plan, side.project.dataset, as_of)}
 
 

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from pqp_cli.checks.localities import province_of, register_of
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.places import Register
 from pqp_cli.core.problems import PqpError
 from pqp_cli.figures.documents import Breakdown, Places, Share, StatusDoc, Straddling, Subject
@@ -97,21 +98,10 @@ def written_names(register: Register | None, texts: Iterable[str | None]) -> dic
 
 
 def _no_register(province: str | None, level: str) -> tuple[str, str]:
-    vi_level = "huyện" if level == "district" else "xã"
+    grouping = phrase(f"grouping-{level}")
     if province is None:
-        return (
-            f"--by {level} needs the plan's province, and targets.yaml names none: set "
-            "plan.province (e.g. 'Thanh Hóa')",
-            f"--by {level} cần biết tỉnh của kế hoạch, mà targets.yaml chưa ghi: hãy ghi "
-            f"plan.province (vd. 'Thanh Hóa') để nhóm theo {vi_level}",
-        )
-    return (
-        f"--by {level} needs the plan's province in pqp's register, and {province!r} is not "
-        "one: set plan.province in targets.yaml (e.g. 'Thanh Hóa'); see `pqp validate`",
-        f"--by {level} cần tỉnh của kế hoạch có trong danh mục của pqp, mà {province!r} thì "
-        f"không: hãy ghi plan.province trong targets.yaml (vd. 'Thanh Hóa') để nhóm theo "
-        f"{vi_level}; xem `pqp validate`",
-    )
+        return phrase("by-needs-province", level=level, grouping=grouping)
+    return phrase("by-province-unknown", level=level, province=province, grouping=grouping)
 
 
 def add_places(

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from pqp_cli.core.i18n import tr
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.problems import PqpError, Problem
 from pqp_cli.figures.documents import ProblemCounts, ProblemLine, ReportDoc, ReportPlan
 from pqp_cli.figures.explain import explain
@@ -112,9 +112,7 @@ def stamp(number: str | None, date: str | dt.date | None, as_of: dt.date) -> Sta
     if number is not None:
         found = _NUMBER.fullmatch(number.strip())
         if found is None:
-            en = f"--number {number!r}: give the number as digits (15) or with the whole symbol (15/BC-SKHCN)"
-            vi = f"--number {number!r}: ghi số bằng chữ số (15) hoặc kèm cả ký hiệu (15/BC-SKHCN)"
-            raise PqpError(en, vi)
+            raise PqpError(*phrase("bad-doc-number", value=number))
         fixed = (found.group(1), found.group(2) or "")
     return Stamp(number=fixed[0], symbol=fixed[1], date=signed)
 
@@ -126,13 +124,9 @@ def _signed(date: str | dt.date | None, as_of: dt.date) -> dt.date | None:
         try:
             day = dt.date.fromisoformat(date.strip())
         except ValueError:
-            raise PqpError(
-                tr("bad_doc_date", "en", value=date), tr("bad_doc_date", "vi", value=date)
-            ) from None
+            raise PqpError(*phrase("bad_doc_date", value=date)) from None
     if day is not None and day < as_of:
-        en = f"--date {day.isoformat()} is before --as-of {as_of.isoformat()}: a report cannot be dated before the figures it reports"
-        vi = f"--date {day.isoformat()} trước --as-of {as_of.isoformat()}: báo cáo không thể ký trước ngày chốt số liệu"
-        raise PqpError(en, vi)
+        raise PqpError(*phrase("doc-date-early", date=day, as_of=as_of))
     return day
 
 

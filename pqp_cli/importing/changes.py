@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pqp_cli.core.messages import Texts, phrase
+
 
 def _item(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
@@ -18,8 +20,7 @@ def _shown(value: Any) -> str:
 def record_changes(rid: str, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, str]:
     """`id: participants lost X, gained Y; date 2023-04-03 → 2023-04-05` in en and vi
     (both records as text, as the loader reads them)."""
-    en: list[str] = []
-    vi: list[str] = []
+    parts: list[Texts] = []
     for key in dict.fromkeys([*new, *old]):
         a, b = old.get(key), new.get(key)
         if a == b or key == "id":
@@ -27,24 +28,23 @@ def record_changes(rid: str, old: dict[str, Any], new: dict[str, Any]) -> tuple[
         if isinstance(a, list) or isinstance(b, list):
             was, now = [_item(x) for x in a or []], [_item(x) for x in b or []]
             lost, gained = [x for x in was if x not in now], [x for x in now if x not in was]
-            parts_en = ([f"lost {', '.join(lost)}"] if lost else []) + (
-                [f"gained {', '.join(gained)}"] if gained else []
+            bits = ([phrase("change_lost", items=", ".join(lost))] if lost else []) + (
+                [phrase("change_gained", items=", ".join(gained))] if gained else []
             )
-            parts_vi = ([f"mất {', '.join(lost)}"] if lost else []) + (
-                [f"thêm {', '.join(gained)}"] if gained else []
-            )
-            en.append(f"{key} {', '.join(parts_en) or 'reordered'}")
-            vi.append(f"{key} {', '.join(parts_vi) or 'đổi thứ tự'}")
+            what = _joined(bits, ", ") if bits else phrase("change_reordered")
+            parts.append(phrase("change_list", key=key, what=what))
         elif b is None:
-            en.append(f"lost {key} ({_shown(a)})")
-            vi.append(f"mất {key} ({_shown(a)})")
+            parts.append(phrase("change_field_lost", key=key, value=_shown(a)))
         else:
-            en.append(f"{key} {_shown(a)} → {_shown(b)}")
-            vi.append(f"{key} {_shown(a)} → {_shown(b)}")
-    return f"changed {rid}: {'; '.join(en)}", f"thay đổi {rid}: {'; '.join(vi)}"
+            parts.append(phrase("change_value", key=key, old=_shown(a), new=_shown(b)))
+    return phrase("change_line", id=rid, parts=_joined(parts, "; "))
+
+
+def _joined(parts: list[Texts], sep: str) -> Texts:
+    return Texts(sep.join(p.en for p in parts), sep.join(p.vi for p in parts))
 
 
 def removed(rid: str, old: dict[str, Any]) -> tuple[str, str]:
     what = old.get("name") or old.get("title") or old.get("scheme") or ""
     label = f" ({_item(what)})" if what else ""
-    return f"removed {rid}{label}", f"bỏ {rid}{label}"
+    return phrase("change_removed", id=rid, label=label)

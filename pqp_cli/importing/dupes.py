@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pqp_cli.core.messages import Texts, texts
+from pqp_cli.core.messages import PHRASES, texts
 from pqp_cli.core.text import fold, name_key
 from pqp_cli.importing.rows import Built, Context
 
@@ -39,7 +39,7 @@ def merge_duplicates(ctx: Context, built: list[Built]) -> list[Built]:
             if k != "id" and kept.record.get(k) != item.record.get(k)
         ]  # fmt: skip
         said = "warning/repeats-differ" if differ else "warning/repeats"
-        same = Texts(_SAME_EN[ctx.kind], _SAME_VI[ctx.kind])
+        same = _SAME[ctx.kind]
         repeats = texts(
             said,
             later=item.rows[0] + 1,
@@ -52,13 +52,4 @@ def merge_duplicates(ctx: Context, built: list[Built]) -> list[Built]:
     return out
 
 
-_SAME_EN = {
-    "experts": "name and date",
-    "units": "name and date",
-    "certifications": "enterprise, scheme and dates",
-}
-_SAME_VI = {
-    "experts": "họ tên và ngày",
-    "units": "tên và ngày",
-    "certifications": "cơ sở, hệ thống/tiêu chuẩn và các ngày",
-}
+_SAME = {kind: PHRASES[f"dupes_same_{kind}"] for kind in ("experts", "units", "certifications")}

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from pqp_cli.core.i18n import tr
 from pqp_cli.core.problems import display_path
 
 _RECORD_START = re.compile(r"^- id: ?(.*)$")
@@ -40,7 +41,7 @@ def localise(
             continue
         starts = _starts(text)
         for lang in ("en", "vi"):
-            said = "this sheet, row" if lang == "en" else "bảng này, dòng"
+            said = tr("import_this_sheet_row", lang)
             parts, last = [], 0
             source = en if lang == "en" else vi
             for match in pattern.finditer(source):

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from pqp_cli.core.models import NOUN_VI
+from pqp_cli.core.messages import phrase
+from pqp_cli.core.messages.labels import kind_named, mapping_shown
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.core.text import header_key
 from pqp_cli.importing import writing
@@ -19,15 +20,9 @@ def load_mapping(path: Path, kind: str) -> dict[str, str]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise PqpError(
-            f"cannot read the mapping file {path}: {exc}",
-            f"không đọc được tệp ánh xạ {path}: {exc}",
-        ) from None
+        raise PqpError(*phrase("mapping-unreadable", path=path, why=exc)) from None
     if not isinstance(data, dict):
-        raise PqpError(
-            f"{path}: the mapping must be 'column header: field' lines",
-            f"{path}: tệp ánh xạ phải gồm các dòng 'tiêu đề cột: trường'",
-        )
+        raise PqpError(*phrase("mapping-shape", path=path))
     known = columns(kind)
     table: dict[str, str] = {}
     for header, target in data.items():
@@ -39,9 +34,14 @@ def load_mapping(path: Path, kind: str) -> dict[str, str]:
         if key is None or key not in known:
             allowed = ", ".join(known)
             raise PqpError(
-                f"{path}: '{header}: {target}' names no {kind} field; fields: {allowed}",
-                f"{path}: '{header}: {target}' không phải trường của {NOUN_VI[kind]}"
-                f' ("{kind}"); các trường: {allowed}',
+                *phrase(
+                    "mapping-no-field",
+                    path=path,
+                    header=header,
+                    target=target,
+                    kind=kind_named(kind),
+                    allowed=allowed,
+                )
             )
         table[header_key(str(header))] = key
     return table
@@ -58,6 +58,6 @@ def column_mapping(
     kept = {h: k for h, k in kept.items() if k in known}
     if not kept:
         return {}, []
-    shown = ", ".join(f"{h} → {k or '~'}" for h, k in sorted(kept.items()))
+    shown = mapping_shown(kept)
     name = display_path(target)
     return kept, [Note.of("mapping", name=name, shown=shown)]

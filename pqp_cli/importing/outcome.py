@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pqp_cli.core.messages import code_of, texts
-from pqp_cli.core.models import NOUN_VI
+from pqp_cli.core.i18n import tr
+from pqp_cli.core.messages import Texts, code_of, kind_word, texts
 from pqp_cli.core.problems import display_path
 
 
@@ -35,10 +35,10 @@ class Where:
         if self.row is not None and self.col is not None:
             parts.append(f"{column_letter(self.col)}{self.row}")
         elif self.row is not None:
-            parts.append(f"{'dòng' if lang == 'vi' else 'row'} {self.row}")
+            parts.append(f"{tr('import_row', lang)} {self.row}")
         text = " › ".join(parts)
         if self.header:
-            text += f' ({"cột" if lang == "vi" else "column"} "{self.header}")'
+            text += f' ({tr("import_column", lang)} "{self.header}")'
         return text
 
 
@@ -100,60 +100,45 @@ def _paths(paths: list[Path]) -> str:
 
 def describe(report: ImportReport, lang: str = "en") -> list[str]:
     """The summary of an import, line by line: counts, then what was (or was not) written."""
-    vi = lang == "vi"
     where = f"{report.source} › {report.sheet}"
-    counts = (report.created, report.changed, report.unchanged, report.removed)
-    if vi:
-        lines = [
-            f"Đã đọc {report.rows_read} dòng từ {where}.",
-            "{}: {} tạo mới, {} thay đổi, {} không đổi, {} bị xóa".format(
-                NOUN_VI.get(report.kind, report.kind), *counts
-            ),
-        ]
-    else:
-        lines = [
-            f"Read {report.rows_read} rows from {where}.",
-            "{}: {} created, {} changed, {} unchanged, {} removed".format(report.kind, *counts),
-        ]
+    counts = dict(
+        created=report.created,
+        changed=report.changed,
+        unchanged=report.unchanged,
+        removed=report.removed,
+    )
+    lines = [
+        tr("import_read", lang, rows=report.rows_read, where=where),
+        tr("import_counts", lang, kind=kind_word(report.kind), **counts),
+    ]
     if report.enterprises_created:
-        n = report.enterprises_created
-        lines[-1] += f"; {n} cơ sở mới" if vi else f"; {n} new establishment(s)"
+        lines[-1] += tr("import_new_establishments", lang, n=report.enterprises_created)
     lines[-1] += "."
-    lines += [f"  {vi_text if vi else en}" for en, vi_text in report.changes]
+    lines += [f"  {Texts(*change).text(lang)}" for change in report.changes]
     rejected = len(report.rejected_rows)
     if rejected:
-        lines.append(f"{rejected} dòng bị loại:" if vi else f"{rejected} row(s) rejected:")
+        lines.append(tr("import_rows_rejected", lang, n=rejected))
     elif report.rejects:  # the whole sheet is refused, not some of its rows
-        lines.append("Bảng tính bị từ chối:" if vi else "The sheet is refused:")
+        lines.append(tr("import_sheet_refused", lang))
     if report.rejects:
         lines += [f"  {note.message(lang)}" for note in report.rejects]
-    lines.append(_written(report, vi))
+    lines.append(_written(report, lang))
     return lines
 
 
-def _written(report: ImportReport, vi: bool) -> str:
+def _written(report: ImportReport, lang: str) -> str:
     if report.dry_run:
-        if report.blocked:
-            if vi:
-                return "Chạy thử (--dry-run): không ghi gì; khi chạy thật cũng không ghi gì."
-            return "Dry run: nothing written; a real import would write nothing either."
-        return "Chạy thử (--dry-run): không ghi gì." if vi else "Dry run: nothing written."
+        return tr("import_dry_blocked" if report.blocked else "import_dry", lang)
     if report.blocked and report.skip_invalid:
-        if vi:
-            return "Không ghi gì: có lỗi không thuộc dòng nào để bỏ qua; hãy sửa bảng tính."
-        return "Nothing written: an error belongs to no row that could be left out; fix the sheet."
+        return tr("import_skip_blocked", lang)
     if report.blocked:
-        if vi:
-            return "Không ghi gì vì có dòng bị loại; sửa bảng tính, hoặc dùng --skip-invalid."
-        return "Nothing written, as rows were rejected: fix the sheet, or pass --skip-invalid."
-    text = ""
+        return tr("import_blocked", lang)
     if report.written:
-        text = f"Đã ghi {_paths(report.written)}." if vi else f"Wrote {_paths(report.written)}."
+        text = tr("import_wrote", lang, paths=_paths(report.written))
     else:
-        text = "Không có gì thay đổi." if vi else "Nothing changed."
+        text = tr("import_nothing_changed", lang)
     if report.rejects_file:
-        path = display_path(report.rejects_file)
-        text += f" Các dòng bị loại đã ghi vào {path}." if vi else f" Rejected rows are in {path}."
+        text += tr("import_rejects_in", lang, path=display_path(report.rejects_file))
     if report.rejects_failed:
-        text += " " + report.rejects_failed[1 if vi else 0]
+        text += " " + Texts(*report.rejects_failed).text(lang)
     return text

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.core.text import fold
 from pqp_cli.importing import odsscan, xlsscan, xlsxscan
@@ -61,15 +62,11 @@ class Workbook:
 def open_workbook(path: Path, encoding: str | None = None) -> Workbook:
     """Open a source; a missing, corrupt or password-protected file raises PqpError (exit 2)."""
     if not path.is_file():
-        raise PqpError(f"{display_path(path)}: no such file", f"{display_path(path)}: không có tệp")
+        raise PqpError(*phrase("no-such-file", path=display_path(path)))
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise PqpError(
-            f"{display_path(path)}: cannot import a {suffix or 'suffix-less'} file;"
-            " save it as .xlsx, .xls, .ods or .csv",
-            f"{display_path(path)}: không nhập được tệp {suffix or 'không đuôi'};"
-            " hãy lưu thành .xlsx, .xls, .ods hoặc .csv",
-        )
+        shown = suffix or phrase("suffix-less")
+        raise PqpError(*phrase("cannot-import-suffix", path=display_path(path), suffix=shown))
     if suffix in SPREADSHEETS:
         return _open_calamine(path)
     rows, notes = read_csv(path, encoding)
@@ -98,28 +95,13 @@ def _unreadable(path: Path, exc: Exception) -> PqpError:
     name = display_path(path)
     head = _head(path)
     if type(exc).__name__ == "PasswordError" or _encrypted(path, head):
-        return PqpError(
-            f"{name}: the workbook is password-protected; open it in Excel, remove the password"
-            " (File › Info › Protect Workbook) and save it again",
-            f"{name}: tệp có mật khẩu; hãy mở bằng Excel, gỡ mật khẩu"
-            " (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại",
-        )
+        return PqpError(*phrase("workbook-password", path=name))
     if not head.startswith((b"PK", _OLE)) and re.search(
         rb"<(html|table)[\s>]", head[:4096].lower()
     ):
-        return PqpError(
-            f"{name}: this is a web page (HTML) named like a spreadsheet; open it in Excel and"
-            " save it as .xlsx",
-            f"{name}: đây là trang web (HTML) mang đuôi bảng tính; hãy mở bằng Excel và lưu"
-            " thành .xlsx",
-        )
+        return PqpError(*phrase("workbook-html", path=name))
     detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-    return PqpError(
-        f"{name}: cannot read the spreadsheet, it is damaged or not a {path.suffix} file"
-        f" ({detail}); open it in Excel or LibreOffice and save it again",
-        f"{name}: không đọc được bảng tính, tệp bị hỏng hoặc không phải tệp {path.suffix}"
-        f" ({detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
-    )
+    return PqpError(*phrase("workbook-damaged", path=name, suffix=path.suffix, detail=detail))
 
 
 def _head(path: Path, size: int = 65536) -> bytes:
@@ -142,20 +124,14 @@ def read_csv(path: Path, encoding: str | None = None) -> tuple[list[list[Any]], 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PqpError(
-            f"{display_path(path)}: cannot read ({exc.strerror})",
-            f"{display_path(path)}: không đọc được ({exc.strerror})",
-        ) from None
+        raise PqpError(*phrase("cannot-read", path=display_path(path), why=exc.strerror)) from None
     text, notes = decode(data, encoding, display_path(path))
     text = text.replace("\x00", "")
     delimiter = sniff_delimiter(text)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:  # a cell past the field size limit, a stray quote at the end…
-        raise PqpError(
-            f"{display_path(path)}: cannot read the CSV file ({exc})",
-            f"{display_path(path)}: không đọc được tệp CSV ({exc})",
-        ) from None
+        raise PqpError(*phrase("csv-unreadable", path=display_path(path), why=exc)) from None
     _refuse_open_quote(path, text, delimiter, len(rows))
     return rows, notes
 
@@ -172,12 +148,7 @@ def _refuse_open_quote(path: Path, text: str, delimiter: str, count: int) -> Non
         if "unexpected end of data" not in str(exc) or read + 1 != count:
             return
         row = read + 1
-        raise PqpError(
-            f'{display_path(path)}: a quote (") opened in row {row} is never closed, so every'
-            " row after it would be one cell; close the quote or remove it",
-            f'{display_path(path)}: dấu ngoặc kép (") mở ở dòng {row} không được đóng, nên mọi'
-            " dòng sau đó sẽ thành một ô; hãy đóng hoặc bỏ dấu ngoặc đó",
-        ) from None
+        raise PqpError(*phrase("csv-open-quote", path=display_path(path), row=row)) from None
 
 
 def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note]]:
@@ -187,14 +158,10 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[Note
             codecs.lookup(encoding)
             return data.decode(encoding), []
         except LookupError:
-            raise PqpError(
-                f"unknown encoding '{encoding}' (try utf-8 or cp1258)",
-                f"không biết bảng mã '{encoding}' (thử utf-8 hoặc cp1258)",
-            ) from None
+            raise PqpError(*phrase("unknown-encoding", encoding=encoding)) from None
         except UnicodeDecodeError as exc:
             raise PqpError(
-                f"{name}: not {encoding} text (byte {exc.start}); try another --encoding",
-                f"{name}: không phải văn bản {encoding} (byte {exc.start}); thử --encoding khác",
+                *phrase("not-in-encoding", path=name, encoding=encoding, at=exc.start)
             ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), []
@@ -254,6 +221,5 @@ def pick_sheet(book: Workbook, wanted: str) -> str:
         return folded[0]
     names = ", ".join(f'"{n}"' for n in book.names)
     raise PqpError(
-        f'{display_path(book.path)}: no sheet named "{wanted}"; its sheets: {names}',
-        f'{display_path(book.path)}: không có trang tính "{wanted}"; các trang: {names}',
+        *phrase("no-such-sheet", path=display_path(book.path), wanted=wanted, names=names)
     )

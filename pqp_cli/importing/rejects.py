@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from pqp_cli.core.i18n import tr
 from pqp_cli.core.text import csv_safe
 from pqp_cli.importing import writing
 from pqp_cli.importing.celltext import cell_text
@@ -33,8 +34,8 @@ def write_rejects(
     writer.writerow(
         [
             *map(csv_safe, header),
-            "Dòng" if lang == "vi" else "Row",
-            "Lý do" if lang == "vi" else "Reason",
+            tr("rejects_row", lang),
+            tr("rejects_reason", lang),
         ]
     )
     for row, texts in sorted(reasons.items()):

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from pqp_cli.core.messages import Texts, texts
+from pqp_cli.core.messages import Texts, phrase, texts
 from pqp_cli.core.placetext import parse_part, split_text
 from pqp_cli.core.text import forms_agree, legal_form, legal_form_type, nearest
 from pqp_cli.importing.celltext import name_key, name_key_folded
@@ -229,16 +229,13 @@ class Resolver:
     def _unresolved(self, ref: Ref) -> Found:
         if ref.tax_code is None and ref.name is None:
             return Found(None, "name", *texts("rejected/no-establishment"))
-        said_en = " or ".join(
-            s
-            for s in (ref.tax_code and f"tax code {ref.tax_code}", ref.name and f'"{ref.name}"')
-            if s
-        )
-        said_vi = said_en.replace("tax code", "mã số thuế").replace(" or ", " hoặc ")
+        tax = phrase("said_tax_code", code=ref.tax_code) if ref.tax_code else None
+        name = f'"{ref.name}"' if ref.name else None
+        said = phrase("said_either", first=tax, second=name) if tax and name else tax or name
         hint = nearest(ref.name, self._names.values()) if ref.name else None
         unmatched = texts(
             "rejected/unmatched",
-            said=Texts(said_en, said_vi),
+            said=said,
             hint=texts("rejected/nearest", hint=hint) if hint else "",
         )
         return Found(None, "name" if ref.name else "tax_code", *unmatched)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.core.models import KINDS, NOUN_VI
+from pqp_cli.core.messages import Texts, kind_word, phrase
+from pqp_cli.core.models import KINDS
 from pqp_cli.core.problems import PqpError, Problem, display_path
 from pqp_cli.importing import identity, sources, writing
 from pqp_cli.importing.changes import record_changes, removed
@@ -107,15 +108,9 @@ def _refuse_hand_written(plan: _Plan) -> None:
 
 def _check(req: ImportRequest) -> None:
     if req.kind not in KINDS:
-        raise PqpError(
-            f"unknown kind '{req.kind}'; kinds: {', '.join(KINDS)}",
-            f"không có loại '{req.kind}'; các loại: {', '.join(KINDS)}",
-        )
+        raise PqpError(*phrase("unknown-kind", kind=req.kind, kinds=", ".join(KINDS)))
     if not req.data_dir.is_dir():
-        raise PqpError(
-            f"data folder not found: {display_path(req.data_dir)} (give --data DIR or set PQP_DATA)",
-            f"không tìm thấy thư mục dữ liệu: {display_path(req.data_dir)} (dùng --data DIR)",
-        )
+        raise PqpError(*phrase("data-not-found", path=display_path(req.data_dir)))
 
 
 def _choose_sheet(
@@ -130,13 +125,10 @@ def _choose_sheet(
         with contextlib.suppress(LookupError):
             return find_layout(cells, table, source, name), cells
     examples = ", ".join(f'"{c.vi[0]}"' for c in COLUMNS[req.kind][:6])
-    where = f'sheet "{names[0]}"' if len(names) == 1 else "any sheet"
-    where_vi = f'trang "{names[0]}"' if len(names) == 1 else "trang nào"
+    where = phrase("in-sheet", name=names[0]) if len(names) == 1 else phrase("in-any-sheet")
+    kind = kind_word(req.kind)
     raise PqpError(
-        f"{source}: no header row for {req.kind} in the first 20 rows of {where}: a header names"
-        f" at least two known columns, such as {examples} (or see --mapping)",
-        f"{source}: không thấy dòng tiêu đề {NOUN_VI[req.kind]} trong 20 dòng đầu của {where_vi}: dòng"
-        f" tiêu đề phải có ít nhất hai cột đã biết, vd. {examples} (hoặc dùng --mapping)",
+        *phrase("no-header-row", source=source, kind=kind, where=where, examples=examples)
     )
 
 
@@ -355,10 +347,7 @@ def _write(plan: _Plan) -> None:
         try:
             plan.report.rejects_file = write_rejects(plan.req, plan.layout, plan.cells, plan.report)
         except PqpError as err:
-            plan.report.rejects_failed = (
-                f"The rejected rows were not saved: {err.en}.",
-                f"Các dòng bị loại không được lưu: {err.vi}.",
-            )
+            plan.report.rejects_failed = phrase("rejects-not-saved", error=Texts(err.en, err.vi))
 
 
 def _after(err: PqpError, written: list[Path]) -> PqpError:
@@ -367,7 +356,7 @@ def _after(err: PqpError, written: list[Path]) -> PqpError:
         return err
     names = ", ".join(display_path(p) for p in written)
     return PqpError(
-        f"{err.en} (already written: {names})", f"{err.vi} (đã ghi: {names})", err.exit_code
+        *phrase("already-written", error=Texts(err.en, err.vi), names=names), err.exit_code
     )
 
 

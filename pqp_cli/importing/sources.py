@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing import writing
 from pqp_cli.importing.outcome import Note, Where
@@ -70,17 +71,10 @@ def refuse_other_source(path: Path, source: Path, digest: str, replace: bool) ->
         return None
     if replace:
         return old.name
-    name, where = display_path(path), f"{old.name}" + (f" in {old.folder}" if old.folder else "")
-    where_vi = f"{old.name}" + (f" trong {old.folder}" if old.folder else "")
-    raise PqpError(
-        f"{name} holds the records imported from {where} (sha256 {(old.digest or '?')[:12]}),"
-        f" not from {source.name}: importing would replace them. Pass --out OTHER.yaml to"
-        " import this file into a new file, or --replace to replace those records",
-        f"{name} đang chứa bản ghi nhập từ {where_vi} (sha256 {(old.digest or '?')[:12]}),"
-        f" không phải từ {source.name}: nhập sẽ thay thế chúng. Dùng --out TỆP_KHÁC.yaml để"
-        " nhập vào một tệp mới, hoặc --replace để thay thế các bản ghi đó",
-        exit_code=1,
-    )
+    name, digest = display_path(path), (old.digest or "?")[:12]
+    where = phrase("source-in-folder", name=old.name, folder=old.folder) if old.folder else old.name
+    said = phrase("other-source", path=name, where=where, digest=digest, source=source.name)
+    raise PqpError(*said, exit_code=1)
 
 
 def replacing(path: Path, other: str, where: Where) -> Note:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pqp_cli.core.models import NOUN_VI
+from pqp_cli.core.messages import kind_word, phrase
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing import writing
 
@@ -17,18 +17,10 @@ def source_targets(
     stem = writing.safe_stem(source.stem)
     target = out or data_dir / kind / f"{stem}.yaml"
     if target.suffix.lower() not in (".yaml", ".yml"):
-        raise PqpError(
-            f"--out {display_path(target)}: the output is a .yaml file",
-            f"--out {display_path(target)}: tệp kết quả phải là .yaml",
-        )
+        raise PqpError(*phrase("out-not-yaml", path=display_path(target)))
     rel = inside(data_dir, target)
     if rel and any(part.startswith(".") for part in rel.parts):
-        raise PqpError(
-            f"--out {display_path(target)}: the loader skips names that begin with a dot, so"
-            " nothing imported there would count; choose another name",
-            f"--out {display_path(target)}: tên bắt đầu bằng dấu chấm bị bỏ qua khi đọc dữ liệu,"
-            " nên bản ghi ở đó sẽ không được tính; hãy chọn tên khác",
-        )
+        raise PqpError(*phrase("out-dot-name", path=display_path(target)))
     if (
         rel
         and len(rel.parts) > 1
@@ -36,10 +28,7 @@ def source_targets(
         or (rel and len(rel.parts) == 1 and rel.stem != kind)
     ):
         raise PqpError(
-            f"--out {display_path(target)}: {kind} records go in {kind}.yaml or under"
-            f" {kind}/ in the data folder",
-            f"--out {display_path(target)}: bản ghi {NOUN_VI[kind]} đặt trong {kind}.yaml hoặc"
-            f" thư mục {kind}/ của thư mục dữ liệu",
+            *phrase("out-wrong-kind", path=display_path(target), kind=kind_word(kind), file=kind)
         )
     wants_created = create_missing and kind in ("trainings", "certifications")
     created = data_dir / "enterprises" / f"{stem}.yaml" if wants_created else None

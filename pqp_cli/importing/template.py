@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from pqp_cli.core import fileio
+from pqp_cli.core.i18n import tr
+from pqp_cli.core.messages import PHRASES, phrase
 from pqp_cli.core.models import VI_LABELS
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing.headers import Column
@@ -35,14 +37,8 @@ _NOTES = {
 }
 #: What only one kind's notes say (a template speaks of its own kind only).
 _KIND_NOTES = {
-    "trainings": (
-        "One row per participant; rows with the same id (or title and date) are one training.",
-        "Mỗi cơ sở tham gia một dòng; các dòng cùng mã lớp (hoặc cùng tên lớp và ngày) là một lớp.",
-    ),
-    "enterprises": (
-        "One OCOP product per row; rows of one establishment add up.",
-        "Mỗi sản phẩm OCOP một dòng; các dòng của cùng một cơ sở được cộng lại.",
-    ),
+    "trainings": PHRASES["template_note_trainings"],
+    "enterprises": PHRASES["template_note_enterprises"],
 }
 #: A Vietnamese header the template writes instead of the column's first name: the rows are
 #: cooperatives and household businesses too, not only enterprises. Import reads both.
@@ -75,15 +71,9 @@ def write_template(
     `level` (`district` or `commune`) chooses the locality column (`places.template_columns`)."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise PqpError(
-            f"{display_path(path)}: a template is .xlsx or .csv",
-            f"{display_path(path)}: tệp mẫu phải là .xlsx hoặc .csv",
-        )
+        raise PqpError(*phrase("template-suffix", path=display_path(path)))
     if path.exists() and not force:
-        raise PqpError(
-            f"{display_path(path)} exists; pass --force to replace it",
-            f"{display_path(path)} đã có; dùng --force để ghi đè",
-        )
+        raise PqpError(*phrase("template-exists", path=display_path(path)))
     cols = template_columns(kind, level)
     data = _csv_bytes(cols, lang) if suffix == ".csv" else _xlsx_bytes(cols, lang, kind)
     _replace(path, data)
@@ -143,7 +133,7 @@ def _format_column(sheet: Any, lists: Any, col: Column, index: int, lang: str) -
     rule = DataValidation(
         type="list", formula1=source, allow_blank=True, showErrorMessage=not multi
     )
-    rule.error = "Chọn trong danh sách" if lang == "vi" else "Pick a value from the list"
+    rule.error = tr("template_pick", lang)
     sheet.add_data_validation(rule)
     rule.add(cells)
 
@@ -164,7 +154,7 @@ def _notes(sheet: Any, cols: list[Column], lang: str, kind: str) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for col in cols:
-        required = ("Có" if vi else "yes") if col.required else ""
+        required = tr("template_required", lang) if col.required else ""
         if vi:
             sheet.append([header(col, lang), required, col.help_vi])
         else:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from pqp_cli.core import fileio
+from pqp_cli.core.messages import PHRASES, phrase
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing.yamlwrite import item_text
 
@@ -105,8 +106,7 @@ def render(
         source_line(source),
         f"{CONTENT}{_sha(body)}",
         *extra,
-        "# Do not edit: fix the sheet and import it again (this file is rewritten then).",
-        "# Đừng sửa tệp này: hãy sửa bảng tính rồi nhập lại (tệp này sẽ được ghi lại).",
+        *PHRASES["generated_do_not_edit"],
     ]
     return "\n".join(lines) + _HEADER_END + body
 
@@ -144,13 +144,7 @@ def edited_by_hand(path: Path) -> bool:
 def refuse_edited(path: Path, force: bool) -> None:
     if not force and is_generated(path) and edited_by_hand(path):
         name = display_path(path)
-        raise PqpError(
-            f"{name} was edited by hand since pqp wrote it; import would overwrite that edit."
-            " Move the edit into the sheet (or into a file of your own) and pass --force",
-            f"{name} đã bị sửa tay sau khi pqp ghi; nhập lại sẽ ghi đè phần sửa đó. Hãy chuyển"
-            " phần sửa vào bảng tính (hoặc một tệp riêng) rồi dùng --force",
-            exit_code=1,
-        )
+        raise PqpError(*phrase("edited-by-hand", path=name), exit_code=1)
 
 
 def remembered_mapping(path: Path) -> dict[str, str]:
@@ -208,12 +202,7 @@ def is_generated(path: Path) -> bool:
 def refuse_hand_written(path: Path) -> None:
     if not is_generated(path):
         name = display_path(path)
-        raise PqpError(
-            f"{name} was not written by `pqp import` and is never overwritten; give --out FILE"
-            " to write the records elsewhere",
-            f"{name} không do `pqp import` tạo ra nên không bao giờ bị ghi đè; dùng --out TỆP"
-            " để ghi bản ghi ra chỗ khác",
-        )
+        raise PqpError(*phrase("not-written-by-import", path=name))
 
 
 def old_records(path: Path) -> dict[str, Any]:
@@ -252,8 +241,7 @@ def locked(data_dir: Path) -> Iterator[None]:
         handle = (data_dir / LOCK_NAME).open("a+b")
     except OSError as exc:
         raise PqpError(
-            f"cannot lock {display_path(data_dir)}: {exc.strerror}",
-            f"không khoá được {display_path(data_dir)}: {exc.strerror}",
+            *phrase("cannot-lock", path=display_path(data_dir), why=exc.strerror)
         ) from None
     with handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.problems import PqpError, display_path
 from pqp_cli.importing.outcome import column_letter
 
@@ -115,10 +116,5 @@ def refuse_absurd(found: Scan, source: Path, sheet: str) -> None:
     name = display_path(source)
     corner = f"{column_letter(found.cols - 1)}{found.rows}"
     raise PqpError(
-        f"{name} › {sheet}: the used range reaches {corner} (a cell at {found.far}), far beyond"
-        " any list; clear the stray cells there (select them, Delete) and save, or copy the"
-        " data into a new sheet",
-        f"{name} › {sheet}: vùng dữ liệu kéo tới {corner} (ô {found.far}), quá xa so với danh"
-        " sách; hãy xoá các ô thừa đó (chọn, bấm Delete) rồi lưu, hoặc chép dữ liệu sang trang"
-        " tính mới",
+        *phrase("used-range-absurd", path=name, sheet=sheet, corner=corner, far=found.far)
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pqp_cli.cache.store import CACHE_DIR
-from pqp_cli.core.messages import Texts, texts
+from pqp_cli.core.messages import Texts, phrase, texts
 from pqp_cli.core.notes import say
 from pqp_cli.core.pathtext import has_control, shown
 from pqp_cli.core.problems import PqpError, display_path
@@ -53,34 +53,19 @@ def repository_root(near: Path) -> Path:
     done = git(["rev-parse", "--show-toplevel"], start)
     if done.returncode != 0:
         where = display_path(start)
-        raise PqpError(
-            f"{where} is not inside a git repository, so there is no revision to read "
-            "(run `git init` and commit the data, or leave out --rev)",
-            f"{where} không nằm trong kho git nên không có phiên bản nào để đọc "
-            "(hãy `git init` và commit dữ liệu, hoặc bỏ --rev)",
-        )
+        raise PqpError(*phrase("not-a-repository", where=where))
     return Path(os.fsdecode(done.stdout.strip()))
 
 
 def resolve_commit(root: Path, rev: str) -> str:
     """The full commit id a revision names (a tag, branch, `HEAD~2`, an abbreviated id …)."""
     if rev.startswith("^") or ".." in rev or rev.endswith(("^!", "^@")) or "^-" in rev:
-        raise PqpError(
-            f"'{shown(rev)}' is not a single revision: give one commit, tag or branch "
-            "(a range or an exclusion such as ^HEAD names no one commit)",
-            f"'{shown(rev)}' không phải là một phiên bản duy nhất: hãy ghi một commit, tag "
-            "hoặc nhánh (một khoảng hay ^HEAD không chỉ một commit)",
-        )
+        raise PqpError(*phrase("rev-not-single", rev=shown(rev)))
     done = None
     if rev and not rev.startswith("-"):
         done = git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root)
     if done is None or done.returncode != 0:
-        raise PqpError(
-            f"unknown revision '{shown(rev)}': give a commit, tag or branch of this repository "
-            "(see `git log --oneline`)",
-            f"không có phiên bản '{shown(rev)}': hãy ghi một commit, tag hoặc nhánh của kho này "
-            "(xem `git log --oneline`)",
-        )
+        raise PqpError(*phrase("rev-unknown", rev=shown(rev)))
     return done.stdout.decode().strip()
 
 
@@ -96,17 +81,13 @@ def _inside(path: Path, root: Path) -> str:
     except ValueError:
         where = display_path(path)
         raise PqpError(
-            f"{where} lies outside the git repository at {display_path(root)}",
-            f"{where} nằm ngoài kho git ở {display_path(root)}",
+            *phrase("outside-repository", where=where, root=display_path(root))
         ) from None
     return relative.as_posix()
 
 
 def _missing(what: str, spec: str, rev: str) -> PqpError:
-    return PqpError(
-        f"{what} {shown(spec)} does not exist at revision {rev}",
-        f"{'tệp' if what == 'file' else 'thư mục'} {shown(spec)} không có ở phiên bản {rev}",
-    )
+    return PqpError(*phrase(f"rev-no-{what}", spec=shown(spec), rev=rev))
 
 
 def _unsafe(name: str) -> bool:
@@ -123,19 +104,11 @@ def _unsafe(name: str) -> bool:
 def _target(into: Path, name: str) -> Path:
     """Where a file from git goes: under `into`, never anywhere else."""
     if _unsafe(name):
-        raise PqpError(
-            f"the commit holds an entry named '{shown(name)}', which would lead outside its "
-            "folder or holds a control character; pqp reads no such revision (run `git fsck`)",
-            f"commit có mục tên '{shown(name)}', dẫn ra ngoài thư mục của nó hoặc chứa ký tự "
-            "điều khiển; pqp không đọc phiên bản như vậy (hãy chạy `git fsck`)",
-        )
+        raise PqpError(*phrase("rev-unsafe-name", name=shown(name)))
     path = into.joinpath(*name.split("/"))
     real, inside = os.path.realpath(path.parent), os.path.realpath(into)
     if real != inside and not real.startswith(inside + os.sep):
-        raise PqpError(
-            f"the entry '{shown(name)}' would be written outside the temporary folder; refused",
-            f"mục '{shown(name)}' sẽ được ghi ra ngoài thư mục tạm; bị từ chối",
-        )
+        raise PqpError(*phrase("rev-escapes", name=shown(name)))
     return path
 
 
@@ -144,12 +117,7 @@ def _left(rev: str, name: str) -> Texts:
 
 
 def _too_large(rev: str) -> PqpError:
-    return PqpError(
-        f"the data at {rev} is too large to read through git (over {MAX_ENTRIES} files or "
-        f"{MAX_BYTES // 2**20} MiB); check out that revision instead",
-        f"dữ liệu ở phiên bản {rev} quá lớn để đọc qua git (quá {MAX_ENTRIES} tệp hoặc "
-        f"{MAX_BYTES // 2**20} MiB); hãy checkout phiên bản đó",
-    )
+    return PqpError(*phrase("rev-too-large", rev=rev, files=MAX_ENTRIES, mib=MAX_BYTES // 2**20))
 
 
 def _materialise(root: Path, commit: str, found: list[Entry], into: Path, rev: str) -> list[Texts]:
@@ -171,12 +139,7 @@ def _link(into: Path, path: Path, text: bytes, name: str) -> None:
     """A link as committed; its text must be a plain path (no control character)."""
     target = os.fsdecode(text)
     if not target or has_control(target) or "\0" in target:
-        raise PqpError(
-            f"the commit holds a link '{shown(name)}' whose target '{shown(target)}' holds a "
-            "control character; pqp reads no such revision",
-            f"commit có liên kết '{shown(name)}' trỏ tới '{shown(target)}' chứa ký tự điều "
-            "khiển; pqp không đọc phiên bản như vậy",
-        )
+        raise PqpError(*phrase("rev-bad-link", name=shown(name), target=shown(target)))
     try:
         for step in reversed(path.parents):  # never through a link written before
             if step.is_relative_to(into) and step != into and step.is_symlink():
@@ -188,12 +151,7 @@ def _link(into: Path, path: Path, text: bytes, name: str) -> None:
 
 
 def _twice(name: str) -> PqpError:
-    return PqpError(
-        f"the commit lists '{shown(name)}' twice (or as a file and a folder); "
-        "pqp reads no such revision (run `git fsck` on it)",
-        f"commit liệt kê '{shown(name)}' hai lần (hoặc vừa là tệp vừa là thư mục); "
-        "pqp không đọc phiên bản như vậy (hãy chạy `git fsck`)",
-    )
+    return PqpError(*phrase("rev-twice", name=shown(name)))
 
 
 def _write(paths: list[Path], contents: list[bytes], names: list[str]) -> None:
@@ -209,10 +167,7 @@ def _write(paths: list[Path], contents: list[bytes], names: list[str]) -> None:
 
 
 def _at(rev: str, what: str, spec: str) -> PqpError:
-    return PqpError(
-        f"at {rev}, {shown(spec)} is not a {what}",
-        f"ở phiên bản {rev}, {shown(spec)} không phải là {'thư mục' if what == 'folder' else 'tệp'}",
-    )
+    return PqpError(*phrase(f"rev-not-{what}", rev=rev, spec=shown(spec)))
 
 
 def _resolve(root: Path, commit: str, spec: str, rev: str, what: str) -> tuple[str, Entry | None]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pqp_cli.checks.localities import locality_problems
+from pqp_cli.core.messages import Texts, phrase
 from pqp_cli.core.problems import PqpError, Problem, sort_key
 from pqp_cli.core.settings import Settings
 from pqp_cli.load.dataset import load_dataset
@@ -64,12 +65,12 @@ class Project:
     def require_plan(self) -> Plan:
         if self.plan is None:
             first = next((p for p in self.plan_problems if p.is_error), None)
-            where = f" ({first.location()}: {first.en})" if first else ""
-            where_vi = f" ({first.location()}: {first.vi})" if first else ""
-            raise PqpError(
-                f"the targets file has errors{where}; run `pqp validate`",
-                f"tệp chỉ tiêu có lỗi{where_vi}; hãy chạy `pqp validate`",
+            where = (
+                Texts(f" ({first.location()}: {first.en})", f" ({first.location()}: {first.vi})")
+                if first
+                else ""
             )
+            raise PqpError(*phrase("targets-have-errors", where=where))
         return self.plan
 
 

@@ -11,6 +11,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.pathtext import shown
 from pqp_cli.core.problems import PqpError
 
@@ -21,10 +22,7 @@ def git(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.Co
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False
         )
     except FileNotFoundError:
-        raise PqpError(
-            "--rev needs git, and git is not installed (or not on PATH)",
-            "--rev cần git, nhưng git chưa được cài (hoặc không có trong PATH)",
-        ) from None
+        raise PqpError(*phrase("git-missing")) from None
 
 
 @dataclass(frozen=True)
@@ -44,12 +42,7 @@ def entries(root: Path, commit: str, spec: str, flags: tuple[str, ...] = ("-r",)
     )
     if done.returncode != 0:
         why = done.stderr.decode(errors="replace").strip()
-        raise PqpError(
-            f"git could not list {shown(spec)} at {commit[:10]} ({why}); the repository may be "
-            "damaged or a shallow clone: run `git fsck`",
-            f"git không liệt kê được {shown(spec)} ở {commit[:10]} ({why}); kho có thể bị hỏng hoặc "
-            "là bản sao nông: hãy chạy `git fsck`",
-        )
+        raise PqpError(*phrase("git-cannot-list", spec=shown(spec), commit=commit[:10], why=why))
     found = []
     for item in done.stdout.split(b"\0"):
         if item:
@@ -72,12 +65,7 @@ def contents(root: Path, names: list[str], requests: list[str]) -> list[bytes]:
         header_end = out.find(b"\n", at)
         header = out[at:header_end].split() if header_end >= 0 else []
         if len(header) != 3 or header[1] != b"blob":
-            raise PqpError(
-                f"{shown(name)} cannot be read at this revision: its object is missing from the "
-                "repository (a shallow or damaged clone?); run `git fsck` or fetch it again",
-                f"không đọc được {shown(name)} ở phiên bản này: đối tượng của nó bị thiếu trong kho "
-                "(bản sao nông hoặc bị hỏng?); hãy chạy `git fsck` hoặc tải lại",
-            )
+            raise PqpError(*phrase("git-object-missing", name=shown(name)))
         size = int(header[2])
         start = header_end + 1
         found.append(out[start : start + size])

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.models import Bool, Category, Date, EntityType, Id, Text, Topic, _enum
 from pqp_cli.core.places import province_problem
 from pqp_cli.core.problems import PqpError, Problem, display_path
@@ -160,10 +161,7 @@ class Plan:
             if t.id == target_id:
                 return t
         known = ", ".join(t.id for t in self.targets)
-        raise PqpError(
-            f"unknown target {target_id!r}; the targets are: {known}",
-            f"không có chỉ tiêu {target_id!r}; các chỉ tiêu là: {known}",
-        )
+        raise PqpError(*phrase("unknown-target", id=target_id, known=known))
 
 
 @dataclass
@@ -194,10 +192,7 @@ def _duplicate(
 def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     """targets.yaml → the plan (None when its `plan` section is unusable) and its problems."""
     if not path.is_file():
-        raise PqpError(
-            f"targets file not found: {display_path(path)} (give --targets FILE or set PQP_TARGETS)",
-            f"không tìm thấy tệp chỉ tiêu: {display_path(path)} (dùng --targets FILE hoặc PQP_TARGETS)",
-        )
+        raise PqpError(*phrase("targets-not-found", path=display_path(path)))
     file = display_path(path)
     text, problem = decode(path.read_bytes(), file)
     if problem or text is None:

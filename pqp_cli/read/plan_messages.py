@@ -6,19 +6,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pqp_cli.core.messages import Texts, plain_field
+from pqp_cli.core.messages import PHRASES, Texts, plain_field
 from pqp_cli.core.models import ALLOWED, CONTROL_ERROR, Category, EntityType, Topic
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.text import nearest
 from pqp_cli.read.metricnames import METRICS
 
 _ALLOWED_PLAN: dict[str, tuple[str, str]] = {
-    "target": (
-        "a number greater than 0 and at most 1000000000",
-        "một số lớn hơn 0 và không quá 1000000000",
-    ),
-    "target_percent": ("a number above 0 and at most 100", "một số lớn hơn 0 và không quá 100"),
-    "at_risk_ratio": ("a number above 0 and at most 1", "một số lớn hơn 0 và không quá 1"),
+    "target": PHRASES["plan_allowed_target"],
+    "target_percent": PHRASES["plan_allowed_target_percent"],
+    "at_risk_ratio": PHRASES["plan_allowed_at_risk_ratio"],
     "start": ALLOWED["date"],
     "end": ALLOWED["date"],
     "categories": (", ".join(c.value for c in Category), ", ".join(c.value for c in Category)),

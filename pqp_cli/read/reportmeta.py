@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from pqp_cli.core.i18n import tr
 from pqp_cli.core.messages import plain_field
 from pqp_cli.core.messages.reading import REPORT_LIST, REPORT_TEXT
 from pqp_cli.core.models import Text
@@ -82,11 +83,7 @@ class InvalidSection:
     problems: tuple[Problem, ...]
 
     def message(self, lang: str) -> str:
-        head = (
-            "the 'report:' section of targets.yaml has errors; the Word report is not written"
-            if lang != "vi"
-            else "mục 'report:' của targets.yaml có lỗi; không ghi báo cáo Word"
-        )
+        head = tr("report_section_errors", lang)
         lines = [f"{p.file}:{p.line}: {p.vi if lang == 'vi' else p.en}" for p in self.problems]
         return head + "\n  " + "\n  ".join(lines)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.problems import PqpError, Problem, display_path
 from pqp_cli.read.datafiles import kind_of, scan
 from pqp_cli.read.loading import unreadable
@@ -41,10 +42,7 @@ def discover(
     each path under it that cannot be read. `overrides` maps a file path to the text to read
     instead of the disk: such a file need not exist yet."""
     if not data_dir.is_dir():
-        raise PqpError(
-            f"data folder not found: {display_path(data_dir)} (give --data DIR or set PQP_DATA)",
-            f"không tìm thấy thư mục dữ liệu: {display_path(data_dir)} (dùng --data DIR hoặc PQP_DATA)",
-        )
+        raise PqpError(*phrase("data-not-found", path=display_path(data_dir)))
     data_dir = data_dir.resolve()
     texts = {p.resolve(): t for p, t in (overrides or {}).items()}
     files, walk_problems = scan(data_dir)

@@ -8,6 +8,7 @@ from typing import Any
 from tabulate import tabulate
 
 from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.core.messages import PHRASES
 from pqp_cli.core.models import label
 from pqp_cli.figures.documents import DiffDoc, DiffRow, End, Figure, Mover, StatusRow
 from pqp_cli.render.rows import fmt_number
@@ -18,20 +19,17 @@ LIMIT = 50
 FORMATS = ("text", "json", "markdown")
 
 _WORDS: dict[str, tuple[str, str]] = {
-    "working_tree": ("the working tree", "thư mục làm việc"),
-    "title": (
-        "Changes from {old} to {new}, as of {as_of}",
-        "Thay đổi từ {old} đến {new}, tính đến {as_of}",
-    ),
-    "before": ("Before", "Trước"),
+    "working_tree": PHRASES["diff_working_tree"],
+    "title": PHRASES["diff_title"],
+    "before": PHRASES["diff_before"],
     "after": ("After", "Sau"),
-    "change": ("Change", "Thay đổi"),
-    "entered": ("Entered the count", "Mới được tính"),
-    "left": ("Left the count", "Không còn được tính"),
-    "now_lacking": ("Now among those not counted", "Mới vào danh sách chưa được tính"),
-    "more": ("… and {n} more", "… và {n} mục nữa"),
-    "no_change": ("No figure changed.", "Không có số liệu nào thay đổi."),
-    "absent": ("(not in this revision)", "(không có ở phiên bản này)"),
+    "change": PHRASES["diff_change"],
+    "entered": PHRASES["diff_entered"],
+    "left": PHRASES["diff_left"],
+    "now_lacking": PHRASES["diff_now_lacking"],
+    "more": PHRASES["diff_more"],
+    "no_change": PHRASES["diff_no_change"],
+    "absent": PHRASES["diff_absent"],
 }
 
 

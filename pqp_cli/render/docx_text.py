@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from pqp_cli.core.i18n import status_label
+from pqp_cli.core.messages import PHRASES, phrase
 from pqp_cli.figures.documents import ReportDoc, StatusRow
 from pqp_cli.figures.progress import round1
 from pqp_cli.render.vnformat import (
@@ -20,159 +21,88 @@ from pqp_cli.render.vnformat import (
 )
 
 _WORDS: dict[str, tuple[str, str]] = {
-    "nation": ("SOCIALIST REPUBLIC OF VIETNAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-    "motto": ("Independence - Freedom - Happiness", "Độc lập - Tự do - Hạnh phúc"),
-    "number": ("No.", "Số:"),
-    "kind": ("REPORT", "BÁO CÁO"),
+    "nation": PHRASES["docx_nation"],
+    "motto": PHRASES["docx_motto"],
+    "number": PHRASES["docx_number"],
+    "kind": PHRASES["docx_kind"],
     # no-break spaces: the date never stands alone on the subject's second line
-    "subject": (
-        "Results of {document} as\u00a0of\u00a0{date}",
-        "Kết quả thực hiện {document} đến\u00a0ngày\u00a0{date}",
-    ),
-    "subject_year": (
-        "Results of {document} in\u00a0{year}",
-        "Kết quả thực hiện {document} năm\u00a0{year}",
-    ),
-    "to": ("To:", "Kính gửi:"),
-    "intro": (
-        "{body} reports the results of {plan} ({period}) as of {date}, compiled from the "
-        "records kept by the department, as follows:",
-        "{body} báo cáo kết quả thực hiện {plan} ({period}) đến ngày {date}, tổng hợp từ hồ sơ "
-        "theo dõi của cơ quan, như sau:",
-    ),
-    "s_targets": ("RESULTS BY TARGET", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
-    "s_years": ("RESULTS BY YEAR", "KẾT QUẢ THEO TỪNG NĂM"),
-    "s_models": (
-        "PILOT MODELS, EXPERTS AND CONSULTING UNITS",
-        "MÔ HÌNH ĐIỂM, CHUYÊN GIA VÀ ĐƠN VỊ TƯ VẤN",
-    ),
-    "s_pilots": ("PILOT MODELS", "MÔ HÌNH ĐIỂM"),
-    "s_people": ("EXPERTS AND CONSULTING UNITS", "CHUYÊN GIA VÀ ĐƠN VỊ TƯ VẤN"),
-    "table_n": ("Table {n}. {title}", "Bảng {n}. {title}"),
-    "e_years": ("No figures by year yet.", "Chưa có số liệu theo năm."),
-    "e_pilots": ("No pilot model yet.", "Chưa có mô hình điểm nào."),
-    "e_experts": ("No expert or unit yet.", "Chưa có chuyên gia, đơn vị nào."),
-    "e_places": (
-        "No establishment with a locality yet.",
-        "Chưa có cơ sở nào được ghi nhận theo địa bàn.",
-    ),
-    "e_schemes": ("No enterprise supported yet.", "Chưa có doanh nghiệp nào được hỗ trợ."),
-    "s_places": ("RESULTS BY LOCALITY", "KẾT QUẢ THEO ĐỊA BÀN"),
-    "s_problems": ("LIMITS OF THE DATA", "TỒN TẠI VỀ SỐ LIỆU"),
-    "t_targets": ("Targets of the plan", "Kết quả thực hiện các chỉ tiêu"),
-    "t_years": (
-        "Results by year: in the year and cumulative",
-        "Kết quả theo năm: trong năm và lũy kế",
-    ),
-    "t_schemes": (
-        "Enterprises supported, by system or tool (cumulative, in force)",
-        "Doanh nghiệp được hỗ trợ theo hệ thống, công cụ (lũy kế, còn hiệu lực)",
-    ),
-    "t_pilots": ("Pilot models", "Mô hình điểm"),
-    "t_experts": (
-        "Experts and units able to consult",
-        "Chuyên gia, đơn vị đủ năng lực tư vấn",
-    ),
-    "t_places": ("Results by locality", "Kết quả theo địa bàn"),
+    "subject": PHRASES["docx_subject"],
+    "subject_year": PHRASES["docx_subject_year"],
+    "to": PHRASES["docx_to"],
+    "intro": PHRASES["docx_intro"],
+    "s_targets": PHRASES["docx_s_targets"],
+    "s_years": PHRASES["docx_s_years"],
+    "s_models": PHRASES["docx_s_models"],
+    "s_pilots": PHRASES["docx_s_pilots"],
+    "s_people": PHRASES["docx_s_people"],
+    "table_n": PHRASES["docx_table_n"],
+    "e_years": PHRASES["docx_e_years"],
+    "e_pilots": PHRASES["docx_e_pilots"],
+    "e_experts": PHRASES["docx_e_experts"],
+    "e_places": PHRASES["docx_e_places"],
+    "e_schemes": PHRASES["docx_e_schemes"],
+    "s_places": PHRASES["docx_s_places"],
+    "s_problems": PHRASES["docx_s_problems"],
+    "t_targets": PHRASES["docx_t_targets"],
+    "t_years": PHRASES["docx_t_years"],
+    "t_schemes": PHRASES["docx_t_schemes"],
+    "t_pilots": PHRASES["docx_t_pilots"],
+    "t_experts": PHRASES["docx_t_experts"],
+    "t_places": PHRASES["docx_t_places"],
     "no": ("No.", "STT"),
-    "code": ("Code", "Mã"),
-    "target_title": ("Target", "Chỉ tiêu"),
-    "result": ("Result", "Kết quả"),
-    "goal": ("Plan target", "Kế hoạch"),
-    "of_goal": ("% of target", "% so với kế hoạch"),
-    "expected": ("Expected at {date}", "Mức cần đạt theo tiến độ đến {date}"),
-    "assessment": ("Assessment", "Đánh giá"),
-    "in_year": ("In year", "Trong năm"),
-    "cumulative": ("Cumulative", "Lũy kế"),
-    "scheme": ("System or tool", "Hệ thống, công cụ"),
-    "all_enterprises": ("Enterprises counted ({id})", "Số doanh nghiệp được tính ({id})"),
-    "name": ("Name", "Tên"),
-    "locality": ("Locality", "Địa bàn"),
-    "records": ("Records", "Hồ sơ"),
-    "lacks": ("Still lacks", "Còn thiếu"),
-    "code_target": ("Target", "Chỉ tiêu"),
-    "pp": (" (pp)", " (điểm phần trăm)"),
-    "status_col": ("Status", "Tình trạng"),
-    "counted": ("counted", "được tính"),
-    "not_counted": ("not yet counted", "chưa được tính"),
-    "no_locality": ("(not recorded)", "(không rõ)"),
-    "years_note": (
-        "In year: the increase within the year (for a percentage target, in percentage points); "
-        "the first year counts from the period's start. Cumulative: the value at 31 December "
-        "(or at the report date), as evaluated by the plan's rules.",
-        "Trong năm: mức tăng trong năm (chỉ tiêu tỷ lệ tính bằng điểm phần trăm); năm đầu tính "
-        "từ ngày bắt đầu kỳ kế hoạch. Lũy kế: giá trị tại ngày 31/12 (hoặc tại ngày báo cáo) "
-        "theo quy tắc tính của kế hoạch.",
-    ),
-    "schemes_note": (
-        "An enterprise holding two systems or tools is counted in both rows; the last row is "
-        "target {id}.",
-        "Một doanh nghiệp áp dụng hai hệ thống, công cụ được tính ở cả hai dòng; dòng cuối là "
-        "chỉ tiêu {id}.",
-    ),
-    "places_note": (
-        "Localities as recorded on each establishment (old districts before the 2025 merger, "
-        "new communes after); targets on experts and units ({ids}) record no locality.",
-        "Địa bàn theo tên ghi trên hồ sơ cơ sở (huyện cũ trước khi sắp xếp năm 2025, xã mới "
-        "sau đó); các chỉ tiêu về chuyên gia, đơn vị ({ids}) không ghi địa bàn.",
-    ),
-    "places_none": (
-        "Localities as recorded on each establishment (old districts before the 2025 merger, "
-        "new communes after).",
-        "Địa bàn theo tên ghi trên hồ sơ cơ sở (huyện cũ trước khi sắp xếp năm 2025, xã mới "
-        "sau đó).",
-    ),
-    "recipients": ("Recipients:", "Nơi nhận:"),
-    "as_above": ("- As above;", "- Như trên;"),
-    "filed": ("- Filed: {archive}.", "- Lưu: {archive}."),
-    "appendix": ("APPENDIX", "PHỤ LỤC"),
-    "appendix_title": (
-        "Who counts towards each target and who does not yet (as of {date})",
-        "Danh sách được tính và chưa được tính theo từng chỉ tiêu (đến ngày {date})",
-    ),
-    "appendix_of": (
-        "(Attached to report No. {number} of {date})",
-        "(Kèm theo Báo cáo số {number} ngày {date} của {body})",
-    ),
-    "nobody": ("Nobody yet.", "Chưa có."),
+    "code": PHRASES["docx_code"],
+    "target_title": PHRASES["docx_target_title"],
+    "result": PHRASES["docx_result"],
+    "goal": PHRASES["docx_goal"],
+    "of_goal": PHRASES["docx_of_goal"],
+    "expected": PHRASES["docx_expected"],
+    "assessment": PHRASES["docx_assessment"],
+    "in_year": PHRASES["docx_in_year"],
+    "cumulative": PHRASES["docx_cumulative"],
+    "scheme": PHRASES["docx_scheme"],
+    "all_enterprises": PHRASES["docx_all_enterprises"],
+    "name": PHRASES["docx_name"],
+    "locality": PHRASES["docx_locality"],
+    "records": PHRASES["docx_records"],
+    "lacks": PHRASES["docx_lacks"],
+    "code_target": PHRASES["docx_code_target"],
+    "pp": PHRASES["docx_pp"],
+    "status_col": PHRASES["docx_status_col"],
+    "counted": PHRASES["docx_counted"],
+    "not_counted": PHRASES["docx_not_counted"],
+    "no_locality": PHRASES["docx_no_locality"],
+    "years_note": PHRASES["docx_years_note"],
+    "schemes_note": PHRASES["docx_schemes_note"],
+    "places_note": PHRASES["docx_places_note"],
+    "places_none": PHRASES["docx_places_none"],
+    "recipients": PHRASES["docx_recipients"],
+    "as_above": PHRASES["docx_as_above"],
+    "filed": PHRASES["docx_filed"],
+    "appendix": PHRASES["docx_appendix"],
+    "appendix_title": PHRASES["docx_appendix_title"],
+    "appendix_of": PHRASES["docx_appendix_of"],
+    "nobody": PHRASES["docx_nobody"],
 }
 
 _UNITS: dict[str, tuple[str, str]] = {
-    "trained_establishments": ("establishments", "cơ sở"),
-    "supported_enterprises": ("enterprises", "doanh nghiệp"),
-    "standards_coverage": ("producers", "đơn vị"),
-    "pilot_models": ("models", "mô hình"),
-    "experts": ("experts", "chuyên gia"),
-    "public_units": ("units", "đơn vị"),
+    "trained_establishments": PHRASES["docx_unit_trained_establishments"],
+    "supported_enterprises": PHRASES["docx_unit_supported_enterprises"],
+    "standards_coverage": PHRASES["docx_unit_standards_coverage"],
+    "pilot_models": PHRASES["docx_unit_pilot_models"],
+    "experts": PHRASES["docx_unit_experts"],
+    "public_units": PHRASES["docx_unit_public_units"],
 }
 _DONE: dict[str, tuple[str, str]] = {
-    "trained_establishments": ("{v} establishments have been trained", "Đã tập huấn cho {v} cơ sở"),
-    "supported_enterprises": (
-        "{v} enterprises have been supported to apply and maintain systems and tools",
-        "Đã hỗ trợ {v} doanh nghiệp áp dụng và duy trì thành công hệ thống quản lý, công cụ "
-        "cải tiến",
-    ),
-    "standards_coverage": (
-        "{n} of {d} producers apply product standards ({v})",
-        "Có {n}/{d} đơn vị sản xuất áp dụng tiêu chuẩn, quy chuẩn cho sản phẩm (tỷ lệ {v})",
-    ),
-    "pilot_models": ("{v} pilot models have been built", "Đã xây dựng {v} mô hình điểm"),
-    "experts": (
-        "{v} experts are able to consult enterprises",
-        "Có {v} chuyên gia đủ năng lực tư vấn cho doanh nghiệp",
-    ),
-    "public_units": (
-        "{v} public units are able to consult enterprises",
-        "Có {v} đơn vị sự nghiệp công lập đủ năng lực tư vấn cho doanh nghiệp",
-    ),
+    "trained_establishments": PHRASES["docx_done_trained_establishments"],
+    "supported_enterprises": PHRASES["docx_done_supported_enterprises"],
+    "standards_coverage": PHRASES["docx_done_standards_coverage"],
+    "pilot_models": PHRASES["docx_done_pilot_models"],
+    "experts": PHRASES["docx_done_experts"],
+    "public_units": PHRASES["docx_done_public_units"],
 }
 
 
-_NONE_ELIGIBLE = (
-    "no producer is eligible yet, so no share can be given against the plan's target ({t})",
-    "Chưa có đơn vị sản xuất nào thuộc diện đánh giá nên chưa tính được tỷ lệ so với chỉ tiêu "
-    "kế hoạch ({t})",
-)
+_NONE_ELIGIBLE = PHRASES["docx_none_eligible"]
 
 
 def w(key: str, lang: str, **params: Any) -> str:
@@ -199,7 +129,7 @@ def about(row: StatusRow, value: Any, lang: str) -> str:
     the JSON's `239,9`), a percentage as it is."""
     if row.kind != "count" or value is None or float(value).is_integer():
         return amount(row, value, lang)
-    return ("khoảng " if lang == "vi" else "about ") + amount(row, round(value), lang)
+    return PHRASES["docx_about"].text(lang) + amount(row, round(value), lang)
 
 
 def done_clause(row: StatusRow, lang: str) -> str:
@@ -234,11 +164,7 @@ def narrative(row: StatusRow, report: ReportDoc) -> str:
             percent(row.progress_percent, lang),
             amount(row, row.target, lang, target=True),
         )
-        parts[0] += (
-            f", đạt {share} chỉ tiêu kế hoạch ({goal})"
-            if lang == "vi"
-            else f", {share} of the plan's target ({goal})"
-        )
+        parts[0] += phrase("docx_of_plan", share=share, goal=goal).text(lang)
     parts += _year_clause(row, report)
     parts.append(_assessment(row, report))
     parts += _projection(row, report, doc.as_of >= plan.end)
@@ -323,7 +249,7 @@ def _projection(row: StatusRow, report: ReportDoc, ended: bool) -> list[str]:
         text = f"theo tốc độ hiện nay, dự kiến cuối kỳ đạt {end}"
         if met_on is None:
             return [text + ", không đạt chỉ tiêu nếu giữ tốc độ này"]
-        after = ", sau khi kết thúc kỳ kế hoạch" if late else ""
+        after = PHRASES["docx_after_end"].text(lang) if late else ""
         return [text + f", đạt chỉ tiêu vào ngày {short_date(met_on, lang)}{after}"]
     text = f"at the present pace it would reach {end} by the period's end"
     if met_on is None:
@@ -334,26 +260,26 @@ def _projection(row: StatusRow, report: ReportDoc, ended: bool) -> list[str]:
 
 #: A title per problem code (pqp_cli.core.problems.CODES), for the document's short paragraph.
 _KINDS: dict[str, tuple[str, str]] = {
-    "yaml-syntax": ("file syntax", "lỗi cú pháp tệp"),
-    "encoding": ("file encoding", "lỗi mã hóa ký tự của tệp"),
-    "unsupported-yaml": ("unsupported file content", "nội dung tệp không được hỗ trợ"),
-    "not-a-list": ("file not a list", "tệp không phải danh sách"),
-    "duplicate-key": ("repeated field", "trường bị lặp"),
-    "missing-field": ("missing field", "thiếu thông tin bắt buộc"),
-    "unknown-field": ("unknown field", "trường không xác định"),
-    "invalid-value": ("invalid value", "giá trị không hợp lệ"),
-    "duplicate-id": ("repeated code", "trùng mã hồ sơ"),
-    "unknown-reference": ("reference to an unknown record", "tham chiếu đến hồ sơ không có"),
-    "duplicate-tax-code": ("repeated tax code", "trùng mã số thuế"),
-    "date-order": ("dates out of order", "ngày tháng không hợp lý"),
-    "tax-code-checksum": ("tax code check digit", "mã số thuế sai số kiểm tra"),
-    "duplicate-participant": ("participant listed twice", "người tham dự bị ghi hai lần"),
-    "unknown-scheme": ("unknown system or tool", "hệ thống, công cụ không xác định"),
-    "outside-period": ("dates outside the plan period", "ngày ngoài kỳ kế hoạch"),
-    "future-date": ("dates in the future", "ngày trong tương lai"),
-    "possible-duplicate": ("possible duplicates", "hồ sơ có thể bị trùng"),
-    "unknown-file": ("unknown file", "tệp không xác định"),
-    "unknown-locality": ("unknown locality", "địa bàn không xác định"),
+    "yaml-syntax": PHRASES["docx_problem_yaml_syntax"],
+    "encoding": PHRASES["docx_problem_encoding"],
+    "unsupported-yaml": PHRASES["docx_problem_unsupported_yaml"],
+    "not-a-list": PHRASES["docx_problem_not_a_list"],
+    "duplicate-key": PHRASES["docx_problem_duplicate_key"],
+    "missing-field": PHRASES["docx_problem_missing_field"],
+    "unknown-field": PHRASES["docx_problem_unknown_field"],
+    "invalid-value": PHRASES["docx_problem_invalid_value"],
+    "duplicate-id": PHRASES["docx_problem_duplicate_id"],
+    "unknown-reference": PHRASES["docx_problem_unknown_reference"],
+    "duplicate-tax-code": PHRASES["docx_problem_duplicate_tax_code"],
+    "date-order": PHRASES["docx_problem_date_order"],
+    "tax-code-checksum": PHRASES["docx_problem_tax_code_checksum"],
+    "duplicate-participant": PHRASES["docx_problem_duplicate_participant"],
+    "unknown-scheme": PHRASES["docx_problem_unknown_scheme"],
+    "outside-period": PHRASES["docx_problem_outside_period"],
+    "future-date": PHRASES["docx_problem_future_date"],
+    "possible-duplicate": PHRASES["docx_problem_possible_duplicate"],
+    "unknown-file": PHRASES["docx_problem_unknown_file"],
+    "unknown-locality": PHRASES["docx_problem_unknown_locality"],
 }
 
 

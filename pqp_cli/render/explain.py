@@ -7,6 +7,7 @@ import json
 from tabulate import tabulate
 
 from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.core.messages import phrase
 from pqp_cli.figures.documents import ExplainDoc
 from pqp_cli.render.places import subject_place
 from pqp_cli.render.rows import explain_tables
@@ -19,8 +20,8 @@ def _head(doc: ExplainDoc) -> str:
     value: object = row.value
     target: object = row.target
     if row.kind == "percent":
-        value = f"{value}% ({row.numerator}/{row.denominator})"
-        target = f"{target}%"
+        value = phrase("percent_of", value=value, n=row.numerator, d=row.denominator)
+        target = phrase("percent_value", value=target)
     return tr(
         "explain_head",
         doc.lang,

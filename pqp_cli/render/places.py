@@ -6,21 +6,19 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from pqp_cli.core.i18n import tr
+from pqp_cli.core.messages import PHRASES, phrase
 from pqp_cli.figures.documents import Share, StatusDoc, StatusRow, Subject
 from pqp_cli.figures.timeline import NO_LOCALITY, locality_order
 from pqp_cli.render.vnformat import number
 
 TITLES = {
-    "by_district": (
-        "By old district (to 2025-06-30; 2025 units counted under the district they came from)",
-        "Theo huyện cũ (đến 30/06/2025; đơn vị mới tính vào huyện cũ của nó)",
-    ),
-    "by_commune": (
-        "By commune or ward (from 2025-07-01; old communes counted under the unit they joined)",
-        "Theo xã, phường (từ 01/07/2025; xã cũ tính vào đơn vị mới mà nó nhập vào)",
-    ),
+    "by_district": PHRASES["places_by_district"],
+    "by_commune": PHRASES["places_by_commune"],
 }
-HEADS = {"by_district": ("District", "Huyện"), "by_commune": ("Commune or ward", "Xã, phường")}
+HEADS = {
+    "by_district": PHRASES["places_head_district"],
+    "by_commune": PHRASES["places_head_commune"],
+}
 
 
 def locality_name(name: str, lang: str) -> str:
@@ -33,7 +31,7 @@ def written_label(doc: StatusDoc, name: str) -> str:
     shown = locality_name(name, doc.lang)
     if canonical is None:
         return shown
-    return f"{canonical} ({'ghi là' if doc.lang == 'vi' else 'written'} “{name}”)"
+    return f"{canonical} ({tr('written_as', doc.lang)} “{name}”)"
 
 
 def subject_place(subject: Subject, lang: str) -> str:
@@ -41,7 +39,7 @@ def subject_place(subject: Subject, lang: str) -> str:
     written, canonical = subject.locality or "", subject.place
     if canonical is None or canonical == written:
         return written
-    return f"{canonical} ({'ghi là' if lang == 'vi' else 'written'} “{written}”)"
+    return f"{canonical} ({tr('written_as', lang)} “{written}”)"
 
 
 def straddling_note(doc: StatusDoc) -> str:
@@ -50,13 +48,8 @@ def straddling_note(doc: StatusDoc) -> str:
     places = doc.places.straddling if doc.places is not None else None
     for s in places or []:
         shares = ", ".join(f"{d} {pct}%" for d, pct in s.area_percent.items())
-        if doc.lang == "vi":
-            notes.append(f"{s.unit} nằm trên hai huyện cũ ({shares}): tính vào {s.district}.")
-        else:
-            notes.append(
-                f"{s.unit} straddles two old districts ({shares} of its area): "
-                f"counted under {s.district}."
-            )
+        said = phrase("places_straddles", unit=s.unit, shares=shares, district=s.district)
+        notes.append(said.text(doc.lang))
     return " ".join(notes)
 
 
@@ -133,9 +126,9 @@ def table_title(doc: StatusDoc) -> str:
 
 #: The first column of the report's table by locality, as it groups (every format says so).
 REPORT_HEADS = {
-    "by_district": ("Old district (to 2025-06-30)", "Huyện (cũ)"),
-    "by_commune": ("Commune or ward (from 2025-07-01)", "Xã, phường (từ 01/07/2025)"),
-    "by_locality": ("Locality", "Địa bàn"),
+    "by_district": PHRASES["places_column_district"],
+    "by_commune": PHRASES["places_column_commune"],
+    "by_locality": PHRASES["places_column_locality"],
 }
 
 

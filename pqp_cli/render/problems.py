@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from pqp_cli.core.i18n import tr
+from pqp_cli.core.i18n import column, tr
 from pqp_cli.core.pathtext import shown
 from pqp_cli.core.problems import Problem
 
@@ -82,15 +82,20 @@ def _summary_cell(text: str) -> str:
     return markdown(text)
 
 
+#: The step summary's columns: JSON's keys in English, their Vietnamese heads under `vi`.
+_SUMMARY_HEADS = ("severity", "code", "file", "line", "record", "message")
+
+
 def step_summary(problems: Sequence[Problem], lang: str) -> str:
     """The full table of problems as Markdown, for $GITHUB_STEP_SUMMARY."""
     errors = sum(p.is_error for p in problems)
-    head = f"### pqp validate: {tr('validate_summary', lang, errors=errors, warnings=len(problems) - errors)}\n\n"
+    line = tr("validate_summary", lang, errors=errors, warnings=len(problems) - errors)
+    head = tr("step_summary_head", lang, line=line) + "\n\n"
     if not problems:
         return head
     rows = [
         [
-            p.severity,
+            tr(p.severity, lang) if lang == "vi" else p.severity,
             p.code,
             _summary_cell(p.file),
             p.line or "",
@@ -103,7 +108,7 @@ def step_summary(problems: Sequence[Problem], lang: str) -> str:
         head
         + tabulate(
             rows,
-            headers=["severity", "code", "file", "line", "record", "message"],
+            headers=[column(h, lang) for h in _SUMMARY_HEADS],
             tablefmt="github",
         )
         + "\n"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pqp_cli.core.i18n import status_label, tr
-from pqp_cli.core.messages import noun
+from pqp_cli.core.messages import PHRASES, Texts, noun, phrase
 from pqp_cli.figures.documents import ExplainDoc, Figure, ReportDoc, StatusRow, Subject
 from pqp_cli.render.vnformat import day_text, number
 
@@ -119,10 +119,9 @@ def subject_locality(subject: Subject) -> str | None:
 def _count_title(key: str, subjects: str, n: int, lang: str) -> str:
     """`Counted (Establishments): 5`; `Số cơ sở được tính: 5` in Vietnamese (a reviewer's
     wording: the English order reads as a label and a bracket in Vietnamese)."""
-    if lang == "vi":
-        state = "được tính" if key == "counted" else "chưa được tính"
-        return f"Số {noun(subjects).vi} {state}: {n}"
-    return f"{tr(key, lang)} ({tr(f'subjects_{subjects}', lang)}): {n}"
+    named = Texts(tr(f"subjects_{subjects}", "en"), noun(subjects).vi)
+    said = phrase("count_title", state=PHRASES[f"count_state_{key}"], subjects=named, n=n)
+    return said.text(lang)
 
 
 def explain_tables(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pqp_cli.core.messages import PHRASES
+
 _MONTHS = [
     "January",
     "February",
@@ -59,7 +61,7 @@ def increase(x: Any, kind: str, lang: str, decimals_of: str | None = None) -> st
         return "–"
     sign = "+" if x > 0 else "−" if x < 0 else ""
     digits = 0 if (decimals_of or kind) == "count" else 1
-    unit = "" if kind == "count" else (" điểm phần trăm" if lang == "vi" else " pp")
+    unit = "" if kind == "count" else PHRASES["unit_pp"].text(lang)
     return sign + number(abs(x), lang, digits) + unit
 
 

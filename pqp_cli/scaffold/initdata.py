@@ -24,6 +24,7 @@ from pathlib import Path
 from string import Template
 
 from pqp_cli.core.fileio import replace_file
+from pqp_cli.core.messages import phrase
 from pqp_cli.core.models import ID_PATTERN, KINDS
 from pqp_cli.core.problems import PqpError
 from pqp_cli.scaffold.initfiles import (
@@ -66,10 +67,7 @@ def _date(text: str | None, default: dt.date, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise PqpError(
-            f"invalid {option} {text!r}: give a date as YYYY-MM-DD",
-            f"{option} {text!r} không hợp lệ: hãy ghi ngày dạng YYYY-MM-DD",
-        ) from None
+        raise PqpError(*phrase("init-bad-date", option=option, value=text)) from None
 
 
 def make_seed(
@@ -79,18 +77,10 @@ def make_seed(
     first = _date(start, DEFAULT_START, "--start")
     last = _date(end, DEFAULT_END, "--end")
     if last <= first:
-        raise PqpError(
-            f"the plan must end after it starts (--start {first}, --end {last})",
-            f"kế hoạch phải kết thúc sau khi bắt đầu (--start {first}, --end {last})",
-        )
+        raise PqpError(*phrase("init-end-first", start=first, end=last))
     plan_id = (plan_id or f"pqp-{first.year}-{last.year}").strip()
     if not re.match(ID_PATTERN, plan_id):
-        raise PqpError(
-            f"invalid --plan-id {plan_id!r}: use letters, digits, '.', '_' and '-' "
-            "(e.g. thanh-hoa-pqp-2026-2030)",
-            f"--plan-id {plan_id!r} không hợp lệ: dùng chữ cái, chữ số, '.', '_' và '-' "
-            "(vd. thanh-hoa-pqp-2026-2030)",
-        )
+        raise PqpError(*phrase("init-bad-plan-id", value=plan_id))
     authority = " ".join((authority or "").split()) or None
     return Seed(plan_id=plan_id, start=first, end=last, authority=authority)
 
@@ -152,10 +142,7 @@ def scaffold(seed: Seed) -> dict[str, str]:
 def create(folder: Path, seed: Seed) -> Created:
     """Write the scaffold into `folder`, keeping any file that is already there."""
     if folder.exists() and not folder.is_dir():
-        raise PqpError(
-            f"{folder} exists and is not a folder",
-            f"{folder} đã tồn tại và không phải thư mục",
-        )
+        raise PqpError(*phrase("init-not-a-folder", path=folder))
     done = Created()
     try:
         for relative, text in scaffold(seed).items():
@@ -166,10 +153,7 @@ def create(folder: Path, seed: Seed) -> Created:
             replace_file(path, text.encode("utf-8"), make_folder=True)
             done.written.append(path)
     except OSError as exc:
-        raise PqpError(
-            f"cannot write into {folder}: {exc.strerror}",
-            f"không ghi được vào {folder}: {exc.strerror}",
-        ) from None
+        raise PqpError(*phrase("init-cannot-write", path=folder, why=exc.strerror)) from None
     return done
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pqp_cli.core.messages import PHRASES
+
 TARGETS = """\
 # yaml-language-server: $$schema=schemas/targets.schema.json
 # Kế hoạch và các chỉ tiêu. Điền mọi chỗ ghi "ĐIỀN / FILL IN" theo văn bản kế hoạch, rồi chạy
@@ -97,11 +99,11 @@ $example
 """
 
 KIND_LABELS = {
-    "enterprises": ("Production and business establishments", "Cơ sở sản xuất, kinh doanh"),
-    "trainings": ("Training courses", "Lớp tập huấn"),
-    "certifications": ("Support to apply a system, tool or standard", "Hỗ trợ áp dụng, chứng nhận"),
-    "experts": ("Consulting experts", "Chuyên gia tư vấn"),
-    "units": ("Consulting units", "Đơn vị tư vấn"),
+    "enterprises": PHRASES["init_title_enterprises"],
+    "trainings": PHRASES["init_title_trainings"],
+    "certifications": PHRASES["init_title_certifications"],
+    "experts": PHRASES["init_title_experts"],
+    "units": PHRASES["init_title_units"],
 }
 
 EXAMPLES = {

@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
 from pqp_cli.core.fileio import replace_file
+from pqp_cli.core.messages import PHRASES, phrase
 from pqp_cli.core.models import (
     ALLOWED,
     ENUM_FIELDS,
@@ -52,11 +53,11 @@ DATE_PATTERN = (
 _META = ("title", "description", "default", "examples")
 _ENUM_GROUPS = {enum.__name__: group for group, enum in ENUM_FIELDS.values()}
 _KIND_TITLES = {
-    "enterprises": ("production/business establishments", "cơ sở sản xuất, kinh doanh"),
-    "trainings": ("training courses", "lớp tập huấn"),
-    "certifications": ("support to apply a scheme / certifications", "hỗ trợ áp dụng, chứng nhận"),
-    "experts": ("consulting experts", "chuyên gia tư vấn"),
-    "units": ("consulting units", "đơn vị tư vấn"),
+    "enterprises": PHRASES["schema_title_enterprises"],
+    "trainings": PHRASES["schema_title_trainings"],
+    "certifications": PHRASES["schema_title_certifications"],
+    "experts": PHRASES["schema_title_experts"],
+    "units": PHRASES["schema_title_units"],
 }
 _VIETNAMESE = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
@@ -348,8 +349,5 @@ def write_schemas(folder: Path, names: tuple[str, ...] = NAMES) -> list[Path]:
             written.append(path)
     except OSError as exc:
         where = display_path(folder)
-        raise PqpError(
-            f"cannot write the schemas into {where}: {exc.strerror}",
-            f"không ghi được lược đồ vào {where}: {exc.strerror}",
-        ) from None
+        raise PqpError(*phrase("schema-cannot-write", path=where, why=exc.strerror)) from None
     return written

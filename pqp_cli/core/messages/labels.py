@@ -101,3 +101,23 @@ def plain_field(shown: str) -> dict[str, object]:
     (under `vi` its label first: `ngày bắt đầu kỳ ("plan.start")`)."""
     name = Texts(shown, field_name(shown))
     return {"who": "", "noun": Texts("", "trường "), "name": name, "fields": ""}
+
+
+def kind_word(kind: str) -> Texts:
+    """A kind as a message names it: its file's name in English (`trainings`), its noun in
+    Vietnamese (`lớp tập huấn`); an unknown kind as it is."""
+    return Texts(kind, NOUNS[kind].vi) if kind in NOUNS else Texts(kind, kind)
+
+
+def kind_named(kind: str) -> Texts:
+    """A kind named for someone who will type it: `trainings`, `lớp tập huấn ("trainings")`."""
+    return Texts(kind, f'{NOUNS[kind].vi} ("{kind}")') if kind in NOUNS else Texts(kind, kind)
+
+
+def mapping_shown(kept: dict[str, str]) -> Texts:
+    """A remembered column mapping: `loai → type` in English, `loai → loại hình ("type")` in
+    Vietnamese (a field by its label, as every message names it); `~` for a column ignored."""
+    pairs = sorted(kept.items())
+    en = ", ".join(f"{h} → {k or '~'}" for h, k in pairs)
+    vi = ", ".join(f"{h} → {field_name(k) if k else '~'}" for h, k in pairs)
+    return Texts(en, vi)

@@ -93,7 +93,7 @@ def vi_date(value: object) -> object:
     return value
 
 
-def _dated(value: object) -> object:
+def dated(value: object) -> object:
     """A date parameter: ISO in English (as today), `dd/mm/yyyy` in Vietnamese."""
     shown = vi_date(value)
     if shown is value or isinstance(value, Texts):
@@ -125,7 +125,7 @@ def localised(key: str, params: dict[str, object]) -> dict[str, object]:
             out[name] = Texts(value, field_name(value))
     for name in DATE_PARAMS.get(code, ()):
         if out.get(name) is not None:
-            out[name] = _dated(out[name])
+            out[name] = dated(out[name])
     if code == "yaml-syntax" and isinstance(out.get("problem"), str):
         out["problem"] = yaml_problem(str(out["problem"]))
     _labelled(code, out)

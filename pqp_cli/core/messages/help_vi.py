@@ -77,7 +77,10 @@ SPECIFIC: dict[tuple[str, str], str] = {
     ("report", "locality"): "Nhóm bảng theo huyện cũ hoặc theo xã năm 2025; mặc định theo "
     "thời kỳ của kế hoạch.",
     ("report", "number"): "docx: số văn bản: chỉ chữ số (15), hoặc kèm ký hiệu (15/BC-SKHCN).",
-    ("report", "date"): "docx: ngày ban hành văn bản (YYYY-MM-DD); mặc định hôm nay.",
+    (
+        "report",
+        "date",
+    ): "docx: ngày ban hành văn bản (dd/mm/yyyy hoặc YYYY-MM-DD); mặc định hôm nay.",
     ("schema", "kind"): "Một loại bản ghi, hoặc `targets` cho targets.yaml; bỏ trống là tất cả.",
     ("schema", "out"): "Ghi TÊN.schema.json vào thư mục này thay vì hiện ra màn hình.",
     ("init", "folder"): "Thư mục cần tạo (hoặc bổ sung).",
@@ -121,3 +124,36 @@ TYPES: dict[str, str] = {
 def help_for(command: str, param: str) -> str | None:
     """The Vietnamese help of `param` in `command`, or None when there is none."""
     return SPECIFIC.get((command, param)) or SHARED.get(param)
+
+
+#: What `cli/run_vi.py` says of a usage error, in Vietnamese (click's own words are English).
+USAGE_ERRORS: dict[str, str] = {
+    "error": "Lỗi: {message}",
+    "aborted": "Đã hủy.",
+    "see_help": "Xem '{command} {option}' để được trợ giúp.\n",
+    "no_such_option": "Không có tùy chọn {option}",
+    "did_you_mean": " (có lẽ là: {names})",
+    "bad_value": "Giá trị không hợp lệ cho {hint}: {reason}",
+    "missing": "Thiếu {kind} {hint}",
+    "choose_one": " Chọn một trong:\n\t",
+    "bad_value_here": "giá trị này không dùng được ở đây.",
+    "bad_usage": "cách dùng lệnh không đúng.",
+}
+#: A missing parameter's kind, as click names it → in Vietnamese.
+PARAMETER_KINDS = {"argument": "đối số", "option": "tùy chọn", "parameter": "tham số"}
+#: click's and typer's messages inside an error, as patterns → their Vietnamese (`re.sub`).
+REASONS: tuple[tuple[str, str], ...] = (
+    (r"^(?:Value error, )?(.*) is not one of (.*)\.$", r"\1 không phải là một trong \2."),
+    (r"^(?:Value error, )?Value (.*) is not a valid (.*)\.$", r"\1 không hợp lệ."),
+    (r"^Option '(.*)' requires an argument\.$", r"Tùy chọn '\1' cần một giá trị."),
+    (r"^Option '(.*)' requires (\d+) arguments\.$", r"Tùy chọn '\1' cần \2 giá trị."),
+    (r"^Option '(.*)' does not take a value\.$", r"Tùy chọn '\1' không nhận giá trị."),
+    (r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$", r"Thừa đối số: \1"),
+    (
+        r"^No such command '(.*)'\. Did you mean (.*)\?$",
+        r"Không có lệnh '\1'. Có phải ý bạn là \2?",
+    ),
+    (r"^No such command '(.*)'\.$", r"Không có lệnh '\1'."),
+    (r"^Missing command\.$", "Thiếu tên lệnh."),
+    (r"^Argument '(.*)' takes (\d+) values\.$", r"Đối số '\1' cần \2 giá trị."),
+)
