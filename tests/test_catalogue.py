@@ -157,7 +157,7 @@ def test_unknown_top_level_key_of_targets_yaml_is_named(tmp_path: Path) -> None:
         "unknown top-level key 'extra'; known: plan, targets, report"
     ]
     assert found[0].message("vi") == (
-        "khóa cấp cao nhất không xác định 'extra'; hợp lệ: plan, targets, report"
+        'khóa cấp cao nhất không xác định \'extra\'; hợp lệ: "plan", "targets", "report"'
     )
 
 

@@ -366,3 +366,14 @@ def test_explain_head_writes_day_first_dates_and_decimal_commas_under_vi(repo) -
     where = ["--data", str(repo / "data"), "--targets", str(repo / "targets.yaml")]
     english = CliRunner().invoke(app, ["explain", "T3", "--as-of", "2025-09-30", *where]).stdout
     assert re.search(r": \d+\.\d% \(\d+/\d+\) of 100% \(.*\) as of 2025-09-30", english)
+
+
+def test_unknown_field_lists_the_known_keys_in_quotes_under_vi(ws):
+    """The field keys are English words: a Vietnamese message shows each in quotes (as the
+    field it names), so the list reads as keys to copy, not as text in another language."""
+    from pqp_cli.load.project import load_project
+
+    ws.write("[]", enterprises="- id: E1\n  name: Cơ sở A\n  type: enterprise\n  mau_sac: do\n")
+    (problem,) = [p for p in load_project(ws.data, ws.targets).problems if p.is_error]
+    assert 'tên ("name"), loại hình ("type")' in problem.vi
+    assert "id, name, type, tax_code" in problem.en

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pqp_cli.core.messages import PHRASES, Texts, plain_field
+from pqp_cli.core.messages import PHRASES, Texts, fields_listed, plain_field
 from pqp_cli.core.models import ALLOWED, CONTROL_ERROR, Category, EntityType, Topic
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.text import nearest
@@ -56,7 +56,7 @@ def convert(
         elif err["type"] == "extra_forbidden":
             hint = nearest(name, known)
             key = "unknown-field/hint" if hint else "unknown-field"
-            params.update(hint=hint, known=", ".join(known))
+            params.update(hint=hint, known=fields_listed(known))
         else:
             key = "invalid-value"
             a_en, a_vi = _allowed(name)

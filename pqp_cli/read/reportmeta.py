@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pqp_cli.core.i18n import tr
-from pqp_cli.core.messages import plain_field
+from pqp_cli.core.messages import fields_listed, plain_field
 from pqp_cli.core.messages.reading import REPORT_LIST, REPORT_TEXT
 from pqp_cli.core.models import Text
 from pqp_cli.core.problems import Problem
@@ -170,7 +170,7 @@ def _problems(exc: ValidationError, file: str, line: Any) -> list[Problem]:
         params: dict[str, Any] = plain_field(shown)
         if err["type"] == "extra_forbidden":
             key = "unknown-field"
-            params["known"] = ", ".join(FIELDS)
+            params["known"] = fields_listed(FIELDS)
         else:
             key = "invalid-value"
             listed = err["loc"][0] in ("recipients", "copies")

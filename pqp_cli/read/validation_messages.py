@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from pqp_cli.core.messages import Texts, fill, record_field
+from pqp_cli.core.messages import Texts, fields_listed, fill, record_field
 from pqp_cli.core.messages.reading import LIST_OF
 from pqp_cli.core.models import (
     ALLOWED,
@@ -133,7 +133,7 @@ def problems_from_validation(kind: str, entry: Entry, exc: ValidationError) -> l
         elif err["type"] == "extra_forbidden":
             hint = nearest(name, model.model_fields)
             key = "unknown-field/hint" if hint else "unknown-field"
-            params.update(hint=hint, known=", ".join(model.model_fields))
+            params.update(hint=hint, known=fields_listed(model.model_fields))
         else:
             key = "invalid-value"
             allowed = Texts(*allowed_for(model, name))

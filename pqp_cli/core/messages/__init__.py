@@ -27,7 +27,14 @@ from pqp_cli.core.messages import (
     words,
 )
 from pqp_cli.core.messages.base import Entry, Family, Texts, fill, parameters
-from pqp_cli.core.messages.labels import kind_named, kind_word, noun, plain_field, record_field
+from pqp_cli.core.messages.labels import (
+    fields_listed,
+    kind_named,
+    kind_word,
+    noun,
+    plain_field,
+    record_field,
+)
 from pqp_cli.core.messages.localise import dated, localised
 
 __all__ = [
@@ -45,6 +52,7 @@ __all__ = [
     "spoken",
     "PHRASES",
     "plain_field",
+    "fields_listed",
     "record_field",
     "template",
     "texts",

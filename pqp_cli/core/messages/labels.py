@@ -7,6 +7,8 @@ parameters, so that changes no template.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pqp_cli.core.messages.base import Texts
 
 #: A record kind (its file's name) → its noun, singular, in English and Vietnamese.
@@ -121,3 +123,11 @@ def mapping_shown(kept: dict[str, str]) -> Texts:
     en = ", ".join(f"{h} → {k or '~'}" for h, k in pairs)
     vi = ", ".join(f"{h} → {field_name(k) if k else '~'}" for h, k in pairs)
     return Texts(en, vi)
+
+
+def fields_listed(keys: Iterable[str]) -> Texts:
+    """The fields a record may hold, for an `unknown-field` error: the keys in English
+    (`id, name`), each by its label with its key in quotes in Vietnamese (`mã ("id"), tên
+    ("name")`), so no bare English key stands in a Vietnamese sentence."""
+    keys = list(keys)
+    return Texts(", ".join(keys), ", ".join(field_name(k) for k in keys))

@@ -194,7 +194,7 @@ ENTRIES = [
             ),
             "top-level": Texts(
                 "unknown top-level key {key!r}; known: plan, targets, report",
-                "khóa cấp cao nhất không xác định {key!r}; hợp lệ: plan, targets, report",
+                'khóa cấp cao nhất không xác định {key!r}; hợp lệ: "plan", "targets", "report"',
             ),
         },
         {
