@@ -15,10 +15,9 @@ from pqp_cli.importing.rows import (
     Built,
     Context,
     Row,
-    establishment_refs,
     finish,
     ocop_expiry,
-    resolved,
+    row_ids,
 )
 
 _TRAINING = ("id", "title", "date", "end_date", "organizer", "locality", "trainees")
@@ -91,15 +90,11 @@ def _participants(ctx: Context, members: list[Row]) -> tuple[list[str], list[Row
     seen: dict[str, int] = {}
     good: list[Row] = []
     for row in members:
-        ids = [
-            resolved(ctx, row, ref, "participant")
-            for ref in establishment_refs(row.values, "participant", ctx.resolver.knows)
-        ]
-        if None in ids:
+        ids = row_ids(ctx, row, "participant")
+        if ids is None:
             continue
         good.append(row)
         for ent in ids:
-            assert ent is not None
             if ent in seen:
                 twice = texts("warning/listed-twice", ent=ent, row=seen[ent] + 1)
                 ctx.warn(row.index, _participant_column(ctx), *twice)

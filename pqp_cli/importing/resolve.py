@@ -6,7 +6,7 @@ import functools
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pqp_cli.core.messages import Texts, texts
 from pqp_cli.core.placetext import parse_part, split_text
@@ -19,9 +19,9 @@ from pqp_cli.importing.celltext import name_key, name_key_folded
 _forms_agree = functools.lru_cache(maxsize=1 << 16)(forms_agree)
 
 
-@dataclass(frozen=True)
-class Ref:
-    """What a row says about its establishment; `column` is the column key each came from."""
+class Ref(NamedTuple):
+    """What a row says about its establishment. A tuple (not a frozen dataclass): a sheet makes
+    one for each row, and the resolver's memo hashes each one."""
 
     id: str | None = None
     tax_code: str | None = None
@@ -80,6 +80,23 @@ class Resolver:
             self._by_tax.setdefault(tax_code, ent_id)
         self._by_key[name_key(name)].append(ent_id)
         self._by_folded[name_key_folded(name)].append(ent_id)
+
+    def quick(
+        self, ids: list[str], tax_code: str | None, names: list[str] | None
+    ) -> list[str] | None:
+        """The ids a row names when the outcome cannot depend on anything else, else None:
+        every id an establishment's (its name, tax code and place then play no part), or a
+        tax code alone that one has. Most rows of a sheet; `resolve` gives the same."""
+        if ids:
+            known = self._names
+            for ent_id in ids:
+                if ent_id not in known:
+                    return None
+            return ids
+        if tax_code is not None and not names:
+            found = self._by_tax.get(tax_code)
+            return [found] if found is not None else None
+        return None
 
     def resolve(self, ref: Ref) -> Found:
         """By id, else tax code, else name; unresolved → created (`--create-missing`) or why not."""

@@ -22,9 +22,9 @@ from pqp_cli.importing.records import build
 from pqp_cli.importing.rejects import write_rejects
 from pqp_cli.importing.request import ImportRequest
 from pqp_cli.importing.resolve import Resolver, enterprise_id
-from pqp_cli.importing.rows import COLUMN_OF, Built, Context, parse_rows
+from pqp_cli.importing.rowpass import read_rows
+from pqp_cli.importing.rows import COLUMN_OF, Built, Context, Row
 from pqp_cli.importing.sheet import Layout, find_layout
-from pqp_cli.importing.stray import stray_notes
 from pqp_cli.importing.targets import inside, sha256_of, source_targets
 from pqp_cli.read.loading import Dataset
 
@@ -36,6 +36,8 @@ class _Plan:
     req: ImportRequest
     layout: Layout
     cells: list[list[Any]]
+    ctx: Context  # the rows read, and what reading them said
+    rows: list[Row]
     target: Path
     created_path: Path | None
     digest: str
@@ -65,13 +67,16 @@ def run_import(req: ImportRequest) -> ImportReport:
     )
     layout.formulas = book.formulas.get(layout.sheet, set())
     layout.errors = book.errors.get(layout.sheet, {})
-    stray_warnings, stray_rejects = stray_notes(cells, layout, req.kind, book.is_csv)
+    ctx = Context(req.kind, layout)
+    rows, stray_warnings, stray_rejects = read_rows(ctx, cells, book.is_csv)
     report.warnings += book.notes + remembered + layout.notes + stray_warnings
     report.rejects += stray_rejects + layout.rejects
     plan = _Plan(
         req=req,
         layout=layout,
         cells=cells,
+        ctx=ctx,
+        rows=rows,
         target=target,
         created_path=created_path,
         digest=sha256_of(req.source),
@@ -146,9 +151,9 @@ def _prepare(plan: _Plan) -> bool:
     # Resolve against the data without this source's own files: they are being replaced.
     emptied = {p: "" for p in (plan.target, plan.created_path) if p is not None and p.exists()}
     base = req.load(emptied or None)
-    ctx = Context(req.kind, plan.layout, Resolver(base.enterprises, req.create_missing))
+    ctx, rows = plan.ctx, plan.rows
+    ctx.resolver = Resolver(base.enterprises, req.create_missing)
     ctx.units = base.units
-    rows = parse_rows(ctx, plan.cells)
     canonical_places(ctx, rows, req.province)
     built = build(ctx, rows)
     report.rows_read = ctx.rows_read
