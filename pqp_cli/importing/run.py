@@ -26,7 +26,7 @@ from pqp_cli.importing.rowpass import read_rows
 from pqp_cli.importing.rows import COLUMN_OF, Built, Context, Row
 from pqp_cli.importing.sheet import Layout, find_layout
 from pqp_cli.importing.targets import inside, sha256_of, source_targets
-from pqp_cli.read.loading import Dataset
+from pqp_cli.read.loading import Dataset, paused_gc
 
 
 @dataclass(kw_only=True)
@@ -50,7 +50,17 @@ class _Plan:
 
 
 def run_import(req: ImportRequest) -> ImportReport:
-    """Import one sheet; rejected rows and warnings come back in the report, never raised."""
+    """Import one sheet; rejected rows and warnings come back in the report, never raised.
+
+    The garbage collector is paused meanwhile (and put back as it was), as loading does: an
+    import makes a dict and a list for every row and a record for every group, and no cycles,
+    so each collection would walk the whole sheet's cells for nothing (half the time spent on
+    the rows of a 50,000-row sheet)."""
+    with paused_gc():
+        return _run_import(req)
+
+
+def _run_import(req: ImportRequest) -> ImportReport:
     _check(req)
     book = open_workbook(req.source, req.encoding)
     target, created_path = source_targets(
