@@ -331,10 +331,11 @@ def _count(plan: _Plan, built: list[Built], created: list[Built]) -> None:
     old = writing.old_records(plan.target)
     for b in built:
         before = old.pop(b.record["id"], None)
-        now = writing.as_text(b.record)
         if before is None:
             report.created += 1
-        elif before == now:
+            continue
+        now = writing.as_text(b.record)
+        if before == now:
             report.unchanged += 1
         else:
             report.changed += 1
