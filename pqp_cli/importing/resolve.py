@@ -83,7 +83,7 @@ class Resolver:
         self._by_folded[name_key_folded(name)].append(ent_id)
 
     def quick(
-        self, ids: list[str], tax_code: str | None, names: list[str] | None
+        self, ids: list[str] | None, tax_code: str | None, names: list[str] | None
     ) -> list[str] | None:
         """The ids a row names when they resolve with nothing to say, else None (`resolve` then
         says why): every id an establishment's (its name, tax code and place play no part), a
