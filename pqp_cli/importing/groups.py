@@ -25,6 +25,7 @@ _ENTERPRISE = (
     "id", "name", "type", "tax_code", "locality", "address", "sector", "key_product", "pilot_model"
 )  # fmt: skip
 _OCOP = ("ocop_name", "ocop_stars", "ocop_certified_on", "ocop_expires_on")
+_ABSENT = object()
 
 
 def _merge(ctx: Context, rows: list[Row], keys: Iterable[str]) -> dict[str, Any]:
@@ -32,10 +33,11 @@ def _merge(ctx: Context, rows: list[Row], keys: Iterable[str]) -> dict[str, Any]
     merged: dict[str, Any] = {}
     first: dict[str, int] = {}
     for row in rows:
+        values = row.values
         for key in keys:
-            if key not in row.values:
+            value = values.get(key, _ABSENT)
+            if value is _ABSENT:
                 continue
-            value = row.values[key]
             if key not in merged:
                 merged[key], first[key] = value, row.index
             elif merged[key] != value:

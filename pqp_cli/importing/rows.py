@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -245,13 +246,20 @@ def finish(
         for other in rows[1:] if not first else []:
             ctx.reject(other, None, *texts("rejected/belongs", row=rows[0] + 1))
         return None
-    defaults = {k: f.default for k, f in model.model_fields.items() if not f.is_required()}
+    defaults = _defaults(ctx.kind)
     kept = {  # in the model's field order, defaults left out
         k: record[k]
         for k in model.model_fields
         if k in record and record[k] not in (None, []) and defaults.get(k, ...) != record[k]
     }
     return Built(kept, rows)
+
+
+@functools.cache
+def _defaults(kind: str) -> dict[str, Any]:
+    """The default of each optional field of a kind's model (worked out once, not per record)."""
+    fields = MODELS[kind].model_fields
+    return {k: f.default for k, f in fields.items() if not f.is_required()}
 
 
 COLUMN_OF = {"participants": "participant", "ocop_products": "ocop_name"}
