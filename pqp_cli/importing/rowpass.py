@@ -30,6 +30,7 @@ def read_rows(
     specs: list[Spec] = [(col, columns(ctx.kind)[key], {}) for col, key in layout.columns.items()]
     convert = _plain_values if not (layout.errors or layout.formulas) else _row_values
     stray = Stray(layout, is_csv)
+    named = frozenset(_IDENTITY[ctx.kind])  # a row holding one of these is identified
     out: list[Row] = []
     for index, row in data_rows(cells, layout, blank=True):
         stray.see(index, row)
@@ -39,7 +40,7 @@ def read_rows(
         if index in layout.bad_rows:
             continue
         values = convert(ctx, index, row, specs)
-        if values is not None and _identified(ctx, index, row, values):
+        if values is not None and (not named.isdisjoint(values) or _identified(ctx, index, row)):
             out.append(Row(index, values))
     return (out, *stray.notes(ctx.kind))
 
@@ -108,12 +109,9 @@ _IDENTITY = {
 }
 
 
-def _identified(ctx: Context, index: int, row: list[Any], values: dict[str, Any]) -> bool:
+def _identified(ctx: Context, index: int, row: list[Any]) -> bool:
     """A row naming no id, tax code or name while a column no field reads holds a value is
     rejected: that column most likely is the name under a header import does not know."""
-    for key in _IDENTITY[ctx.kind]:
-        if key in values:
-            return True
     unread = unread_in_row(ctx.layout, row)
     if not unread:
         return True
