@@ -35,7 +35,9 @@ _NS = {
 
 @dataclass
 class Scan:
-    """What the sheet's XML says: its far corner (0-based) and formula cells without a value."""
+    """What the sheet's XML says: its far corner (0-based; when `_within` proved the range
+    passes, `cols` is the width it proved the cells stay within) and formula cells without a
+    value."""
 
     rows: int = 0
     cols: int = 0
