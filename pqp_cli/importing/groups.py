@@ -15,10 +15,9 @@ from pqp_cli.importing.rows import (
     Built,
     Context,
     Row,
-    establishment_refs,
     finish,
     ocop_expiry,
-    resolved,
+    row_ids,
 )
 
 _TRAINING = ("id", "title", "date", "end_date", "organizer", "locality", "trainees")
@@ -26,6 +25,7 @@ _ENTERPRISE = (
     "id", "name", "type", "tax_code", "locality", "address", "sector", "key_product", "pilot_model"
 )  # fmt: skip
 _OCOP = ("ocop_name", "ocop_stars", "ocop_certified_on", "ocop_expires_on")
+_ABSENT = object()
 
 
 def _merge(ctx: Context, rows: list[Row], keys: Iterable[str]) -> dict[str, Any]:
@@ -33,10 +33,11 @@ def _merge(ctx: Context, rows: list[Row], keys: Iterable[str]) -> dict[str, Any]
     merged: dict[str, Any] = {}
     first: dict[str, int] = {}
     for row in rows:
+        values = row.values
         for key in keys:
-            if key not in row.values:
+            value = values.get(key, _ABSENT)
+            if value is _ABSENT:
                 continue
-            value = row.values[key]
             if key not in merged:
                 merged[key], first[key] = value, row.index
             elif merged[key] != value:
@@ -91,15 +92,11 @@ def _participants(ctx: Context, members: list[Row]) -> tuple[list[str], list[Row
     seen: dict[str, int] = {}
     good: list[Row] = []
     for row in members:
-        ids = [
-            resolved(ctx, row, ref, "participant")
-            for ref in establishment_refs(row.values, "participant", ctx.resolver.knows)
-        ]
-        if None in ids:
+        ids = row_ids(ctx, row, "participant")
+        if ids is None:
             continue
         good.append(row)
         for ent in ids:
-            assert ent is not None
             if ent in seen:
                 twice = texts("warning/listed-twice", ent=ent, row=seen[ent] + 1)
                 ctx.warn(row.index, _participant_column(ctx), *twice)

@@ -6,7 +6,7 @@ import functools
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pqp_cli.core.messages import Texts, phrase, texts
 from pqp_cli.core.placetext import parse_part, split_text
@@ -19,9 +19,9 @@ from pqp_cli.importing.celltext import name_key, name_key_folded
 _forms_agree = functools.lru_cache(maxsize=1 << 16)(forms_agree)
 
 
-@dataclass(frozen=True)
-class Ref:
-    """What a row says about its establishment; `column` is the column key each came from."""
+class Ref(NamedTuple):
+    """What a row says about its establishment. A tuple (not a frozen dataclass): a sheet makes
+    one for each row, and the resolver's memo hashes each one."""
 
     id: str | None = None
     tax_code: str | None = None
@@ -67,6 +67,7 @@ class Resolver:
     _names: dict[str, str] = field(default_factory=dict)
     _places: dict[str, str] = field(default_factory=dict)
     _memo: dict[Ref, Found] = field(default_factory=dict)  # sheets name one place many times
+    _quick_names: dict[str, str | None] = field(default_factory=dict)  # see `quick`
 
     def __post_init__(self) -> None:
         for ent in self.enterprises.values():
@@ -80,6 +81,36 @@ class Resolver:
             self._by_tax.setdefault(tax_code, ent_id)
         self._by_key[name_key(name)].append(ent_id)
         self._by_folded[name_key_folded(name)].append(ent_id)
+
+    def quick(
+        self, ids: list[str] | None, tax_code: str | None, names: list[str] | None
+    ) -> list[str] | None:
+        """The ids a row names when they resolve with nothing to say, else None (`resolve` then
+        says why): every id an establishment's (its name, tax code and place play no part), a
+        tax code alone that one has, or one name alone that resolves the same whatever the
+        place beside it. Most rows of a sheet; `resolve` gives the same ids."""
+        if ids:
+            known = self._names
+            for ent_id in ids:
+                if ent_id not in known:
+                    return None
+            return ids
+        if tax_code is not None:
+            found = self._by_tax.get(tax_code) if not names else None
+            return [found] if found is not None else None
+        if names is None or len(names) != 1 or self.create_missing:
+            return None
+        ent = self._quick_names.get(names[0], "")
+        if ent == "":
+            ent = self._quick_names[names[0]] = self._quick_name(names[0])
+        return [ent] if ent is not None else None
+
+    def _quick_name(self, name: str) -> str | None:
+        """The id one name alone resolves to whatever its place, when nothing is said of it."""
+        if "\n" in name or self._place_matters(Ref(name=name)):  # a wrapped name: split?
+            return None
+        found = self.resolve(Ref(name=name))
+        return found.id if not found.warning else None
 
     def resolve(self, ref: Ref) -> Found:
         """By id, else tax code, else name; unresolved → created (`--create-missing`) or why not."""

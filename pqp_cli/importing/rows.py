@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,12 +14,11 @@ from pydantic import ValidationError
 from pqp_cli.core.messages import Texts, texts
 from pqp_cli.core.models import MODELS
 from pqp_cli.core.text import fold, name_key, opens_with_legal_form
-from pqp_cli.importing.cells import WRAP, CellError, Warned, check_names, convert
-from pqp_cli.importing.headers import Column, columns, nearest_header
+from pqp_cli.importing.cells import WRAP, CellError, check_names, convert
+from pqp_cli.importing.headers import Column, columns
 from pqp_cli.importing.outcome import Note, column_letter
 from pqp_cli.importing.resolve import Found, Ref, Resolver, short_hash
-from pqp_cli.importing.sheet import Layout, data_rows
-from pqp_cli.importing.stray import unread_in_row
+from pqp_cli.importing.sheet import Layout
 from pqp_cli.read.validation_messages import allowed_for
 
 
@@ -44,7 +44,7 @@ class Context:
 
     kind: str
     layout: Layout
-    resolver: Resolver
+    resolver: Resolver = field(default_factory=lambda: Resolver({}))  # set once DIR is read
     units: dict[str, Any] = field(default_factory=dict)
     created_rows: dict[str, list[int]] = field(default_factory=dict)
     rejects: list[Note] = field(default_factory=list)
@@ -61,56 +61,6 @@ class Context:
 
     def warn(self, row: int, key: str | None, en: str, vi: str) -> None:
         self.note(self.warnings, row, key, en, vi)
-
-
-def parse_rows(ctx: Context, cells: list[list[Any]]) -> list[Row]:
-    """Convert every mapped cell of every data row; a row with a bad cell is rejected."""
-    specs: list[tuple[int, Column, dict[str, Any]]] = [
-        (col, columns(ctx.kind)[key], {}) for col, key in ctx.layout.columns.items()
-    ]
-    out: list[Row] = []
-    for index, row in data_rows(cells, ctx.layout):
-        ctx.rows_read += 1
-        if index in ctx.layout.bad_rows:
-            continue
-        values = _row_values(ctx, index, row, specs)
-        if values is not None and _identified(ctx, index, row, values):
-            out.append(Row(index, values))
-    return out
-
-
-def _row_values(
-    ctx: Context, index: int, row: list[Any], specs: list[tuple[int, Column, dict[str, Any]]]
-) -> dict[str, Any] | None:
-    """A row's values by column key, or None when a cell was rejected. A sheet repeats its
-    texts (titles, topics, places, names) row after row: each column remembers the value of
-    each text it converted, when nothing about a cell but its text can change that value (no
-    error or formula cell in the sheet)."""
-    layout = ctx.layout
-    plain = not (layout.errors or layout.formulas)
-    values: dict[str, Any] = {}
-    ok = True
-    width = len(row)
-    for col, spec, memo in specs:
-        raw = row[col] if col < width else None
-        if plain and raw.__class__ is str and raw in memo:
-            value = memo[raw]
-            values[spec.key] = list(value) if value.__class__ is list else value
-            continue
-        try:
-            value = cell_value(layout, index, col, spec, raw)
-        except CellError as err:
-            ctx.reject(index, spec.key, err.en, err.vi)
-            ok = False
-            continue
-        if isinstance(value, Warned):
-            ctx.warn(index, spec.key, value.en, value.vi)
-            value = value.value
-        elif plain and value is not None and raw.__class__ is str:
-            memo[raw] = list(value) if value.__class__ is list else value
-        if value is not None:
-            values[spec.key] = value
-    return values if ok else None
 
 
 #: The errors Excel (and LibreOffice: `Err:502`) shows in a cell whose formula failed.
@@ -149,36 +99,6 @@ def excel_error(layout: Layout, index: int, col: int, raw: Any) -> None:
         shown = raw.strip()
     if shown is not None:
         raise CellError(*texts("rejected/excel-error", shown=shown))
-
-
-#: The column keys that tell which record (or which establishment) a row is about.
-_IDENTITY = {
-    "enterprises": ("id", "tax_code", "name"),
-    "trainings": ("participant", "participant_tax_code", "participant_name"),
-    "certifications": ("enterprise", "enterprise_tax_code", "enterprise_name"),
-    "experts": ("id", "name"),
-    "units": ("id", "name"),
-}
-
-
-def _identified(ctx: Context, index: int, row: list[Any], values: dict[str, Any]) -> bool:
-    """A row naming no id, tax code or name while a column no field reads holds a value is
-    rejected: that column most likely is the name under a header import does not know."""
-    for key in _IDENTITY[ctx.kind]:
-        if key in values:
-            return True
-    unread = unread_in_row(ctx.layout, row)
-    if not unread:
-        return True
-    col = unread[0]
-    header = ctx.layout.headers.get(col, "")
-    hint = (
-        nearest_header(header, ctx.kind, _IDENTITY[ctx.kind])
-        or columns(ctx.kind)[_IDENTITY[ctx.kind][-1]].vi[0]
-    )
-    where = ctx.layout.where(index, col)
-    ctx.rejects.append(Note.of("rejected/unidentified", where, header=header, hint=hint))
-    return False
 
 
 def _fields(kind: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -230,6 +150,25 @@ def establishment_refs(
     if names or tax:
         return [Ref(None, tax, names[0] if names else None, **extra)]
     return []
+
+
+def row_ids(ctx: Context, row: Row, prefix: str) -> list[str] | None:
+    """The establishment ids a row names, or None when one did not resolve (its row rejected).
+    A row naming known ids, or a known tax code alone, takes the resolver's quick path: no Ref
+    made, no memo looked up (most rows of an attendance sheet)."""
+    values, resolver = row.values, ctx.resolver
+    ids = resolver.quick(
+        values.get(prefix), values.get(f"{prefix}_tax_code"), values.get(f"{prefix}_name")
+    )
+    if ids is None:
+        refs = establishment_refs(values, prefix, resolver.knows)
+        found = [resolved(ctx, row, ref, prefix) for ref in refs]
+        return None if None in found else [i for i in found if i is not None]
+    if resolver.created:
+        for ent in ids:
+            if ent in resolver.created:
+                ctx.created_rows.setdefault(ent, []).append(row.index)
+    return ids
 
 
 def resolved(ctx: Context, row: Row, ref: Ref, prefix: str) -> str | None:
@@ -307,13 +246,20 @@ def finish(
         for other in rows[1:] if not first else []:
             ctx.reject(other, None, *texts("rejected/belongs", row=rows[0] + 1))
         return None
-    defaults = {k: f.default for k, f in model.model_fields.items() if not f.is_required()}
+    defaults = _defaults(ctx.kind)
     kept = {  # in the model's field order, defaults left out
         k: record[k]
         for k in model.model_fields
         if k in record and record[k] not in (None, []) and defaults.get(k, ...) != record[k]
     }
     return Built(kept, rows)
+
+
+@functools.cache
+def _defaults(kind: str) -> dict[str, Any]:
+    """The default of each optional field of a kind's model (worked out once, not per record)."""
+    fields = MODELS[kind].model_fields
+    return {k: f.default for k, f in fields.items() if not f.is_required()}
 
 
 COLUMN_OF = {"participants": "participant", "ocop_products": "ocop_name"}

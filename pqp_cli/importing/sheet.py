@@ -157,7 +157,7 @@ def _vi_header(key: str) -> str:
     return next((c.vi[0] for cols in COLUMNS.values() for c in cols if c.key == key), key)
 
 
-def _is_blank(row: list[Any], layout: Layout) -> bool:
+def is_blank(row: list[Any], layout: Layout) -> bool:
     """No value in any column that maps to a field (notes in other columns do not count)."""
     for col in layout.columns:
         value = row[col] if col < len(row) else None
@@ -195,11 +195,11 @@ def data_rows(
     if layout.kept is None:
         layout.kept = list(_data_rows(rows, layout))
     for index, row in layout.kept:
-        if blank or not _is_blank(row, layout) or _shows_error(layout, index):
+        if blank or not is_blank(row, layout) or shows_error(layout, index):
             yield index, row
 
 
-def _shows_error(layout: Layout, index: int) -> bool:
+def shows_error(layout: Layout, index: int) -> bool:
     """A cell of a read column shows an Excel error (read as "", so the row looked blank)."""
     return bool(layout.errors) and any((index, c) in layout.errors for c in layout.columns)
 

@@ -10,7 +10,7 @@ from pqp_cli.core.text import header_key
 from pqp_cli.importing.celltext import cell_text
 from pqp_cli.importing.headers import ROW_NUMBER_HEADERS, nearest_header
 from pqp_cli.importing.outcome import Note, Where, column_letter
-from pqp_cli.importing.sheet import Layout, data_rows
+from pqp_cli.importing.sheet import Layout
 
 _MAX_RUNS = 12
 
@@ -35,30 +35,56 @@ def filled(value: Any) -> bool:
     return bool(cell_text(value))
 
 
-def stray_notes(
-    cells: list[list[Any]], layout: Layout, kind: str, is_csv: bool
-) -> tuple[list[Note], list[Note]]:
-    """(warnings, rejects) for the cells of data rows that no field reads."""
-    ignored: dict[int, list[int]] = {c: [] for c in layout.ignored}
-    unheaded: dict[int, list[int]] = {}
-    width = max(layout.headers, default=-1) + 1
-    rejects: list[Note] = []
-    for index, row in data_rows(cells, layout, blank=True):
-        for col, value in enumerate(row):
-            if value is None or value == "" or col in layout.columns or not filled(value):
+class Stray:
+    """The cells of data rows that no field reads, gathered row by row during the one pass
+    over the rows (`rowpass`); `notes` then names them. Only the columns that can hold such a
+    cell are looked at: ignored columns and those without a header (a mapped column, or a
+    row-number column, never)."""
+
+    def __init__(self, layout: Layout, is_csv: bool) -> None:
+        self.layout, self.is_csv = layout, is_csv
+        self.ignored: dict[int, list[int]] = {c: [] for c in layout.ignored}
+        self.unheaded: dict[int, list[int]] = {}
+        self.width = max(layout.headers, default=-1) + 1
+        self.rejects: list[Note] = []
+        self._watched: dict[int, list[int]] = {}  # row length → the columns to look at
+
+    def _watch(self, length: int) -> list[int]:
+        layout = self.layout
+        return [
+            c
+            for c in range(length)
+            if c not in layout.columns and (c in layout.ignored or c not in layout.headers)
+        ]
+
+    def see(self, index: int, row: list[Any]) -> None:
+        """Count the row's unread cells; a CSV row wider than its header is rejected (its
+        index joins `layout.bad_rows`)."""
+        watched = self._watched.get(len(row))
+        if watched is None:
+            watched = self._watched[len(row)] = self._watch(len(row))
+        for col in watched:
+            value = row[col]
+            if value is None or value == "" or not filled(value):
                 continue
-            if col in ignored:
-                ignored[col].append(index)
-            elif col not in layout.headers:
-                unheaded.setdefault(col, []).append(index)
-        if is_csv and any(filled(v) for v in row[width:]):
-            rejects.append(_too_wide(layout, index, row, width))
-            layout.bad_rows.add(index)
-    warnings = [_ignored(layout, kind, c, rows) for c, rows in ignored.items()]
-    warnings += [
-        _unheaded(layout, c, rows) for c, rows in unheaded.items() if c < width or not is_csv
-    ]
-    return warnings, rejects
+            if col in self.ignored:
+                self.ignored[col].append(index)
+            else:
+                self.unheaded.setdefault(col, []).append(index)
+        if self.is_csv and any(filled(v) for v in row[self.width :]):
+            self.rejects.append(_too_wide(self.layout, index, row, self.width))
+            self.layout.bad_rows.add(index)
+
+    def notes(self, kind: str) -> tuple[list[Note], list[Note]]:
+        """(warnings, rejects) for the cells seen that no field reads."""
+        layout, width, is_csv = self.layout, self.width, self.is_csv
+        warnings = [_ignored(layout, kind, c, rows) for c, rows in self.ignored.items()]
+        warnings += [
+            _unheaded(layout, c, rows)
+            for c, rows in self.unheaded.items()
+            if c < width or not is_csv
+        ]
+        return warnings, self.rejects
 
 
 def _ignored(layout: Layout, kind: str, col: int, rows: list[int]) -> Note:

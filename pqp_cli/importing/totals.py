@@ -52,8 +52,13 @@ def label_kind(text: str) -> str | None:
 def total_kind(row: list[Any]) -> tuple[str, int] | None:
     """('grand' | 'sub', column of the label) when the row's first text is a total label.
 
-    A row number before the label makes it a data row (a record named "Cộng")."""
+    A row number before the label makes it a data row (a record named "Cộng"), as does any
+    other value that is not text (a number, a date: its text never is a label)."""
     for col, value in enumerate(row[:4]):
+        if value is None:
+            continue
+        if value.__class__ is not str:
+            return None
         text = cell_text(value)
         if not text:
             continue

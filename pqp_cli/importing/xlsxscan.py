@@ -36,7 +36,9 @@ _NS = {
 
 @dataclass
 class Scan:
-    """What the sheet's XML says: its far corner (0-based) and formula cells without a value."""
+    """What the sheet's XML says: its far corner (0-based; when `_within` proved the range
+    passes, `cols` is the width it proved the cells stay within) and formula cells without a
+    value."""
 
     rows: int = 0
     cols: int = 0
@@ -74,9 +76,13 @@ def scan(path: Path, sheet: str) -> Scan | None:
 
 
 def _extent(xml: bytes) -> Scan:
-    """The sheet's far corner. The cell references are collected by one `findall` (a Python
-    step per cell cost more than calamine's whole read); the far cell, which only the refusal
-    names, is looked for cell by cell only when the range is absurd."""
+    """The sheet's far corner, or (`_within`) proof that the range passes. The cell references
+    are collected by one `findall` (a Python step per cell cost more than calamine's whole
+    read); the far cell, which only the refusal names, is looked for cell by cell only when the
+    range is absurd."""
+    quick = _within(xml)
+    if quick is not None:
+        return quick
     cells = _CELL.findall(xml)
     if not cells:
         return Scan()
@@ -85,6 +91,49 @@ def _extent(xml: bytes) -> Scan:
     if rows * cols > MAX_CELLS:
         return _extent_by_cell(xml)
     return Scan(rows=rows, cols=cols)
+
+
+def _within(xml: bytes) -> Scan | None:
+    """A sheet whose last cell is in its last row (as every program writes them) and whose
+    widest cell keeps the range under MAX_CELLS, told by one regex search that finds no cell
+    below that row nor right of that width: Scan(rows, a bound on cols that passes). None
+    when it cannot tell (a cell found there, or no cell): `_extent` then counts every cell."""
+    at = xml.rfind(b'<c r="')
+    last = _CELL.match(xml, at) if at >= 0 else None
+    if last is None:
+        return None
+    rows = int(last.group(2))
+    width = MAX_CELLS // rows if rows else 0
+    if width < 1:
+        return None
+    beyond = rb'<c\s+r="(?:[A-Z]{1,3}0*' + _greater_number(rows) + rb'"'
+    if width <= col_index(b"ZZZ"):
+        beyond += rb"|" + _letters_from(column_letter(width).encode()) + rb"[0-9]"
+    if re.search(beyond + rb")", xml) is not None:
+        return None
+    return Scan(rows=rows, cols=width)
+
+
+def _greater_number(n: int) -> bytes:
+    """A regex matching the decimal numbers above n (no leading zero): longer ones, or as long
+    and greater at the first digit that differs."""
+    digits = str(n)
+    size = len(digits)
+    options = [f"[1-9][0-9]{{{size},}}"]
+    for i, d in enumerate(digits):
+        if d != "9":
+            options.append(f"{digits[:i]}[{int(d) + 1}-9][0-9]{{{size - i - 1}}}")
+    return ("(?:" + "|".join(options) + ")").encode()
+
+
+def _letters_from(letters: bytes) -> bytes:
+    """A regex matching the column letters at or right of `letters` (as long or longer)."""
+    size = len(letters)
+    options = [letters.decode()] + ([f"[A-Z]{{{size + 1},3}}"] if size < 3 else [])
+    for i, ch in enumerate(letters.decode()):
+        if ch != "Z":
+            options.append(f"{letters[:i].decode()}[{chr(ord(ch) + 1)}-Z][A-Z]{{{size - i - 1}}}")
+    return ("(?:" + "|".join(options) + ")").encode()
 
 
 def _extent_by_cell(xml: bytes) -> Scan:
