@@ -1,8 +1,18 @@
-"""Shared fixtures: a data folder and targets.yaml written from inline YAML, then loaded."""
+"""Shared fixtures: a data folder and targets.yaml written from inline YAML, then loaded.
+
+Also the suite's running arrangements (docs/testing.md): pytest-xdist on every core unless told
+otherwise, and for each process (each xdist worker, or the one process) its own `$XDG_CACHE_HOME`
+and its own copy of the bundled sample (`SAMPLE`), so no two workers share a cache key, a
+`data/.pqp-cache` or a temporary name, and the checkout's `data/` is never written.
+"""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import os
+import shutil
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +20,37 @@ from pathlib import Path
 import pytest
 
 from pqp_cli.load.project import Project, load_project
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: This process's scratch folder: removed when it exits.
+SCRATCH = Path(
+    tempfile.mkdtemp(prefix=f"pqp-tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
+)
+atexit.register(shutil.rmtree, SCRATCH, True)
+
+# The per-user cache key (`$XDG_CACHE_HOME/pqp/cache-key`): this process's own, not the user's.
+# Tests that want another set `XDG_CACHE_HOME` themselves.
+os.environ["XDG_CACHE_HOME"] = str(SCRATCH / "xdg-cache")
+
+#: A copy of the bundled sample (`data/`, `targets.yaml`) for tests that run pqp on it: the
+#: cache it writes (`data/.pqp-cache`) is this process's, never the checkout's.
+SAMPLE = SCRATCH / "sample"
+shutil.copytree(ROOT / "data", SAMPLE / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
+shutil.copy2(ROOT / "targets.yaml", SAMPLE / "targets.yaml")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """`-n auto --dist loadgroup` unless `-n` or `--dist` was given (or xdist is off:
+    `-p no:xdist`). Not in `addopts`, where `-p no:xdist` would make `-n` an unknown option."""
+    option = config.option
+    if hasattr(config, "workerinput"):  # an xdist worker: it runs what it is sent
+        return
+    if getattr(option, "numprocesses", "absent") is None and getattr(option, "dist", "") == "no":
+        option.numprocesses = "auto"
+        option.dist = "loadgroup"
+
 
 #: The plan header most tests need: the real plan's period, the default at_risk_ratio.
 PLAN = "plan: {id: test-plan, title: Test plan, period: {start: 2021-01-01, end: 2025-12-31}}\n"

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
 from oracle import Oracle
 from typer.testing import CliRunner
 
@@ -23,7 +24,7 @@ def status(*args: str) -> list[dict[str, object]]:
     runner = CliRunner()
     result = runner.invoke(
         app,
-        ["status", "--format", "json", "--data", str(ROOT / "data"), "--targets", str(ROOT / "targets.yaml"), *args],
+        ["status", "--format", "json", "--data", str(SAMPLE / "data"), "--targets", str(SAMPLE / "targets.yaml"), *args],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     rows: list[dict[str, object]] = json.loads(result.stdout)["targets"]

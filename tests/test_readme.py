@@ -10,6 +10,7 @@ import shlex
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
 from oracle import Oracle
 from typer.testing import CliRunner
 
@@ -38,7 +39,7 @@ def test_quick_start_is_exactly_two_commands() -> None:
 
 @pytest.mark.parametrize("line", _examples())
 def test_readme_example_runs(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(SAMPLE)
     result = CliRunner().invoke(app, shlex.split(line)[1:])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip()
@@ -56,7 +57,7 @@ LABELS = {
 
 def _example(line: str, monkeypatch: pytest.MonkeyPatch) -> str:
     assert line in _examples(), "the README no longer shows this example"
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(SAMPLE)
     result = CliRunner().invoke(app, shlex.split(line)[1:])
     assert result.exit_code == 0, result.output
     return result.stdout
