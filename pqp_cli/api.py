@@ -1,6 +1,7 @@
 """pqp as a library: what the command line is a thin layer over.
 
-    import datetime as dt
+    import dataclasses
+import datetime as dt
     from pqp_cli import api
 
     project = api.open_project(data="data", targets="targets.yaml")
@@ -25,6 +26,7 @@ Nothing here reads the environment: what the command line takes from it comes in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
@@ -94,28 +96,38 @@ def open_project(
     """Read a targets file and a data folder together, checking every record.
 
     `rev`: read both as committed at this git revision (commit, tag, branch) instead of as on
-    disk; the copy lives in a temporary folder until the process ends. `cache=False` reads
+    disk, from a temporary checkout the project owns: `project.close()` (or a `with` block)
+    removes it, as does the project's collection or the end of the process. `cache=False` reads
     every file afresh and writes no cache (`--no-cache`; so does `settings.no_cache`).
     """
     settings = settings or Settings()
     data, targets = Path(data), Path(targets)
-    if rev is not None:
-        data, targets = _committed(rev, data, targets)
-    return load_project(data, targets, use_cache=cache and not settings.no_cache)
+    if not cache:
+        settings = dataclasses.replace(settings, no_cache=True)
+    if rev is None:
+        return load_project(data, targets, settings=settings)
+    return _at_revision(rev, data, targets, settings)
 
 
-def _committed(rev: str, data: Path, targets: Path) -> tuple[Path, Path]:
-    """The data folder and targets file as committed at `rev`, written through git into a
-    temporary folder removed when the process ends (what they leave out is said on stderr)."""
-    import atexit
+def _at_revision(rev: str, data: Path, targets: Path, settings: Settings) -> Project:
+    """The project as committed at `rev`, read from a temporary checkout (what it leaves out
+    is said on stderr) that the project owns: removed by `project.close()`, at the end of a
+    `with` block, or when the project is collected (`weakref.finalize`, as the standard
+    library's TemporaryDirectory does); nothing is registered on the process."""
+    import weakref
     from contextlib import ExitStack
 
     from pqp_cli.load.gitrev import at_revision
 
     stack = ExitStack()
-    paths = stack.enter_context(at_revision(rev, data, targets))
-    atexit.register(stack.close)
-    return paths
+    try:
+        data, targets = stack.enter_context(at_revision(rev, data, targets))
+        project = load_project(data, targets, settings=settings)
+    except BaseException:
+        stack.close()
+        raise
+    project.closer = weakref.finalize(project, stack.close)
+    return project
 
 
 def evaluate(project: Project, *, as_of: dt.date | None = None) -> list[TargetStatus]:
@@ -164,11 +176,12 @@ def diff(
     targets: str | Path = "targets.yaml",
     as_of: dt.date | None = None,
     lang: str = "en",
+    settings: Settings | None = None,
 ) -> DiffDoc:
     """`pqp diff BEFORE [AFTER]`: each target's figures at two git revisions (`after` None:
     the files on disk), and who entered or left its count."""
     day = as_of or dt.date.today()
-    return compare(before, after, Path(data), Path(targets), day, lang)
+    return compare(before, after, Path(data), Path(targets), day, lang, settings or Settings())
 
 
 def document_stamp(

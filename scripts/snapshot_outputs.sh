@@ -7,7 +7,10 @@
 set -euo pipefail
 PQP=$(realpath "$1"); OUT=$(realpath -m "$2"); ROOT=$(cd "$(dirname "$0")/.." && pwd)
 rm -rf "$OUT"; mkdir -p "$OUT"; WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
-commit() { git -c user.email=snap@example.invalid -c user.name=snap commit -qm "$1"; }
+commit() {  # fixed dates: the same commit ids on every run, so diff and --rev outputs compare
+  GIT_AUTHOR_DATE=2026-01-01T00:00:00Z GIT_COMMITTER_DATE=2026-01-01T00:00:00Z \
+    git -c user.email=snap@example.invalid -c user.name=snap commit -qm "$1"
+}
 
 # The sample at two revisions (a target changed between them) and a broken copy whose second
 # revision holds an out-of-period date, an unknown reference, a bad tax code, a duplicate id, a

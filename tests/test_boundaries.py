@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
+from pqp_cli.core.settings import Settings
 from pqp_cli.figures.progress import TargetStatus, evaluate, status_row
 from pqp_cli.figures.timeline import by_locality, by_year, project, series, year_points
 
@@ -21,7 +22,7 @@ R = "2024-06-30"
 def only(ws, as_of: str = R, *, use_cache: bool = True) -> TargetStatus:  # type: ignore[no-untyped-def]
     from pqp_cli.load.project import load_project
 
-    project_ = load_project(ws.data, ws.targets, use_cache=use_cache)
+    project_ = load_project(ws.data, ws.targets, settings=Settings(no_cache=not use_cache))
     [ts] = evaluate(project_.plan, project_.dataset, D(as_of))
     return ts
 
@@ -289,7 +290,7 @@ def test_two_targets_on_one_metric_with_different_params_in_the_library(ws) -> N
     for use_cache in (True, True, False):
         from pqp_cli.load.project import load_project
 
-        p = load_project(ws.data, ws.targets, use_cache=use_cache)
+        p = load_project(ws.data, ws.targets, settings=Settings(no_cache=not use_cache))
         ms, te = evaluate(p.plan, p.dataset, D(R))
         assert (ms.result.counted, te.result.counted) == ({"A": ["C1"]}, {"A": ["C2"], "B": ["C3"]})
 

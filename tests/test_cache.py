@@ -4,6 +4,7 @@ any changed byte seen, corrupt or foreign entries rebuilt, concurrent runs safe.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -15,11 +16,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pqp_cli.cache import dataset as datacache
 from pqp_cli.cache.store import CACHE_DIR, DataCache
 from pqp_cli.cli.app import app
 from pqp_cli.core.models import KINDS
-from pqp_cli.read.loading import Dataset, load_dataset
+from pqp_cli.core.settings import Settings
+from pqp_cli.load.dataset import load_dataset
+from pqp_cli.read import filecodec, pool
+from pqp_cli.read.loading import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2025, 1, 1)
@@ -178,8 +181,15 @@ def sample(dataset: Dataset) -> tuple[object, ...]:
     return problems, dataset.files_left_out, dataset.records_left_out, records, lines
 
 
-def load(root: Path, use_cache: bool) -> tuple[object, ...]:
-    return sample(load_dataset(root / "data", period=PERIOD, today=TODAY, use_cache=use_cache))
+def user(root: Path, **more: object) -> Settings:
+    """The settings a test runs with: its own user key under `root` (as `own_key` sets for the
+    command line)."""
+    return Settings(cache_home=root / "user-cache", **more)  # type: ignore[arg-type]
+
+
+def load(root: Path, use_cache: bool, **more: object) -> tuple[object, ...]:
+    settings = user(root, no_cache=not use_cache, **more)
+    return sample(load_dataset(root / "data", period=PERIOD, today=TODAY, settings=settings))
 
 
 def test_the_library_result_is_the_same_from_every_level_of_the_cache(tmp_path: Path) -> None:
@@ -226,7 +236,7 @@ def test_entries_signed_right_but_unreadable_are_rebuilt(tmp_path: Path) -> None
     root = write(tmp_path)
     plain = load(root, use_cache=False)
     load(root, use_cache=True)
-    cache = DataCache((root / "data").resolve())
+    cache = DataCache((root / "data").resolve(), user(root))
     folder = root / "data" / CACHE_DIR
     for entry in [p for p in folder.rglob("*") if p.is_file() and p.name != ".gitignore"]:
         cache.put(entry.relative_to(folder).as_posix(), b"\x00not marshal")
@@ -234,19 +244,15 @@ def test_entries_signed_right_but_unreadable_are_rebuilt(tmp_path: Path) -> None
     assert load(root, use_cache=True) == plain
 
 
-def test_a_cache_signed_by_someone_else_is_not_trusted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_cache_signed_by_someone_else_is_not_trusted(tmp_path: Path) -> None:
     root = write(tmp_path)
     plain = load(root, use_cache=False)
     load(root, use_cache=True)
     # A colleague's cache, committed or copied in, with content crafted to mislead:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
-    other = DataCache((root / "data").resolve())
+    other = DataCache((root / "data").resolve(), Settings(cache_home=tmp_path / "someone-else"))
     folder = root / "data" / CACHE_DIR
     for entry in [p for p in folder.rglob("*") if p.is_file() and p.name != ".gitignore"]:
         other.put(entry.relative_to(folder).as_posix(), b"\x00crafted")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     assert load(root, use_cache=True) == plain
 
 
@@ -261,13 +267,13 @@ def test_files_parsed_in_worker_processes_read_the_same(
 ) -> None:
     root = write(tmp_path)
     plain = load(root, use_cache=False)
-    monkeypatch.setattr(datacache, "POOL_MIN_FILES", 1)
-    monkeypatch.setattr(datacache, "POOL_MIN_BYTES", 0)
-    monkeypatch.setenv("PQP_WORKERS", "2")
-    assert load(root, use_cache=False) == plain
-    assert load(root, use_cache=True) == plain
+    monkeypatch.setattr(pool, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(pool, "POOL_MIN_BYTES", 0)
+    assert load(root, use_cache=False, workers=2) == plain
+    assert load(root, use_cache=True, workers=2) == plain
     shutil.rmtree(root / "data" / CACHE_DIR)
-    assert load(root, use_cache=True) == plain
+    assert load(root, use_cache=True, workers=2) == plain
+    assert load(root, use_cache=True) == plain  # what the workers stored reads back the same
 
 
 def test_concurrent_runs_are_safe(tmp_path: Path) -> None:
@@ -296,9 +302,9 @@ def test_concurrent_runs_are_safe(tmp_path: Path) -> None:
 
 def test_sample_data_records_come_back_from_the_cache_unchanged() -> None:
     """The codec keeps every field, the fields set and the type of every sample record."""
-    dataset = load_dataset(ROOT / "data", use_cache=False)
+    dataset = load_dataset(ROOT / "data", settings=Settings(no_cache=True))
     count = 0
-    for kind, codec in datacache.CODECS.items():
+    for kind, codec in filecodec.CODECS.items():
         for model in dataset.records(kind).values():
             again = codec.decode(codec.encode(model))
             assert type(again) is type(model)
@@ -333,3 +339,16 @@ def test_the_cache_key_covers_every_module_cached_results_depend_on() -> None:
             todo.extend(imports(name))
     assert len(seen) > 10
     assert seen <= set(SOURCES)
+
+
+def test_the_cache_key_hashes_every_source_it_names() -> None:
+    """Every module SOURCES names is a file that exists (a missing one would leave the key
+    without its code, so a changed pqp would read what an older one cached)."""
+    from pqp_cli import __version__
+    from pqp_cli.cache import store
+
+    package = ROOT / "pqp_cli"
+    missing = [name for name in store.SOURCES if not (package / f"{name}.py").is_file()]
+    assert missing == []
+    version_only = hashlib.sha256(f"{store._FORMAT}\0{__version__}\0".encode()).hexdigest()
+    assert store.salt() != version_only

@@ -94,9 +94,14 @@ def test_no_problem_or_note_is_built_with_a_code_outside_the_catalogue() -> None
 def test_field_errors_share_one_set_of_templates() -> None:
     record = texts("missing-field", **record_field("enterprises", "ent-1", "name"))
     assert record == ('enterprise ent-1: field "name" is missing; add it',
-                      'cơ sở ent-1: thiếu trường "name"; hãy bổ sung')  # fmt: skip
+                      'cơ sở ent-1: thiếu trường tên ("name"); hãy bổ sung')  # fmt: skip
     plan = texts("missing-field", **plain_field("plan.start"))
-    assert plan == ("plan.start is missing; add it", "thiếu plan.start; hãy bổ sung")
+    assert plan == (
+        "plan.start is missing; add it",
+        'thiếu trường ngày bắt đầu kỳ ("plan.start"); hãy bổ sung',
+    )
+    nameless = texts("missing-field", **record_field("enterprises", "?", "id"))
+    assert nameless.vi == 'cơ sở (chưa có mã): thiếu trường mã ("id"); hãy bổ sung'
     known = texts("unknown-field", known="id, name", **record_field("units", "u1", "nmae"))
     assert known.en == 'unit u1: unknown field "nmae"; known fields: id, name'
     assert known.vi == 'đơn vị u1: trường không xác định "nmae"; các trường hợp lệ: id, name'

@@ -137,3 +137,43 @@ def test_docs_cli_md_is_generated_from_the_app() -> None:
     assert current == expected, "docs/cli.md is stale: run python scripts/gen_cli_docs.py"
     for command in ("status", "validate", "explain", "schema", "init", "diff"):
         assert f"## `pqp {command}`" in current
+
+
+def test_functions_and_modules_stay_small() -> None:
+    """Functions fit on a screen (≤ 60 lines) and modules stay readable (≤ 400 lines), so a
+    reader can see a whole step of the pipeline at once (docs/architecture.md)."""
+    import ast
+
+    too_long = []
+    for path in sorted((ROOT / "pqp_cli").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT).as_posix()
+        if len(text.splitlines()) > 400:
+            too_long.append(f"{name}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > 60:
+                    too_long.append(f"{name}:{node.lineno} {node.name}: {length} lines")
+    assert too_long == []
+
+
+def test_at_most_ten_modules_at_the_top() -> None:
+    """The top level holds the entry points; the pipeline lives in the subpackages."""
+    top = [p.name for p in (ROOT / "pqp_cli").glob("*.py")]
+    assert len(top) <= 10, top
+
+
+def test_the_typer_the_project_allows_has_the_click_the_cli_uses() -> None:
+    """The command line reaches into typer's bundled click (`typer._click`: Vietnamese help,
+    which options were given), which typer ships from 0.26 and may change in any minor
+    release: pyproject.toml must not allow a typer without it, nor an untested later one."""
+    import typer
+
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    [spec] = re.findall(r'^\s*"(typer[^"]*)"', text, flags=re.M)
+    low = re.search(r">=\s*([\d.]+)", spec)
+    high = re.search(r"<\s*([\d.]+)", spec)
+    assert low and tuple(map(int, low.group(1).split("."))) >= (0, 26), spec
+    assert high, spec  # a private module: capped at the minor releases tested
+    assert importlib.util.find_spec("typer._click") is not None, typer.__version__

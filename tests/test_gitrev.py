@@ -161,3 +161,31 @@ def test_the_working_tree_is_left_untouched(repo: Repo) -> None:
     assert repo.git("status", "--porcelain") == before
     after = {p: p.stat().st_mtime_ns for p in repo.root.rglob("*") if ".git" not in p.parts}
     assert {p: t for p, t in after.items() if p in stamp} == stamp
+
+
+def test_a_library_caller_closes_a_revision_checkout_without_touching_the_process(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`open_project(rev=…)` reads from a temporary checkout that belongs to the project:
+    removed with it (`close()`, `with`, or the project collected), not kept until the process
+    exits, so a long-running caller does not pile up checkouts."""
+    import gc
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.chdir(repo.root)
+    with api.open_project(rev="v1") as project:
+        assert [p.name[:8] for p in scratch.iterdir()] == ["pqp-rev-"]
+        assert project.require_plan() is not None
+    assert list(scratch.iterdir()) == []
+    again = api.open_project(rev="v1")
+    again.close()
+    again.close()  # twice is harmless
+    assert list(scratch.iterdir()) == []
+    forgotten = api.open_project(rev="v1")
+    assert len(list(scratch.iterdir())) == 1
+    del forgotten
+    gc.collect()
+    assert list(scratch.iterdir()) == []

@@ -15,7 +15,8 @@ from xml.sax.saxutils import escape
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
-from pqp_cli.read.loading import Dataset, load_dataset
+from pqp_cli.load.dataset import load_dataset
+from pqp_cli.read.loading import Dataset
 
 _WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
 

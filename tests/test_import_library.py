@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pqp_cli.read.loading import load_dataset
+from pqp_cli.load.dataset import load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -36,7 +36,7 @@ def test_a_long_source_name_writes_short_output_names(tmp_path: Path) -> None:
     )
     result = pqp("import", "trainings", first, "--data", data, "--skip-invalid", "--lang", "vi")
     assert result.exit_code == 1  # the row with an unknown establishment
-    assert "Đã ghi" in result.stdout and "Các dòng bị loại ở" in result.stdout
+    assert "Đã ghi" in result.stdout and "Các dòng bị loại đã ghi vào" in result.stdout
     assert "File name too long" not in result.stdout + result.stderr
     assert pqp("import", "trainings", second, "--data", data).exit_code == 0
     written = sorted(p.name for p in (data / "trainings").iterdir())

@@ -179,10 +179,10 @@ def test_summary_and_rejects_in_vietnamese(tmp_path: Path) -> None:
         1,
         [
             "Đã đọc 4 dòng từ lop-2023.xlsx › DS.",
-            "lớp tập huấn: 2 tạo mới, 0 thay đổi, 0 không đổi, 0 bị bỏ.",
+            "lớp tập huấn: 2 tạo mới, 0 thay đổi, 0 không đổi, 0 bị xóa.",
             "1 dòng bị loại:",
             "  lop-2023.xlsx › DS › C5 (cột \"Ngày\"): '32/01/2023' không phải ngày có thật"
-            " (ngày viết trước: dd/mm/yyyy)",
+            " (ghi theo ngày/tháng/năm)",
             "Không ghi gì vì có dòng bị loại; sửa bảng tính, hoặc dùng --skip-invalid.",
         ],
     )

@@ -9,9 +9,9 @@ import gzip
 import pytest
 
 from pqp_cli.core import provinces
-from pqp_cli.core.places import register_for
+from pqp_cli.core.places import province_problem, register_for
 from pqp_cli.core.problems import PqpError
-from pqp_cli.figures.localities import message, province_problem
+from pqp_cli.figures.localities import message
 
 
 @pytest.fixture(scope="module")

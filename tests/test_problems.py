@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pqp_cli.read.loading import load_dataset
+from pqp_cli.load.dataset import load_dataset
 from pqp_cli.read.plan import read_plan
 
 PERIOD = (dt.date(2021, 1, 1), dt.date(2025, 12, 31))

@@ -63,8 +63,9 @@ def _example(line: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return result.stdout
 
 
-def _expected_cells(as_of: str, percent_expected: bool) -> dict[str, list[str]]:
-    """Per target, the cells its row must show: value, progress, expected."""
+def _expected_cells(as_of: str, percent_expected: bool, lang: str = "en") -> dict[str, list[str]]:
+    """Per target, the cells its row must show: value, progress, expected (under `vi` with a
+    decimal comma: the figures here stay under 1,000, so no thousands separator)."""
     cells = {}
     for t in ORACLE.targets:
         row = ORACLE.row(t, dt.date.fromisoformat(as_of))
@@ -72,7 +73,10 @@ def _expected_cells(as_of: str, percent_expected: bool) -> dict[str, list[str]]:
         count, population = ORACLE.value(t, min(dt.date.fromisoformat(as_of), ORACLE.end))
         value = f"{row['value']:.1f}% ({count}/{population})" if percent else str(row["value"])
         expected = f"{row['expected']:.1f}" + ("%" if percent and percent_expected else "")
-        cells[t["id"]] = [value, f"{row['progress_percent']:.1f}%", expected, row["status"]]
+        shown = [value, f"{row['progress_percent']:.1f}%", expected]
+        if lang == "vi":
+            shown = [text.replace(".", ",") for text in shown]
+        cells[t["id"]] = [*shown, row["status"]]
     return cells
 
 
@@ -82,7 +86,9 @@ def test_readme_status_table_shows_the_independent_figures(
 ) -> None:
     ids = {t["id"] for t in ORACLE.targets}
     rows = {r.split()[0]: r for r in _example(line, monkeypatch).splitlines() if r.split()[:1] and r.split()[0] in ids}  # fmt: skip
-    for tid, (value, progress, expected, status) in _expected_cells("2023-12-31", False).items():
+    for tid, (value, progress, expected, status) in _expected_cells(
+        "2023-12-31", False, lang
+    ).items():
         cells = re.split(
             r"\s{2,}", rows[tid]
         )  # id, title, value, target, progress, expected, status
@@ -129,7 +135,9 @@ def test_readme_report_shows_the_independent_figures(monkeypatch: pytest.MonkeyP
     out = _example("pqp report --as-of 2024-06-30 --lang vi --format md -o -", monkeypatch)
     summary = out.split("## 1.", 1)[1].split("## 2.", 1)[0]
     rows = {cells[0]: cells for line in summary.splitlines() if (cells := [c.strip() for c in line.strip("|").split("|")])[0] in {t["id"] for t in ORACLE.targets}}  # fmt: skip
-    for tid, (value, progress, expected, status) in _expected_cells("2024-06-30", True).items():
+    for tid, (value, progress, expected, status) in _expected_cells(
+        "2024-06-30", True, "vi"
+    ).items():
         cells = rows[tid]
         assert cells[2] == value and cells[5] == expected and cells[6] == LABELS["vi"][status]
         assert cells[4].endswith(" " + progress)

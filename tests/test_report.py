@@ -255,7 +255,7 @@ def test_xlsx_has_typed_cells_frozen_headers_and_fitting_widths(plan_ws, tmp_pat
     summary = wb["Tổng hợp"]
     assert summary["E2"].value == 3 and summary["I2"].value == 75.0  # value, progress_percent
     assert (
-        isinstance(summary["M2"].value, dt.datetime) and summary["M2"].number_format == "yyyy-mm-dd"
+        isinstance(summary["M2"].value, dt.datetime) and summary["M2"].number_format == "dd/mm/yyyy"
     )
     assert summary["B2"].value == "Cơ sở được tập huấn"
     for ws in wb.worksheets:

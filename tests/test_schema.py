@@ -20,7 +20,7 @@ from yamlviews import LOADERS, TextLoader
 
 from pqp_cli.cli.app import app
 from pqp_cli.core.models import KINDS
-from pqp_cli.read.loading import load_dataset
+from pqp_cli.load.dataset import load_dataset
 from pqp_cli.read.plan import read_plan
 from pqp_cli.scaffold.schema import NAMES, file_name, loose_pattern, schema
 

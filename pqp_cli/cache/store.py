@@ -1,7 +1,8 @@
 """A cache of what reading the data produced, in `DATA/.pqp-cache/`, keyed by content digests.
 
-Three kinds of entry, each a marshal blob named by a sha256 digest (see `loading`):
-`f/` one data file's reading (records, problems, lines), keyed by the file's bytes;
+Three kinds of entry, each a marshal blob named by a sha256 digest (see `cache.dataset`):
+`f/` one data file's reading (records, problems, lines, the records' facts for the rules;
+`read.filecodec`), keyed by the file's bytes;
 `d/` a whole dataset's problems and which records were kept, keyed by every file's digest,
 today and the plan's period; `m/` metric results for such a dataset.
 
@@ -9,7 +10,8 @@ Every key also holds `salt()`: pqp's version and a digest of the source that dec
 cached, so a changed pqp never reads what another one wrote. Each entry is signed with a key kept in the user's own
 cache folder, so a cache committed or copied from elsewhere is never trusted: it fails the
 check and is rebuilt. Writes are atomic (temp file, rename), so concurrent runs never read a
-torn entry; anything unreadable is simply rebuilt. `PQP_NO_CACHE=1` or `--no-cache` turn it off.
+torn entry; anything unreadable is simply rebuilt. `PQP_NO_CACHE=1` or `--no-cache` turn it off
+(`Settings.no_cache`: then loading never comes here).
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from pqp_cli import __version__
+from pqp_cli.core.fileio import write_atomic
 from pqp_cli.core.notes import warn
 from pqp_cli.core.pathtext import shown
-from pqp_cli.core.problems import display_path
+from pqp_cli.core.problems import PqpError, display_path
+from pqp_cli.core.settings import Settings
+from pqp_cli.core.version import __version__
 
 CACHE_DIR = ".pqp-cache"
 _FORMAT = "pqp-cache-2"
@@ -43,9 +47,11 @@ _salt: str | None = None
 SOURCES = (
     "cache/store",
     "cache/dataset",
-    "read/datafiles",
-    "read/loading",
-    "figures/metrics",
+    "checks/assemble",
+    "checks/facts",
+    "checks/rules",
+    "checks/rules_identity",
+    "core/fileio",
     "core/models",
     "core/messages/__init__",
     "core/messages/base",
@@ -58,12 +64,19 @@ SOURCES = (
     "core/notes",
     "core/pathtext",
     "core/problems",
-    "read/recordcodec",
-    "checks/rules",
-    "checks/rules_identity",
     "core/schemes",
+    "core/settings",
     "core/text",
-    "checks/validation_messages",
+    "core/version",
+    "figures/metrics",
+    "read/datafiles",
+    "read/filecodec",
+    "read/loading",
+    "read/pool",
+    "read/recordcodec",
+    "read/sources",
+    "read/validation_messages",
+    "read/yamldoc",
     "read/yamlfast",
     "read/yamlread",
 )
@@ -113,8 +126,8 @@ def _read_regular(path: Path, limit: int | None = None) -> bytes | None:
     return data if limit is None or len(data) <= limit else None
 
 
-def _user_key() -> bytes | None:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pqp"
+def _user_key(settings: Settings) -> bytes | None:
+    base = settings.cache_dir()
     path = base / "cache-key"
     key = _read_regular(path, KEY_MAX)
     if key is not None and len(key) >= KEY_BYTES:
@@ -123,19 +136,14 @@ def _user_key() -> bytes | None:
     # regular file (a FIFO, a link): a new random one replaces the entry itself.
     try:
         base.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_bytes(KEY_BYTES)
-        fd, tmp = tempfile.mkstemp(dir=base)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
+        write_atomic(path, secrets.token_bytes(KEY_BYTES), private=True)
         key = _read_regular(path, KEY_MAX)
         return key if key is not None and len(key) >= KEY_BYTES else None
-    except OSError:
+    except (OSError, PqpError):
         return None
 
 
-#: The names pqp gives its entries (see `file_entry`, `MetricMemo` and `datacache`): prune
+#: The names pqp gives its entries (see `file_entry`, `MetricMemo` and `cache.dataset`): prune
 #: deletes nothing else.
 _OWN = {
     "f": re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}"),
@@ -147,9 +155,9 @@ _OWN = {
 class DataCache:
     """Signed blobs by name (`f/ab/abcd…`, `d/…`, `m/…`) under `DATA/.pqp-cache/`."""
 
-    def __init__(self, data_dir: Path, enabled: bool = True) -> None:
+    def __init__(self, data_dir: Path, settings: Settings) -> None:
         self.root = data_dir / CACHE_DIR
-        self.key = _user_key() if enabled else None
+        self.key = _user_key(settings)
         self.wrote = False
         if self.key is not None and self.root.is_symlink():
             self._refuse(self.root)
@@ -193,7 +201,13 @@ class DataCache:
         return payload
 
     def put(self, name: str, payload: bytes) -> None:
-        """Store atomically; a read-only data folder simply stays uncached."""
+        """Store atomically; a read-only data folder simply stays uncached.
+
+        Not `core.fileio.write_atomic`, which the key uses: an entry needs no fsync (a lost or
+        torn one fails its signature and is rebuilt; the two fsyncs cost 8 ms an entry here, half
+        a second on a cold national run), a failure must stay silent rather than stop the
+        command, and entries are private (0600, as `mkstemp` makes them): only this user's key
+        can verify them, so no one else has any use for them."""
         path = self.root / name
         try:
             if self.key is None or not self._make(path.parent):

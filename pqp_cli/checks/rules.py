@@ -11,15 +11,15 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from pqp_cli.checks.facts import Facts
 from pqp_cli.checks.rules_identity import duplicate_tax_codes, possible_duplicate_records
 from pqp_cli.core.messages import noun
-from pqp_cli.core.models import tax_code_check_ok
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.schemes import is_known, nearest_scheme
-from pqp_cli.core.text import fold, name_key_folded
+from pqp_cli.core.text import fold
 from pqp_cli.read.loading import Entry
 
 
@@ -28,6 +28,7 @@ class Context:
     entries: list[Entry]
     period: tuple[dt.date, dt.date] | None
     today: dt.date
+    facts: Facts = field(default_factory=Facts)
 
     def __post_init__(self) -> None:
         self._valid: dict[str, list[tuple[Entry, Any]]] = {}
@@ -48,22 +49,6 @@ class Context:
 
 
 Finding = tuple[Entry, Problem]
-
-
-def record_facts(kind: str, model: Any) -> Any:
-    """What the rules work out from one record alone: kept with its file's cached reading, so
-    a changed file does not cost every record's work again. For an enterprise: its name with
-    case, diacritics and legal form set aside, and whether its tax code's check digit is right."""
-    if kind == "enterprises":
-        tax_ok = model.tax_code is None or tax_code_check_ok(model.tax_code)
-        return (name_key_folded(model.name), tax_ok)
-    return None
-
-
-def _facts(e: Entry, model: Any) -> Any:
-    if e.facts is None:
-        e.facts = record_facts(e.kind, model)
-    return e.facts
 
 
 Rule = Callable[[Context], list[Finding]]
@@ -178,7 +163,7 @@ def tax_codes(ctx: Context) -> list[Finding]:
     """A tax code names one establishment, and its check digit is right."""
     found = duplicate_tax_codes(ctx)
     for e, ent in ctx.valid("enterprises"):
-        if ent.tax_code is not None and not _facts(e, ent)[1]:
+        if ent.tax_code is not None and not ctx.facts.of(e, ent)[1]:
             found.append(_problem(e, "tax-code-checksum", "tax_code", tax_code=ent.tax_code))
     return found
 
@@ -311,7 +296,7 @@ def possible_duplicates(ctx: Context) -> list[Finding]:
     first: dict[str, Entry] = {}
     found = []
     for e, ent in ctx.valid("enterprises"):
-        k = _facts(e, ent)[0]
+        k = ctx.facts.of(e, ent)[0]
         if not k:
             continue
         seen = first.setdefault(k, e)
@@ -345,10 +330,13 @@ RULES: list[Rule] = [
 
 
 def run_rules(
-    entries: list[Entry], period: tuple[dt.date, dt.date] | None, today: dt.date
+    entries: list[Entry],
+    period: tuple[dt.date, dt.date] | None,
+    today: dt.date,
+    facts: Facts | None = None,
 ) -> list[Problem]:
     """Run every rule in order; an error marks its entry bad before later rules run."""
-    ctx = Context(entries, period, today)
+    ctx = Context(entries, period, today, facts or Facts())
     problems = []
     for rule in RULES:
         for entry, problem in rule(ctx):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import gc
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +16,10 @@ from pqp_cli.core.i18n import tr
 from pqp_cli.core.pathtext import shown
 from pqp_cli.core.problems import PqpError
 from pqp_cli.core.settings import Settings
+
+if TYPE_CHECKING:
+    from pqp_cli.load.project import Project
+    from pqp_cli.read.loading import Entry
 
 DataOpt = Annotated[
     Path,
@@ -64,25 +70,46 @@ RevOpt = Annotated[
 ]
 
 
-def settings() -> Settings:
-    """The environment's settings, read once per command (the only place that reads them)."""
-    return Settings.from_env()
+def settings(*, no_cache: bool = False) -> Settings:
+    """The environment's settings, read once per command (the only place that reads them);
+    `no_cache` is the command's `--no-cache`, which turns the cache off as PQP_NO_CACHE does."""
+    found = Settings.from_env()
+    return dataclasses.replace(found, no_cache=True) if no_cache else found
 
 
-def use_revision(rev: str | None, data: Path, targets: Path) -> tuple[Path, Path]:
-    """The data folder and targets file to read: as given, or as committed at `rev` (through
-    git, into a temporary folder removed when the process ends)."""
-    if rev is None:
-        return data, targets
-    import atexit
-    from contextlib import ExitStack
+#: Past this many records, a loaded dataset is frozen out of the collector's scans.
+FREEZE_PAST = 20_000
 
-    from pqp_cli.load.gitrev import at_revision
 
-    stack = ExitStack()
-    paths = stack.enter_context(at_revision(rev, data, targets))
-    atexit.register(stack.close)
-    return paths
+def load(
+    opts: Options, *, rev: str | None = None, no_cache: bool = False, env: Settings
+) -> Project:
+    """The project a command reads (`api.open_project`), with the command's settings.
+
+    Past FREEZE_PAST records, the dataset is frozen out of the garbage collector's later
+    collections (`gc.freeze`) as soon as its records are made (now, or when first asked for
+    if they come back from the cache): it lives as long as the command, and the collector
+    would otherwise scan its millions of objects again while figures are computed. The
+    command line does this, never the library: a freeze is for the whole process, and only a
+    command knows that its process ends with it."""
+    from pqp_cli import api
+
+    was_enabled = gc.isenabled()
+    gc.disable()  # until frozen: a collection now would scan every record just made
+    try:
+        project = api.open_project(
+            data=opts.data, targets=opts.targets, rev=rev, cache=not no_cache, settings=env
+        )
+        project.dataset.when_read(_freeze_if_large)
+        return project
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _freeze_if_large(entries: list[Entry]) -> None:
+    if len(entries) > FREEZE_PAST:
+        gc.freeze()
 
 
 @dataclass

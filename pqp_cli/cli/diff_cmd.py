@@ -83,6 +83,7 @@ def diff(
             targets=opts.targets,
             as_of=opts.as_of,
             lang=opts.lang,
+            settings=settings(),
         )
     except PqpError as err:
         raise fail(err, lang) from None

@@ -17,6 +17,7 @@ from pqp_cli.cli.common import (
     RevOpt,
     TargetsOpt,
     fail,
+    load,
     locate,
     resolve,
     settings,
@@ -47,9 +48,7 @@ def explain(
     env = settings()
     try:
         opts = resolve(*locate(data, targets), as_of, lang)
-        project = api.open_project(
-            data=opts.data, targets=opts.targets, rev=rev, cache=not no_cache, settings=env
-        )
+        project = load(opts, rev=rev, no_cache=no_cache, env=env)
         doc = api.explain(project, target=target, as_of=opts.as_of, lang=opts.lang)
     except PqpError as err:
         raise fail(err, lang) from None

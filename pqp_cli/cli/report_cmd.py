@@ -17,6 +17,7 @@ from pqp_cli.cli.common import (
     TargetsOpt,
     check_lang,
     fail,
+    load,
     locate,
     resolve,
     settings,
@@ -127,7 +128,7 @@ def report(
         if chosen in _FILE_ONLY and output == "-":
             raise PqpError(tr(_FILE_ONLY[chosen], "en"), tr(_FILE_ONLY[chosen], "vi"))
         stamp = api.document_stamp(number=number, date=date, as_of=opts.as_of)
-        project = api.open_project(data=opts.data, targets=opts.targets, rev=rev, settings=env)
+        project = load(opts, rev=rev, env=env)
         project.require_plan()
         if chosen is Format.docx:
             api.check_word_report(project)

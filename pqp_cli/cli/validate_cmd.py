@@ -17,6 +17,7 @@ from pqp_cli.cli.common import (
     NoCacheOpt,
     TargetsOpt,
     fail,
+    load,
     locate,
     resolve,
     settings,
@@ -40,15 +41,12 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Report every problem in the data and targets.yaml (exit 1 on errors)."""
-    from pqp_cli import api
     from pqp_cli.render import problems as render
 
     env = settings()
     try:
         opts = resolve(*locate(data, targets), as_of, lang)
-        project = api.open_project(
-            data=opts.data, targets=opts.targets, cache=not no_cache, settings=env
-        )
+        project = load(opts, no_cache=no_cache, env=env)
     except PqpError as err:
         raise fail(err, lang) from None
     problems = project.problems

@@ -10,7 +10,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "value": ("Value", "Đạt được"),
     "target": ("Target value", "Mục tiêu"),
     "progress": ("Progress", "Tiến độ"),
-    "expected": ("Expected", "Kỳ vọng"),
+    "expected": ("Expected", "Mức cần đạt theo tiến độ"),
     "status": ("Status", "Trạng thái"),
     "metric": ("Metric", "Chỉ số"),
     "plan": ("Plan", "Kế hoạch"),
@@ -19,8 +19,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "evaluated_at": ("evaluated at", "tính tại"),
     "counted": ("Counted", "Được tính"),
     "not_counted": ("Not yet counted", "Chưa được tính"),
-    "records": ("records", "hồ sơ"),
-    "lacks": ("lacks", "còn thiếu"),
+    "records": ("records", "Hồ sơ"),
+    "lacks": ("lacks", "Còn thiếu"),
     "none": ("(none)", "(không có)"),
     "banner": (
         "DATA HAS {errors} ERROR(S): {records} record(s) and {files} file(s) left out of these "
@@ -111,11 +111,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "date": ("Date", "Thời điểm"),
     "actual": ("Actual", "Thực hiện"),
     "straight_line": ("Straight line to the target", "Đường thẳng tới mục tiêu"),
-    "expected_line": ("Expected (straight line)", "Kỳ vọng (đường thẳng)"),
+    "expected_line": (
+        "Expected (straight line)",
+        "Mức cần đạt theo tiến độ (đường thẳng)",
+    ),
     "projection": ("Projection", "Dự báo"),
     "marker_note": (
         "The mark on each bar is where the straight line to the target stands at this date.",
-        "Vạch trên mỗi thanh là mức kỳ vọng theo đường thẳng tới mục tiêu tại thời điểm này.",
+        "Vạch trên mỗi thanh là mức cần đạt theo tiến độ (đường thẳng) tới mục tiêu tại thời điểm này.",
     ),
     "appendix": ("Appendix: who counts", "Phụ lục: danh sách được tính"),
     "nobody": ("Nobody yet.", "Chưa có."),
@@ -170,6 +173,69 @@ _WORDS: dict[str, tuple[str, str]] = {
         "--date {value!r} không hợp lệ: hãy ghi ngày dạng YYYY-MM-DD",
     ),
 }
+
+
+#: The column heads of `status --format csv` and of the xlsx report's sheets under `vi` (a JSON
+#: key in English, where the CSV keeps its machine-friendly keys).
+_COLUMNS_VI: dict[str, str] = {
+    "id": "Mã",
+    "title": "Chỉ tiêu",
+    "metric": "Chỉ số",
+    "kind": "Loại",
+    "value": "Đạt được",
+    "target": "Mục tiêu",
+    "numerator": "Tử số",
+    "denominator": "Mẫu số",
+    "progress_percent": "Tiến độ (%)",
+    "expected": "Mức cần đạt theo tiến độ",
+    "status": "Trạng thái",
+    "projected_end_value": "Dự kiến cuối kỳ",
+    "projected_met_on": "Dự kiến đạt vào",
+    "projected_beyond_calendar": "Dự kiến đạt sau năm 9999",
+    "severity": "Mức độ",
+    "code": "Mã vấn đề",
+    "file": "Tệp",
+    "line": "Dòng",
+    "record": "Bản ghi",
+    "field": "Trường",
+    "message": "Nội dung",
+    "errors": "Số lỗi",
+    "warnings": "Số cảnh báo",
+    "files_left_out": "Số tệp bị loại",
+    "records_left_out": "Số bản ghi bị loại",
+    "targets_left_out": "Chỉ tiêu bị loại",
+}
+_GROUPS_VI = {"by_locality": "Địa bàn", "by_district": "Huyện cũ", "by_commune": "Xã mới"}
+_KINDS_VI = {"count": "số lượng", "percent": "tỷ lệ"}
+
+
+def column(key: str, lang: str) -> str:
+    """A column of a CSV or sheet: the JSON key in English (scripts read it), a Vietnamese
+    head under `vi` (`by_year.2021.in_year` → `Năm 2021 (trong năm)`, `by_locality.X` →
+    `Địa bàn: X`), since an analyst opens the CSV in Excel and reads no JSON keys."""
+    if lang != "vi":
+        return key
+    if key in _COLUMNS_VI:
+        return _COLUMNS_VI[key]
+    group, _, rest = key.partition(".")
+    if group == "by_year":
+        point, _, part = rest.partition(".")
+        shown = f"Năm {point}" if point.isdigit() else f"Ngày {_vi_day(point)}"
+        return f"{shown} (trong năm)" if part == "in_year" else shown
+    if group in _GROUPS_VI:
+        return f"{_GROUPS_VI[group]}: {rest}"
+    return key
+
+
+def _vi_day(iso: str) -> str:
+    """`2024-06-30` → `30/06/2024` (the text as is when it is no date)."""
+    parts = iso.split("-")
+    return "/".join(reversed(parts)) if len(parts) == 3 else iso
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """A target's kind: `count`/`percent` in English, `số lượng`/`tỷ lệ` under `vi`."""
+    return _KINDS_VI.get(kind, kind) if lang == "vi" else kind
 
 
 def tr(key: str, lang: str, **params: Any) -> str:

@@ -9,8 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from pqp_cli.core.messages.labels import NOUNS
-from pqp_cli.core.text import clean, fold, parse_date
-from pqp_cli.read.yamlread import CONTROL
+from pqp_cli.core.text import CONTROL, clean, fold, parse_date
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 TAX_CODE_PATTERN = r"^\d{10}(-\d{3})?$"
@@ -247,8 +246,8 @@ ALLOWED: dict[str, tuple[str, str]] = {
         "10 digits, or 10 digits, '-' and 3 digits (e.g. 2801234567 or 2801234567-001)",
         "10 chữ số, hoặc 10 chữ số, '-' và 3 chữ số (vd. 2801234567 hoặc 2801234567-001)",
     ),
-    "date": ("a date such as 2023-04-03 or 03/04/2023", "một ngày, vd. 2023-04-03 hoặc 03/04/2023"),
-    "bool": ("true or false (Có/Không)", "true hoặc false (Có/Không)"),
+    "date": ("a date such as 2023-04-03 or 03/04/2023", "một ngày, vd. 03/04/2023"),
+    "bool": ("true or false (Có/Không)", 'Có ("true") hoặc Không ("false")'),
     "stars": ("a whole number from 3 to 5", "số nguyên từ 3 đến 5"),
     "trainees": ("a whole number, 0 or more", "số nguyên không âm"),
     "text": ("non-empty text", "văn bản không rỗng"),
@@ -263,7 +262,7 @@ ALLOWED: dict[str, tuple[str, str]] = {
 
 def enum_allowed(group: str, enum: type[Enum]) -> tuple[str, str]:
     en = ", ".join(e.value for e in enum)
-    vi = ", ".join(f"{e.value} ({VI_LABELS[group][e.value][0]})" for e in enum)
+    vi = ", ".join(f'{VI_LABELS[group][e.value][0]} ("{e.value}")' for e in enum)
     return en, vi
 
 

@@ -32,7 +32,13 @@ from pqp_cli.core.placetext import (
     parse_part,
     split_text,
 )
-from pqp_cli.core.provinces import province_key, province_names, register_data
+from pqp_cli.core.problems import Problem
+from pqp_cli.core.provinces import (
+    nearest_provinces,
+    province_key,
+    province_names,
+    register_data,
+)
 
 #: The day the district level was abolished and the merged communes took effect.
 REFORM = dt.date(2025, 7, 1)
@@ -351,3 +357,13 @@ def _district_name(row: list[Any]) -> str:
 def register_for(province: str) -> Register:
     """The register of the province named (memoised: built once per province)."""
     return Register(province)
+
+
+def province_problem(province: str | None, file: str, line: int | None) -> Problem | None:
+    """A `plan.province` the register does not know: a warning naming the nearest provinces
+    (localities are then not checked and cannot be grouped by district or commune)."""
+    if not province or register_for(province).known:
+        return None
+    near = nearest_provinces(province)
+    key = "unknown-locality/province-near" if near else "unknown-locality/province"
+    return Problem.of(key, file, line, field="province", province=province, near="; ".join(near))

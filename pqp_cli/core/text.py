@@ -9,6 +9,15 @@ import unicodedata
 from collections.abc import Iterable
 
 _SPACE_RUN = re.compile(r"\s+")
+#: C0 controls but tab and line feed, DEL, C1 controls and lone surrogates: never in text.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """`text` with each control character written as an escape (`\\x00`), for messages."""
+    return CONTROL.sub(
+        lambda m: m.group().encode("unicode_escape", "backslashreplace").decode(), text
+    )
 
 
 _NEEDS_SPACING = re.compile(r"\s\s|[^\S ]|^\s|\s$")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pqp_cli.core.problems import PqpError
+from pqp_cli.core.settings import Settings
 from pqp_cli.figures.documents import DiffDoc, DiffRow, End, Figure, Mover, ProblemCounts, StatusRow
 from pqp_cli.figures.explain import LISTS_MISSING
 from pqp_cli.figures.progress import TargetStatus, evaluate, status_row
@@ -27,13 +28,21 @@ class Side:
         return End(rev=self.rev, commit=self.commit)
 
 
-def load_side(rev: str | None, data: Path, targets: Path, lang: str | None = None) -> Side:
+def load_side(
+    rev: str | None,
+    data: Path,
+    targets: Path,
+    lang: str | None = None,
+    settings: Settings = Settings(),
+) -> Side:
     """The project as committed at `rev` (read through git), or as on disk when `rev` is None."""
     if rev is None:
-        return Side(None, None, load_project(data, targets))
+        return Side(None, None, load_project(data, targets, settings=settings))
     with checkout(rev, data, targets) as revision:
         tell_left_out(revision, lang)
-        return Side(rev, revision.commit, load_project(revision.data, revision.targets))
+        return Side(
+            rev, revision.commit, load_project(revision.data, revision.targets, settings=settings)
+        )
 
 
 def _statuses(side: Side, as_of: dt.date) -> dict[str, TargetStatus]:
@@ -121,9 +130,15 @@ def compare(before: Side, after: Side, as_of: dt.date, lang: str = "en") -> Diff
 
 
 def diff(
-    rev1: str, rev2: str | None, data: Path, targets: Path, as_of: dt.date, lang: str = "en"
+    rev1: str,
+    rev2: str | None,
+    data: Path,
+    targets: Path,
+    as_of: dt.date,
+    lang: str = "en",
+    settings: Settings = Settings(),
 ) -> DiffDoc:
     """Compare the data and targets at `rev1` with `rev2` (None: the working tree)."""
-    before = load_side(rev1, data, targets, lang)
-    after = load_side(rev2, data, targets, lang)
+    before = load_side(rev1, data, targets, lang, settings)
+    after = load_side(rev2, data, targets, lang, settings)
     return compare(before, after, as_of, lang)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pqp_cli.checks.localities import register_of
 from pqp_cli.core.models import label
 from pqp_cli.figures.documents import ExplainDoc, Subject
-from pqp_cli.figures.localities import register_of
 from pqp_cli.figures.placegroups import with_places
 from pqp_cli.figures.progress import evaluate_target, status_row
 from pqp_cli.read.loading import Dataset

@@ -151,15 +151,15 @@ _FIELDS = tuple(f.name for f in fields(MetricResult))
 
 
 def memoized(name: str, function: Metric) -> Metric:
-    """`function`, its results kept in the dataset's memo (see `pqp_cli.cache.store`).
+    """`function`, its results kept in the dataset's memo when it has one (`Dataset.memo`).
 
-    A metric is a function of the valid records, its params and two dates; the memo belongs to
-    one dataset (every file's digest, today, the period, pqp's own code), so a result read back
-    is the one computing would give, and a warm `status` needs no records at all.
+    A metric is a function of the valid records, its params and two dates; a memo belongs to
+    one dataset (the cache's: every file's digest, today, the period, pqp's own code), so a
+    result read back is the one computing would give, and a warm `status` needs no records.
     """
 
     def run(ds: Dataset, p: Any, start: dt.date, at: dt.date) -> MetricResult:
-        memo = getattr(ds, "memo", None)
+        memo = ds.memo
         if memo is None:
             return function(ds, p, start, at)
         key = f"{name}\0{type(p).__name__}\0{p!r}\0{start}\0{at}"

@@ -9,10 +9,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from pqp_cli.checks.localities import province_of, register_of
 from pqp_cli.core.places import Register
 from pqp_cli.core.problems import PqpError
 from pqp_cli.figures.documents import Breakdown, Places, Share, StatusDoc, Straddling, Subject
-from pqp_cli.figures.localities import default_level, province_of, register_of
+from pqp_cli.figures.localities import default_level
 from pqp_cli.figures.timeline import NO_LOCALITY, locality_order
 
 if TYPE_CHECKING:

@@ -199,7 +199,7 @@ COLUMNS: dict[str, list[Column]] = {
             "Topics",
             "Nội dung | Nội dung tập huấn | Chủ đề",
             "Hệ thống quản lý, Công cụ cải tiến, Tiêu chuẩn, Đo lường, Công nghệ; several with ;",
-            "Hệ thống quản lý, Công cụ cải tiến, Tiêu chuẩn, Đo lường, Công nghệ; nhiều mục cách ;",
+            "Hệ thống quản lý, Công cụ cải tiến, Tiêu chuẩn, Đo lường, Công nghệ; nhiều mục cách nhau bởi dấu ;",
             True,
         ),
         _c("organizer", "text", "Organizer", "Đơn vị tổ chức", "Organizer", "Đơn vị tổ chức"),

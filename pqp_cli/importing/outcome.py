@@ -106,7 +106,7 @@ def describe(report: ImportReport, lang: str = "en") -> list[str]:
     if vi:
         lines = [
             f"Đã đọc {report.rows_read} dòng từ {where}.",
-            "{}: {} tạo mới, {} thay đổi, {} không đổi, {} bị bỏ".format(
+            "{}: {} tạo mới, {} thay đổi, {} không đổi, {} bị xóa".format(
                 NOUN_VI.get(report.kind, report.kind), *counts
             ),
         ]
@@ -153,7 +153,7 @@ def _written(report: ImportReport, vi: bool) -> str:
         text = "Không có gì thay đổi." if vi else "Nothing changed."
     if report.rejects_file:
         path = display_path(report.rejects_file)
-        text += f" Các dòng bị loại ở {path}." if vi else f" Rejected rows are in {path}."
+        text += f" Các dòng bị loại đã ghi vào {path}." if vi else f" Rejected rows are in {path}."
     if report.rejects_failed:
         text += " " + report.rejects_failed[1 if vi else 0]
     return text

@@ -27,7 +27,7 @@ _COMMUNE_HEADER = "Xã/phường"
 def import_province(plan: Plan | None) -> str | None:
     """The province whose register import resolves localities against; None when the plan
     names none the register knows (the texts are then written as given)."""
-    from pqp_cli.figures.localities import province_of, register_of
+    from pqp_cli.checks.localities import province_of, register_of
 
     return province_of(plan) if register_of(plan) is not None else None
 

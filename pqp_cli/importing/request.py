@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pqp_cli.core.settings import Settings
-from pqp_cli.read.loading import Dataset, load_dataset
+from pqp_cli.load.dataset import load_dataset
+from pqp_cli.read.loading import Dataset
 
 
 @dataclass(kw_only=True)
@@ -35,11 +36,10 @@ class ImportRequest:
     settings: Settings | None = None  # the environment's, from the CLI; None: the defaults
 
     def load(self, overrides: dict[Path, str] | None = None) -> Dataset:
-        use_cache = not (self.settings is not None and self.settings.no_cache)
         return load_dataset(
             self.data_dir,
             overrides=overrides,
             period=self.period,
             today=self.today,
-            use_cache=use_cache,
+            settings=self.settings or Settings(),
         )

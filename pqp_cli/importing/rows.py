@@ -10,7 +10,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pqp_cli.checks.validation_messages import allowed_for
 from pqp_cli.core.messages import Texts, texts
 from pqp_cli.core.models import MODELS
 from pqp_cli.core.text import fold, name_key, opens_with_legal_form
@@ -20,6 +19,7 @@ from pqp_cli.importing.outcome import Note, column_letter
 from pqp_cli.importing.resolve import Found, Ref, Resolver, short_hash
 from pqp_cli.importing.sheet import Layout, data_rows
 from pqp_cli.importing.stray import unread_in_row
+from pqp_cli.read.validation_messages import allowed_for
 
 
 @dataclass

@@ -26,11 +26,11 @@ _NOTES = {
     ],
     "vi": [
         "Mỗi dòng một bản ghi; giữ nguyên dòng tiêu đề. Cột bắt buộc có dấu *.",
-        "Ngày viết ngày trước: 03/04/2023 là ngày 3 tháng 4 năm 2023.",
+        "Ngày ghi theo ngày/tháng/năm: 03/04/2023 là ngày 3 tháng 4 năm 2023.",
         "Nhiều giá trị trong một ô (nội dung, lĩnh vực): cách nhau bởi dấu ';'.",
         "Nhập mã số thuế dạng văn bản để giữ số 0 ở đầu.",
-        "Sau đó chạy: pqp import {kind} TỆP --dry-run; khi đã đọc sạch, chạy lại không có"
-        " --dry-run.",
+        "Sau đó chạy: “pqp import {kind} TỆP --dry-run”; khi đã đọc sạch, chạy lại không có"
+        " “--dry-run”.",
     ],
 }
 #: What only one kind's notes say (a template speaks of its own kind only).

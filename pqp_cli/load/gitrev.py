@@ -39,10 +39,6 @@ class Revision:
     targets: Path
     left_out: tuple[Texts, ...] = ()  # what the figures at `rev` leave out
 
-    @property
-    def short(self) -> str:
-        return self.commit[:10]
-
 
 def _existing(path: Path) -> Path:
     path = path.absolute()

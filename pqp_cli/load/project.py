@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pqp_cli.checks.localities import locality_problems
 from pqp_cli.core.problems import PqpError, Problem, sort_key
-from pqp_cli.read.loading import Dataset, load_dataset
+from pqp_cli.core.settings import Settings
+from pqp_cli.load.dataset import load_dataset
+from pqp_cli.read.loading import Dataset
 from pqp_cli.read.plan import Plan, read_plan
 
 
@@ -18,6 +22,19 @@ class Project:
     dataset: Dataset
     plan_problems: list[Problem]
     place_problems: list[Problem] = field(default_factory=list)
+    #: Removes what the project reads from when that is a temporary checkout (`--rev`).
+    closer: Callable[[], object] | None = field(default=None, repr=False, compare=False)
+
+    def close(self) -> None:
+        """Remove the temporary checkout this project was read from, if any (idempotent)."""
+        if self.closer is not None:
+            self.closer()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def problems(self) -> list[Problem]:
@@ -57,14 +74,16 @@ class Project:
 
 
 def load_project(
-    data_dir: Path, targets: Path, today: dt.date | None = None, *, use_cache: bool = True
+    data_dir: Path,
+    targets: Path,
+    today: dt.date | None = None,
+    *,
+    settings: Settings = Settings(),
 ) -> Project:
     """Read targets.yaml, then the data folder with the plan's period for its checks.
 
-    `use_cache=False` reads every file afresh and writes no cache (`--no-cache`)."""
+    `settings.no_cache` reads every file afresh and writes no cache (`--no-cache`)."""
     plan, plan_problems = read_plan(targets)
     period = (plan.start, plan.end) if plan else None
-    dataset = load_dataset(data_dir, period=period, today=today, use_cache=use_cache)
-    from pqp_cli.figures.localities import locality_problems
-
+    dataset = load_dataset(data_dir, period=period, today=today, settings=settings)
     return Project(plan, dataset, plan_problems, locality_problems(plan, dataset))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 from pqp_cli.core.models import KINDS
@@ -18,12 +17,6 @@ def kind_of(data_dir: Path, path: Path) -> str | None:
     if len(rel.parts) == 1:
         return path.stem if path.stem in KINDS else None
     return rel.parts[0] if rel.parts[0] in KINDS else None
-
-
-def data_files(data_dir: Path) -> Iterator[tuple[str | None, Path]]:
-    """Every YAML file under `data_dir` with the kind it holds (None: belongs to no kind)."""
-    found, _ = scan(data_dir)
-    yield from found
 
 
 def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:

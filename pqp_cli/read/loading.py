@@ -1,49 +1,50 @@
-"""Files → records + problems: the only reader of data files (docs/contract.md §2)."""
+"""One data file's bytes → its records and problems (docs/contract.md §2), and the Dataset that
+loading fills with every file's records once the rules have run (`pqp_cli.load.dataset`)."""
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
 import marshal
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import Any, NamedTuple, Protocol
 
 from pydantic import ValidationError
 
-from pqp_cli.checks.validation_messages import problems_from_validation
 from pqp_cli.core.models import KINDS, MODELS, Record
-from pqp_cli.core.problems import PqpError, Problem, display_path, sort_key
-from pqp_cli.core.text import clean
+from pqp_cli.core.problems import Problem
+from pqp_cli.core.text import clean, visible
 from pqp_cli.read import yamlread
-from pqp_cli.read.datafiles import kind_of, scan
+from pqp_cli.read.validation_messages import problems_from_validation
 
-if TYPE_CHECKING:
-    from pqp_cli.cache.store import MetricMemo
-
-#: Past this many records, the loaded dataset is frozen out of the garbage collector's scans.
-FREEZE_PAST = 20_000
+ItemLines = dict[tuple[Any, ...], int]
 
 
 class Lines:
-    """The lines of a file's items, kept marshaled until a message needs one of them."""
+    """The lines of a file's items (keyed by paths relative to each item), kept packed with
+    marshal once the file is read: a message needs a field's line rarely, and a dict of lines
+    per record costs more memory than the record itself."""
 
     __slots__ = ("blob", "items")
 
-    def __init__(
-        self, blob: bytes | None = None, items: list[dict[tuple[Any, ...], int]] | None = None
-    ) -> None:
+    def __init__(self, blob: bytes | None = None, items: list[ItemLines] | None = None) -> None:
         self.blob = blob
         self.items = items
 
-    def of(self, index: int) -> dict[tuple[Any, ...], int]:
+    def of(self, index: int) -> ItemLines:
         if self.items is None:
             self.items = marshal.loads(self.blob or marshal.dumps([]))
             self.blob = None
         return self.items[index] if index < len(self.items) else {}
+
+    def packed(self) -> bytes:
+        """The lines as bytes; the unpacked form is dropped (read back when next asked for)."""
+        if self.blob is None:
+            self.blob = marshal.dumps(self.items or [])
+        self.items = None
+        return self.blob
 
 
 @dataclass(eq=False, slots=True)
@@ -65,10 +66,9 @@ class Entry:
     model: Record | None = None
     bad: bool = False
     duplicate: bool = False
-    facts: Any = None  # what rules work out from this record alone (see rules.record_facts)
 
     @property
-    def lines(self) -> dict[tuple[Any, ...], int]:
+    def lines(self) -> ItemLines:
         return self.source.of(self.index) if self.source is not None else {}
 
     def line_of(self, *path: Any) -> int:
@@ -82,93 +82,99 @@ class Entry:
         return self.line
 
 
+class FileRead(NamedTuple):
+    """One file read: how it is shown, its entries (valid or not) and its problems. No entries
+    and an error among the problems means the file was left out whole."""
+
+    file: str
+    entries: list[Entry]
+    problems: list[Problem]
+
+
+class Memo(Protocol):
+    """Results worked out from one dataset, kept beside it: plain values by a text key."""
+
+    def get(self, key: str) -> Any | None: ...
+
+    def put(self, key: str, value: Any) -> None: ...
+
+
 class Dataset:
     """Valid records by kind and id, every problem found, and what was left out.
 
-    When the whole dataset came from the cache, its records are read back only when first
-    asked for (`validate` never asks). `memo` keeps metric results for the same dataset.
+    `entries` is the list of every entry read, or a function giving it: then the records are
+    read only when first asked for (a dataset whose problems came back from the cache needs no
+    records for `validate`), with the garbage collector paused. `memo`, when there is one,
+    keeps results worked out from these records (the figures' metrics) for the next run over
+    the same data.
     """
 
-    enterprises: dict[str, Any]
-    trainings: dict[str, Any]
-    certifications: dict[str, Any]
-    experts: dict[str, Any]
-    units: dict[str, Any]
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        self.files_left_out: list[str] = []
-        self.records_left_out = 0
-        self.memo: MetricMemo | None = None
-        self._pending: Callable[[], list[Entry]] | None = None
-        self.keep([])
-
-    def keep(self, entries: list[Entry]) -> int:
-        """Take `entries` (their `bad` flags final): index the valid ones; count the rest."""
+    def __init__(
+        self,
+        problems: list[Problem],
+        files_left_out: list[str],
+        records_left_out: int,
+        entries: list[Entry] | Callable[[], list[Entry]],
+        memo: Memo | None = None,
+    ) -> None:
+        self.problems = problems
+        self.files_left_out = files_left_out
+        self.records_left_out = records_left_out
+        self.memo = memo
         self._entries = entries
-        records: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
-        left_out = 0
-        for entry in entries:
-            if entry.bad or entry.model is None:
-                left_out += 1
-            else:
-                records[entry.kind][entry.model.id] = entry.model
-        self._records = records
-        for kind, found in records.items():
-            setattr(self, kind, found)  # plain attributes: metrics read them in tight loops
-        return left_out
+        self._when_read: list[Callable[[list[Entry]], None]] = []
 
-    def defer(self, entries: Callable[[], list[Entry]]) -> None:
-        """Read the entries (and so the records) only when first asked for."""
-        self._pending = entries
-        for kind in KINDS:
-            self.__dict__.pop(kind, None)
-
-    def __getattr__(self, name: str) -> Any:
-        # Only called for what is not set: the records of a deferred dataset.
-        if name in KINDS and self.__dict__.get("_pending") is not None:
-            self._ready()
-            return self.__dict__[name]
-        raise AttributeError(name)
-
-    def _ready(self) -> None:
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
-            with quiet_gc() as frozen:
-                self.keep(pending())
-                frozen(len(self._entries))
-
-    @property
+    @cached_property
     def entries(self) -> list[Entry]:
-        self._ready()
-        return self._entries
+        if not callable(self._entries):
+            return self._entries
+        with paused_gc():
+            entries = self._entries()
+            for hook in self._when_read:
+                hook(entries)
+        return entries
+
+    def when_read(self, hook: Callable[[list[Entry]], None]) -> None:
+        """Call `hook(entries)` once the entries are read: at once if they are, else as soon
+        as they are, before the collector runs again (the command line freezes a large
+        dataset out of its scans then)."""
+        if "entries" in self.__dict__ or not callable(self._entries):
+            hook(self.entries)
+        else:
+            self._when_read.append(hook)
+
+    @cached_property
+    def _by_kind(self) -> dict[str, dict[str, Record]]:
+        """The valid records of each kind by id (a later copy of an id is bad, never here)."""
+        records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
+        for entry in self.entries:
+            if not entry.bad and entry.model is not None:
+                records[entry.kind][entry.model.id] = entry.model
+        return records
 
     def records(self, kind: str) -> dict[str, Any]:
-        self._ready()
-        return self._records[kind]
+        return self._by_kind[kind]
 
-    @property
-    def errors(self) -> int:
-        return sum(p.is_error for p in self.problems)
+    # One attribute a kind: metrics read them in tight loops.
+    @cached_property
+    def enterprises(self) -> dict[str, Any]:
+        return self._by_kind["enterprises"]
 
-    @property
-    def warnings(self) -> int:
-        return len(self.problems) - self.errors
+    @cached_property
+    def trainings(self) -> dict[str, Any]:
+        return self._by_kind["trainings"]
 
-    def entry(self, kind: str, record_id: str) -> Entry | None:
-        """Where a valid record stands (its first occurrence)."""
-        for e in self.entries:
-            if e.kind == kind and e.id == record_id and not e.bad:
-                return e
-        return None
+    @cached_property
+    def certifications(self) -> dict[str, Any]:
+        return self._by_kind["certifications"]
 
-    def summary(self) -> dict[str, int]:
-        return {
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "files_left_out": len(self.files_left_out),
-            "records_left_out": self.records_left_out,
-        }
+    @cached_property
+    def experts(self) -> dict[str, Any]:
+        return self._by_kind["experts"]
+
+    @cached_property
+    def units(self) -> dict[str, Any]:
+        return self._by_kind["units"]
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
@@ -182,36 +188,40 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
         return None, Problem.of("encoding", file, line, byte=raw[exc.start], line=line)
 
 
-def read_file(kind: str, file: str, content: bytes) -> tuple[list[Entry], list[Problem]]:
-    """One data file's bytes → its entries (models filled in where valid) and its problems.
-
-    No entries with an error among the problems means the file was left out whole.
-    """
-    entries, problems, _ = read_file_lines(kind, file, content)
-    return entries, problems
-
-
-def read_file_lines(
-    kind: str, file: str, content: bytes
-) -> tuple[list[Entry], list[Problem], list[dict[tuple[Any, ...], int]]]:
-    """`read_file`, and the lines of each item (relative to it) for the cache."""
+def read_records(kind: str, file: str, content: bytes) -> FileRead:
+    """One data file's bytes → its entries (models filled in where valid) and its problems."""
     text, problem = decode(content, file)
     if problem or text is None:
-        return [], [problem] if problem else [], []
+        return FileRead(file, [], [problem] if problem else [])
     parsed = yamlread.parse(text, clean)
     problems = [Problem(f.code, file, f.line, f.en, f.vi, kind=kind) for f in parsed.faults]
-    if parsed.fatal:
-        return [], problems, []
     root = parsed.root
-    if root is None:
-        return [], problems, []
+    if parsed.fatal or root is None:
+        return FileRead(file, [], problems)
     if not isinstance(root, list):
         shape = "mapping" if isinstance(root, dict) else "value"
         problems.append(Problem.of(f"not-a-list/{shape}", file, 1, kind=kind, kinds=kind))
-        return [], problems, []
+        return FileRead(file, [], problems)
     spoiled = {f.path[0] for f in parsed.faults if f.path}
     item_line, item_lines = parsed.items()
     source = Lines(items=item_lines)
+    entries = _entries(kind, file, root, item_line, source, problems)
+    for entry in entries:
+        entry.bad = entry.index in spoiled
+    _validate_entries(kind, entries, problems)
+    source.packed()
+    return FileRead(file, entries, problems)
+
+
+def _entries(
+    kind: str,
+    file: str,
+    root: list[Any],
+    item_line: list[int],
+    source: Lines,
+    problems: list[Problem],
+) -> list[Entry]:
+    """An entry for each item that is a mapping; a problem for each that is not."""
     entries = []
     for index, item in enumerate(root):
         line = item_line[index]
@@ -223,16 +233,14 @@ def read_file_lines(
             kind,
             file,
             line,
-            yamlread.visible(record_id) if isinstance(record_id, str) else None,
-            yamlread.visible(str(item.get("name", ""))),
+            visible(record_id) if isinstance(record_id, str) else None,
+            visible(str(item.get("name", ""))),
             index,
             source,
             item,
-            bad=index in spoiled,
         )
         entries.append(entry)
-    _validate_entries(kind, entries, problems)
-    return entries, problems, item_lines
+    return entries
 
 
 def _validate_entries(kind: str, entries: list[Entry], problems: list[Problem]) -> None:
@@ -246,67 +254,6 @@ def _validate_entries(kind: str, entries: list[Entry], problems: list[Problem]) 
         entry.raw = None  # what was read is not needed past here; keep memory for records
 
 
-def load_dataset(
-    data_dir: Path,
-    *,
-    overrides: dict[Path, str] | None = None,
-    period: tuple[dt.date, dt.date] | None = None,
-    today: dt.date | None = None,
-    use_cache: bool = True,
-) -> Dataset:
-    """Read every data file under `data_dir`, check every rule, keep the valid records.
-
-    `overrides` maps a file path to text read instead of the disk (import validates the
-    dataset as it would be after writing). `period` enables the outside-period warnings.
-    `use_cache` reuses what unchanged files gave last time (see `pqp_cli.cache.store`; a changed
-    byte anywhere changes the digests the cache is keyed by).
-    """
-    from pqp_cli.cache import dataset as datacache
-
-    if not data_dir.is_dir():
-        raise PqpError(
-            f"data folder not found: {display_path(data_dir)} (give --data DIR or set PQP_DATA)",
-            f"không tìm thấy thư mục dữ liệu: {display_path(data_dir)} (dùng --data DIR hoặc PQP_DATA)",
-        )
-    data_dir = data_dir.resolve()
-    overrides = {p.resolve(): t for p, t in (overrides or {}).items()}
-    files, walk_problems = scan(data_dir)
-    seen = {p for _, p in files}
-    files.extend((kind_of(data_dir, p), p) for p in sorted(overrides) if p not in seen)
-    enabled = use_cache and not os.environ.get("PQP_NO_CACHE")
-    with quiet_gc() as frozen:
-        dataset = datacache.load(
-            data_dir, files, overrides, period, today or dt.date.today(), enabled
-        )
-        frozen(len(dataset._entries))
-    if walk_problems:
-        dataset.problems = sorted(dataset.problems + walk_problems, key=sort_key)
-        dataset.files_left_out.extend(p.file for p in walk_problems)
-    return dataset
-
-
-@contextlib.contextmanager
-def quiet_gc() -> Iterator[Callable[[int], None]]:
-    """The garbage collector paused: loading makes many small objects and no cycles, so a
-    collection only costs time. Past FREEZE_PAST records, what was loaded is frozen out of later
-    collections too (`gc.freeze`): a national dataset lives as long as the command, and the
-    collector would otherwise scan its millions of objects again while figures are computed."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    count = [0]
-
-    def loaded(records: int) -> None:
-        count[0] = records
-
-    try:
-        yield loaded
-    finally:
-        if was_enabled:
-            if count[0] > FREEZE_PAST:
-                gc.freeze()
-            gc.enable()
-
-
 def unknown_file(file: str) -> Problem:
     return Problem.of("unknown-file", file, None, files=", ".join(k + ".yaml" for k in KINDS))
 
@@ -315,22 +262,14 @@ def unreadable(file: str, kind: str | None, exc: OSError) -> Problem:
     return Problem.of("encoding/unreadable", file, None, kind=kind, reason=exc.strerror)
 
 
-def build(
-    results: list[tuple[str, list[Entry], list[Problem]]],
-    period: tuple[dt.date, dt.date] | None,
-    today: dt.date,
-) -> Dataset:
-    """Files read (display name, entries, problems) → the dataset, every rule checked."""
-    from pqp_cli.checks.rules import run_rules
-
-    dataset = Dataset()
-    entries: list[Entry] = []
-    for file, file_entries, problems in results:
-        dataset.problems.extend(problems)
-        if not file_entries and any(p.is_error for p in problems):
-            dataset.files_left_out.append(file)
-        entries.extend(file_entries)
-    dataset.problems.extend(run_rules(entries, period, today))
-    dataset.records_left_out = dataset.keep(entries)
-    dataset.problems.sort(key=sort_key)
-    return dataset
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The garbage collector paused while records are made, and put back as it was: loading
+    makes many small objects and no cycles, so a collection would only cost time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -10,21 +10,16 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pqp_cli.core.models import Bool, Category, Date, EntityType, Id, Text, Topic, _enum
+from pqp_cli.core.places import province_problem
 from pqp_cli.core.problems import PqpError, Problem, display_path
-from pqp_cli.core.text import clean
+from pqp_cli.core.text import clean, visible
 from pqp_cli.read import yamlread
 from pqp_cli.read.loading import decode
+from pqp_cli.read.metricnames import METRICS as METRICS
+from pqp_cli.read.metricnames import Metric
 from pqp_cli.read.plan_messages import convert as _convert
+from pqp_cli.read.reportmeta import read_section
 
-Metric = Literal[
-    "trained_establishments",
-    "supported_enterprises",
-    "standards_coverage",
-    "pilot_models",
-    "experts",
-    "public_units",
-]
-METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
 _Cat = Annotated[Category, _enum("category")]
 _Top = Annotated[Topic, _enum("topics")]
 _Typ = Annotated[EntityType, _enum("type")]
@@ -216,8 +211,6 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     if not isinstance(root, dict) or not isinstance(root.get("plan"), dict):
         problems.append(_problem(ctx, "missing-field/plan", ()))
         return None, problems
-    from pqp_cli.read.reportmeta import read_section
-
     report = read_section(root.get("report"), file, ctx.line, problems)
     for key in root:
         if key not in ("plan", "targets", "report"):
@@ -250,8 +243,6 @@ def _plan_info(raw: dict[str, Any], ctx: _PlanFile, problems: list[Problem]) -> 
             )
         )
         return None
-    from pqp_cli.figures.localities import province_problem
-
     unknown = province_problem(info.province, ctx.file, ctx.line(("plan", "province")))
     problems.extend([unknown] if unknown else [])
     return info
@@ -272,7 +263,7 @@ def _targets(
             left_out.append(f"#{i + 1}")
             continue
         raw_id = item.get("id")
-        name = yamlread.visible(raw_id) if isinstance(raw_id, str) and raw_id else f"#{i + 1}"
+        name = visible(raw_id) if isinstance(raw_id, str) and raw_id else f"#{i + 1}"
         left_out.append(name)  # until it turns out valid
         if isinstance(raw_id, str) and raw_id.casefold() in seen:
             problems.append(_duplicate(ctx, (*base, "id"), raw_id, *seen[raw_id.casefold()]))

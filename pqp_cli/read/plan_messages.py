@@ -10,6 +10,7 @@ from pqp_cli.core.messages import Texts, plain_field
 from pqp_cli.core.models import ALLOWED, CONTROL_ERROR, Category, EntityType, Topic
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.text import nearest
+from pqp_cli.read.metricnames import METRICS
 
 _ALLOWED_PLAN: dict[str, tuple[str, str]] = {
     "target": (
@@ -31,8 +32,6 @@ _ALLOWED_PLAN: dict[str, tuple[str, str]] = {
 
 def _allowed(name: str) -> tuple[str, str]:
     if name == "metric":
-        from pqp_cli.read.plan import METRICS
-
         return ", ".join(METRICS), ", ".join(METRICS)
     return _ALLOWED_PLAN.get(name, ALLOWED["text"])
 

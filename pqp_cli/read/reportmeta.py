@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -18,15 +18,23 @@ from pqp_cli.core.messages.reading import REPORT_LIST, REPORT_TEXT
 from pqp_cli.core.models import Text
 from pqp_cli.core.problems import Problem
 
-if TYPE_CHECKING:
-    from pqp_cli.read.plan import PlanInfo
-
 #: Words left out of a body's initials in a document symbol ("Sở Khoa học và Công nghệ" → SKHCN).
 _LINK_WORDS = {"và", "của", "các", "the", "of", "and"}
 #: What a missing header value is shown as: a visible gap to fill in, never an empty line.
 PLACEHOLDER = "……"
 #: Prefixes of a province's name in an authority ("UBND tỉnh Thanh Hóa" → "Thanh Hóa").
 _PLACE_PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp ")
+
+
+class PlanBodies(Protocol):
+    """What `resolve` reads of the plan's `plan:` section (a `pqp_cli.read.plan.PlanInfo`,
+    which imports this module: named by its shape, not imported back)."""
+
+    @property
+    def authority(self) -> str | None: ...
+
+    @property
+    def focal_agency(self) -> str | None: ...
 
 
 class ReportSection(BaseModel):
@@ -108,7 +116,7 @@ def place_of(authority: str | None) -> str:
     return ""
 
 
-def resolve(section: ReportSection | InvalidSection | None, info: PlanInfo) -> ReportMeta:
+def resolve(section: ReportSection | InvalidSection | None, info: PlanBodies) -> ReportMeta:
     """The section with every missing field derived from the plan (an invalid section is not
     used: the Word report refuses it, the other formats do not need it)."""
     s = section if isinstance(section, ReportSection) else ReportSection()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pqp_cli.core.text import clean
-from pqp_cli.read.yamlread import MAX_DEPTH, Parsed, Path
+from pqp_cli.read.yamldoc import MAX_DEPTH, Parsed, Path
 
 #: Characters that are printable to YAML and no line break other than \n.
 _UNSAFE = re.compile(
@@ -109,19 +109,15 @@ def _fast(text: str, scalar: Callable[[str], str] | None) -> Parsed:
     top: list[Any] = [False, -1, None, (), None]  # stack[-1], or a frame nothing matches
     keys: dict[str, Path] = {}  # one shared ('key',) tuple per key
     seen: dict[str, Any] = {}
-    number = 0
-    for line in text.split("\n"):
-        number += 1
-        if not line:
-            continue
+    for number, line in enumerate(text.split("\n"), 1):
         body = line.lstrip(" ")
-        col = len(line) - len(body)
         if not body or body[0] == "#":
-            if not body:
+            if line and not body:
                 raise _GiveUp  # a line of spaces: rare, leave it to libyaml
             continue
         if line[-1] == " ":
             raise _GiveUp
+        col = len(line) - len(body)
         is_item = body[:2] == "- "
         if is_item:
             body = body[2:]
@@ -136,45 +132,57 @@ def _fast(text: str, scalar: Callable[[str], str] | None) -> Parsed:
         if not (col == top[1] and is_item != top[0] and top[4] is None):
             top = _place(stack, col, is_item, not root and not stack, root)
         if is_item:
-            items = top[2]
-            if len(stack) == 1:
+            if len(stack) == 1:  # a record starts
                 here = {}
                 item_line.append(number)
                 item_lines.append(here)
-                path: Path = ()
-            else:
-                path = top[3] + (len(items),)
-                here[path] = number
-            if key is None:
-                items.append(_scalar(body, scalar, seen))
+            frame = _item(stack, top, col, number, here, key, body, scalar, seen)
+            if frame is None:
                 continue
-            mapping: dict[str, Any] = {}
-            items.append(mapping)
-            top = [True, col + 2, mapping, path, None]
-            stack.append(top)
-            if len(stack) > MAX_DEPTH:
-                raise _GiveUp
+            top = frame
         container = top[2]
         if key in container:
             raise _GiveUp  # a duplicate key: libyaml's path reports it
         if top[3]:
             here[top[3] + (key,)] = number
         else:
-            key_path = keys.get(key)  # type: ignore[arg-type]
-            if key_path is None:
-                key_path = keys[key] = (key,)  # type: ignore[index]
-            here[key_path] = number
+            here[keys.get(key) or keys.setdefault(key, (key,))] = number  # type: ignore[arg-type]
         if rest is None:
             top[4] = key
             container[key] = None  # keeps the key's place; the value comes on later lines
         else:
             value = seen.get(rest, _GiveUp)
             container[key] = _scalar(rest, scalar, seen) if value is _GiveUp else value
-    parsed = Parsed()
-    parsed.root = root if stack else None
-    parsed._lines = None
-    parsed._items = (item_line, item_lines)
-    return parsed
+    return Parsed.of_items(root if stack else None, item_line, item_lines)
+
+
+def _item(
+    stack: list[list[Any]],
+    top: list[Any],
+    col: int,
+    number: int,
+    here: dict[Path, int],
+    key: str | None,
+    body: str,
+    scalar: Callable[[str], str] | None,
+    seen: dict[str, Any],
+) -> list[Any] | None:
+    """A list item in `top`, the list's frame: a scalar appended (None: the line is done), or
+    a mapping opened, whose frame is returned for the key on the same line."""
+    items = top[2]
+    path: Path = top[3] + (len(items),) if len(stack) > 1 else ()
+    if path:
+        here[path] = number
+    if key is None:
+        items.append(_scalar(body, scalar, seen))
+        return None
+    mapping: dict[str, Any] = {}
+    items.append(mapping)
+    frame = [True, col + 2, mapping, path, None]
+    stack.append(frame)
+    if len(stack) > MAX_DEPTH:
+        raise _GiveUp
+    return frame
 
 
 def _place(

@@ -7,96 +7,23 @@ every mapping key's line is recorded for messages.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from pqp_cli.core.messages import code_of, texts
+from pqp_cli.core.text import CONTROL
+from pqp_cli.read.yamldoc import MAX_DEPTH, Fault, Parsed, Path
+from pqp_cli.read.yamlfast import fast_parse
 
 try:
     from yaml import CBaseLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import BaseLoader as _Loader  # type: ignore[assignment]
 
-#: Deeper than any record needs (a record is 4 levels deep); refuses bracket bombs cheaply.
-MAX_DEPTH = 40
+__all__ = ["CONTROL", "MAX_DEPTH", "Fault", "Parsed", "Path", "event_parse", "parse"]
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-#: C0 controls but tab and line feed, DEL, C1 controls and lone surrogates: never in text.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def visible(text: str) -> str:
-    """`text` with each control character written as an escape (`\\x00`), for messages."""
-    return CONTROL.sub(
-        lambda m: m.group().encode("unicode_escape", "backslashreplace").decode(), text
-    )
-
-
-Path = tuple[Any, ...]
-_PLAIN_PARTS = (str, int, type(None))
-
-
-@dataclass
-class Fault:
-    """A problem found while reading: `path` locates the record it spoils ((), the whole file)."""
-
-    code: str
-    line: int
-    en: str
-    vi: str
-    path: Path = ()
-    fatal: bool = False
-
-
-class Parsed:
-    """A document read: its value, every fault, and the line of every key and list item.
-
-    `lines` maps a path (keys and indexes from the root) to its line. When the root is a list,
-    `items()` gives each item's line and its lines keyed by paths relative to the item, which is
-    what loading keeps per record (the fast reader builds that form directly).
-    """
-
-    def __init__(self) -> None:
-        self.root: Any = None
-        self.faults: list[Fault] = []
-        self._lines: dict[Path, int] | None = {}
-        self._items: tuple[list[int], list[dict[Path, int]]] | None = None
-
-    @property
-    def fatal(self) -> bool:
-        return any(f.fatal for f in self.faults)
-
-    @property
-    def lines(self) -> dict[Path, int]:
-        if self._lines is None:
-            item_line, item_lines = self.items()
-            self._lines = {}
-            for index, (line, lines) in enumerate(zip(item_line, item_lines, strict=True)):
-                self._lines[(index,)] = line
-                for path, number in lines.items():
-                    self._lines[(index,) + path] = number
-        return self._lines
-
-    def items(self) -> tuple[list[int], list[dict[Path, int]]]:
-        """For a list root: each item's line, and its lines relative to the item."""
-        if self._items is None:
-            count = len(self.root) if isinstance(self.root, list) else 0
-            item_line = [1] * count
-            item_lines: list[dict[Path, int]] = [{} for _ in range(count)]
-            for path, number in self.lines.items():
-                if not path or not isinstance(path[0], int) or path[0] >= count:
-                    continue
-                if not all(type(part) in _PLAIN_PARTS for part in path):
-                    continue  # under a refused key: never looked up, and not plain to cache
-                if len(path) == 1:
-                    item_line[path[0]] = number
-                else:
-                    item_lines[path[0]][path[1:]] = number
-            self._items = (item_line, item_lines)
-        return self._items
 
 
 def _line(mark: Any) -> int:
@@ -177,8 +104,6 @@ def parse(text: str, scalar: Callable[[str], str] | None = None) -> Parsed:
     Plain block-style files take a fast path (`yamlfast.fast_parse`); anything else, and every
     file with a fault, is read through libyaml's events.
     """
-    from pqp_cli.read.yamlfast import fast_parse
-
     fast = fast_parse(text, scalar)
     if fast is not None:
         return fast
@@ -215,20 +140,23 @@ def event_parse(text: str, scalar: Callable[[str], str] | None = None) -> Parsed
     return parsed
 
 
+def _tagged(walker: Any, event: Any) -> bool:
+    """A YAML tag other than the plain `!` (e.g. `!!python/object`): a fault, and True."""
+    if event.tag is None or event.tag == "!":
+        return False
+    walker.fault(
+        "unsupported-yaml/tag", _line(event.start_mark), walker.child_path(), True, tag=event.tag
+    )
+    return True
+
+
 def _event(walker: _Walker, event: Any) -> bool:
     """Apply one event; False stops reading (a fatal fault was recorded)."""
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
         walker.fault("unsupported-yaml/anchor", _line(event.start_mark), (), True)
         return False
     if isinstance(event, yaml.ScalarEvent):
-        if event.tag is not None and event.tag != "!":
-            walker.fault(
-                "unsupported-yaml/tag",
-                _line(event.start_mark),
-                walker.child_path(),
-                True,
-                tag=event.tag,
-            )
+        if _tagged(walker, event):
             return False
         value: Any = event.value
         if not event.style and value in _NULLS:  # plain: None (pure) or '' (libyaml)
@@ -239,14 +167,7 @@ def _event(walker: _Walker, event: Any) -> bool:
             value = walker.scalar(value)
         walker.add(value, _line(event.start_mark), True)
     elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-        if event.tag is not None and event.tag != "!":
-            walker.fault(
-                "unsupported-yaml/tag",
-                _line(event.start_mark),
-                walker.child_path(),
-                True,
-                tag=event.tag,
-            )
+        if _tagged(walker, event):
             return False
         if len(walker.stack) >= MAX_DEPTH:
             walker.fault(

@@ -13,6 +13,7 @@ from pqp_cli.figures.documents import YearEntry as Entry
 from pqp_cli.figures.timeline import locality_order
 from pqp_cli.render.places import place_tables, report_rows, table_key, written_label
 from pqp_cli.render.rows import fmt_number, fmt_value
+from pqp_cli.render.vnformat import day_text
 
 LOCALITY_KEYS = ("by_locality", "by_district", "by_commune")
 
@@ -35,18 +36,18 @@ def year_keys(doc: StatusDoc) -> list[str]:
     return sorted(keys)
 
 
-def fmt_increase(increase: Figure) -> str:
+def fmt_increase(increase: Figure, lang: str = "en") -> str:
     """An in-year increase with its sign: `+88`, `+10.0` (percentage points), `–` if unknown."""
     if increase is None:
         return "–"
-    return ("+" if increase >= 0 else "") + fmt_number(increase)
+    return ("+" if increase >= 0 else "") + fmt_number(increase, lang)
 
 
-def year_cell(row: StatusRow, entry: Entry | None) -> str:
+def year_cell(row: StatusRow, entry: Entry | None, lang: str = "en") -> str:
     """`162 (+88)`: the cumulative value, then the increase within the year in brackets."""
     if entry is None:
         return "–"
-    return f"{fmt_value(row, entry.value)} ({fmt_increase(entry.in_year)})"
+    return f"{fmt_value(row, entry.value, lang)} ({fmt_increase(entry.in_year, lang)})"
 
 
 def year_rows(doc: StatusDoc) -> tuple[list[str], list[list[str]]]:
@@ -54,7 +55,7 @@ def year_rows(doc: StatusDoc) -> tuple[list[str], list[list[str]]]:
     point."""
     keys = year_keys(doc)
     rows = [
-        [r.id, *(year_cell(r, r.by_year.get(k)) for k in keys)]
+        [r.id, *(year_cell(r, r.by_year.get(k), doc.lang) for k in keys)]
         for r in doc.targets
         if r.by_year is not None
     ]
@@ -65,7 +66,10 @@ def year_table(doc: StatusDoc, tablefmt: str) -> str:
     lang = doc.lang
     keys, rows = year_rows(doc)
     table = tabulate(
-        rows, headers=[tr("id", lang), *keys], tablefmt=tablefmt, disable_numparse=True
+        rows,
+        headers=[tr("id", lang), *(day_text(k, lang) for k in keys)],
+        tablefmt=tablefmt,
+        disable_numparse=True,
     )
     return f"{tr('by_year_title', lang)}\n\n{table}\n\n{tr('in_brackets', lang)} {tr('in_year_note', lang)}\n"
 
@@ -73,14 +77,17 @@ def year_table(doc: StatusDoc, tablefmt: str) -> str:
 # --- by locality --------------------------------------------------------------------------------
 
 
-def locality_cell(row: StatusRow, groups: dict[str, int | Share], name: str) -> str:
+def locality_cell(
+    row: StatusRow, groups: dict[str, int | Share], name: str, lang: str = "en"
+) -> str:
     """`12` for a count; `7/8 (87.5%)` for a percentage; `0` or `–` where none are there."""
     entry = groups.get(name)
     if row.kind == "count":
-        return str(entry or 0)
+        return fmt_number(entry if isinstance(entry, int) else 0, lang)
     if not isinstance(entry, Share):
         return "–"
-    return f"{entry.numerator}/{entry.denominator} ({fmt_number(entry.value)}%)"
+    shown = f"{fmt_number(entry.numerator, lang)}/{fmt_number(entry.denominator, lang)}"
+    return f"{shown} ({fmt_number(entry.value, lang)}%)"
 
 
 def locality_rows(doc: StatusDoc) -> tuple[list[str], list[list[str]]]:
@@ -91,7 +98,7 @@ def locality_rows(doc: StatusDoc) -> tuple[list[str], list[list[str]]]:
     shown = [(r, groups) for r, groups in targets if groups is not None]
     names = locality_order(n for _, groups in shown for n in groups)
     rows = [
-        [written_label(doc, n), *(locality_cell(r, groups, n) for r, groups in shown)]
+        [written_label(doc, n), *(locality_cell(r, groups, n, doc.lang) for r, groups in shown)]
         for n in names
     ]
     return [r.id for r, _ in shown], rows

@@ -10,6 +10,8 @@ from tabulate import tabulate
 from pqp_cli.core.i18n import status_label, tr
 from pqp_cli.core.models import label
 from pqp_cli.figures.documents import DiffDoc, DiffRow, End, Figure, Mover, StatusRow
+from pqp_cli.render.rows import fmt_number
+from pqp_cli.render.vnformat import day_text
 
 #: Shown subjects per list in text and Markdown (JSON has them all).
 LIMIT = 50
@@ -45,18 +47,25 @@ def side(end: End, lang: str, code: bool = False) -> str:
     return f"{rev} ({end.commit[:10]})"
 
 
-def _value(row: StatusRow | None) -> str:
+def _value(row: StatusRow | None, lang: str) -> str:
+    """`86.6% (188/217)` as the JSON has it; `86,6% (188/217)` under `vi`."""
     if row is None or row.value is None:
         return "–"
+    if lang != "vi":
+        if row.kind == "percent":
+            return f"{row.value}% ({row.numerator}/{row.denominator})"
+        return str(row.value)
+    n = fmt_number
     if row.kind == "percent":
-        return f"{row.value}% ({row.numerator}/{row.denominator})"
-    return str(row.value)
+        return f"{n(row.value, lang)}% ({n(row.numerator, lang)}/{n(row.denominator, lang)})"
+    return n(row.value, lang)
 
 
-def _change(change: Figure) -> str:
+def _change(change: Figure, lang: str) -> str:
     if change is None:
         return "–"
-    return f"+{change}" if change > 0 else str(change)
+    shown = str(change) if lang != "vi" else fmt_number(change, lang)
+    return f"+{shown}" if change > 0 else shown
 
 
 def _status(t: DiffRow, lang: str) -> str:
@@ -85,7 +94,14 @@ def summary_table(doc: DiffDoc, tablefmt: str) -> str:
         tr("status", lang),
     ]
     rows = [
-        [t.id, t.title, _value(t.before), _value(t.after), _change(t.change), _status(t, lang)]
+        [
+            t.id,
+            t.title,
+            _value(t.before, lang),
+            _value(t.after, lang),
+            _change(t.change, lang),
+            _status(t, lang),
+        ]
         for t in doc.targets
     ]
     return tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
@@ -136,7 +152,13 @@ def _body(doc: DiffDoc, tablefmt: str) -> list[str]:
 
 def to_text(doc: DiffDoc) -> str:
     lang = doc.lang
-    title = _w("title", lang, old=side(doc.old, lang), new=side(doc.new, lang), as_of=doc.as_of)
+    title = _w(
+        "title",
+        lang,
+        old=side(doc.old, lang),
+        new=side(doc.new, lang),
+        as_of=day_text(doc.as_of, lang),
+    )
     return "\n".join([title, "", *_body(doc, "simple")]) + "\n"
 
 
@@ -146,7 +168,7 @@ def to_markdown(doc: DiffDoc) -> str:
     doc = inert(doc)  # names and titles come from data: no tags or links in a pull request
     lang = doc.lang
     old, new = side(doc.old, lang, code=True), side(doc.new, lang, code=True)
-    title = f"### pqp diff: {_w('title', lang, old=old, new=new, as_of=doc.as_of)}"
+    title = f"### pqp diff: {_w('title', lang, old=old, new=new, as_of=day_text(doc.as_of, lang))}"
     return "\n".join([title, "", *_body(doc, "github")]) + "\n"
 
 

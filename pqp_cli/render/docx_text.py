@@ -80,7 +80,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "result": ("Result", "Kết quả"),
     "goal": ("Plan target", "Kế hoạch"),
     "of_goal": ("% of target", "% so với kế hoạch"),
-    "expected": ("Expected at {date}", "Kỳ vọng đến {date}"),
+    "expected": ("Expected at {date}", "Mức cần đạt theo tiến độ đến {date}"),
     "assessment": ("Assessment", "Đánh giá"),
     "in_year": ("In year", "Trong năm"),
     "cumulative": ("Cumulative", "Lũy kế"),
@@ -301,7 +301,7 @@ def _assessment(row: StatusRow, report: ReportDoc) -> str:
             result = "đã đạt chỉ tiêu" if met else f"chưa đạt chỉ tiêu, còn thiếu {short}"
             return f"đến hết kỳ kế hoạch ({last}) {result} (đánh giá: {label})"
         expected = about(row, row.expected, lang)
-        return f"mức kỳ vọng theo tiến độ đến ngày {at} là {expected} (đánh giá: {label})"
+        return f"mức cần đạt theo tiến độ đến ngày {at} là {expected} (đánh giá: {label})"
     if as_of >= end:
         when = "the plan has ended" if as_of > end else f"at the end of the plan ({last})"
         result = "the target was met" if met else f"the target is not reached, short by {short}"

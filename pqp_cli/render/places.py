@@ -8,6 +8,7 @@ from tabulate import tabulate
 from pqp_cli.core.i18n import tr
 from pqp_cli.figures.documents import Share, StatusDoc, StatusRow, Subject
 from pqp_cli.figures.timeline import NO_LOCALITY, locality_order
+from pqp_cli.render.vnformat import number
 
 TITLES = {
     "by_district": (
@@ -72,17 +73,23 @@ def level_groups(
 def level_rows(doc: StatusDoc, key: str) -> tuple[list[str], list[list[str]]]:
     """Target ids as columns, one row per district (or commune)."""
     targets, names = level_groups(doc, key)
-    rows = [[locality_name(n, doc.lang), *(_cell(r, g, n) for r, g in targets)] for n in names]
+    rows = [
+        [locality_name(n, doc.lang), *(_cell(r, g, n, doc.lang) for r, g in targets)] for n in names
+    ]
     return [r.id for r, _ in targets], rows
 
 
-def _cell(row: StatusRow, groups: dict[str, int | Share], name: str) -> str:
+def _cell(row: StatusRow, groups: dict[str, int | Share], name: str, lang: str) -> str:
+    """`12`, or `7/8 (87.5%)` (`87,5%` under `vi`; `1.234` for thousands)."""
     entry = groups.get(name)
     if row.kind == "count":
-        return str(entry or 0)
+        return str(entry or 0) if lang != "vi" else number(entry or 0, lang, 0)
     if not isinstance(entry, Share):
         return "–"
-    return f"{entry.numerator}/{entry.denominator} ({entry.value}%)"
+    if lang != "vi":
+        return f"{entry.numerator}/{entry.denominator} ({entry.value}%)"
+    shown = f"{number(entry.numerator, lang, 0)}/{number(entry.denominator, lang, 0)}"
+    return f"{shown} ({number(entry.value, lang, 1)}%)"
 
 
 def place_tables(doc: StatusDoc, tablefmt: str) -> list[str]:

@@ -14,6 +14,7 @@ from pqp_cli.render import breakdown as bd
 from pqp_cli.render import svg
 from pqp_cli.render.places import report_head, table_title
 from pqp_cli.render.rows import explain_tables, fmt_value, problems_table, status_cells
+from pqp_cli.render.vnformat import day_text, period_text
 
 #: How many problems the report lists; `pqp validate` gives them all.
 PROBLEMS_SHOWN = 100
@@ -93,8 +94,8 @@ def _head(report: ReportDoc) -> str:
         (tr("document", lang), plan.document),
         (tr("authority", lang), plan.authority),
         (tr("focal_agency", lang), plan.focal_agency),
-        (tr("period", lang), f"{plan.start} → {plan.end}"),
-        (tr("as_of", lang), doc.as_of),
+        (tr("period", lang), period_text(plan.start, plan.end, lang)),
+        (tr("as_of", lang), day_text(doc.as_of, lang)),
     ]
     items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta if v)
     problems = doc.problems
@@ -159,7 +160,8 @@ def _chart(report: ReportDoc, row: StatusRow) -> str:
         actual=tr("actual", lang),
         straight_line=tr("straight_line", lang),
         projection=tr("projection", lang),
-        target=fmt_value(row, row.target),
+        target=fmt_value(row, row.target, lang),
+        lang=lang,
     )
     period = (dt.date.fromisoformat(report.plan.start), dt.date.fromisoformat(report.plan.end))
     projected = row.projection.projected_end_value if row.projection else None
@@ -169,10 +171,10 @@ def _chart(report: ReportDoc, row: StatusRow) -> str:
     heads = [tr("date", lang), tr("actual", lang), tr("in_year", lang), tr("expected_line", lang)]
     rows = [
         [
-            _e(p.date),
-            _e(fmt_value(row, p.value)),
-            _e(bd.fmt_increase(p.in_year)),
-            _e(fmt_value(row, p.expected)),
+            _e(day_text(p.date, lang)),
+            _e(fmt_value(row, p.value, lang)),
+            _e(bd.fmt_increase(p.in_year, lang)),
+            _e(fmt_value(row, p.expected, lang)),
         ]
         for p in points
     ]
@@ -225,8 +227,13 @@ def render(report: ReportDoc) -> str:
         _section(3, "".join(_appendix_target(e) for e in report.explain.values()), lang),
         _section(4, _problems(report), lang),
     ]
-    footer = tr("generated", lang, as_of=doc.as_of, at=doc.evaluated_at)
-    title = f"{tr('report_heading', lang)} · {report.plan.title} · {doc.as_of}"
+    footer = tr(
+        "generated",
+        lang,
+        as_of=day_text(doc.as_of, lang),
+        at=day_text(doc.evaluated_at, lang),
+    )
+    title = f"{tr('report_heading', lang)} · {report.plan.title} · {day_text(doc.as_of, lang)}"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -13,6 +13,7 @@ from pqp_cli.render.mdsafe import text
 from pqp_cli.render.places import report_head, table_title
 from pqp_cli.render.report_html import PROBLEMS_SHOWN
 from pqp_cli.render.rows import explain_tables, fmt_value, problems_table, status_cells
+from pqp_cli.render.vnformat import day_text, period_text
 
 BAR_WIDTH = 20
 
@@ -44,8 +45,8 @@ def _head(report: ReportDoc) -> list[str]:
         (tr("document", lang), plan.document),
         (tr("authority", lang), plan.authority),
         (tr("focal_agency", lang), plan.focal_agency),
-        (tr("period", lang), f"{plan.start} → {plan.end}"),
-        (tr("as_of", lang), doc.as_of),
+        (tr("period", lang), period_text(plan.start, plan.end, lang)),
+        (tr("as_of", lang), day_text(doc.as_of, lang)),
     ]
     lines += [f"- **{k}:** {text(v)}" for k, v in meta if v]
     if doc.problems.errors:
@@ -75,10 +76,10 @@ def _by_year(report: ReportDoc) -> list[str]:
         top = max([r.target, *(p.value or 0 for p in points)]) or 1
         rows = [
             [
-                p.date,
-                fmt_value(r, p.value),
-                bd.fmt_increase(p.in_year),
-                fmt_value(r, p.expected),
+                day_text(p.date, lang),
+                fmt_value(r, p.value, lang),
+                bd.fmt_increase(p.in_year, lang),
+                fmt_value(r, p.expected, lang),
                 f"`{marked_bar(100 * (p.value or 0) / top, 100 * (p.expected or 0) / top)}`",
             ]
             for p in points
@@ -135,6 +136,11 @@ def render(report: ReportDoc) -> str:
     lines = _head(report)
     for i, (key, build) in enumerate(parts, 1):
         lines += ["", f"## {i}. {tr(key, lang)}", "", *build(report)]
-    footer = tr("generated", lang, as_of=doc.as_of, at=doc.evaluated_at)
+    footer = tr(
+        "generated",
+        lang,
+        as_of=day_text(doc.as_of, lang),
+        at=day_text(doc.evaluated_at, lang),
+    )
     lines += ["", "---", "", f"_{footer}_"]
     return "\n".join(lines).rstrip("\n") + "\n"

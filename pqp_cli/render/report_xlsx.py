@@ -16,7 +16,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.core.i18n import column as column_head
+from pqp_cli.core.i18n import kind_label, status_label, tr
+from pqp_cli.core.messages.labels import field_name
 from pqp_cli.figures.documents import (
     PROJECTION_KEYS,
     ROW_KEYS,
@@ -28,6 +30,7 @@ from pqp_cli.figures.documents import (
 from pqp_cli.read.yamlread import CONTROL
 from pqp_cli.render.places import level_groups, locality_name, report_head, report_key, table_title
 from pqp_cli.render.rows import explain_tables
+from pqp_cli.render.vnformat import day_text, period_text
 
 #: The summary sheet's columns: the keys of `status --format json --projection`, in its order.
 SUMMARY_KEYS = (*ROW_KEYS, *PROJECTION_KEYS)
@@ -46,9 +49,14 @@ def _typed(key: str, value: Any) -> Any:
 
 
 def _sheet(
-    wb: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+    wb: Workbook,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    lang: str = "en",
 ) -> Worksheet:
-    """A sheet of one table: bold frozen header, typed cells, widths that fit the text."""
+    """A sheet of one table: bold frozen header, typed cells, widths that fit the text; dates
+    shown `dd/mm/yyyy` under `vi` (a date cell stays a date: Excel sorts and filters it)."""
     ws = wb.create_sheet(_sheet_title(wb, title))
     ws.append(list(headers))
     for cell in ws[1]:
@@ -62,7 +70,7 @@ def _sheet(
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text is text: never a formula, whatever it starts with
             elif isinstance(cell.value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
+                cell.number_format = "dd/mm/yyyy" if lang == "vi" else "yyyy-mm-dd"
             elif isinstance(cell.value, float):
                 cell.number_format = "0.0"
     ws.freeze_panes = "A2"
@@ -107,8 +115,9 @@ def _summary(wb: Workbook, report: ReportDoc) -> None:
     rows = []
     for r in report.status.targets:
         found = r.to_json()
-        rows.append([_typed(k, found.get(k)) for k in SUMMARY_KEYS])
-    ws = _sheet(wb, tr("summary", lang), SUMMARY_KEYS, rows)
+        rows.append([_shown(k, _typed(k, found.get(k)), lang) for k in SUMMARY_KEYS])
+    heads = [column_head(k, lang) for k in SUMMARY_KEYS]
+    ws = _sheet(wb, tr("summary", lang), heads, rows, lang)
     for cell, key in zip(ws[1], SUMMARY_KEYS, strict=True):
         cell.comment = Comment(tr(_LABELS.get(key, key), lang), "pqp")
 
@@ -123,8 +132,8 @@ def _by_year(wb: Workbook, report: ReportDoc) -> None:
         for r, entries in years
         for part, field in (("cumulative", "value"), ("in_year", "in_year"))
     ]
-    heads = [tr("id", lang), tr("target_title", lang), "", *keys]
-    _sheet(wb, tr("sheet_by_year", lang), heads, rows)
+    heads = [tr("id", lang), tr("target_title", lang), "", *(day_text(k, lang) for k in keys)]
+    _sheet(wb, tr("sheet_by_year", lang), heads, rows, lang)
 
 
 def _by_locality(wb: Workbook, report: ReportDoc) -> None:
@@ -150,7 +159,7 @@ def _by_locality(wb: Workbook, report: ReportDoc) -> None:
             else:
                 row += [None, None, None]
         rows.append(row)
-    ws = _sheet(wb, tr("sheet_by_locality", lang), headers, rows)
+    ws = _sheet(wb, tr("sheet_by_locality", lang), headers, rows, lang)
     ws["A1"].comment = Comment(table_title(doc), "pqp")
 
 
@@ -167,37 +176,58 @@ def _target_sheet(wb: Workbook, doc: ExplainDoc) -> None:
     counted, *missing = explain_tables(doc)
     rows = [[*r[:3], tr("yes", lang), r[3], None] for r in counted.rows]
     rows += [[*r[:3], tr("no", lang), None, r[3]] for table in missing for r in table.rows]
-    _sheet(wb, doc.row.id, headers, rows)
+    _sheet(wb, doc.row.id, headers, rows, lang)
 
 
 def _problems(wb: Workbook, report: ReportDoc) -> None:
     lang = report.lang
     keys = ("severity", "code", "file", "line", "record", "field", "message")
-    headers = [tr(k, lang) if k in ("severity", "code", "message") else k for k in keys]
+    if lang == "vi":
+        headers = [column_head(k, lang) for k in keys]
+    else:
+        headers = [tr(k, lang) if k in ("severity", "code", "message") else k for k in keys]
     rows = [[getattr(p, k) for k in keys] for p in report.problem_list]
     for row in rows:
         row[0] = tr(row[0], lang)
-    _sheet(wb, tr("sheet_problems", lang), headers, rows)
+        if lang == "vi" and row[5]:  # the field by its label, its YAML key in quotes
+            row[5] = field_name(row[5])
+    _sheet(wb, tr("sheet_problems", lang), headers, rows, lang)
 
 
 def _info(wb: Workbook, report: ReportDoc) -> None:
     lang, plan, doc = report.lang, report.plan, report.status
     rows: list[list[Any]] = [
         [tr("plan", lang), plan.title],
-        ["id", plan.id],
+        [column_head("id", lang) if lang == "vi" else "id", plan.id],
         [tr("document", lang), plan.document],
         [tr("authority", lang), plan.authority],
         [tr("focal_agency", lang), plan.focal_agency],
-        [tr("period", lang), f"{plan.start} → {plan.end}"],
+        [tr("period", lang), period_text(plan.start, plan.end, lang)],
         [tr("as_of", lang), dt.date.fromisoformat(doc.as_of)],
         [tr("evaluated_at", lang), dt.date.fromisoformat(doc.evaluated_at)],
         *(
-            [k, ", ".join(v) if isinstance(v, list) else v]
+            [column_head(k, lang), ", ".join(v) if isinstance(v, list) else v]
             for k, v in doc.problems.to_json().items()
         ),
-        [tr("status", lang), ", ".join(f"{s}: {status_label(s, lang)}" for s in _statuses(doc))],
+        [tr("status", lang), _status_legend(doc, lang)],
     ]
-    _sheet(wb, tr("plan", lang), ["", ""], rows)
+    _sheet(wb, tr("plan", lang), ["", ""], rows, lang)
+
+
+def _status_legend(doc: StatusDoc, lang: str) -> str:
+    """`met: Đạt, …` in English (code and label); the labels alone under `vi`."""
+    if lang == "vi":
+        return ", ".join(status_label(s, lang) for s in _statuses(doc))
+    return ", ".join(f"{s}: {status_label(s, lang)}" for s in _statuses(doc))
+
+
+def _shown(key: str, value: Any, lang: str) -> Any:
+    """A summary cell: the JSON value; under `vi` a status or kind by its Vietnamese label."""
+    if lang == "vi" and key == "status":
+        return status_label(value, lang)
+    if lang == "vi" and key == "kind":
+        return kind_label(value, lang)
+    return value
 
 
 def _statuses(doc: StatusDoc) -> list[str]:

@@ -8,31 +8,37 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pqp_cli.core.i18n import status_label, tr
+from pqp_cli.core.messages import noun
 from pqp_cli.figures.documents import ExplainDoc, Figure, ReportDoc, StatusRow, Subject
+from pqp_cli.render.vnformat import day_text, number
 
 
-def fmt_number(x: Figure) -> str:
-    """A figure as the JSON shows it: `–` when unknown, one decimal when not whole."""
+def fmt_number(x: Figure, lang: str = "en") -> str:
+    """A figure as the JSON shows it (`–` when unknown, one decimal when not whole); under `vi`
+    with a decimal comma and `.` between thousands (`1.234`, `239,9`), as Vietnamese write it."""
     if x is None:
         return "–"
+    if lang == "vi":
+        return number(x, lang, 1 if isinstance(x, float) else 0)
     if isinstance(x, float):
         return f"{x:.1f}"
     return str(x)
 
 
-def fmt_value(row: StatusRow, value: Figure) -> str:
-    """A value of the row's target: `87.5%` for a percentage target."""
-    text = fmt_number(value)
+def fmt_value(row: StatusRow, value: Figure, lang: str = "en") -> str:
+    """A value of the row's target: `87.5%` for a percentage target (`87,5%` under `vi`)."""
+    text = fmt_number(value, lang)
     return f"{text}%" if row.kind == "percent" and value is not None else text
 
 
-def projection_cells(row: StatusRow) -> list[str]:
+def projection_cells(row: StatusRow, lang: str = "en") -> list[str]:
     """The projected end value and date met; nothing when the row has no projection."""
     p = row.projection
     if p is None:
         return []
-    met_on = "> 9999-12-31" if p.projected_beyond_calendar else p.projected_met_on
-    return [fmt_value(row, p.projected_end_value), met_on or "–"]
+    beyond = f"> {day_text('9999-12-31', lang)}"
+    met_on = beyond if p.projected_beyond_calendar else day_text(p.projected_met_on, lang)
+    return [fmt_value(row, p.projected_end_value, lang), met_on]
 
 
 @dataclass(frozen=True)
@@ -47,14 +53,16 @@ class Numbers:
     percent: Callable[[Figure], str]
 
 
-#: The reports' way (HTML, Markdown): a percentage's unit on every value but an unknown one.
-REPORT = Numbers(
-    value=fmt_value,
-    count=fmt_number,
-    target=fmt_value,
-    expected=fmt_value,
-    percent=lambda x: f"{fmt_number(x)}%",
-)
+def report_numbers(lang: str) -> Numbers:
+    """The reports' way (HTML, Markdown): a percentage's unit on every value but an unknown
+    one; Vietnamese digits under `vi`."""
+    return Numbers(
+        value=lambda row, x: fmt_value(row, x, lang),
+        count=lambda x: fmt_number(x, lang),
+        target=lambda row, x: fmt_value(row, x, lang),
+        expected=lambda row, x: fmt_value(row, x, lang),
+        percent=lambda x: f"{fmt_number(x, lang)}%",
+    )
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,9 @@ class StatusCells:
     projection: list[str]  # the projection's two columns, when the row has them
 
 
-def status_cells(row: StatusRow, lang: str, numbers: Numbers = REPORT) -> StatusCells:
+def status_cells(row: StatusRow, lang: str, numbers: Numbers | None = None) -> StatusCells:
     """The one way a target's row becomes text (`status`, and every report format)."""
+    numbers = numbers or report_numbers(lang)
     value = numbers.value(row, row.value)
     if row.kind == "percent":
         value += f" ({numbers.count(row.numerator)}/{numbers.count(row.denominator)})"
@@ -86,7 +95,7 @@ def status_cells(row: StatusRow, lang: str, numbers: Numbers = REPORT) -> Status
         percent=row.progress_percent,
         expected=numbers.expected(row, row.expected),
         status=status_label(row.status, lang),
-        projection=projection_cells(row),
+        projection=projection_cells(row, lang),
     )
 
 
@@ -107,25 +116,33 @@ def subject_locality(subject: Subject) -> str | None:
     return subject.locality
 
 
+def _count_title(key: str, subjects: str, n: int, lang: str) -> str:
+    """`Counted (Establishments): 5`; `Số cơ sở được tính: 5` in Vietnamese (a reviewer's
+    wording: the English order reads as a label and a bracket in Vietnamese)."""
+    if lang == "vi":
+        state = "được tính" if key == "counted" else "chưa được tính"
+        return f"Số {noun(subjects).vi} {state}: {n}"
+    return f"{tr(key, lang)} ({tr(f'subjects_{subjects}', lang)}): {n}"
+
+
 def explain_tables(
     doc: ExplainDoc, place: Callable[[Subject], str | None] = subject_locality
 ) -> list[SubjectTable]:
     """The one way `explain` lists subjects: who counts, then (coverage and pilot targets) who
     does not yet; `place` writes the locality column."""
     lang = doc.lang
-    who = tr(f"subjects_{doc.subjects}", lang)
     heads = [tr("id", lang), tr("name", lang), tr("locality", lang)]
     counted = [[s.id, s.name, place(s), ", ".join(s.records or [])] for s in doc.counted]
     tables = [
         SubjectTable(
-            title=f"{tr('counted', lang)} ({who}): {len(counted)}",
+            title=_count_title("counted", doc.subjects, len(counted), lang),
             heads=[*heads, tr("records", lang)],
             rows=counted,
         )
     ]
     if doc.not_counted is not None:
         rows = [[s.id, s.name, place(s), ", ".join(s.lacks_labels or [])] for s in doc.not_counted]
-        title = f"{tr('not_counted', lang)} ({who}): {len(rows)}"
+        title = _count_title("not_counted", doc.subjects, len(rows), lang)
         tables.append(SubjectTable(title=title, heads=[*heads, tr("lacks", lang)], rows=rows))
     return tables
 

@@ -11,12 +11,13 @@ from rich.table import Table
 from rich.text import Text
 from tabulate import tabulate
 
-from pqp_cli.core.i18n import tr
+from pqp_cli.core.i18n import column, kind_label, status_label, tr
 from pqp_cli.core.text import csv_safe
 from pqp_cli.figures.documents import ROW_KEYS, Figure, StatusDoc, StatusRow
 from pqp_cli.render import breakdown
 from pqp_cli.render.console import plain_console
 from pqp_cli.render.rows import Numbers, fmt_number, status_cells
+from pqp_cli.render.vnformat import day_text, period_text
 
 COLOURS = {
     "met": "bold green",
@@ -38,27 +39,30 @@ def bar(percent: float | None, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _with_unit(row: StatusRow, x: Figure) -> str:
-    return f"{fmt_number(x)}%" if row.kind == "percent" else fmt_number(x)
+def numbers(lang: str) -> Numbers:
+    """`status` writes a percentage's unit on its value even when unknown, none on the
+    expected; Vietnamese digits under `vi` (`86,6%`, `1.234`)."""
 
+    def with_unit(row: StatusRow, x: Figure) -> str:
+        text = fmt_number(x, lang)
+        return f"{text}%" if row.kind == "percent" else text
 
-#: `status` writes a percentage's unit on its value even when unknown, none on the expected.
-NUMBERS = Numbers(
-    value=_with_unit,
-    count=fmt_number,
-    target=_with_unit,
-    expected=lambda row, x: fmt_number(x),
-    percent=lambda x: f"{fmt_number(x)}%",
-)
+    return Numbers(
+        value=with_unit,
+        count=lambda x: fmt_number(x, lang),
+        target=with_unit,
+        expected=lambda row, x: fmt_number(x, lang),
+        percent=lambda x: f"{fmt_number(x, lang)}%",
+    )
 
 
 def heading(doc: StatusDoc) -> str:
     lang = doc.lang
     return (
-        f"{doc.title} · {tr('period', lang)} {doc.start} → {doc.end} · "
-        f"{tr('as_of', lang)} {doc.as_of}"
+        f"{doc.title} · {tr('period', lang)} {period_text(doc.start, doc.end, lang)} · "
+        f"{tr('as_of', lang)} {day_text(doc.as_of, lang)}"
         + (
-            f" ({tr('evaluated_at', lang)} {doc.evaluated_at})"
+            f" ({tr('evaluated_at', lang)} {day_text(doc.evaluated_at, lang)})"
             if doc.evaluated_at != doc.as_of
             else ""
         )
@@ -71,7 +75,7 @@ def _headers(doc: StatusDoc) -> list[str]:
 
 def print_table(console: Console, doc: StatusDoc) -> None:
     """The status table: coloured statuses and bars on a terminal, plain text elsewhere."""
-    rows = [(r.status, status_cells(r, doc.lang, NUMBERS)) for r in doc.targets]
+    rows = [(r.status, status_cells(r, doc.lang, numbers(doc.lang))) for r in doc.targets]
     if not console.is_terminal:
         body = [
             [c.id, c.title, c.value, c.target, f"{bar(c.percent)} {c.progress}", c.expected]
@@ -96,17 +100,36 @@ def print_table(console: Console, doc: StatusDoc) -> None:
 
 
 def to_csv(doc: StatusDoc) -> str:
-    """One row per target with the JSON keys as columns (machine-friendly: raw codes)."""
+    """One row per target with the JSON keys as columns (machine-friendly: raw codes) in
+    English; under `vi`, what Excel on a Vietnamese Windows opens as written: a UTF-8 BOM (or
+    Excel reads the diacritics as ANSI), Vietnamese heads and statuses, `86,6` and `31/12/2025`."""
     out = io.StringIO()
     keys = list(ROW_KEYS)
     rows, extra = breakdown.csv_rows(doc, keys)
-    writer = csv.DictWriter(
-        out, fieldnames=keys + extra, extrasaction="ignore", lineterminator="\n"
-    )
-    writer.writeheader()
+    lang = doc.lang
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([column(k, lang) for k in keys + extra])
     for r in rows:
-        writer.writerow({k: "" if r.get(k) is None else csv_safe(r.get(k)) for k in keys + extra})
-    return out.getvalue()
+        writer.writerow([_csv_cell(k, r.get(k), lang) for k in keys + extra])
+    return ("\ufeff" if lang == "vi" else "") + out.getvalue()
+
+
+def _csv_cell(key: str, value: object, lang: str) -> str:
+    """A CSV cell: the JSON value in English; a label, a Vietnamese number or date under `vi`."""
+    if value is None:
+        return ""
+    if lang == "vi":
+        if key == "status":
+            value = status_label(str(value), lang)
+        elif key == "kind":
+            value = kind_label(str(value), lang)
+        elif key == "projected_met_on":
+            value = day_text(str(value), lang)
+        elif isinstance(value, bool):
+            value = tr("yes" if value else "no", lang)
+        elif isinstance(value, int | float):
+            value = fmt_number(value, lang)
+    return str(csv_safe(value))
 
 
 def to_markdown(doc: StatusDoc) -> str:
@@ -116,7 +139,7 @@ def to_markdown(doc: StatusDoc) -> str:
     safe = inert(doc)  # names come from data: no tags, links or pipes
     body = [
         [c.id, c.title, c.value, c.target, c.progress, c.expected, c.status, *c.projection]
-        for c in (status_cells(r, safe.lang, NUMBERS) for r in safe.targets)
+        for c in (status_cells(r, safe.lang, numbers(safe.lang)) for r in safe.targets)
     ]
     table = tabulate(body, headers=_headers(safe), tablefmt="github", disable_numparse=True)
     text = f"**{heading(safe)}**\n\n{table}\n"

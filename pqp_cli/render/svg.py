@@ -64,6 +64,17 @@ class ChartLabels:
     straight_line: str
     projection: str
     target: str
+    lang: str = "en"  # how the axis and point labels write numbers: `7,6%`, `1.234` under vi
+
+
+def value_label(value: float, percent: bool, lang: str) -> str:
+    """An axis tick or a point's value: `7.6%` (`{:g}`) in English; `7,6%`, `1.234` under `vi`."""
+    text = f"{value:g}"
+    if lang == "vi":
+        decimals = 0 if float(value).is_integer() else 1
+        text = f"{value:,.{decimals}f}".replace(",", "\x00").replace(".", ",")
+        text = text.replace("\x00", ".")
+    return f"{text}%" if percent else text
 
 
 @dataclass(frozen=True)
@@ -98,11 +109,11 @@ class Frame:
         return self.y(0)
 
 
-def _axes(f: Frame, percent: bool) -> list[str]:
+def _axes(f: Frame, percent: bool, lang: str) -> list[str]:
     out = []
     for value in f.ticks:
         y = f.y(value)
-        text = f"{value:g}%" if percent else f"{value:g}"
+        text = value_label(value, percent, lang)
         out.append(
             f'<line x1="{f.left}" x2="{f.width - f.right}" y1="{_n(y)}" y2="{_n(y)}" '
             f'stroke="{GRID}" stroke-width="1"/>'
@@ -149,7 +160,9 @@ def _straight_line(f: Frame, goal: float) -> str:
     )
 
 
-def _actual(f: Frame, known: list[tuple[dt.date, float]], colour: str, percent: bool) -> str:
+def _actual(
+    f: Frame, known: list[tuple[dt.date, float]], colour: str, percent: bool, lang: str
+) -> str:
     """The polyline through the known points, a dot on each and its value above it."""
     if not known:
         return ""
@@ -158,7 +171,7 @@ def _actual(f: Frame, known: list[tuple[dt.date, float]], colour: str, percent: 
     for d, v in known:
         parts.append(f'<circle cx="{_n(f.x(d))}" cy="{_n(f.y(v))}" r="3.5" fill="{colour}"/>')
         if d != f.start:  # the start's value sits on the axis; its label would hide the tick's
-            text = f"{v:g}%" if percent else f"{v:g}"
+            text = value_label(v, percent, lang)
             parts.append(
                 f'<text x="{_n(f.x(d))}" y="{_n(f.y(v) - 8)}" text-anchor="middle">{text}</text>'
             )
@@ -195,10 +208,10 @@ def progress_chart(
             f'<svg class="chart" width="{f.width}" height="{f.height}" viewBox="0 0 {f.width} '
             f'{f.height}" role="img" aria-label="{escape(labels.title)}" font-size="11" '
             f'font-family="inherit" fill="{INK}"><title>{escape(labels.title)}</title>',
-            *_axes(f, percent),
+            *_axes(f, percent, labels.lang),
             _straight_line(f, goal),
             _projection(f, known[-1], projected_end or 0.0, colour) if projected else "",
-            _actual(f, known, colour, percent),
+            _actual(f, known, colour, percent, labels.lang),
             _legend(f, labels, colour, projected),
             "</svg>",
         ]

@@ -92,3 +92,18 @@ def short_date(value: str | dt.date | None, lang: str) -> str:
 def point_label(key: str, lang: str) -> str:
     """A `by_year` key as a column heading: `2023`, or `30/06/2024` for the as-of point."""
     return key if key.isdigit() else short_date(key, lang)  # years before 1000 too
+
+
+def day_text(value: str | dt.date | None, lang: str) -> str:
+    """A date in a table or a heading: ISO `2026-12-01` in English (as the CLI has always written
+    it), `01/12/2026` in Vietnamese (an analyst reads no ISO dates); `–` for none."""
+    if value is None:
+        return "–"
+    if lang != "vi" or (isinstance(value, str) and value.isdigit()):  # a year stays a year
+        return value.isoformat() if isinstance(value, dt.date) else value
+    return short_date(value, lang)
+
+
+def period_text(start: str, end: str, lang: str) -> str:
+    """`2021-01-01 → 2025-12-31` (en), `01/01/2021 → 31/12/2025` (vi)."""
+    return f"{day_text(start, lang)} → {day_text(end, lang)}"

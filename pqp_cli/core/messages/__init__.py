@@ -12,6 +12,7 @@ from __future__ import annotations
 from pqp_cli.core.messages import checking, imports, reading, stderr
 from pqp_cli.core.messages.base import Entry, Family, Texts, fill, parameters
 from pqp_cli.core.messages.labels import noun, plain_field, record_field
+from pqp_cli.core.messages.localise import localised
 
 __all__ = [
     "CATALOGUE",
@@ -47,4 +48,4 @@ def template(key: str) -> Texts:
 
 def texts(key: str, /, **params: object) -> Texts:
     """Message `key` in English and Vietnamese, its parameters filled in."""
-    return fill(template(key), **params)
+    return fill(template(key), **localised(key, params))

@@ -122,8 +122,8 @@ ENTRIES = [
             "ocop": Texts(
                 "{what} {id}: OCOP product {product!r} expires_on {expires} is before "
                 "certified_on {certified}",
-                "{what} {id}: sản phẩm OCOP {product!r} expires_on {expires} trước "
-                "certified_on {certified}",
+                '{what} {id}: sản phẩm OCOP {product!r} có ngày hết hạn ("expires_on") '
+                '{expires} trước ngày công nhận OCOP ("certified_on") {certified}',
             ),
             "plan": Texts(
                 "plan period ends ({end}) before it starts ({start})",
@@ -215,8 +215,8 @@ ENTRIES = [
             "": Texts(
                 "{what} {id}: {name} {day} is outside the plan period {start}..{end}; it does "
                 "not count towards the targets",
-                "{what} {id}: {name} {day} nằm ngoài kỳ kế hoạch {start}..{end}; không được tính "
-                "vào chỉ tiêu",
+                "{what} {id}: {name} {day} nằm ngoài kỳ kế hoạch (từ {start} đến {end}); không "
+                "được tính vào chỉ tiêu",
             )
         },
         {

@@ -23,7 +23,7 @@ REJECTED: dict[str, Texts] = {
     "not-one-of": Texts("'{text}' is not one of: {allowed}", "'{text}' không thuộc: {allowed}"),
     "no-such-day": Texts(
         "'{text}' is no such day (dates are day first: dd/mm/yyyy)",
-        "'{text}' không phải ngày có thật (ngày viết trước: dd/mm/yyyy)",
+        "'{text}' không phải ngày có thật (ghi theo ngày/tháng/năm)",
     ),
     "not-a-number": Texts(
         "'{text}' is not {allowed} (thousands are grouped by three: 1.200)",

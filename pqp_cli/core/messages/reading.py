@@ -50,7 +50,7 @@ ENTRIES = [
         {
             "": Texts(
                 "not UTF-8 (byte 0x{byte:02x} at line {line}): save the file as UTF-8",
-                "không phải UTF-8 (byte 0x{byte:02x} ở dòng {line}): hãy lưu tệp ở dạng UTF-8",
+                "không phải UTF-8 (mã 0x{byte:02x} ở dòng {line}): hãy lưu tệp ở dạng UTF-8",
             ),
             "unreadable": Texts("cannot read the file: {reason}", "không đọc được tệp: {reason}"),
             "csv-utf16": Texts(
@@ -275,7 +275,7 @@ ENTRIES = [
             "": Texts(
                 "target {id}: {value} is a placeholder (pqp init's, from the sample plan); "
                 "write this plan's own figure and remove 'ĐIỀN / FILL IN'",
-                "chỉ tiêu {id}: {value} là số điền sẵn (của pqp init, lấy từ kế hoạch mẫu); "
+                "chỉ tiêu {id}: {value} là số điền sẵn (của `pqp init`, lấy từ kế hoạch mẫu); "
                 "hãy ghi số của kế hoạch này và xóa 'ĐIỀN / FILL IN'",
             )
         },

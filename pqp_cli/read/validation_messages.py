@@ -9,7 +9,7 @@ import datetime as dt
 import types
 import typing
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,11 +24,19 @@ from pqp_cli.core.models import (
     enum_allowed,
 )
 from pqp_cli.core.problems import Problem
-from pqp_cli.core.text import nearest
-from pqp_cli.read.yamlread import visible
+from pqp_cli.core.text import nearest, visible
 
-if TYPE_CHECKING:
-    from pqp_cli.read.loading import Entry
+
+class Entry(Protocol):
+    """What a message reads of the record (a `pqp_cli.read.loading.Entry`, which imports this
+    module: named by its shape, not imported back)."""
+
+    file: str
+    id: str | None
+    raw: Any
+
+    def line_of(self, *path: Any) -> int: ...
+
 
 _NESTED: dict[str, type[BaseModel]] = {"ocop_products": OcopProduct}
 _ID_FIELDS = {"id", "enterprise", "unit", "participants"}

@@ -1,0 +1,241 @@
+"""Under `--lang vi` an analyst meets no English, no ISO date and no decimal point: every command
+and format is run on the sample data broken with every problem code of the catalogue, and its
+text searched for English words (JSON excepted: it is for programs).
+
+The English words are those of the catalogue's English texts, the CLI's English labels and the
+YAML keys. A word is allowed inside quotes ("…", '…', `…`, “…”: a YAML key, a value as written,
+a command), inside a path or a code (`data/trainings/x.yaml`, `[yaml-syntax]`, `TR-2021-04`,
+`trained_establishments`: a token holding `/ _ - . :` or a digit), or as a name that the data
+itself writes (an establishment called "Công ty In và Bao bì Hà Long"). ALLOWED lists the rest.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+from vi_dataset import build
+
+from pqp_cli.cli.app import app
+from pqp_cli.core import i18n
+from pqp_cli.core.messages import CATALOGUE
+from pqp_cli.core.messages.labels import FIELD_LABELS
+from pqp_cli.render import diff as diff_render
+
+#: Proper nouns and terms a Vietnamese text writes as they are (kept short on purpose).
+ALLOWED = {
+    "pqp",  # the tool's name
+    "yaml",  # the file format, "tệp YAML"
+    "ocop",  # the national One Commune One Product programme, by its name
+    "excel",  # the program
+    "haccp",  # a scheme's name, like ISO 9001 and TCVN
+    "paste",  # "dán giá trị (Paste Values)": Excel's own menu item, named so the user finds it
+    "values",  # ditto
+    "submodule",  # git's term: there is no Vietnamese one a git user would recognise
+}
+
+#: The catalogue's codes that are one word: a code is an identifier (docs/problems.md), shown in
+#: the report's table of problems as it is.
+CODES = {code for code in CATALOGUE if "-" not in code}
+#: A GitHub workflow command's head (`::error file=…,title=…::`): the runner's syntax, not text.
+_COMMAND = re.compile(r"^::(error|warning|notice) [^:]*(:[^:]+)*?::")
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|`[^`\n]*`|(?<![A-Za-zÀ-ỹ])\'[^\'\n]*\'')
+_CODE = re.compile(r"\[[a-z][a-z-]*\]")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _catalogue_words() -> set[str]:
+    texts = [e.title.en for e in CATALOGUE.values()]
+    texts += [t.en for e in CATALOGUE.values() for t in e.messages.values()]
+    texts += [en for en, _ in i18n._WORDS.values()]
+    texts += [en for en, _ in diff_render._WORDS.values()]
+    texts += [key.replace("_", " ") for key in FIELD_LABELS]
+    texts += ["on track behind at risk met missed not started no data count percent"]
+    words = {w.lower() for t in texts for w in _WORD.findall(re.sub(r"\{[^}]*\}", " ", t))}
+    return {w for w in words if len(w) >= 4 or w in {"the", "and", "not"}}
+
+
+def _data_words(root: Path) -> set[str]:
+    """Words the data itself writes (names of establishments, places, trainings)."""
+    words: set[str] = set()
+    for path in [*(root / "data").rglob("*.yaml"), root / "targets.yaml"]:
+        text = path.read_bytes().decode("utf-8", "replace")
+        values = " ".join(line.partition(":")[2] for line in text.splitlines())
+        words |= {w.lower() for w in _WORD.findall(values)}
+    return words
+
+
+def english_in(text: str, english: set[str]) -> list[str]:
+    """The English words of `text` outside quotes, codes and paths, each with its line."""
+    found = []
+    for line in text.splitlines():
+        bare = _CODE.sub(" ", _QUOTED.sub(" ", _COMMAND.sub(" ", line)))
+        for token in bare.split():
+            token = token.strip("()[]{},;:!?*|#>…«»")
+            if re.search(r"[/_.:\d-]", token) or token.startswith("<") or token in CODES:
+                continue  # a path, an id, a code, a number
+            for word in _WORD.findall(token):
+                if word.lower() in english and word.lower() not in ALLOWED:
+                    found.append(f"{word!r} in: {line.strip()[:160]}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("vi"))
+
+
+@pytest.fixture(scope="module")
+def english(repo: Path) -> set[str]:
+    return _catalogue_words() - _data_words(repo)
+
+
+def pqp(repo: Path, *args: str, code: tuple[int, ...] = (0, 1)) -> str:
+    """stdout and stderr of `pqp --lang vi …` on the broken data."""
+    where = ["--data", str(repo / "data"), "--targets", str(repo / "targets.yaml")]
+    full = [*args, *where, "--lang", "vi"]
+    result = CliRunner().invoke(app, full, env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert result.exit_code in code, (full, result.output, result.exception)
+    return result.stdout + "\n" + result.stderr
+
+
+STATUS = [
+    ("status", "--format", fmt, *by)
+    for fmt in ("table", "csv", "markdown")
+    for by in ((), ("--by", "year", "--by", "locality", "--projection"))
+]
+COMMANDS = [
+    *STATUS,
+    ("validate",),
+    ("validate", "--format", "github"),
+    ("explain", "T1"),
+    ("explain", "T3", "--format", "markdown"),
+    ("diff", "HEAD~1", "HEAD"),
+    ("diff", "HEAD~1", "HEAD", "--format", "markdown"),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_no_english_in_a_command_under_vi(repo, english, args, monkeypatch) -> None:
+    monkeypatch.chdir(repo)  # diff reads the repository; locations print relative to here
+    out = pqp(repo, *args, "--as-of", "2025-09-30")
+    assert english_in(out, english) == []
+
+
+def _html_text(page: str) -> str:
+    page = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "\n", page))
+
+
+def _xlsx_text(path: Path) -> str:
+    wb = load_workbook(path)
+    cells = [ws.title for ws in wb.worksheets]
+    for ws in wb.worksheets:
+        cells += [str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    return "\n".join(cells)
+
+
+def _docx_text(path: Path) -> str:
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "xlsx", "docx"])
+def test_no_english_in_the_report_under_vi(repo, english, fmt, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    out = repo / f"report.{fmt}"
+    said = pqp(repo, "report", "-o", str(out), "--as-of", "2025-09-30")
+    read = {"html": lambda p: _html_text(p.read_text("utf-8")), "md": lambda p: p.read_text()}
+    text = {**read, "xlsx": _xlsx_text, "docx": _docx_text}[fmt](out)
+    assert english_in(said + "\n" + text, english) == []
+
+
+def test_template_and_import_speak_vietnamese(repo, english, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    sheet = tmp_path / "lop.xlsx"
+    said = CliRunner().invoke(app, ["template", "trainings", "-o", str(sheet), "--lang", "vi"])
+    assert said.exit_code == 0, said.output
+    source = tmp_path / "lop.csv"
+    source.write_text(
+        "Mã lớp,Tên lớp,Ngày,Nội dung,Cơ sở tham gia,Cột lạ\n"
+        "TR-N1,Lớp 5S,31/02/2024,Công cụ cải tiến,TH-0001,x\n"
+        "TR-N2,Lớp ISO,15/03/2024,Hệ thống quản lý,CS-KHONG-CO,y\n",
+        encoding="utf-8",
+    )
+    imported = pqp(repo, "import", "trainings", str(source), "--dry-run", code=(0, 1, 2))
+    assert "31/02/2024" in imported  # the rejected row is named as written
+    assert english_in(said.output + _xlsx_text(sheet) + imported, english) == []
+
+
+# --- the formats: vi dates and numbers, the BOM, English unchanged ------------------------------
+
+
+def test_vi_status_writes_dates_and_numbers_the_vietnamese_way(repo) -> None:
+    table = pqp(repo, "status", "--as-of", "2025-09-30")
+    assert "Tính đến 30/09/2025" in table and "01/01/2021 → 31/12/2025" in table
+    assert "2025-09-30" not in table and "2021-01-01" not in table
+    assert re.search(r"\d+,\d%", table) and not re.search(r"\d\.\d%", table)
+    markdown = pqp(repo, "status", "--format", "markdown", "--as-of", "2025-09-30")
+    assert "Tính đến 30/09/2025" in markdown and not re.search(r"\d\.\d%", markdown)
+
+
+def test_vi_csv_has_a_bom_vietnamese_heads_statuses_and_decimal_commas(repo) -> None:
+    where = ["--data", str(repo / "data"), "--targets", str(repo / "targets.yaml")]
+    args = ["status", "--format", "csv", "--projection", "--as-of", "2025-09-30", *where]
+    vi = CliRunner().invoke(app, [*args, "--lang", "vi"]).stdout_bytes
+    en = CliRunner().invoke(app, [*args, "--lang", "en"]).stdout_bytes
+    assert vi.startswith("\ufeff".encode()) and not en.startswith(b"\xef\xbb\xbf")
+    head, first, *_ = vi.decode("utf-8-sig").splitlines()
+    assert head.startswith("Mã,Chỉ tiêu,") and "Trạng thái" in head
+    assert "behind" not in vi.decode() and "on_track" not in vi.decode()
+    assert re.search(r'"\d+,\d"', first)  # a decimal comma, quoted by the CSV writer
+    assert en.decode().splitlines()[0].startswith("id,title,metric,kind,value,target,")
+
+
+def test_vi_xlsx_heads_statuses_and_dates(repo, tmp_path) -> None:
+    out = tmp_path / "r.xlsx"
+    pqp(repo, "report", "-o", str(out), "--as-of", "2025-09-30")
+    wb = load_workbook(out)
+    summary, problems = wb["Tổng hợp"], wb["Vấn đề"]
+    heads = [c.value for c in summary[1]]
+    assert heads[:3] == ["Mã", "Chỉ tiêu", "Chỉ số"] and "Trạng thái" in heads
+    statuses = {r[heads.index("Trạng thái")] for r in summary.iter_rows(2, values_only=True)}
+    assert statuses and not statuses & {"met", "behind", "on_track", "at_risk", "missed"}
+    assert [c.value for c in problems[1]][:4] == ["Mức độ", "Mã vấn đề", "Tệp", "Dòng"]
+    dated = [c for row in summary.iter_rows(2) for c in row if c.is_date]
+    assert dated and all(c.number_format == "dd/mm/yyyy" for c in dated)
+
+
+def test_vi_messages_name_fields_by_label_and_write_dates_day_first(repo) -> None:
+    said = pqp(repo, "validate")
+    assert 'ngày tập huấn ("date") 10/05/2027 sau ngày hôm nay' in said
+    assert 'cơ sở tham gia ("participants") "CS-9999" không khớp cơ sở nào' in said
+    assert 'lớp tập huấn (chưa có mã): thiếu trường mã ("id")' in said
+    assert "có ký tự tab làm sai thụt lề" in said
+
+
+def test_english_output_is_unchanged_in_form(repo) -> None:
+    """English keeps ISO dates, decimal points, raw CSV keys and codes (the golden files of
+    tests/test_report_golden.py hold the English report byte for byte)."""
+    where = ["--data", str(repo / "data"), "--targets", str(repo / "targets.yaml")]
+    table = CliRunner().invoke(app, ["status", "--as-of", "2025-09-30", *where]).stdout
+    assert "As of 2025-09-30" in table and "2021-01-01 → 2025-12-31" in table
+    assert re.search(r"\d\.\d%", table)
+    said = CliRunner().invoke(app, ["validate", *where]).stdout
+    assert "date 2027-05-10 is after today" in said
+    assert 'participants "CS-9999" matches no enterprise' in said or "CS-9999" in said
+
+
+def test_the_scanner_finds_english(english) -> None:
+    """The acceptance test can fail: a message left in English is found, quotes are not."""
+    assert english_in("lỗi: date 2026-12-15 is after today", english)
+    assert english_in("Tiến độ: behind", english)
+    assert english_in('trường ngày tập huấn ("date") sai', english) == []
+    assert english_in("data/trainings/fields.yaml:3: lỗi [yaml-syntax] sai", english) == []

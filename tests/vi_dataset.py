@@ -1,0 +1,103 @@
+"""The bundled sample data and targets.yaml, broken so that `pqp validate` finds at least one
+problem of every `problem` code of the catalogue, in a two-commit git repository (the sample,
+then the breakage) for `pqp diff`. Used by tests/test_vi_everywhere.py."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from gitrepo import GIT
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: New files under data/: each breaks the data one way (a comment names the code it triggers).
+BROKEN: dict[str, str | bytes] = {
+    # yaml-syntax, three of libyaml's texts
+    "trainings/tab.yaml": "- id: TR-TAB\n\ttitle: Lớp có tab\n",
+    "trainings/colon.yaml": "- id: TR-COLON\n  title: Lớp: học 5S\n",
+    "trainings/at.yaml": "- id: @TR-AT\n",
+    "trainings/quote.yaml": '- id: TR-Q\n  title: "Lớp chưa đóng ngoặc\n  date: 2022-01-01\n',
+    # encoding
+    "trainings/cp1258.yaml": b"- id: TR-CP\n  title: L\xe0m\n",
+    # unsupported-yaml
+    "trainings/anchor.yaml": "- id: TR-A1\n  topics: &t [standards]\n- id: TR-A2\n  topics: *t\n",
+    # not-a-list
+    "trainings/mapping.yaml": "id: TR-MAP\ntitle: Không phải danh sách\n",
+    # duplicate-key
+    "trainings/dupkey.yaml": "- id: TR-DK\n  title: A\n  title: B\n  date: 2022-03-01\n",
+    # missing-field, unknown-field, invalid-value (a field, an enum, a date), date-order,
+    # unknown-reference, duplicate-participant, future-date
+    "trainings/fields.yaml": (
+        "- id: TR-MISS\n  topics: [standards]\n"
+        "- id: TR-UNK\n  title: Lớp\n  date: 2022-04-01\n  topics: [standards]\n  tittle: x\n"
+        "- id: TR-BAD\n  title: Lớp\n  date: 2022-13-01\n  topics: [standards]\n"
+        "- id: TR-ORD\n  title: Lớp\n  date: 2023-05-10\n  end_date: 2023-05-08\n"
+        "  topics: [standards]\n"
+        "- id: TR-REF\n  title: Lớp\n  date: 2023-06-10\n  topics: [standards]\n"
+        "  participants: [CS-9999, TH-0001, TH-0001]\n"
+        "- id: TR-FUT\n  title: Lớp\n  date: 2027-05-10\n  topics: [standards]\n"
+        "- title: Lớp không mã\n  date: 2022-04-01\n  topics: [standards]\n"
+    ),
+    # unknown-scheme, date-order on a certification
+    "certifications/broken.yaml": (
+        "- id: CN-X1\n  enterprise: TH-0001\n  category: management_system\n"
+        "  scheme: ISO 9010\n  achieved_on: 2023-01-01\n"
+        "- id: CN-X2\n  enterprise: TH-0002\n  category: enterprize\n  scheme: ISO 9001\n"
+    ),
+    # unknown-file
+    "doanh-nghiep.yaml": "- id: X\n",
+}
+
+#: Records appended to data/enterprises.yaml: duplicate-id, duplicate-tax-code,
+#: tax-code-checksum, possible-duplicate, unknown-locality, invalid-value (type).
+ENTERPRISES = """
+- id: TH-0001
+  name: Cơ sở trùng mã
+  type: enterprise
+- id: CS-DUP-TAX
+  name: Cơ sở trùng mã số thuế
+  type: enterprise
+  tax_code: '2802856134'
+- id: CS-CHECK
+  name: Cơ sở sai chữ số kiểm tra
+  type: enterprise
+  tax_code: '0101234568'
+- id: CS-LIKE
+  name: CONG TY CO PHAN CHAN NUOI VAN PHUC
+  type: enterprise
+- id: CS-PLACE
+  name: Cơ sở ở nơi không có
+  type: enterprise
+  locality: Xã An Phuu, huyện Tân Yên
+- id: CS-TYPE
+  name: Cơ sở sai loại hình
+  type: enterprize
+"""
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run([*GIT, *args], cwd=root, check=True, capture_output=True)
+
+
+def build(root: Path) -> Path:
+    """The repository at `root`: commit 1 the sample data, commit 2 the breakage (placeholder
+    marks on the targets too). Returns `root`."""
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copy(ROOT / "targets.yaml", root / "targets.yaml")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "sample")
+    for name, body in BROKEN.items():
+        path = root / "data" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+    with (root / "data" / "enterprises.yaml").open("a", encoding="utf-8") as out:
+        out.write(ENTERPRISES)
+    targets = (root / "targets.yaml").read_text(encoding="utf-8")
+    targets = targets.replace("    target: 400\n", "    target: 400  # ĐIỀN / FILL IN\n")
+    (root / "targets.yaml").write_text(targets, encoding="utf-8")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "broken")
+    return root
