@@ -159,8 +159,8 @@ def killer(work: Path, tests: list[str], timeout: float) -> str | None:
     shutil.rmtree(work / "data" / ".pqp-cache", ignore_errors=True)
     # One process (no xdist): a mutant runs a few fast tests, and a timed-out run must leave no
     # workers behind.
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "no:xdist"]
-    command += tests
+    options = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:xdist"]
+    command = [sys.executable, "-m", "pytest", *options, *tests]
     try:
         done = subprocess.run(command, cwd=work, env=env, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
