@@ -36,10 +36,6 @@ ROOT = Path(__file__).resolve().parents[1]
 #: nested run) sees it and runs in one process, never `-n auto` again (docs/testing.md).
 INSIDE = "PQP_TESTS_INSIDE"
 
-#: The user's own `$XDG_CACHE_HOME` (None: unset), before the line below replaces it: for tools
-#: a test runs that keep a cache of their own there (pip under pre-commit), not pqp.
-USER_XDG_CACHE_HOME = os.environ.get("XDG_CACHE_HOME")
-
 #: This process's scratch folder: removed when it exits.
 SCRATCH = Path(
     tempfile.mkdtemp(prefix=f"pqp-tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
@@ -76,6 +72,16 @@ def pytest_configure(config: pytest.Config) -> None:
     """Every process of the run (controller, workers, the one process) marks the environment
     its children inherit."""
     os.environ[INSIDE] = "1"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under xdist, Hypothesis tests first (the suite's longest: many examples each), in their
+    collection order: a long test handed out last leaves the other worker idle at the end.
+    xdist already hands out the `xdist_group`s first, the largest first."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(
+            key=lambda item: not getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+        )
 
 
 def _die_with_parent() -> None:

@@ -8,15 +8,15 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import oracle
 import pytest
 from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
-from oracle import Oracle
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
-ORACLE = Oracle(ROOT / "data", ROOT / "targets.yaml")
+ORACLE = oracle.shared(ROOT / "data", ROOT / "targets.yaml")
 FIGURES = ("value", "progress_percent", "expected", "status")
 
 

@@ -9,9 +9,9 @@ import re
 import shlex
 from pathlib import Path
 
+import oracle
 import pytest
 from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
-from oracle import Oracle
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
@@ -47,7 +47,7 @@ def test_readme_example_runs(line: str, monkeypatch: pytest.MonkeyPatch) -> None
 
 # --- the figures the examples print, against the independent counter (tests/oracle.py) ----------
 
-ORACLE = Oracle(ROOT / "data", ROOT / "targets.yaml")
+ORACLE = oracle.shared(ROOT / "data", ROOT / "targets.yaml")
 #: docs/contract.md §2's status labels, as a user reads them.
 LABELS = {
     "en": {"met": "met", "on_track": "on track", "at_risk": "at risk", "behind": "behind", "missed": "missed"},
