@@ -84,6 +84,40 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         )
 
 
+#: `PQP_TESTS_CPU=PREFIX pytest`: each process writes the CPU seconds each test took (its own and
+#: its finished child processes', setup and teardown included) to `PREFIX.<worker>.tsv`
+#: (docs/testing.md): on a busy machine wall times lie, CPU times much less.
+CPU_REPORT = os.environ.get("PQP_TESTS_CPU")
+_cpu_rows: list[str] = []
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    import resource  # Unix only, and only when asked for
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> object:
+    if not CPU_REPORT:
+        return (yield)
+    own, children = _cpu_seconds()
+    try:
+        return (yield)
+    finally:
+        own_after, children_after = _cpu_seconds()
+        spent = (own_after - own, children_after - children)
+        _cpu_rows.append(f"{sum(spent):.3f}\t{spent[0]:.3f}\t{spent[1]:.3f}\t{item.nodeid}\n")
+
+
+def pytest_sessionfinish() -> None:
+    if CPU_REPORT and _cpu_rows:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        Path(f"{CPU_REPORT}.{worker}.tsv").write_text("".join(_cpu_rows), encoding="utf-8")
+
+
 def _die_with_parent() -> None:
     """An xdist worker ends with its controller (Linux): a controller killed on a timeout must
     not leave its workers running the test that hung (execnet's own clean-up waits 15 s, and
