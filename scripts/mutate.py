@@ -157,7 +157,10 @@ def killer(work: Path, tests: list[str], timeout: float) -> str | None:
         "XDG_CACHE_HOME": str(work / ".cache"),
     }
     shutil.rmtree(work / "data" / ".pqp-cache", ignore_errors=True)
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests]
+    # One process (no xdist): a mutant runs a few fast tests, and a timed-out run must leave no
+    # workers behind.
+    options = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:xdist"]
+    command = [sys.executable, "-m", "pytest", *options, *tests]
     try:
         done = subprocess.run(command, cwd=work, env=env, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -1,15 +1,162 @@
-"""Shared fixtures: a data folder and targets.yaml written from inline YAML, then loaded."""
+"""Shared fixtures: a data folder and targets.yaml written from inline YAML, then loaded.
+
+Also the suite's running arrangements (docs/testing.md): pytest-xdist on every core unless told
+otherwise (never in a pytest run started from inside another), and for each process (each xdist
+worker, or the one process) its own `$XDG_CACHE_HOME` and its own copy of the bundled sample
+(`SAMPLE`), so no two workers share a cache key, a `data/.pqp-cache` or a temporary name, and the
+checkout's `data/` is never written. typer's `CliRunner` builds the click command of an app once,
+not on every `invoke`.
+"""
 
 from __future__ import annotations
 
+import atexit
+import ctypes
 import datetime as dt
+import os
+import shutil
+import signal
+import sys
+import tempfile
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
+import typer.testing
 
 from pqp_cli.load.project import Project, load_project
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Set in every test process: a pytest started from inside the suite (a script a test runs, a
+#: nested run) sees it and runs in one process, never `-n auto` again (docs/testing.md).
+INSIDE = "PQP_TESTS_INSIDE"
+
+#: This process's scratch folder: removed when it exits.
+SCRATCH = Path(
+    tempfile.mkdtemp(prefix=f"pqp-tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
+)
+atexit.register(shutil.rmtree, SCRATCH, True)
+
+# The per-user cache key (`$XDG_CACHE_HOME/pqp/cache-key`): this process's own, not the user's.
+# Tests that want another set `XDG_CACHE_HOME` themselves.
+os.environ["XDG_CACHE_HOME"] = str(SCRATCH / "xdg-cache")
+
+#: A copy of the bundled sample (`data/`, `targets.yaml`) for tests that run pqp on it: the
+#: cache it writes (`data/.pqp-cache`) is this process's, never the checkout's.
+SAMPLE = SCRATCH / "sample"
+shutil.copytree(ROOT / "data", SAMPLE / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
+shutil.copy2(ROOT / "targets.yaml", SAMPLE / "targets.yaml")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """`-n auto --dist loadgroup` unless `-n` or `--dist` was given (or xdist is off:
+    `-p no:xdist`). Not in `addopts`, where `-p no:xdist` would make `-n` an unknown option."""
+    option = config.option
+    if hasattr(config, "workerinput"):  # an xdist worker: it runs what it is sent
+        _die_with_parent()
+        return
+    if os.environ.get(INSIDE):  # started from inside a test run: one process
+        return
+    if getattr(option, "numprocesses", "absent") is None and getattr(option, "dist", "") == "no":
+        option.numprocesses = "auto"
+        option.dist = "loadgroup"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every process of the run (controller, workers, the one process) marks the environment
+    its children inherit."""
+    os.environ[INSIDE] = "1"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under xdist, Hypothesis tests first (the suite's longest: many examples each), in their
+    collection order: a long test handed out last leaves the other worker idle at the end.
+    xdist already hands out the `xdist_group`s first, the largest first."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(
+            key=lambda item: not getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+        )
+
+
+#: `PQP_TESTS_CPU=PREFIX pytest`: each process writes the CPU seconds each test took (its own and
+#: its finished child processes', setup and teardown included) to `PREFIX.<worker>.tsv`
+#: (docs/testing.md): on a busy machine wall times lie, CPU times much less.
+CPU_REPORT = os.environ.get("PQP_TESTS_CPU")
+_cpu_rows: list[str] = []
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    import resource  # Unix only, and only when asked for
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> object:
+    if not CPU_REPORT:
+        return (yield)
+    own, children = _cpu_seconds()
+    try:
+        return (yield)
+    finally:
+        own_after, children_after = _cpu_seconds()
+        spent = (own_after - own, children_after - children)
+        _cpu_rows.append(f"{sum(spent):.3f}\t{spent[0]:.3f}\t{spent[1]:.3f}\t{item.nodeid}\n")
+
+
+def pytest_sessionfinish() -> None:
+    if CPU_REPORT and _cpu_rows:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        Path(f"{CPU_REPORT}.{worker}.tsv").write_text("".join(_cpu_rows), encoding="utf-8")
+
+
+def _die_with_parent() -> None:
+    """An xdist worker ends with its controller (Linux): a controller killed on a timeout must
+    not leave its workers running the test that hung (execnet's own clean-up waits 15 s, and
+    not at all while the worker is stuck outside Python)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the controller was gone before the call
+        os._exit(1)
+
+
+def _built_once(build: Callable[[typer.Typer], Any]) -> Callable[[typer.Typer], Any]:
+    """typer's `get_command`, remembering each app's click command: `CliRunner.invoke(app)`
+    rebuilds it every time (≈85 ms, the signature of every command read again), 70 % of an
+    in-process CLI test. Rebuilt when the app gains a command or the one environment variable
+    the build reads changes; click commands are made to be run many times."""
+    built: dict[int, tuple[typer.Typer, object, Any]] = {}
+
+    def get_command(app: typer.Typer) -> Any:  # a click command
+        shape = (
+            len(app.registered_commands),
+            len(app.registered_groups),
+            app.registered_callback,
+            os.environ.get("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"),
+        )
+        hit = built.get(id(app))
+        if hit is None or hit[0] is not app or hit[1] != shape:
+            hit = built[id(app)] = (app, shape, build(app))
+        return hit[2]
+
+    return get_command
+
+
+typer.testing._get_command = _built_once(typer.testing._get_command)  # type: ignore[attr-defined]
+
 
 #: The plan header most tests need: the real plan's period, the default at_risk_ratio.
 PLAN = "plan: {id: test-plan, title: Test plan, period: {start: 2021-01-01, end: 2025-12-31}}\n"

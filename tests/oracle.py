@@ -9,6 +9,7 @@ params of each metric, except `categories`, read from targets.yaml.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -194,3 +195,10 @@ def half_up(x: Fraction) -> float:
     """One decimal, halves up: the rounding docs/contract.md §5 asks for, done with `decimal`."""
     quotient = Decimal(x.numerator) / Decimal(x.denominator)
     return float(quotient.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+@functools.cache
+def shared(data: Path, targets: Path) -> Oracle:
+    """One `Oracle` per folder and process: reading the sample (PyYAML's pure-Python loader,
+    every scalar as text) is most of the suite's collection time, so the modules share it."""
+    return Oracle(data, targets)

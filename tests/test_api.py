@@ -18,6 +18,9 @@ import pqp_cli
 from pqp_cli import api
 from pqp_cli.cli.app import app
 
+#: Its module fixture copies the sample: once, on one worker.
+pytestmark = pytest.mark.xdist_group("api-sample")
+
 ROOT = Path(__file__).resolve().parents[1]
 
 #: The example of docs/api.md, run as a user would run it: next to the bundled sample.

@@ -8,14 +8,15 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import oracle
 import pytest
-from oracle import Oracle
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
-ORACLE = Oracle(ROOT / "data", ROOT / "targets.yaml")
+ORACLE = oracle.shared(ROOT / "data", ROOT / "targets.yaml")
 FIGURES = ("value", "progress_percent", "expected", "status")
 
 
@@ -23,7 +24,7 @@ def status(*args: str) -> list[dict[str, object]]:
     runner = CliRunner()
     result = runner.invoke(
         app,
-        ["status", "--format", "json", "--data", str(ROOT / "data"), "--targets", str(ROOT / "targets.yaml"), *args],
+        ["status", "--format", "json", "--data", str(SAMPLE / "data"), "--targets", str(SAMPLE / "targets.yaml"), *args],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     rows: list[dict[str, object]] = json.loads(result.stdout)["targets"]

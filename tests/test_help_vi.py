@@ -11,6 +11,9 @@ import sys
 
 import pytest
 
+#: Its module fixture runs every --help: once, on one worker.
+pytestmark = pytest.mark.xdist_group("help-vi")
+
 COMMANDS = ["", "status", "validate", "explain", "import", "template", "report", "schema"]
 COMMANDS += ["init", "diff"]
 #: Words a Vietnamese help may share with the English one: names of files, formats, tools.

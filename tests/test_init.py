@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
 from typer.testing import CliRunner
 from yamlviews import LOADERS
 
@@ -285,7 +286,7 @@ def test_sample_figures_unmarked_in_another_plan_still_warn(made: Path) -> None:
     path = made / "targets.yaml"
     path.write_text(re.sub(r"  # ĐIỀN / FILL IN\n", "\n", path.read_text("utf-8")), "utf-8")
     assert len(_placeholders(made)) == 6
-    sample = load_project(ROOT / "data", ROOT / "targets.yaml")
+    sample = load_project(SAMPLE / "data", SAMPLE / "targets.yaml")
     assert not [p for p in sample.problems if p.code == "placeholder-target"]
 
 

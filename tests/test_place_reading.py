@@ -112,7 +112,7 @@ def test_the_nearest_provinces_are_named():
 
 
 # 7. the register file
-@pytest.mark.parametrize("content", [None, b"not gzip", gzip.compress(b"{not json"), b""])
+@pytest.mark.parametrize("content", [None, b"not gzip", gzip.compress(b"{not json", mtime=0), b""])
 def test_a_missing_or_damaged_register_is_a_clear_error(monkeypatch, tmp_path, content):
     pkg = tmp_path / "pqp_cli"
     (pkg / "data").mkdir(parents=True)

@@ -9,8 +9,9 @@ import re
 import shlex
 from pathlib import Path
 
+import oracle
 import pytest
-from oracle import Oracle
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
@@ -38,7 +39,7 @@ def test_quick_start_is_exactly_two_commands() -> None:
 
 @pytest.mark.parametrize("line", _examples())
 def test_readme_example_runs(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(SAMPLE)
     result = CliRunner().invoke(app, shlex.split(line)[1:])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip()
@@ -46,7 +47,7 @@ def test_readme_example_runs(line: str, monkeypatch: pytest.MonkeyPatch) -> None
 
 # --- the figures the examples print, against the independent counter (tests/oracle.py) ----------
 
-ORACLE = Oracle(ROOT / "data", ROOT / "targets.yaml")
+ORACLE = oracle.shared(ROOT / "data", ROOT / "targets.yaml")
 #: docs/contract.md §2's status labels, as a user reads them.
 LABELS = {
     "en": {"met": "met", "on_track": "on track", "at_risk": "at risk", "behind": "behind", "missed": "missed"},
@@ -56,7 +57,7 @@ LABELS = {
 
 def _example(line: str, monkeypatch: pytest.MonkeyPatch) -> str:
     assert line in _examples(), "the README no longer shows this example"
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(SAMPLE)
     result = CliRunner().invoke(app, shlex.split(line)[1:])
     assert result.exit_code == 0, result.output
     return result.stdout

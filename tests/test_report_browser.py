@@ -33,11 +33,14 @@ CHROMIUM = next(
     ),
     None,
 )
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium is not installed here and could not be (Debian package `chromium`, "
-    "which .ci/run installs with apt-get): the real-browser check of the HTML report is skipped",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Chromium is not installed here and could not be (Debian package `chromium`, "
+        "which .ci/run installs with apt-get): the real-browser check of the HTML report is skipped",
+    ),
+    pytest.mark.xdist_group("chromium"),  # its module fixture runs Chromium: once, on one worker
+]
 #: As the machine's notes advise for a headless root run on a closed network.
 FLAGS = [
     "--headless",

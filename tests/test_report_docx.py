@@ -14,11 +14,15 @@ from typing import Any
 
 import docx
 import pytest
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
+
+#: Its module fixture writes two reports: once, on one worker.
+pytestmark = pytest.mark.xdist_group("docx-sample")
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -48,7 +52,7 @@ def status_json(as_of: str) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The two reports of the sample data (with --number 15 for the ended plan), their status."""
-    os.chdir(ROOT)
+    os.chdir(SAMPLE)
     folder = tmp_path_factory.mktemp("docx")
     return {
         ENDED: (make_docx(folder, ENDED, "--number", "15"), status_json(ENDED)),

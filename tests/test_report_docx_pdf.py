@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
@@ -19,17 +20,20 @@ ROOT = Path(__file__).resolve().parents[1]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 A4_PT = (595.3, 841.9)
 
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None,
-    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui "
-    "(.ci/run does) to check the Word report's pages as printed",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        SOFFICE is None,
+        reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui "
+        "(.ci/run does) to check the Word report's pages as printed",
+    ),
+    pytest.mark.xdist_group("libreoffice"),  # its module fixture runs LibreOffice once
+]
 
 
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pdf")
-    os.chdir(ROOT)
+    os.chdir(SAMPLE)
     docx = folder / "bao-cao.docx"
     args = ["report", "-o", str(docx), "--as-of", "2025-12-31", "--date", "2026-01-05"]
     result = CliRunner().invoke(app, args, env={"NO_COLOR": "1", "PQP_LANG": ""})

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
@@ -27,7 +28,7 @@ UPDATE = os.environ.get("PQP_UPDATE_GOLDEN") == "1"
 def test_report_of_the_sample_data_matches_its_golden_file(
     name, as_of, lang, tmp_path, monkeypatch
 ):
-    monkeypatch.chdir(ROOT)  # problem locations are printed relative to the current folder
+    monkeypatch.chdir(SAMPLE)  # problem locations are printed relative to the current folder
     out = tmp_path / name
     args = ["report", "-o", str(out), "--as-of", as_of, "--lang", lang]
     args += ["--data", "data", "--targets", "targets.yaml"]

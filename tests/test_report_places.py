@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -32,7 +33,7 @@ def invoke(*args: str) -> Any:
 
 @pytest.fixture(autouse=True)
 def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(SAMPLE)
 
 
 def _sheet(tmp_path: Path, lang: str, *extra: str) -> list[list[Any]]:

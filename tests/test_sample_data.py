@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
+
 from pqp_cli.figures.progress import evaluate
 from pqp_cli.load.project import load_project
 
@@ -12,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _project():  # type: ignore[no-untyped-def]
-    return load_project(ROOT / "data", ROOT / "targets.yaml", today=dt.date(2026, 11, 25))
+    return load_project(SAMPLE / "data", SAMPLE / "targets.yaml", today=dt.date(2026, 11, 25))
 
 
 def test_sample_data_loads_with_zero_errors() -> None:
