@@ -8,7 +8,6 @@ out of the figures.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from pqp_cli.checks.rules_identity import duplicate_tax_codes, possible_duplicat
 from pqp_cli.core.messages import noun
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.schemes import is_known, nearest_scheme
-from pqp_cli.core.text import fold
+from pqp_cli.core.text import closest, fold
 from pqp_cli.read.loading import Entry
 
 
@@ -86,7 +85,8 @@ def _names(ctx: Context, kind: str) -> dict[str, str]:
 
 class _Suggestions:
     """Nearest id or name for an unknown reference (as `text.nearest` would find), with the
-    candidates folded once rather than once per reference."""
+    candidates folded once rather than once per reference, and each distinct reference's hint
+    looked for once (a mistyped id is often pasted into many records)."""
 
     def __init__(self, names: dict[str, str]) -> None:
         self.names = names
@@ -95,13 +95,19 @@ class _Suggestions:
         self.first_id: dict[str, str] = {}
         for i, n in names.items():
             self.first_id.setdefault(n, i)
+        self.hints: dict[str, str | None] = {}
 
     @staticmethod
     def _nearest(word: str, folded: dict[str, str]) -> str | None:
-        found = difflib.get_close_matches(fold(word), list(folded), n=1, cutoff=0.6)
-        return folded[found[0]] if found else None
+        found = closest(fold(word), folded, 0.6)
+        return folded[found] if found is not None else None
 
     def hint(self, ref: str) -> str | None:
+        if ref not in self.hints:
+            self.hints[ref] = self._hint(ref)
+        return self.hints[ref]
+
+    def _hint(self, ref: str) -> str | None:
         hint = self._nearest(ref, self.ids) or self.first_id.get(ref)
         if hint is None:
             by_name = self._nearest(ref, self.by_name)
@@ -233,13 +239,16 @@ def unknown_schemes(ctx: Context) -> list[Finding]:
     """A certification's scheme is one known for its category (else, likely a typo)."""
     found = []
     known: dict[tuple[str, str], bool] = {}  # few distinct schemes: check each once
+    hints: dict[tuple[str, str], str | None] = {}  # and look for each one's hint once
     for e, c in ctx.valid("certifications"):
         pair = (c.category.value, c.scheme)
         ok = known.get(pair)
         if ok is None:
             ok = known[pair] = is_known(*pair)
         if not ok:
-            hint = nearest_scheme(c.category.value, c.scheme)
+            if pair not in hints:
+                hints[pair] = nearest_scheme(*pair)
+            hint = hints[pair]
             key = "unknown-scheme/hint" if hint else "unknown-scheme"
             found.append(
                 _problem(e, key, "scheme", scheme=c.scheme, category=c.category.value, hint=hint)
