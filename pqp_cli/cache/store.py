@@ -4,7 +4,8 @@ Three kinds of entry, each a marshal blob named by a sha256 digest (see `cache.d
 `f/` one data file's reading (records, problems, lines, the records' facts for the rules;
 `read.filecodec`), keyed by the file's bytes;
 `d/` a whole dataset's problems and which records were kept, keyed by every file's digest,
-today and the plan's period; `m/` metric results for such a dataset.
+today and the plan's period; `m/` metric results for such a dataset, and whole answers
+(`status` and `explain` documents, `pqp_cli.figures.answers`).
 
 Every key also holds `salt()`: pqp's version and a digest of the source that decides what is
 cached, so a changed pqp never reads what another one wrote. Each entry is signed with a key kept in the user's own
@@ -20,6 +21,7 @@ import hashlib
 import hmac
 import marshal
 import os
+import pickle
 import re
 import secrets
 import stat
@@ -313,3 +315,23 @@ class MetricMemo:
         except ValueError:  # not plain values: not cached
             return
         self.cache.put(self._name(key), payload)
+
+    def recall(self, key: str) -> Any | None:
+        """A whole answer kept by `keep` (a typed document), or None."""
+        payload = self.cache.get(self._name("answer\0" + key))
+        if payload is None:
+            return None
+        try:
+            stored_key, value = pickle.loads(payload)  # noqa: S301 - signed with the user's key
+        except Exception:  # a corrupt entry, or classes since renamed: compute again
+            return None
+        return value if stored_key == key else None
+
+    def keep(self, key: str, value: Any) -> None:
+        """Keep an answer built from this dataset (pickled: documents are dataclasses; the
+        entry is signed like every other, so only what this user's pqp wrote is ever read)."""
+        try:
+            payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - not picklable: simply not kept
+            return
+        self.cache.put(self._name("answer\0" + key), payload)
