@@ -43,7 +43,7 @@ AWKWARD = [
     -(2**63) - 1,
     "\ud800",
     "\x00\x1f\x7f\u2028\u2029\x85",
-    "é\n\t\"\\",
+    'é\n\t"\\',
     Shade.dark,
     {1: "int key"},
     {"nested": [[], {}, [[]], {"a": {}}]},
@@ -118,8 +118,11 @@ def test_a_reference_hint_is_looked_for_once_per_distinct_reference() -> None:
     names = {f"HN-{n:07d}": f"Công ty số {n}" for n in range(300)}
     suggestions = _Suggestions(names)
     first = suggestions.hint("HN-000012")
-    assert first == max(
-        (difflib.SequenceMatcher(None, fold("HN-000012"), fold(i)).ratio(), i) for i in names
-    )[1]
+    assert (
+        first
+        == max(
+            (difflib.SequenceMatcher(None, fold("HN-000012"), fold(i)).ratio(), i) for i in names
+        )[1]
+    )
     suggestions.ids.clear()  # a second search would now find nothing
     assert suggestions.hint("HN-000012") == first
