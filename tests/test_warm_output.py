@@ -12,7 +12,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pqp_cli.checks.rules import _Suggestions
+from pqp_cli.checks.suggestions import Suggestions as _Suggestions
 from pqp_cli.core.text import closest, fold, nearest
 from pqp_cli.render.jsontext import dumps
 
@@ -126,3 +126,30 @@ def test_a_reference_hint_is_looked_for_once_per_distinct_reference() -> None:
     )
     suggestions.ids.clear()  # a second search would now find nothing
     assert suggestions.hint("HN-000012") == first
+
+
+class DictStore:
+    def __init__(self) -> None:
+        self.kept: dict[str, Any] = {}
+
+    def get(self, name: str) -> Any | None:
+        return self.kept.get(name)
+
+    def put(self, name: str, value: Any) -> None:
+        self.kept[name] = dict(value)
+
+
+def test_hints_are_kept_for_the_same_records_only() -> None:
+    from pqp_cli.checks.suggestions import Lazy
+
+    names = {"HN-0000001": "Công ty A", "HN-0000002": "HTX B"}
+    store = DictStore()
+    first = Lazy("enterprises", lambda: dict(names), store)
+    assert first.get().hint("HN-000001") == "HN-0000001"
+    first.save()
+    again = Lazy("enterprises", lambda: dict(names), store)
+    again.get().ids.clear()  # no search possible: the hint must come from the store
+    assert again.get().hint("HN-000001") == "HN-0000001"
+    changed = Lazy("enterprises", lambda: {**names, "HN-0000003": "Cơ sở C"}, store)
+    changed.get().ids.clear()  # other records: nothing kept applies, so nothing is found
+    assert changed.get().hint("HN-000001") is None

@@ -5,7 +5,8 @@ Three kinds of entry, each a marshal blob named by a sha256 digest (see `cache.d
 `read.filecodec`), keyed by the file's bytes;
 `d/` a whole dataset's problems and which records were kept, keyed by every file's digest,
 today and the plan's period; `m/` metric results for such a dataset, and whole answers
-(`status` and `explain` documents, `pqp_cli.figures.answers`).
+(`status` and `explain` documents, `pqp_cli.figures.answers`); `h/` the hints suggested
+for unknown references, keyed by the records they were chosen among (`checks.suggestions`).
 
 Every key also holds `salt()`: pqp's version and a digest of the source that decides what is
 cached, so a changed pqp never reads what another one wrote. Each entry is signed with a key kept in the user's own
@@ -39,7 +40,7 @@ from pqp_cli.core.version import __version__
 CACHE_DIR = ".pqp-cache"
 _FORMAT = "pqp-cache-2"
 #: Dataset and metric entries kept (the newest); file entries are pruned past `_FILE_SLACK`.
-_KEEP = {"d": 16, "m": 256}
+_KEEP = {"d": 16, "m": 256, "h": 16}
 _FILE_SLACK = 64
 _salt: str | None = None
 
@@ -53,6 +54,7 @@ SOURCES = (
     "checks/facts",
     "checks/rules",
     "checks/rules_identity",
+    "checks/suggestions",
     "core/fileio",
     "core/models",
     "core/messages/__init__",
@@ -151,6 +153,7 @@ _OWN = {
     "f": re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}"),
     "d": re.compile(r"[0-9a-f]{64}"),
     "m": re.compile(r"[0-9a-f]{64}-[0-9a-f]{32}"),
+    "h": re.compile(r"[0-9a-f]{64}"),
 }
 
 
@@ -335,3 +338,27 @@ class MetricMemo:
         except Exception:  # noqa: BLE001 - not picklable: simply not kept
             return
         self.cache.put(self._name("answer\0" + key), payload)
+
+
+class HintEntries:
+    """The hints for unknown references (`checks.suggestions.HintStore`), one entry by the
+    records they were chosen among."""
+
+    def __init__(self, cache: DataCache) -> None:
+        self.cache = cache
+
+    def _name(self, name: str) -> str:
+        return "h/" + hashlib.sha256(f"{salt()}\0{name}".encode()).hexdigest()
+
+    def get(self, name: str) -> Any | None:
+        payload = self.cache.get(self._name(name))
+        try:
+            return marshal.loads(payload) if payload is not None else None
+        except Exception:  # a corrupt entry: look for the hints again
+            return None
+
+    def put(self, name: str, value: Any) -> None:
+        try:
+            self.cache.put(self._name(name), marshal.dumps(value))
+        except ValueError:  # pragma: no cover - hints are text
+            return
