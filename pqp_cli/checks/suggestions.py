@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections.abc import Callable
+from functools import cached_property
 from typing import Any, Protocol
 
 from pqp_cli.core.text import closest, fold
@@ -27,12 +28,23 @@ class Suggestions:
 
     def __init__(self, names: dict[str, str]) -> None:
         self.names = names
-        self.ids = {fold(c): c for c in names}
-        self.by_name = {fold(n): n for n in {n: i for i, n in names.items()}}
-        self.first_id: dict[str, str] = {}
-        for i, n in names.items():
-            self.first_id.setdefault(n, i)
         self.hints: dict[str, str | None] = {}
+
+    @cached_property
+    def ids(self) -> dict[str, str]:
+        """The ids folded (made only when a hint is searched for, not when all were kept)."""
+        return {fold(c): c for c in self.names}
+
+    @cached_property
+    def by_name(self) -> dict[str, str]:
+        return {fold(n): n for n in {n: i for i, n in self.names.items()}}
+
+    @cached_property
+    def first_id(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for i, n in self.names.items():
+            found.setdefault(n, i)
+        return found
 
     @staticmethod
     def _nearest(word: str, folded: dict[str, str]) -> str | None:
