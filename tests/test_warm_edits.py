@@ -4,6 +4,7 @@ after it, which reuses the whole answer) is byte for byte what `--no-cache` give
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -147,3 +148,31 @@ def test_every_cached_answer_after_every_edit_is_a_fresh_runs(
         fresh = answers(root, "--no-cache")
         assert answers(root) == fresh, edit.__name__  # the files' entries, the rest read
         assert answers(root) == fresh, edit.__name__  # warm: the whole answers
+
+
+def test_a_warm_run_answers_without_reading_a_record_back(tmp_path: Path) -> None:
+    """The sample's plan names a province, so loading checks every record's locality: warm,
+    that check, the status and the explanation all come from the cache, no record decoded."""
+    from pqp_cli import api
+    from pqp_cli.core.settings import Settings
+
+    root = sample(tmp_path / "project")
+    settings = Settings(cache_home=tmp_path / "user-cache")
+    day = dt.date(2024, 6, 30)
+
+    def run() -> tuple[object, ...]:
+        project = api.open_project(
+            data=root / "data", targets=root / "targets.yaml", settings=settings
+        )
+        found = (
+            project.problems,
+            api.status(project, as_of=day, by=["year", "district"], projection=True),
+            api.explain(project, target="T1", as_of=day, lang="vi"),
+        )
+        return found, "entries" in project.dataset.__dict__
+
+    cold, decoded = run()
+    assert decoded  # the first run did read and check the records
+    warm, decoded = run()
+    assert warm == cold
+    assert not decoded

@@ -101,6 +101,25 @@ def salt() -> str:
     return _salt
 
 
+_code: str | None = None
+
+
+def code_digest() -> str:
+    """A digest of every file of the pqp_cli package (sources and data, ~0.9 MB, read once a
+    process): the key of whole answers (`figures.answers`, the place problems), which depend on
+    more of pqp than `SOURCES` names."""
+    global _code
+    if _code is None:
+        package = Path(__file__).resolve().parent.parent
+        h = hashlib.sha256(salt().encode())
+        for path in sorted(package.rglob("*")):
+            if path.suffix in (".py", ".gz", ".json") and "__pycache__" not in path.parts:
+                h.update(path.relative_to(package).as_posix().encode() + b"\0")
+                h.update(path.read_bytes())
+        _code = h.hexdigest()
+    return _code
+
+
 #: The signing key's length: a shorter key file (say, emptied) is replaced, never used.
 KEY_BYTES = 32
 

@@ -13,27 +13,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
+from pqp_cli.cache.store import code_digest
 from pqp_cli.load.project import Project
 
 Doc = TypeVar("Doc")
-_code: str | None = None
-
-
-def code_digest() -> str:
-    """A digest of every file of the pqp_cli package (sources and data), read once a process."""
-    global _code
-    if _code is None:
-        package = Path(__file__).resolve().parent.parent
-        h = hashlib.sha256()
-        for path in sorted(package.rglob("*")):
-            if path.suffix in (".py", ".gz", ".json") and "__pycache__" not in path.parts:
-                h.update(path.relative_to(package).as_posix().encode() + b"\0")
-                h.update(path.read_bytes())
-        _code = h.hexdigest()
-    return _code
 
 
 def _key(project: Project, question: tuple[Any, ...]) -> str | None:

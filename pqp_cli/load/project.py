@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.checks.localities import locality_problems
+from pqp_cli.cache.store import code_digest
+from pqp_cli.checks.localities import locality_problems, province_of
 from pqp_cli.core.problems import PqpError, Problem, sort_key
 from pqp_cli.core.settings import Settings
 from pqp_cli.load.dataset import load_dataset
@@ -103,4 +104,26 @@ def load_project(
     plan, plan_problems = read_plan(targets)
     period = (plan.start, plan.end) if plan else None
     dataset = load_dataset(data_dir, period=period, today=today, settings=settings)
-    return Project(plan, dataset, plan_problems, locality_problems(plan, dataset))
+    return Project(plan, dataset, plan_problems, _place_problems(plan, dataset))
+
+
+def _place_problems(plan: Plan | None, dataset: Dataset) -> list[Problem]:
+    """`locality_problems`, kept in the dataset's memo by the plan's province: a warm run then
+    reads no record back (the check goes through every one) and no register."""
+    province, memo = province_of(plan), dataset.memo
+    if memo is None or not province:
+        return locality_problems(plan, dataset)
+    key = f"place-problems\0{code_digest()}\0{province}"
+    kept = memo.get(key)
+    if isinstance(kept, list):
+        try:
+            return [Problem(*fields) for fields in kept]
+        except TypeError:  # not as this pqp keeps them: check again
+            pass
+    found = locality_problems(plan, dataset)
+    memo.put(key, [_fields(p) for p in found])
+    return found
+
+
+def _fields(p: Problem) -> tuple[Any, ...]:
+    return (p.code, p.file, p.line, p.en, p.vi, p.record, p.field, p.kind)
