@@ -46,6 +46,8 @@ AWKWARD = [
     'é\n\t"\\',
     Shade.dark,
     {1: "int key"},
+    {Shade.dark: "a text subclass as a key"},
+    ("a", "tuple", 1.5),
     {"nested": [[], {}, [[]], {"a": {}}]},
     [],
     {},

@@ -2,12 +2,14 @@
 at C speed.
 
 With `indent`, the standard library takes its pure-Python encoder (a second for the 17,000
-problems of a broken national dataset). orjson writes the same layout in C, but not always the
-same bytes: `1e-05` is `0.00001` to it, NaN is `null`, and it takes types json refuses. So its
-compact output is compared with the standard library's C encoder's (compact, the same escapes
-and float repr), and on any difference, or anything orjson refuses or would write in its own
-way (subclasses, dates, dataclasses, large integers, lone surrogates), the standard library
-writes the document as before.
+problems of a broken national dataset). orjson writes the same layout in C, and the same bytes
+for text, integers, booleans, null, lists and dicts; it refuses what json cannot write as it
+does (integers past 64 bits, lone surrogates, keys that are not text), and `default` refuses
+every subclass, date and dataclass it is handed. What is left differs: floats (`1e-05` is
+`0.00001` to orjson, NaN is `null`) and the types orjson writes that json refuses (a plain
+Enum, a UUID). So the document is walked once: any value of another type sends it to the
+standard library, and its floats are written by both and compared; on any difference the
+standard library writes the document as before.
 """
 
 from __future__ import annotations
@@ -27,10 +29,13 @@ def _refuse(value: Any) -> Any:
 
 
 def _orjson(doc: Any) -> str | None:
-    """orjson's indented text when its compact form is the standard library's, else None."""
+    """orjson's indented text when it is the standard library's, else None."""
     try:
         import orjson
     except ImportError:  # pragma: no cover - a dependency; the standard library still works
+        return None
+    floats = _floats(doc)
+    if floats is None:
         return None
     passthrough = (
         orjson.OPT_PASSTHROUGH_SUBCLASS
@@ -38,11 +43,37 @@ def _orjson(doc: Any) -> str | None:
         | orjson.OPT_PASSTHROUGH_DATACLASS
     )
     try:
-        compact = orjson.dumps(doc, default=_refuse, option=passthrough)
-        reference = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-        if compact != reference.encode("utf-8"):
+        if floats and orjson.dumps(floats) != json.dumps(floats, separators=(",", ":")).encode():
             return None
         indented = orjson.dumps(doc, default=_refuse, option=passthrough | orjson.OPT_INDENT_2)
     except (TypeError, ValueError, UnicodeError):  # orjson.JSONEncodeError is a TypeError
         return None
     return indented.decode("utf-8") + "\n"
+
+
+_SCALARS = frozenset({str, int, bool, type(None)})
+
+
+def _floats(doc: Any) -> list[float] | None:
+    """Every float in `doc`, or None when it holds a value of a type not JSON's own (exactly:
+    not a subclass), which the standard library then writes, or refuses, as before."""
+    floats: list[float] = []
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is dict:
+            values = node.values()
+        elif kind is list or kind is tuple:
+            values = node
+        elif kind is float:
+            floats.append(node)
+            continue
+        elif kind in _SCALARS:
+            continue
+        else:
+            return None
+        for value in values:
+            if type(value) not in _SCALARS:
+                stack.append(value)
+    return floats
