@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pqp_cli.core.problems import PqpError
 from pqp_cli.core.settings import Settings
+from pqp_cli.figures.answers import answered
 from pqp_cli.figures.diff import diff as compare
 from pqp_cli.figures.documents import (
     DiffDoc,
@@ -152,11 +153,15 @@ def status(
     if unknown:
         raise ValueError(f"unknown breakdown {unknown[0]!r}: give any of {', '.join(BREAKDOWNS)}")
     plan, day = project.require_plan(), as_of or dt.date.today()
-    statuses = evaluate(project, as_of=day)
-    doc = status_document(plan, ProblemCounts(**project.summary()), statuses, day, lang)
     extras = [*wanted, *(["projection"] if projection else [])]
-    doc = extend_rows(doc, statuses, plan, project.dataset, day, extras)
-    return add_places(doc, statuses, plan, project.dataset, extras)
+
+    def compute() -> StatusDoc:
+        statuses = evaluate(project, as_of=day)
+        doc = status_document(plan, ProblemCounts(**project.summary()), statuses, day, lang)
+        doc = extend_rows(doc, statuses, plan, project.dataset, day, extras)
+        return add_places(doc, statuses, plan, project.dataset, extras)
+
+    return answered(project, ("status", day, lang, tuple(extras)), StatusDoc, compute)
 
 
 def explain(
@@ -164,8 +169,14 @@ def explain(
 ) -> ExplainDoc:
     """`pqp explain TARGET`: who counts towards the target, by which records, and (coverage
     and pilot targets) who does not yet and what they lack."""
-    day = as_of or dt.date.today()
-    return explain_target(project.require_plan(), project.dataset, target, day, lang)
+    day, plan = as_of or dt.date.today(), project.require_plan()
+    question = ("explain", target, day, lang)
+    return answered(
+        project,
+        question,
+        ExplainDoc,
+        lambda: explain_target(plan, project.dataset, target, day, lang),
+    )
 
 
 def diff(

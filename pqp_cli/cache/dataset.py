@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pqp_cli.cache.store import DataCache, MetricMemo, file_entry, salt
+from pqp_cli.cache.store import DataCache, HintEntries, MetricMemo, file_entry, salt
 from pqp_cli.checks.assemble import assemble
 from pqp_cli.checks.facts import file_facts, gathered
 from pqp_cli.core.problems import Problem
@@ -106,7 +106,8 @@ def _read_and_check(
         if payload is not None and names[i]:
             cache.put(names[i], payload)
     readings = [f for f in found if f is not None]
-    return assemble([read for read, _ in readings], period, today, gathered(readings))
+    reads = [read for read, _ in readings]
+    return assemble(reads, period, today, gathered(readings), HintEntries(cache))
 
 
 def _file_from_cache(cache: DataCache, source: Source, name: str) -> tuple[FileRead, Any] | None:

@@ -4,7 +4,9 @@ Three kinds of entry, each a marshal blob named by a sha256 digest (see `cache.d
 `f/` one data file's reading (records, problems, lines, the records' facts for the rules;
 `read.filecodec`), keyed by the file's bytes;
 `d/` a whole dataset's problems and which records were kept, keyed by every file's digest,
-today and the plan's period; `m/` metric results for such a dataset.
+today and the plan's period; `m/` metric results for such a dataset, and whole answers
+(`status` and `explain` documents, `pqp_cli.figures.answers`); `h/` the hints suggested
+for unknown references, keyed by the records they were chosen among (`checks.suggestions`).
 
 Every key also holds `salt()`: pqp's version and a digest of the source that decides what is
 cached, so a changed pqp never reads what another one wrote. Each entry is signed with a key kept in the user's own
@@ -20,6 +22,7 @@ import hashlib
 import hmac
 import marshal
 import os
+import pickle
 import re
 import secrets
 import stat
@@ -37,7 +40,7 @@ from pqp_cli.core.version import __version__
 CACHE_DIR = ".pqp-cache"
 _FORMAT = "pqp-cache-2"
 #: Dataset and metric entries kept (the newest); file entries are pruned past `_FILE_SLACK`.
-_KEEP = {"d": 16, "m": 256}
+_KEEP = {"d": 16, "m": 256, "h": 16}
 _FILE_SLACK = 64
 _salt: str | None = None
 
@@ -51,6 +54,7 @@ SOURCES = (
     "checks/facts",
     "checks/rules",
     "checks/rules_identity",
+    "checks/suggestions",
     "core/fileio",
     "core/models",
     "core/messages/__init__",
@@ -95,6 +99,25 @@ def salt() -> str:
             pass
         _salt = h.hexdigest()
     return _salt
+
+
+_code: str | None = None
+
+
+def code_digest() -> str:
+    """A digest of every file of the pqp_cli package (sources and data, ~0.9 MB, read once a
+    process): the key of whole answers (`figures.answers`, the place problems), which depend on
+    more of pqp than `SOURCES` names."""
+    global _code
+    if _code is None:
+        package = Path(__file__).resolve().parent.parent
+        h = hashlib.sha256(salt().encode())
+        for path in sorted(package.rglob("*")):
+            if path.suffix in (".py", ".gz", ".json") and "__pycache__" not in path.parts:
+                h.update(path.relative_to(package).as_posix().encode() + b"\0")
+                h.update(path.read_bytes())
+        _code = h.hexdigest()
+    return _code
 
 
 #: The signing key's length: a shorter key file (say, emptied) is replaced, never used.
@@ -149,6 +172,7 @@ _OWN = {
     "f": re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}"),
     "d": re.compile(r"[0-9a-f]{64}"),
     "m": re.compile(r"[0-9a-f]{64}-[0-9a-f]{32}"),
+    "h": re.compile(r"[0-9a-f]{64}"),
 }
 
 
@@ -313,3 +337,47 @@ class MetricMemo:
         except ValueError:  # not plain values: not cached
             return
         self.cache.put(self._name(key), payload)
+
+    def recall(self, key: str) -> Any | None:
+        """A whole answer kept by `keep` (a typed document), or None."""
+        payload = self.cache.get(self._name("answer\0" + key))
+        if payload is None:
+            return None
+        try:
+            stored_key, value = pickle.loads(payload)  # noqa: S301 - signed with the user's key
+        except Exception:  # a corrupt entry, or classes since renamed: compute again
+            return None
+        return value if stored_key == key else None
+
+    def keep(self, key: str, value: Any) -> None:
+        """Keep an answer built from this dataset (pickled: documents are dataclasses; the
+        entry is signed like every other, so only what this user's pqp wrote is ever read)."""
+        try:
+            payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - not picklable: simply not kept
+            return
+        self.cache.put(self._name("answer\0" + key), payload)
+
+
+class HintEntries:
+    """The hints for unknown references (`checks.suggestions.HintStore`), one entry by the
+    records they were chosen among."""
+
+    def __init__(self, cache: DataCache) -> None:
+        self.cache = cache
+
+    def _name(self, name: str) -> str:
+        return "h/" + hashlib.sha256(f"{salt()}\0{name}".encode()).hexdigest()
+
+    def get(self, name: str) -> Any | None:
+        payload = self.cache.get(self._name(name))
+        try:
+            return marshal.loads(payload) if payload is not None else None
+        except Exception:  # a corrupt entry: look for the hints again
+            return None
+
+    def put(self, name: str, value: Any) -> None:
+        try:
+            self.cache.put(self._name(name), marshal.dumps(value))
+        except ValueError:  # pragma: no cover - hints are text
+            return

@@ -8,7 +8,6 @@ out of the figures.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,10 +15,10 @@ from typing import Any
 
 from pqp_cli.checks.facts import Facts
 from pqp_cli.checks.rules_identity import duplicate_tax_codes, possible_duplicate_records
+from pqp_cli.checks.suggestions import HintStore, Lazy, Suggestions
 from pqp_cli.core.messages import noun
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.schemes import is_known, nearest_scheme
-from pqp_cli.core.text import fold
 from pqp_cli.read.loading import Entry
 
 
@@ -29,6 +28,7 @@ class Context:
     period: tuple[dt.date, dt.date] | None
     today: dt.date
     facts: Facts = field(default_factory=Facts)
+    hints: HintStore | None = None
 
     def __post_init__(self) -> None:
         self._valid: dict[str, list[tuple[Entry, Any]]] = {}
@@ -84,33 +84,8 @@ def _names(ctx: Context, kind: str) -> dict[str, str]:
     return {e.id: e.name for e in ctx.by_kind[kind] if e.id is not None}
 
 
-class _Suggestions:
-    """Nearest id or name for an unknown reference (as `text.nearest` would find), with the
-    candidates folded once rather than once per reference."""
-
-    def __init__(self, names: dict[str, str]) -> None:
-        self.names = names
-        self.ids = {fold(c): c for c in names}
-        self.by_name = {fold(n): n for n in {n: i for i, n in names.items()}}
-        self.first_id: dict[str, str] = {}
-        for i, n in names.items():
-            self.first_id.setdefault(n, i)
-
-    @staticmethod
-    def _nearest(word: str, folded: dict[str, str]) -> str | None:
-        found = difflib.get_close_matches(fold(word), list(folded), n=1, cutoff=0.6)
-        return folded[found[0]] if found else None
-
-    def hint(self, ref: str) -> str | None:
-        hint = self._nearest(ref, self.ids) or self.first_id.get(ref)
-        if hint is None:
-            by_name = self._nearest(ref, self.by_name)
-            hint = self.first_id.get(by_name) if by_name else None
-        return hint
-
-
 def _unknown_ref(
-    e: Entry, field: str, ref: str, target: str, names: _Suggestions, *path: Any
+    e: Entry, field: str, ref: str, target: str, names: Suggestions, *path: Any
 ) -> Finding:
     hint = names.hint(ref)
     key = "unknown-reference/hint" if hint else "unknown-reference"
@@ -131,7 +106,8 @@ def _unknown_ref(
 def references(ctx: Context) -> list[Finding]:
     """Participants, certification enterprises and expert units name records that exist."""
     enterprises, units = _ids(ctx, "enterprises"), _ids(ctx, "units")
-    e_names, u_names = _Lazy(ctx, "enterprises"), _Lazy(ctx, "units")
+    e_names = Lazy("enterprises", lambda: _names(ctx, "enterprises"), ctx.hints)
+    u_names = Lazy("units", lambda: _names(ctx, "units"), ctx.hints)
     found = []
     for e, t in ctx.valid("trainings"):
         for i, p in enumerate(t.participants):
@@ -143,20 +119,9 @@ def references(ctx: Context) -> list[Finding]:
     for e, x in ctx.valid("experts"):
         if x.unit is not None and x.unit not in units:
             found.append(_unknown_ref(e, "unit", x.unit, "unit", u_names.get()))
+    e_names.save()
+    u_names.save()
     return found
-
-
-class _Lazy:
-    """The suggestions of a kind, built at the first unknown reference (most data has none)."""
-
-    def __init__(self, ctx: Context, kind: str) -> None:
-        self.ctx, self.kind = ctx, kind
-        self.value: _Suggestions | None = None
-
-    def get(self) -> _Suggestions:
-        if self.value is None:
-            self.value = _Suggestions(_names(self.ctx, self.kind))
-        return self.value
 
 
 def tax_codes(ctx: Context) -> list[Finding]:
@@ -233,13 +198,16 @@ def unknown_schemes(ctx: Context) -> list[Finding]:
     """A certification's scheme is one known for its category (else, likely a typo)."""
     found = []
     known: dict[tuple[str, str], bool] = {}  # few distinct schemes: check each once
+    hints: dict[tuple[str, str], str | None] = {}  # and look for each one's hint once
     for e, c in ctx.valid("certifications"):
         pair = (c.category.value, c.scheme)
         ok = known.get(pair)
         if ok is None:
             ok = known[pair] = is_known(*pair)
         if not ok:
-            hint = nearest_scheme(c.category.value, c.scheme)
+            if pair not in hints:
+                hints[pair] = nearest_scheme(*pair)
+            hint = hints[pair]
             key = "unknown-scheme/hint" if hint else "unknown-scheme"
             found.append(
                 _problem(e, key, "scheme", scheme=c.scheme, category=c.category.value, hint=hint)
@@ -334,9 +302,11 @@ def run_rules(
     period: tuple[dt.date, dt.date] | None,
     today: dt.date,
     facts: Facts | None = None,
+    hints: HintStore | None = None,
 ) -> list[Problem]:
-    """Run every rule in order; an error marks its entry bad before later rules run."""
-    ctx = Context(entries, period, today, facts or Facts())
+    """Run every rule in order; an error marks its entry bad before later rules run. `hints`
+    keeps the suggestions for unknown references from one run to the next."""
+    ctx = Context(entries, period, today, facts or Facts(), hints)
     problems = []
     for rule in RULES:
         for entry, problem in rule(ctx):

@@ -98,6 +98,10 @@ class Memo(Protocol):
 
     def put(self, key: str, value: Any) -> None: ...
 
+    def recall(self, key: str) -> Any | None: ...
+
+    def keep(self, key: str, value: Any) -> None: ...
+
 
 class Dataset:
     """Valid records by kind and id, every problem found, and what was left out.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tabulate import tabulate
@@ -11,6 +10,7 @@ from pqp_cli.core.i18n import status_label, tr
 from pqp_cli.core.messages import PHRASES
 from pqp_cli.core.models import label
 from pqp_cli.figures.documents import DiffDoc, DiffRow, End, Figure, Mover, StatusRow
+from pqp_cli.render.jsontext import dumps
 from pqp_cli.render.rows import fmt_number
 from pqp_cli.render.vnformat import day_text
 
@@ -175,5 +175,5 @@ def render(doc: DiffDoc, fmt: str) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown diff format {fmt!r}: give any of {', '.join(FORMATS)}")
     if fmt == "json":
-        return json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n"
+        return dumps(doc.to_json())
     return to_markdown(doc) if fmt == "markdown" else to_text(doc)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from tabulate import tabulate
 
 from pqp_cli.core.i18n import status_label, tr
 from pqp_cli.core.messages import phrase
 from pqp_cli.figures.documents import ExplainDoc
+from pqp_cli.render.jsontext import dumps
 from pqp_cli.render.places import subject_place
 from pqp_cli.render.rows import explain_tables
 
@@ -55,5 +54,5 @@ def render(doc: ExplainDoc, fmt: str) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown explain format {fmt!r}: give any of {', '.join(FORMATS)}")
     if fmt == "json":
-        return json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n"
+        return dumps(doc.to_json())
     return to_text(doc, "github" if fmt == "markdown" else "simple")

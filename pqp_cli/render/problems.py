@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from tabulate import tabulate
@@ -10,6 +9,7 @@ from tabulate import tabulate
 from pqp_cli.core.i18n import column, tr
 from pqp_cli.core.pathtext import shown
 from pqp_cli.core.problems import Problem
+from pqp_cli.render.jsontext import dumps
 
 GITHUB_LIMIT = 10  # GitHub shows no more annotations of a severity per step
 
@@ -34,7 +34,7 @@ def to_json(problems: Sequence[Problem], lang: str) -> str:
         "warnings": len(problems) - errors,
         "problems": [p.as_dict(lang) for p in problems],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc)
 
 
 def _escape(text: str, prop: bool = False) -> str:

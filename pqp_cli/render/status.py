@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from rich.console import Console
 from rich.table import Table
@@ -16,6 +15,7 @@ from pqp_cli.core.text import csv_safe
 from pqp_cli.figures.documents import ROW_KEYS, Figure, StatusDoc, StatusRow
 from pqp_cli.render import breakdown
 from pqp_cli.render.console import plain_console
+from pqp_cli.render.jsontext import dumps
 from pqp_cli.render.rows import Numbers, fmt_number, status_cells
 from pqp_cli.render.vnformat import day_text, period_text
 
@@ -154,7 +154,7 @@ def to_text(doc: StatusDoc) -> str:
 
 
 def to_json(doc: StatusDoc) -> str:
-    return json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc.to_json())
 
 
 def render(doc: StatusDoc, fmt: str) -> str:
