@@ -4,13 +4,14 @@
     python benchmarks/gen_dataset.py 100000 /tmp/pqp-100k [--layout block|hand] [--seed 159]
 
 writes `/tmp/pqp-100k/data/` (several files per kind, about 2,000 records a file) and
-`/tmp/pqp-100k/targets.yaml`. Two layouts of the same records: `block` (the default) writes
-one scalar a line and every list as a block list; `hand` writes them as people do by hand
-(flow lists, comments on their own lines and after values, quoted titles with escapes or a
-colon inside, list items at the key's indentation or indented, 2,000-3,000 records a file). Records look like the sample data's (Vietnamese names, real
+`/tmp/pqp-100k/targets.yaml`. Records look like the sample data's (Vietnamese names, real
 province codes and district names, tax codes with a right check digit, dates inside the plan)
-and are referentially valid, so `pqp validate` reports no errors. The same size and seed give
-byte-identical files. Text is written directly (no YAML emitter) so that 1M records take
+and are referentially valid, so `pqp validate` reports no errors. The same size, seed and
+layout give byte-identical files. Two layouts of the same records: `block` (the default)
+writes one scalar a line and every list as a block list; `hand` writes them as people do by
+hand (flow lists, comments on their own lines and after values, quoted titles with escapes or
+a colon inside, list items at the key's indentation or indented, blank lines, 2,000-3,000
+records a file), so that the benchmarks see both. Text is written directly (no YAML emitter) so that 1M records take
 seconds, not minutes. Every record is invented: synthetic data, not official figures.
 """
 
@@ -240,11 +241,15 @@ def block(fields: Fields) -> str:
             if isinstance(item, str):
                 lines.append(f"  - {item}")
             else:
-                lines += [("  - " if j == 0 else "    ") + f"{k}: {v}" for j, (k, v) in enumerate(item)]
+                lines += [
+                    ("  - " if j == 0 else "    ") + f"{k}: {v}" for j, (k, v) in enumerate(item)
+                ]
     return "\n".join(lines) + "\n"
 
 
-HAND_HEADER = HEADER[:-1] + "# Nhập tay từ báo cáo của các địa phương; xem ghi chú bên cạnh từng dòng.\n\n"
+HAND_HEADER = (
+    HEADER[:-1] + "# Nhập tay từ báo cáo của các địa phương; xem ghi chú bên cạnh từng dòng.\n\n"
+)
 #: Comments people leave on their own lines (between records, or inside one, indented).
 NOTES = [
     "# --- Đợt bổ sung theo báo cáo quý ---",
@@ -388,7 +393,9 @@ def generate(total: int, out: Path, seed: int = 159, layout: str = "block") -> d
         year = 2021 + i % 5
         by_year.setdefault(year, []).append(fmt(training(rng, i, year, ids)))
     for year, records in by_year.items():
-        write_chunks(data / "trainings" / str(year), "lop", records, chunking(n["trainings"]), header)
+        write_chunks(
+            data / "trainings" / str(year), "lop", records, chunking(n["trainings"]), header
+        )
     certs: dict[int, list[str]] = {}
     for i in range(n["certifications"]):
         year, fields = certification(rng, i, rng.choice(ids))

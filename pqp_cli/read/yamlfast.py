@@ -273,14 +273,18 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
         is_item = body[:2] == "- "
         if is_item:
             body = body[2:]
-        # `_key`, inlined for the common `key: value`: this loop is the hot path.
+        # A key met before is known good (`keys`): this loop is the hot path.
         key: str | None
         rest: str | None
         key, sep, rest = body.partition(": ")
-        if not sep or not (key.isidentifier() and key.isascii()) or key in _NULL_KEYS:
+        path = keys.get(key) if sep else None
+        if path is None:
             key, rest = _key(body)
-        if key is None and not is_item:
-            raise GiveUp
+            if key is None:
+                if not is_item:
+                    raise GiveUp
+            else:
+                path = keys.get(key) or keys.setdefault(key, (key,))
         if not (col == top[1] and is_item != top[0] and top[4] is None):
             top = _place(stack, col, is_item, not root and not stack, root)
         if is_item:
@@ -295,13 +299,14 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
         container = top[2]
         if key in container:
             raise GiveUp  # a duplicate key: libyaml's path reports it
-        path = top[3] + (key,) if top[3] else keys.get(key) or keys.setdefault(key, (key,))  # type: ignore[arg-type]
-        here[path] = number
+        if top[3]:
+            path = top[3] + path
+        here[path] = number  # type: ignore[index]
         value = None if rest is None else seen.get(rest, GiveUp)
         if value is GiveUp:
             value = _value(rest, scalar, seen)  # type: ignore[arg-type]
         if value.__class__ is tuple:
-            value = _listed(value, path, number, here, len(stack))
+            value = _listed(value, path, number, here, len(stack))  # type: ignore[arg-type]
         if value is EMPTY or rest is None:
             top[4] = key
             value = None  # keeps the key's place; the value comes on later lines
