@@ -2,7 +2,8 @@
 
 The generated files come from a seeded `random.Random` (one seed, one file, the same every
 time; a failure names its seed and text), which makes thousands of files a second where
-hypothesis made a few hundred. `PQP_FUZZ_YAML` sets how many (CI runs 10,000).
+hypothesis made a few hundred. `PQP_FUZZ_YAML` sets how many (1,000 by default; .ci/run's
+fuzz step sets 10,000).
 """
 
 from __future__ import annotations
