@@ -28,7 +28,7 @@ FLOWS = [
     "[]",
     "[ ]",
     "[standards]",
-    '["x, y", \'z\']',
+    "[\"x, y\", 'z']",
     "[a,b]",
     "[ a , b ]",
     "[a b, 'c''d']",
@@ -64,6 +64,9 @@ FLOWS = [
     "[a, 'b' ]",
     "[a ,b]",
     "['']",
+    "[a  b, \u00a0c]",
+    "[a\\b, 'c\\d']",
+    "[\"# not a comment\", 'a: b']",
 ]
 ESCAPED = [
     '"a\\"b"',
@@ -89,7 +92,7 @@ ESCAPED = [
     '"\\u+0041"',
     '"\\u_041"',
     '"\\/"',
-    "\"\\'\"",
+    '"\\\'"',
     '"\\q"',
     '"a\\"',
     '"a\\\\"',
@@ -99,7 +102,18 @@ ESCAPED = [
     '"a" b',
     '"a\\"b" # c "d"',
 ]
-COMMENTED = ["x # c", "x  # c", "x #c", "x#c", "'x' # c", "'x'# c", "'it''s' # c", "# c", "#", "a: b # c"]
+COMMENTED = [
+    "x # c",
+    "x  # c",
+    "x #c",
+    "x#c",
+    "'x' # c",
+    "'x'# c",
+    "'it''s' # c",
+    "# c",
+    "#",
+    "a: b # c",
+]
 VALUES = [
     "",
     "x",
@@ -212,7 +226,7 @@ GOOD = [
     "[a, b]",
     "[]",
     "[standards, measurement]",
-    '["x, y", \'z\']',
+    "[\"x, y\", 'z']",
     "[TH-0001, 'TH-0002'] # 2 cơ sở",
     '"T\\u1eadp hu\\u1ea5n \\"5S\\""',
     '"a\\\\b\\tc"',
@@ -349,7 +363,7 @@ TAKEN = [
     "- id: a  # note\n  topics: [standards, measurement]\n",
     "- topics: []\n  names: ['x, y', \"z\"]\n",
     "- a: [ ]\n- [a, b]  # c\n- ['']\n",
-    "- title: \"Tập huấn \\\"5S\\\"\"\n  note: 'a: b'\n",
+    '- title: "Tập huấn \\"5S\\""\n  note: \'a: b\'\n',
     '- t: "\\t\\n\\\\ \\x41 \\u00e9 \\U0001F600"\n',
     '- t: "\\x01 kept as written"\n',
     "- key:\n  - a\n  - b\n- key:\n    - a\n",
