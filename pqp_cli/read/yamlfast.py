@@ -235,18 +235,21 @@ def fast_parse(text: str, scalar: Scalar = None) -> Parsed | None:
         return None
 
 
-def _key(body: str) -> tuple[str | None, str | None]:
-    """`key: rest` → (key, rest); `key:` → (key, None); anything else → (None, body)."""
+def _key(
+    body: str, is_item: bool, keys: dict[str, Path]
+) -> tuple[str | None, str | None, Path | None]:
+    """`key: rest` → (key, rest, its path); `key:` → (key, None, path); anything else, on an
+    item's line, → (None, body, None). A key is checked once, then kept in `keys`."""
     key, sep, rest = body.partition(": ")
     if not sep:
-        if body[-1] != ":":
-            return None, body
-        key, rest = body[:-1], None  # type: ignore[assignment]
+        key, rest = (body[:-1], None) if body[-1] == ":" else ("", body)  # type: ignore[assignment]
     if key.isidentifier() and key.isascii():
         if key in _NULL_KEYS:
             raise GiveUp  # a null key: libyaml's path says what is wrong
-        return key, rest
-    return None, body
+        return key, rest, keys.get(key) or keys.setdefault(key, (key,))
+    if not is_item:
+        raise GiveUp
+    return None, body, None
 
 
 def _fast(text: str, scalar: Scalar) -> Parsed:
@@ -279,12 +282,7 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
         key, sep, rest = body.partition(": ")
         path = keys.get(key) if sep else None
         if path is None:
-            key, rest = _key(body)
-            if key is None:
-                if not is_item:
-                    raise GiveUp
-            else:
-                path = keys.get(key) or keys.setdefault(key, (key,))
+            key, rest, path = _key(body, is_item, keys)
         if not (col == top[1] and is_item != top[0] and top[4] is None):
             top = _place(stack, col, is_item, not root and not stack, root)
         if is_item:
@@ -302,14 +300,15 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
         if top[3]:
             path = top[3] + path
         here[path] = number  # type: ignore[index]
-        value = None if rest is None else seen.get(rest, GiveUp)
+        value = EMPTY if rest is None else seen.get(rest, GiveUp)
         if value is GiveUp:
             value = _value(rest, scalar, seen)  # type: ignore[arg-type]
         if value.__class__ is tuple:
-            value = _listed(value, path, number, here, len(stack))  # type: ignore[arg-type]
-        if value is EMPTY or rest is None:
-            top[4] = key
-            value = None  # keeps the key's place; the value comes on later lines
+            if value is EMPTY:  # `key:` or `key: # note`: the value comes on later lines
+                top[4] = key
+                value = None  # keeps the key's place
+            else:
+                value = _listed(value, path, number, here, len(stack))  # type: ignore[arg-type]
         container[key] = value
     return Parsed.of_items(root if stack else None, item_line, item_lines)
 
@@ -317,9 +316,7 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
 def _listed(
     values: tuple[Any, ...], path: Path, number: int, here: dict[Path, int], depth: int
 ) -> Any:
-    """A flow list's values as a list, each item's line noted; EMPTY stays EMPTY."""
-    if values is EMPTY:
-        return values
+    """A flow list's values as a list, each item's line noted."""
     if depth >= MAX_DEPTH:
         raise GiveUp  # one container too deep: libyaml's path says so
     for index in range(len(values)):
@@ -347,9 +344,9 @@ def _item(
         value = seen.get(body, GiveUp)
         if value is GiveUp:
             value = _value(body, scalar, seen)
-        if value is EMPTY:
-            raise GiveUp  # `- # note`: what the item holds is on later lines
         if value.__class__ is tuple:
+            if value is EMPTY:
+                raise GiveUp  # `- # note`: what the item holds is on later lines
             value = _listed(value, path, number, here, len(stack))
         items.append(value)
         return None
