@@ -56,6 +56,12 @@ TEXTS = [
     "|",
     "Hà\u00a0Nội",
     "'::error::x'",
+    '"T\\u1eadp hu\\u1ea5n \\"5S\\""',
+    '"a\\tb\\\\c"',
+    "'Tập huấn: 5S'",
+    "Công ty A  # ghi chú",
+    "'x'# c",
+    "#",
 ]
 IDS = ["E1", "E2", "E3", "TR1", "TR2", "C1", "X1", "U1", "'E1 '", "bad id", "", "0", "E1"]
 NUMBERS = ["3", "0", "-1", "1e308", "1e309", "inf", ".nan", "1.5", "99999999999", "'3'", "x", ""]
@@ -75,8 +81,8 @@ FIELDS = {
         "title": TEXTS,
         "date": DATES,
         "end_date": DATES,
-        "topics": ["[standards]", "[improvement_tools, standards]", "[]", "x"],
-        "participants": ["[E1]", "[E1, E2, E9]", "[]", "E1"],
+        "topics": ["[standards]", "[improvement_tools, 'standards']", "[]", "x", "[a, [b]]"],
+        "participants": ["[E1]", "[E1, E2, E9]", "[]", "E1", '["E1", E2]  # 2', "[E1,\n  E2]"],
         "trainees": NUMBERS,
     },
     "certifications": {
@@ -134,6 +140,10 @@ ODD_FILES = [
 ]
 
 
+#: What people put between and inside records written by hand (the fast reader takes these).
+ASIDES = ["", "# note", "    # deeper note", "  ", "# ghi chú: xem lại"]
+
+
 def record(kind: str, pick: Pick) -> str:
     fields = FIELDS[kind]
     good = dict(zip(FIELDS[kind], GOOD[kind], strict=True))
@@ -142,9 +152,24 @@ def record(kind: str, pick: Pick) -> str:
     lines = [f"{n}: {pick(fields[n]) if pick([0, 0, 0, 1]) else good[n]}" for n in names]
     if pick([False] * 5 + [True]):
         lines.append(f"{pick(['extra', 'null', 'Null'])}: {pick(TEXTS)}")
-    if pick([True, False]):
+    if pick([True, False, False]):
         return "- {" + ", ".join(lines) + "}"  # flow style: libyaml's reader
-    return "- " + "\n  ".join(lines)
+    return "- " + "\n  ".join(by_hand(line, pick) for line in lines)
+
+
+def by_hand(line: str, pick: Pick) -> str:
+    """A record's line as people write it: now and then a comment after it or a line of its
+    own, and a flow list as a block list (its items at the key's indentation or indented)."""
+    key, _, value = line.partition(": ")
+    shape = pick(range(8))
+    if shape == 0 and value.startswith("[") and value.endswith("]") and value != "[]":
+        indent = pick(["\n  - ", "\n    - "])
+        return key + ":" + "".join(indent + v.strip() for v in value[1:-1].split(","))
+    if shape == 1:
+        return line + pick(["  # ghi chú", " #", "   "])
+    if shape == 2:
+        return line + "\n" + pick(ASIDES)
+    return line
 
 
 def data_files(pick: Pick) -> dict[str, bytes]:
@@ -152,7 +177,7 @@ def data_files(pick: Pick) -> dict[str, bytes]:
     for kind in FIELDS:
         for place in range(pick([0, 1, 1, 2])):
             name = f"{kind}.yaml" if place == 0 else f"{kind}/{pick(['2022', 'a', 'b/c'])}.yaml"
-            body = "\n".join(record(kind, pick) for _ in range(pick([0, 1, 2, 3])))
+            body = pick(["\n", "\n\n"]).join(record(kind, pick) for _ in range(pick([0, 1, 2, 3])))
             if pick([False, False, True]):
                 body = "# note\n" + body
             files[name] = (body + "\n").encode()

@@ -1,19 +1,119 @@
-"""The fast reader gives what libyaml's events give, or gives up: never a different reading."""
+"""The fast reader gives what libyaml's events give, or gives up: never a different reading.
+
+The generated files come from a seeded `random.Random` (one seed, one file, the same every
+time; a failure names its seed and text), which makes thousands of files a second where
+hypothesis made a few hundred. `PQP_FUZZ_YAML` sets how many (1,000 by default; .ci/run's
+fuzz step sets 10,000).
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import random
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+import pytest
 
 from pqp_cli.core.text import clean
 from pqp_cli.read import yamlfast, yamlread
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = int(os.environ.get("PQP_FUZZ_YAML", "1000"))
 
 KEYS = ["id", "name", "type", "topics", "a_b", "x1", "null", "Null", "ké", "a b", "'q'", "-", "?"]
-SEPARATORS = [": ", ":", ":  ", " : ", ":\t"]
+SEPARATORS = [": ", ":", ":  ", " : ", ":\t", ":   "]
+FLOWS = [
+    "[a, b]",
+    "[]",
+    "[ ]",
+    "[standards]",
+    "[\"x, y\", 'z']",
+    "[a,b]",
+    "[ a , b ]",
+    "[a b, 'c''d']",
+    "[~, null, '', \"\"]",
+    "[Hà Nội, Nga Sơn]",
+    "[a'b, c\"d]",
+    '["a\\"b", "\\u00e9"]',
+    "['x' , \"y\"]",
+    "[a] # note",
+    "[a]  #note",
+    "[a, ]",
+    "[a, , b]",
+    "[,a]",
+    "[a, [b]]",
+    "[{a: 1}]",
+    "[a: b]",
+    "[a:b]",
+    "[ISO 9001:2015]",
+    "[a #c]",
+    "[a]#c",
+    "[a] b",
+    "[a]]",
+    "['a'b]",
+    "['a' b]",
+    "[-a]",
+    "[- a]",
+    "[a, b",
+    "['a, b]",
+    "[&x a]",
+    "[*x]",
+    "[!t a]",
+    "[?a]",
+    "[a, 'b' ]",
+    "[a ,b]",
+    "['']",
+    "[a  b, \u00a0c]",
+    "[a\\b, 'c\\d']",
+    "[\"# not a comment\", 'a: b']",
+]
+ESCAPED = [
+    '"a\\"b"',
+    '"a\\\\b"',
+    '"a\\nb"',
+    '"a\\tb"',
+    '"\\u00e9"',
+    '"T\\u1eadp hu\\u1ea5n"',
+    '"e\\u0301"',
+    '"\\x41\\x7f"',
+    '"\\xe9"',
+    '"\\U0001F600"',
+    '"\\0\\a\\b\\v\\f\\r\\e"',
+    '"\\N\\_\\L\\P"',
+    '"a\\ b"',
+    '"  \\t x \\n "',
+    '"\\ud800"',
+    '"\\uDFFF"',
+    '"\\U00110000"',
+    '"\\x4"',
+    '"\\x4g"',
+    '"\\uZZZZ"',
+    '"\\u+0041"',
+    '"\\u_041"',
+    '"\\/"',
+    '"\\\'"',
+    '"\\q"',
+    '"a\\"',
+    '"a\\\\"',
+    '"\\"',
+    '"a" # c',
+    '"a"# c',
+    '"a" b',
+    '"a\\"b" # c "d"',
+]
+COMMENTED = [
+    "x # c",
+    "x  # c",
+    "x #c",
+    "x#c",
+    "'x' # c",
+    "'x'# c",
+    "'it''s' # c",
+    "# c",
+    "#",
+    "a: b # c",
+]
 VALUES = [
     "",
     "x",
@@ -39,17 +139,17 @@ VALUES = [
     "'open",
     "'a' b",
     "'a'''",
+    "' a: b '",
     '"double"',
-    '"a\\"b"',
     '""',
     '"open',
+    '"a: b"',
     "a: b",
     "a:",
     "a #c",
     "# c",
     "- x",
     "-x",
-    "[1, 2]",
     "{a: 1}",
     "&a x",
     "*a",
@@ -75,32 +175,32 @@ VALUES = [
     "x}",
     "Công\u0301",
     "e\u0301",
+    *FLOWS,
+    *ESCAPED,
+    *COMMENTED,
 ]
 INDENTS = [0, 0, 2, 2, 2, 4, 4, 1, 3, 6]
+SPECIAL = ["", "", "# comment", "  # c ", "---", "...", "   ", " ", "%YAML 1.1", "      # deep"]
 
 
-@st.composite
-def line(draw: st.DrawFn) -> str:
-    indent = " " * draw(st.sampled_from(INDENTS))
-    dash = draw(st.sampled_from(["", "", "- ", "-", "- - ", "-  "]))
-    shape = draw(st.integers(0, 9))
-    if shape == 0:
-        return draw(
-            st.sampled_from(["", "", "# comment", "  # c ", "---", "...", "   ", "%YAML 1.1"])
-        )
-    if shape == 1:
-        return indent + dash + draw(st.sampled_from(VALUES))
-    key = draw(st.sampled_from(KEYS))
-    if shape == 2:
-        return indent + dash + key + ":"
-    return indent + dash + key + draw(st.sampled_from(SEPARATORS)) + draw(st.sampled_from(VALUES))
-
-
-@st.composite
-def document(draw: st.DrawFn) -> str:
-    lines = draw(st.lists(line(), max_size=14))
-    text = draw(st.sampled_from(["\n", "\r\n", "\n", "\r"])).join(lines)
-    return text + draw(st.sampled_from(["", "\n", "\n\n"]))
+def document(rng: random.Random) -> str:
+    """Any lines at all: keys, values, list dashes and separators from the lists above."""
+    lines = []
+    for _ in range(rng.randrange(15)):
+        indent = " " * rng.choice(INDENTS)
+        dash = rng.choice(["", "", "- ", "-", "- - ", "-  ", "-   "])
+        shape = rng.randrange(10)
+        if shape == 0:
+            lines.append(rng.choice(SPECIAL))
+        elif shape == 1:
+            lines.append(indent + dash + rng.choice(VALUES))
+        elif shape == 2:
+            lines.append(indent + dash + rng.choice(KEYS) + rng.choice([":", ":  ", ": # c"]))
+        else:
+            sep = rng.choice(SEPARATORS)
+            lines.append(indent + dash + rng.choice(KEYS) + sep + rng.choice(VALUES))
+    text = rng.choice(["\n", "\r\n", "\n", "\r"]).join(lines)
+    return text + rng.choice(["", "\n", "\n\n"])
 
 
 GOOD = [
@@ -118,89 +218,109 @@ GOOD = [
     "'it''s'",
     "''",
     '"double"',
+    '"a: b"',
+    "'Tập huấn: 5S'",
     "a  b",
     "e\u0301",
     "x]",
+    "[a, b]",
+    "[]",
+    "[standards, measurement]",
+    "[\"x, y\", 'z']",
+    "[TH-0001, 'TH-0002'] # 2 cơ sở",
+    '"T\\u1eadp hu\\u1ea5n \\"5S\\""',
+    '"a\\\\b\\tc"',
+    '"\\x41\\u00e9"',
+    "x  # note",
+    "'x' # note",
+    "  x",
 ]
 
 
-@st.composite
-def value(draw: st.DrawFn) -> str:
-    return draw(st.sampled_from(GOOD if draw(st.integers(0, 9)) else VALUES))
+def value(rng: random.Random) -> str:
+    text = rng.choice(GOOD if rng.randrange(10) else VALUES)
+    return text + (" " * rng.choice([0, 0, 0, 0, 1, 2]))  # now and then trailing spaces
 
 
-@st.composite
-def block(draw: st.DrawFn, indent: int, depth: int) -> list[str]:
+def block(rng: random.Random, indent: int, depth: int) -> list[str]:
     """A block mapping's lines at `indent` (the first without its indent: it follows '- ')."""
     lines = []
-    for key in draw(
-        st.lists(
-            st.sampled_from(KEYS[:6] if draw(st.integers(0, 9)) else KEYS),
-            min_size=1,
-            max_size=4,
-            unique=True,
-        )
-    ):
-        shape = draw(st.integers(0, 5)) if depth < 3 else 0
-        if shape <= 2:
-            lines.append(f"{key}: {draw(value())}")
+    for key in rng.sample(KEYS[:6] if rng.randrange(10) else KEYS, k=rng.randint(1, 4)):
+        shape = rng.randrange(7) if depth < 3 else 0
+        if shape <= 2 or shape == 6:
+            lines.append(f"{key}: {value(rng)}")
+            if shape == 6:  # a comment line, at any indentation
+                lines.append(" " * rng.choice(INDENTS) + rng.choice(["# note", "#"]))
             continue
-        lines.append(f"{key}:")
-        inner = indent + draw(st.sampled_from([0, 2, 2, 4])) if shape < 5 else indent + 2
-        for _ in range(draw(st.integers(0, 3))):
+        lines.append(f"{key}:" + rng.choice(["", "", "", "  # a list", " #"]))
+        inner = indent + rng.choice([0, 2, 2, 4]) if shape < 5 else indent + 2
+        for _ in range(rng.randrange(4)):
             if shape == 3:
-                lines.append(" " * inner + f"- {draw(value())}")
+                lines.append(" " * inner + f"- {value(rng)}")
             elif shape == 4:
-                first, *rest = draw(block(inner + 2, depth + 1))
+                first, *rest = block(rng, inner + 2, depth + 1)
                 lines += [" " * inner + "- " + first, *rest]
             else:
-                lines += [" " * inner + x for x in draw(block(inner, depth + 1))]
+                lines += [" " * inner + x for x in block(rng, inner, depth + 1)]
+            if not rng.randrange(6):
+                lines.append(rng.choice(["", "  ", "    # between items"]))
     return [lines[0]] + [" " * indent + x if not x.startswith(" ") else x for x in lines[1:]]
 
 
-@st.composite
-def records(draw: st.DrawFn) -> str:
+def records(rng: random.Random) -> str:
     """A list of records in the layouts people write, then a few lines changed or added."""
     lines = []
-    for _ in range(draw(st.integers(0, 4))):
-        if draw(st.integers(0, 7)):
-            first, *rest = draw(block(2, 0))
+    for _ in range(rng.randrange(5)):
+        if rng.randrange(8):
+            first, *rest = block(rng, 2, 0)
             lines += ["- " + first, *rest]
         else:
-            lines.append(f"- {draw(value())}")
-        if not draw(st.integers(0, 3)):
-            lines.append(draw(st.sampled_from(["", "# note", "  # indented note"])))
-    for _ in range(draw(st.sampled_from([0, 0, 0, 1, 2]))):
-        i = draw(st.integers(0, len(lines)))
-        if draw(st.booleans()) and i < len(lines):
-            lines[i] = draw(line())
+            lines.append(f"- {value(rng)}")
+        if not rng.randrange(3):
+            lines.append(rng.choice(["", "", "   ", "# note", "  # indented note"]))
+    for _ in range(rng.choice([0, 0, 0, 1, 2])):
+        i = rng.randrange(len(lines) + 1)
+        mutant = document(rng).split("\n")[0]
+        if rng.randrange(2) and i < len(lines):
+            lines[i] = mutant
         else:
-            lines.insert(i, draw(line()))
-    return "\n".join(lines) + draw(st.sampled_from(["", "\n"]))
+            lines.insert(i, mutant)
+    return "\n".join(lines) + rng.choice(["", "\n"])
 
 
-def same_reading(text: str) -> None:
+def same_reading(text: str) -> bool:
+    """Both readers agree on `text` (True), or the fast one gave up (False)."""
     fast = yamlfast.fast_parse(text, clean)
     if fast is None:
-        return
+        return False
     slow = yamlread.event_parse(text, clean)
     assert slow.faults == []
     assert repr(fast.root) == repr(slow.root)  # values, types and key order
     assert fast.lines == slow.lines
     if isinstance(slow.root, list):
         assert fast.items() == slow.items()
+    return True
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(document())
-def test_fast_reader_equals_libyaml_on_generated_documents(text: str) -> None:
-    same_reading(text)
+def fuzz(make: object, examples: int, seed: int) -> int:
+    """`examples` files from `make(rng)`, each compared; how many the fast reader took."""
+    taken = 0
+    for n in range(examples):
+        text = make(random.Random(seed * 1_000_003 + n))  # type: ignore[operator]
+        try:
+            taken += same_reading(text)
+        except AssertionError as exc:
+            raise AssertionError(f"example {n} (seed {seed}):\n{text!r}") from exc
+    return taken
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(records())
-def test_fast_reader_equals_libyaml_on_record_files(text: str) -> None:
-    same_reading(text)
+def test_fast_reader_equals_libyaml_on_generated_documents() -> None:
+    fuzz(document, EXAMPLES, 1)
+
+
+def test_fast_reader_equals_libyaml_on_record_files() -> None:
+    taken = fuzz(records, EXAMPLES * 2, 2)
+    assert taken > EXAMPLES // 4  # most record files are in the subset: the test compares
 
 
 def test_fast_reader_takes_the_sample_data_and_reads_it_the_same() -> None:
@@ -208,19 +328,73 @@ def test_fast_reader_takes_the_sample_data_and_reads_it_the_same() -> None:
     assert files
     for path in files:
         text = path.read_text(encoding="utf-8")
-        assert yamlfast.fast_parse(text, clean) is not None, path  # the common layout is fast
-        same_reading(text)
+        assert same_reading(text), path  # the common layout is fast
+
+
+@pytest.fixture(scope="module")
+def benchmark_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    """A small dataset of each layout of benchmarks/gen_dataset.py."""
+    spec = importlib.util.spec_from_file_location("gen", ROOT / "benchmarks" / "gen_dataset.py")
+    assert spec and spec.loader
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    found = {}
+    for layout in ("block", "hand"):
+        out = tmp_path_factory.mktemp(layout)
+        gen.generate(1200, out, layout=layout)
+        found[layout] = sorted((out / "data").rglob("*.yaml"))
+    return found
+
+
+@pytest.mark.parametrize("layout", ["block", "hand"])
+def test_fast_reader_takes_both_benchmark_layouts(
+    benchmark_files: dict[str, list[Path]], layout: str
+) -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in benchmark_files[layout])
+    if layout == "hand":  # the forms people write by hand are all there
+        for form in [": [", "  # ", '"T\\u1ead', "\n    - ", "\n  - ", '\\"', "'Tập huấn: "]:
+            assert form in text, form
+    for path in benchmark_files[layout]:
+        assert same_reading(path.read_text(encoding="utf-8")), path
+
+
+#: Hand-written forms the fast reader takes, each read as libyaml reads it.
+TAKEN = [
+    "- id: a  # note\n  topics: [standards, measurement]\n",
+    "- topics: []\n  names: ['x, y', \"z\"]\n",
+    "- a: [ ]\n- [a, b]  # c\n- ['']\n",
+    '- title: "Tập huấn \\"5S\\""\n  note: \'a: b\'\n',
+    '- t: "\\t\\n\\\\ \\x41 \\u00e9 \\U0001F600"\n',
+    '- t: "\\x01 kept as written"\n',
+    "- key:\n  - a\n  - b\n- key:\n    - a\n",
+    "# head\n\n- id: a\n\n    # deep comment\n  name: b   \n   \n- id: c\n",
+    "- key:  # a list follows\n  - a\n- key: # nothing follows\n",
+    "- key:   spaced\n-   item\n",
+]
+
+
+@pytest.mark.parametrize("text", TAKEN)
+def test_fast_reader_takes_what_people_write(text: str) -> None:
+    assert same_reading(text), text
 
 
 def test_fast_reader_gives_up_rather_than_guess() -> None:
     for text in [
         "- id: a\n  id: b\n",  # duplicate key: libyaml's path reports it, with its line
         "- {id: a}\n",  # flow mapping
-        "- id: a # comment\n",  # comment after a value
+        "- id: [a,\n    b]\n",  # a flow list over two lines
+        "- id: [a, [b]]\n",  # a flow list in a flow list
+        "- id: [a: b]\n",  # a pair in a flow list
+        "- id: [a, ]\n",  # an empty entry
+        '- id: "\\q"\n',  # an escape libyaml refuses
+        '- id: "\\/"\n',  # an escape not every libyaml takes
+        "- id: 'a'# c\n",  # no space before the comment
+        "- # a note where the item is\n  id: a\n",
         "- name: >\n    folded\n",  # block scalar
         "- id: &x a\n",  # anchor
         "- id: a\n\tname: b\n",  # tab
         "- name: a\n    b\n",  # multi-line plain scalar
+        "- name: 'a\n    b'\n",  # multi-line quoted scalar
         "id: a\n",  # a mapping at the top: not-a-list is the loader's to say
     ]:
         assert yamlfast.fast_parse(text, clean) is None, text
