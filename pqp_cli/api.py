@@ -30,6 +30,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pqp_cli.core.problems import PqpError
 from pqp_cli.core.settings import Settings
@@ -50,9 +51,11 @@ from pqp_cli.figures.progress import evaluate as evaluate_plan
 from pqp_cli.figures.report import Stamp, build_report
 from pqp_cli.figures.report import stamp as checked_stamp
 from pqp_cli.figures.timeline import extend_rows
-from pqp_cli.importing import ImportReport, describe, import_sheet
 from pqp_cli.load.project import Project, load_project
 from pqp_cli.read.reportmeta import InvalidSection
+
+if TYPE_CHECKING:
+    from pqp_cli.importing import ImportReport, describe, import_sheet
 
 __all__ = [
     "DiffDoc",
@@ -80,6 +83,19 @@ __all__ = [
     "report",
     "status",
 ]
+
+_IMPORTING = frozenset({"ImportReport", "describe", "import_sheet"})
+
+
+def __getattr__(name: str) -> Any:
+    """The sheet import's names, imported when first asked for: a `status` or `validate`
+    never pays for loading the importer (spreadsheet readers, the YAML writer)."""
+    if name in _IMPORTING:
+        from pqp_cli import importing
+
+        return getattr(importing, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: What `status(by=...)` can add: values at each 31 December, by locality as written, by old
 #: district, by 2025 commune (the last two need the plan's province in pqp's register).

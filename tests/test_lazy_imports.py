@@ -33,3 +33,18 @@ def test_kinds_spelled_out_for_start_up_match_the_models() -> None:
 
     assert KINDS == MODEL_KINDS
     assert tuple(kind.value for kind in Kind) == MODEL_KINDS
+
+
+def test_the_library_loads_the_importer_only_when_a_sheet_is_imported() -> None:
+    """`status`, `validate` and `explain` go through `pqp_cli.api`: importing it must not load
+    the spreadsheet importer (its readers and writer), which only `import_sheet` needs."""
+    code = (
+        "import sys, pqp_cli.api as api\n"
+        "print('pqp_cli.importing' in sys.modules)\n"
+        "api.import_sheet\n"
+        "print('pqp_cli.importing' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["False", "True"]
