@@ -51,8 +51,10 @@ def test_shell_completion_can_be_installed() -> None:
     done = pqp("--help")
     assert "--install-completion" in done.stdout and "--show-completion" in done.stdout
     # The shell named, not detected: Typer would look for one in the process tree (and
-    # `bash -c` may exec pqp in its place), which a CI runner or a service may not have.
-    script = pqp("--show-completion", "bash")
+    # `bash -c` may exec pqp in its place), which a CI runner, an xdist worker or a service may
+    # not have. Typer takes a named shell only with its detection switched off.
+    no_detection = clean_env(_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1")
+    script = pqp("--show-completion", "bash", env=no_detection)
     assert script.returncode == 0, script.stderr
     assert "_PQP_COMPLETE" in script.stdout and "complete " in script.stdout
 
