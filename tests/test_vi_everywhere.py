@@ -377,3 +377,27 @@ def test_unknown_field_lists_the_known_keys_in_quotes_under_vi(ws):
     (problem,) = [p for p in load_project(ws.data, ws.targets).problems if p.is_error]
     assert 'tên ("name"), loại hình ("type")' in problem.vi
     assert "id, name, type, tax_code" in problem.en
+
+
+def test_unknown_field_names_its_suggestion_by_label_under_vi(ws):
+    """It said `trường không xác định "tittle" (có phải "title"?)`: the suggested field by its
+    bare English key, where every other message names a field by its label (found reading
+    `validate`)."""
+    from pqp_cli.load.project import load_project
+
+    ws.write("[]", enterprises="- id: E1\n  name: Cơ sở A\n  type: enterprise\n  tax_cod: x\n")
+    (problem,) = [p for p in load_project(ws.data, ws.targets).problems if p.is_error]
+    assert problem.vi.endswith('(có phải mã số thuế ("tax_code")?)')
+    assert problem.en.endswith('(did you mean "tax_code"?)')
+
+
+def test_vi_xlsx_locality_and_plan_sheets_have_vietnamese_heads(repo, tmp_path) -> None:
+    """The by-locality sheet headed a rate's denominator `T3 /` and the plan sheet wrote
+    `tính tại` in lower case among capitalised heads (found reading every cell)."""
+    out = tmp_path / "r.xlsx"
+    pqp(repo, "report", "-o", str(out), "--as-of", "2025-09-30")
+    wb = load_workbook(out)
+    heads = [c.value for c in wb["Theo địa bàn"][1]]
+    assert "T3 Mẫu số" in heads and not [h for h in heads if str(h).endswith(" /")]
+    firsts = [r[0] for r in wb["Kế hoạch"].iter_rows(values_only=True) if r[0]]
+    assert "Tính tại" in firsts and all(h[0].isupper() for h in firsts)
