@@ -401,3 +401,22 @@ def test_vi_xlsx_locality_and_plan_sheets_have_vietnamese_heads(repo, tmp_path) 
     assert "T3 Mẫu số" in heads and not [h for h in heads if str(h).endswith(" /")]
     firsts = [r[0] for r in wb["Kế hoạch"].iter_rows(values_only=True) if r[0]]
     assert "Tính tại" in firsts and all(h[0].isupper() for h in firsts)
+
+
+def _t3_cells(text: str) -> list[str]:
+    row = next(line for line in text.splitlines() if line.startswith("| T3 "))
+    return [c.strip() for c in row.strip("|").split("|")]
+
+
+def test_vi_status_writes_a_rate_as_the_report_does(repo, tmp_path) -> None:
+    """`status` wrote a rate target's expected level `95,0` where the reports write `95,0%`,
+    and an unknown rate `–% (0/0)` where they write `– (0/0)` (found comparing outputs)."""
+    status = _t3_cells(pqp(repo, "status", "--format", "markdown", "--as-of", "30/09/2025"))
+    out = tmp_path / "r.md"
+    pqp(repo, "report", "-o", str(out), "--as-of", "30/09/2025")
+    report = _t3_cells(out.read_text(encoding="utf-8"))
+    assert status[2:4] == report[2:4] and status[5] == report[5] == "95,0%"
+    CliRunner().invoke(app, ["init", str(tmp_path / "moi")])  # a plan with no records yet
+    where = ["--data", str(tmp_path / "moi/data"), "--targets", str(tmp_path / "moi/targets.yaml")]
+    empty = CliRunner().invoke(app, ["status", "--format", "markdown", "--lang", "vi", *where])
+    assert _t3_cells(empty.stdout)[2] == "– (0/0)" and "–%" not in empty.stdout
