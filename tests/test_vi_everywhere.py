@@ -420,3 +420,32 @@ def test_vi_status_writes_a_rate_as_the_report_does(repo, tmp_path) -> None:
     where = ["--data", str(tmp_path / "moi/data"), "--targets", str(tmp_path / "moi/targets.yaml")]
     empty = CliRunner().invoke(app, ["status", "--format", "markdown", "--lang", "vi", *where])
     assert _t3_cells(empty.stdout)[2] == "– (0/0)" and "–%" not in empty.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "typed"),
+    [
+        (("status", "--as-of", "2025-02-30"), "'2025-02-30'"),
+        (("report", "-o", "r.docx", "--date", "2026-02-30"), "'2026-02-30'"),
+        (("init", "moi", "--end", "2030-02-30"), "'2030-02-30'"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else v[0],
+)
+def test_a_wrong_date_is_quoted_as_typed_under_vi(args, typed, tmp_path, monkeypatch) -> None:
+    """`--as-of 2025-02-30` was answered `--as-of '30/02/2025' không hợp lệ`: a value the user
+    typed, rewritten as a date it is not (found with every wrong usage)."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, [*args, "--lang", "vi"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2 and typed in result.stderr, result.stderr
+
+
+def test_init_takes_day_first_dates_as_every_date_option_does(tmp_path, monkeypatch) -> None:
+    """`pqp init --start 01/01/2026` was refused (`hãy ghi ngày dạng YYYY-MM-DD`) where
+    `--as-of` and `--date` take the date as a Vietnamese user writes it."""
+    monkeypatch.chdir(tmp_path)
+    args = ["init", "moi", "--start", "01/01/2026", "--end", "31/12/2030", "--lang", "vi"]
+    result = CliRunner().invoke(app, args, env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    assert "period: {start: 2026-01-01, end: 2030-12-31}" in Path("moi/targets.yaml").read_text(
+        encoding="utf-8"
+    )

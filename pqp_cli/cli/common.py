@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pqp_cli.core.i18n import tr
-from pqp_cli.core.messages import phrase
+from pqp_cli.core.messages import Texts, phrase
 from pqp_cli.core.pathtext import shown
 from pqp_cli.core.problems import PqpError
 from pqp_cli.core.settings import Settings
@@ -158,6 +158,12 @@ def fail(err: PqpError, lang: str) -> typer.Exit:
     return typer.Exit(err.exit_code)
 
 
+def as_typed(text: str) -> Texts:
+    """A value the user typed, shown as typed in both languages: `phrase` would write an
+    ISO-looking text (`2025-02-30`) day first, a date the user never wrote."""
+    return Texts(text, text)
+
+
 def as_of_date(text: str) -> dt.date:
     """`--as-of` as the sheets and the YAML files write dates: `2024-06-30` or day first
     (`30/06/2024`, `30-06-2024`, `30.06.2024`); never month first, so `03/04/2024` is 3 April."""
@@ -165,7 +171,7 @@ def as_of_date(text: str) -> dt.date:
 
     day = parse_date(text)
     if day is None:
-        raise PqpError(*phrase("bad-as-of", value=text))
+        raise PqpError(*phrase("bad-as-of", value=as_typed(text)))
     return day
 
 
