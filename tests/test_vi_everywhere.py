@@ -449,3 +449,22 @@ def test_init_takes_day_first_dates_as_every_date_option_does(tmp_path, monkeypa
     assert "period: {start: 2026-01-01, end: 2030-12-31}" in Path("moi/targets.yaml").read_text(
         encoding="utf-8"
     )
+
+
+def test_targets_yaml_allowed_values_read_as_the_data_files_do_under_vi(ws) -> None:
+    """targets.yaml's errors listed bare English keys in a Vietnamese sentence (`cho phép:
+    management_system, improvement_tool, …`; `cho phép: trained_establishments, …`) where
+    the data files' say `Hệ thống quản lý ("management_system")` (found breaking targets.yaml)."""
+    from pqp_cli.load.project import load_project
+
+    ws.write(
+        "- {id: A, title: A, metric: trained_establishment, target: 1}\n"
+        "- {id: B, title: B, metric: supported_enterprises, target: 1,"
+        " params: {categories: [management_sys]}}\n"
+    )
+    said = [p.vi for p in load_project(ws.data, ws.targets).problems if p.is_error]
+    assert any('cho phép: "trained_establishments", "supported_enterprises"' in s for s in said)
+    assert any('cho phép: Hệ thống quản lý ("management_system"), ' in s for s in said), said
+    assert any('trường các nhóm ("targets.2.params.categories.1")' in s for s in said), said
+    english = [p.en for p in load_project(ws.data, ws.targets).problems if p.is_error]
+    assert any("allowed: management_system, improvement_tool" in s for s in english)
