@@ -468,3 +468,14 @@ def test_targets_yaml_allowed_values_read_as_the_data_files_do_under_vi(ws) -> N
     assert any('trường các nhóm ("targets.2.params.categories.1")' in s for s in said), said
     english = [p.en for p in load_project(ws.data, ws.targets).problems if p.is_error]
     assert any("allowed: management_system, improvement_tool" in s for s in english)
+
+
+def test_template_notes_read_as_sentences_under_vi(tmp_path) -> None:
+    """The trainings template's note on its id column said `…của một lớp; Không bắt buộc: …`,
+    a capital in mid-sentence (found reading every cell of every template)."""
+    out = tmp_path / "lop.xlsx"
+    result = CliRunner().invoke(app, ["template", "trainings", "-o", str(out), "--lang", "vi"])
+    assert result.exit_code == 0, result.output
+    notes = [str(c.value) for row in load_workbook(out)["Ghi chú"].iter_rows() for c in row]
+    assert "Cùng mã trên mọi dòng của một lớp; không bắt buộc: để trống sẽ tự sinh" in notes
+    assert not [n for n in notes if re.search(r"; [A-ZÀ-Ỹ]", n)]
