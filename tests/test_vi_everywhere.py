@@ -479,3 +479,15 @@ def test_template_notes_read_as_sentences_under_vi(tmp_path) -> None:
     notes = [str(c.value) for row in load_workbook(out)["Ghi chú"].iter_rows() for c in row]
     assert "Cùng mã trên mọi dòng của một lớp; không bắt buộc: để trống sẽ tự sinh" in notes
     assert not [n for n in notes if re.search(r"; [A-ZÀ-Ỹ]", n)]
+
+
+def test_the_word_report_names_every_problem_kind_in_vietnamese(repo, tmp_path) -> None:
+    """Its paragraph on the data's problems ended `…; placeholder-target (1).`: a code where
+    every other kind has a Vietnamese name (found reading every paragraph of the docx)."""
+    from pqp_cli.render.docx_text import problem_kind
+
+    problems = [code for code, entry in CATALOGUE.items() if entry.family == "problem"]
+    assert [code for code in problems if problem_kind(code, "vi") == code] == []
+    out = tmp_path / "r.docx"
+    pqp(repo, "report", "-o", str(out), "--as-of", "2025-09-30")
+    assert "chỉ tiêu còn giữ số điền sẵn (1)" in _docx_text(out)
