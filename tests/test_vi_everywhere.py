@@ -491,3 +491,18 @@ def test_the_word_report_names_every_problem_kind_in_vietnamese(repo, tmp_path) 
     out = tmp_path / "r.docx"
     pqp(repo, "report", "-o", str(out), "--as-of", "2025-09-30")
     assert "chỉ tiêu còn giữ số điền sẵn (1)" in _docx_text(out)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("status", "--lang", "fr"), "--lang 'fr' không hợp lệ"),
+        (("status", "--lang", "VI", "--as-of", "31/13/2025"), "--as-of '31/13/2025' không hợp lệ"),
+    ],
+    ids=["fr", "VI"],
+)
+def test_a_usage_error_speaks_vietnamese_when_the_user_asked_for_it(args, said) -> None:
+    """Under PQP_LANG=vi, `--lang fr` was refused in English, and with `--lang VI` (taken as
+    vi) a bad `--as-of` too: the error's language was the raw option's, not the one chosen."""
+    result = CliRunner().invoke(app, list(args), env={"PQP_LANG": "vi", "NO_COLOR": "1"})
+    assert result.exit_code == 2 and said in result.stderr, result.stderr

@@ -152,7 +152,11 @@ def guess_lang() -> str:
 
 
 def fail(err: PqpError, lang: str) -> typer.Exit:
-    """Print a PqpError the way every command does, and the exit to raise."""
+    """Print a PqpError the way every command does, and the exit to raise. `lang` is the
+    option as typed: `VI` means vi, and a wrong one (`fr`) leaves PQP_LANG's language."""
+    lang = (lang or "").strip().lower()
+    if lang not in ("en", "vi"):
+        lang = settings().lang
     prefix = tr("error", lang)
     typer.echo(f"pqp: {prefix}: {shown(err.message(lang))}", err=True)
     return typer.Exit(err.exit_code)
