@@ -506,3 +506,16 @@ def test_a_usage_error_speaks_vietnamese_when_the_user_asked_for_it(args, said) 
     vi) a bad `--as-of` too: the error's language was the raw option's, not the one chosen."""
     result = CliRunner().invoke(app, list(args), env={"PQP_LANG": "vi", "NO_COLOR": "1"})
     assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+def test_explain_of_a_target_left_out_says_why(ws) -> None:
+    """`explain T1` with T1 written wrong said `không có chỉ tiêu 'T1'; các chỉ tiêu là: T2`:
+    a target the user sees in targets.yaml, called unknown (found breaking targets.yaml)."""
+    ws.write(
+        "- {id: T1, title: A, metric: trained_establishment, target: 1}\n"
+        "- {id: T2, title: B, metric: trained_establishments, target: 1}\n"
+    )
+    where = ["--data", str(ws.data), "--targets", str(ws.targets), "--lang", "vi"]
+    result = CliRunner().invoke(app, ["explain", "T1", *where], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2
+    assert "chỉ tiêu 'T1' bị loại vì có lỗi trong tệp chỉ tiêu" in result.stderr, result.stderr
