@@ -191,7 +191,7 @@ def test_in_vietnamese(tmp_path: Path) -> None:
     [
         (["--plan-id", "kế hoạch mới"], "invalid --plan-id"),
         (["--start", "2026-13-01"], "invalid --start"),
-        (["--end", "31/12/2030"], "invalid --end"),
+        (["--end", "31/02/2030"], "invalid --end"),
         (["--start", "2030-01-01", "--end", "2026-12-31"], "must end after it starts"),
     ],
 )

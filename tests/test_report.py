@@ -274,7 +274,7 @@ def test_xlsx_has_typed_cells_frozen_headers_and_fitting_widths(plan_ws, tmp_pat
         "T1",
         "T2",
         "T3 Được tính",
-        "T3 /",
+        "T3 Mẫu số",
         "T3 %",
         "T4",
     ]

@@ -60,8 +60,8 @@ def _expected(status: dict[str, Any], level: str, lang: str) -> tuple[list[Any],
         if t["kind"] == "count":
             heads.append(t["id"])
         else:
-            counted = "Được tính" if lang == "vi" else "Counted"
-            heads += [f"{t['id']} {counted}", f"{t['id']} /", f"{t['id']} %"]
+            counted, of = ("Được tính", "Mẫu số") if lang == "vi" else ("Counted", "/")
+            heads += [f"{t['id']} {counted}", f"{t['id']} {of}", f"{t['id']} %"]
     rows = []
     for name in names:
         row: list[Any] = [NONE[lang] if name == "(none)" else name]

@@ -377,3 +377,145 @@ def test_unknown_field_lists_the_known_keys_in_quotes_under_vi(ws):
     (problem,) = [p for p in load_project(ws.data, ws.targets).problems if p.is_error]
     assert 'tên ("name"), loại hình ("type")' in problem.vi
     assert "id, name, type, tax_code" in problem.en
+
+
+def test_unknown_field_names_its_suggestion_by_label_under_vi(ws):
+    """It said `trường không xác định "tittle" (có phải "title"?)`: the suggested field by its
+    bare English key, where every other message names a field by its label (found reading
+    `validate`)."""
+    from pqp_cli.load.project import load_project
+
+    ws.write("[]", enterprises="- id: E1\n  name: Cơ sở A\n  type: enterprise\n  tax_cod: x\n")
+    (problem,) = [p for p in load_project(ws.data, ws.targets).problems if p.is_error]
+    assert problem.vi.endswith('(có phải mã số thuế ("tax_code")?)')
+    assert problem.en.endswith('(did you mean "tax_code"?)')
+
+
+def test_vi_xlsx_locality_and_plan_sheets_have_vietnamese_heads(repo, tmp_path) -> None:
+    """The by-locality sheet headed a rate's denominator `T3 /` and the plan sheet wrote
+    `tính tại` in lower case among capitalised heads (found reading every cell)."""
+    out = tmp_path / "r.xlsx"
+    pqp(repo, "report", "-o", str(out), "--as-of", "2025-09-30")
+    wb = load_workbook(out)
+    heads = [c.value for c in wb["Theo địa bàn"][1]]
+    assert "T3 Mẫu số" in heads and not [h for h in heads if str(h).endswith(" /")]
+    firsts = [r[0] for r in wb["Kế hoạch"].iter_rows(values_only=True) if r[0]]
+    assert "Tính tại" in firsts and all(h[0].isupper() for h in firsts)
+
+
+def _t3_cells(text: str) -> list[str]:
+    row = next(line for line in text.splitlines() if line.startswith("| T3 "))
+    return [c.strip() for c in row.strip("|").split("|")]
+
+
+def test_vi_status_writes_a_rate_as_the_report_does(repo, tmp_path) -> None:
+    """`status` wrote a rate target's expected level `95,0` where the reports write `95,0%`,
+    and an unknown rate `–% (0/0)` where they write `– (0/0)` (found comparing outputs)."""
+    status = _t3_cells(pqp(repo, "status", "--format", "markdown", "--as-of", "30/09/2025"))
+    out = tmp_path / "r.md"
+    pqp(repo, "report", "-o", str(out), "--as-of", "30/09/2025")
+    report = _t3_cells(out.read_text(encoding="utf-8"))
+    assert status[2:4] == report[2:4] and status[5] == report[5] == "95,0%"
+    CliRunner().invoke(app, ["init", str(tmp_path / "moi")])  # a plan with no records yet
+    where = ["--data", str(tmp_path / "moi/data"), "--targets", str(tmp_path / "moi/targets.yaml")]
+    empty = CliRunner().invoke(app, ["status", "--format", "markdown", "--lang", "vi", *where])
+    assert _t3_cells(empty.stdout)[2] == "– (0/0)" and "–%" not in empty.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "typed"),
+    [
+        (("status", "--as-of", "2025-02-30"), "'2025-02-30'"),
+        (("report", "-o", "r.docx", "--date", "2026-02-30"), "'2026-02-30'"),
+        (("init", "moi", "--end", "2030-02-30"), "'2030-02-30'"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else v[0],
+)
+def test_a_wrong_date_is_quoted_as_typed_under_vi(args, typed, tmp_path, monkeypatch) -> None:
+    """`--as-of 2025-02-30` was answered `--as-of '30/02/2025' không hợp lệ`: a value the user
+    typed, rewritten as a date it is not (found with every wrong usage)."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, [*args, "--lang", "vi"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2 and typed in result.stderr, result.stderr
+
+
+def test_init_takes_day_first_dates_as_every_date_option_does(tmp_path, monkeypatch) -> None:
+    """`pqp init --start 01/01/2026` was refused (`hãy ghi ngày dạng YYYY-MM-DD`) where
+    `--as-of` and `--date` take the date as a Vietnamese user writes it."""
+    monkeypatch.chdir(tmp_path)
+    args = ["init", "moi", "--start", "01/01/2026", "--end", "31/12/2030", "--lang", "vi"]
+    result = CliRunner().invoke(app, args, env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    assert "period: {start: 2026-01-01, end: 2030-12-31}" in Path("moi/targets.yaml").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_targets_yaml_allowed_values_read_as_the_data_files_do_under_vi(ws) -> None:
+    """targets.yaml's errors listed bare English keys in a Vietnamese sentence (`cho phép:
+    management_system, improvement_tool, …`; `cho phép: trained_establishments, …`) where
+    the data files' say `Hệ thống quản lý ("management_system")` (found breaking targets.yaml)."""
+    from pqp_cli.load.project import load_project
+
+    ws.write(
+        "- {id: A, title: A, metric: trained_establishment, target: 1}\n"
+        "- {id: B, title: B, metric: supported_enterprises, target: 1,"
+        " params: {categories: [management_sys]}}\n"
+    )
+    said = [p.vi for p in load_project(ws.data, ws.targets).problems if p.is_error]
+    assert any('cho phép: "trained_establishments", "supported_enterprises"' in s for s in said)
+    assert any('cho phép: Hệ thống quản lý ("management_system"), ' in s for s in said), said
+    assert any('trường các nhóm ("targets.2.params.categories.1")' in s for s in said), said
+    english = [p.en for p in load_project(ws.data, ws.targets).problems if p.is_error]
+    assert any("allowed: management_system, improvement_tool" in s for s in english)
+
+
+def test_template_notes_read_as_sentences_under_vi(tmp_path) -> None:
+    """The trainings template's note on its id column said `…của một lớp; Không bắt buộc: …`,
+    a capital in mid-sentence (found reading every cell of every template)."""
+    out = tmp_path / "lop.xlsx"
+    result = CliRunner().invoke(app, ["template", "trainings", "-o", str(out), "--lang", "vi"])
+    assert result.exit_code == 0, result.output
+    notes = [str(c.value) for row in load_workbook(out)["Ghi chú"].iter_rows() for c in row]
+    assert "Cùng mã trên mọi dòng của một lớp; không bắt buộc: để trống sẽ tự sinh" in notes
+    assert not [n for n in notes if re.search(r"; [A-ZÀ-Ỹ]", n)]
+
+
+def test_the_word_report_names_every_problem_kind_in_vietnamese(repo, tmp_path) -> None:
+    """Its paragraph on the data's problems ended `…; placeholder-target (1).`: a code where
+    every other kind has a Vietnamese name (found reading every paragraph of the docx)."""
+    from pqp_cli.render.docx_text import problem_kind
+
+    problems = [code for code, entry in CATALOGUE.items() if entry.family == "problem"]
+    assert [code for code in problems if problem_kind(code, "vi") == code] == []
+    out = tmp_path / "r.docx"
+    pqp(repo, "report", "-o", str(out), "--as-of", "2025-09-30")
+    assert "chỉ tiêu còn giữ số điền sẵn (1)" in _docx_text(out)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("status", "--lang", "fr"), "--lang 'fr' không hợp lệ"),
+        (("status", "--lang", "VI", "--as-of", "31/13/2025"), "--as-of '31/13/2025' không hợp lệ"),
+    ],
+    ids=["fr", "VI"],
+)
+def test_a_usage_error_speaks_vietnamese_when_the_user_asked_for_it(args, said) -> None:
+    """Under PQP_LANG=vi, `--lang fr` was refused in English, and with `--lang VI` (taken as
+    vi) a bad `--as-of` too: the error's language was the raw option's, not the one chosen."""
+    result = CliRunner().invoke(app, list(args), env={"PQP_LANG": "vi", "NO_COLOR": "1"})
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+def test_explain_of_a_target_left_out_says_why(ws) -> None:
+    """`explain T1` with T1 written wrong said `không có chỉ tiêu 'T1'; các chỉ tiêu là: T2`:
+    a target the user sees in targets.yaml, called unknown (found breaking targets.yaml)."""
+    ws.write(
+        "- {id: T1, title: A, metric: trained_establishment, target: 1}\n"
+        "- {id: T2, title: B, metric: trained_establishments, target: 1}\n"
+    )
+    where = ["--data", str(ws.data), "--targets", str(ws.targets), "--lang", "vi"]
+    result = CliRunner().invoke(app, ["explain", "T1", *where], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2
+    assert "chỉ tiêu 'T1' bị loại vì có lỗi trong tệp chỉ tiêu" in result.stderr, result.stderr

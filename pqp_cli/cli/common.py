@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pqp_cli.core.i18n import tr
-from pqp_cli.core.messages import phrase
+from pqp_cli.core.messages import Texts, phrase
 from pqp_cli.core.pathtext import shown
 from pqp_cli.core.problems import PqpError
 from pqp_cli.core.settings import Settings
@@ -152,10 +152,20 @@ def guess_lang() -> str:
 
 
 def fail(err: PqpError, lang: str) -> typer.Exit:
-    """Print a PqpError the way every command does, and the exit to raise."""
+    """Print a PqpError the way every command does, and the exit to raise. `lang` is the
+    option as typed: `VI` means vi, and a wrong one (`fr`) leaves PQP_LANG's language."""
+    lang = (lang or "").strip().lower()
+    if lang not in ("en", "vi"):
+        lang = settings().lang
     prefix = tr("error", lang)
     typer.echo(f"pqp: {prefix}: {shown(err.message(lang))}", err=True)
     return typer.Exit(err.exit_code)
+
+
+def as_typed(text: str) -> Texts:
+    """A value the user typed, shown as typed in both languages: `phrase` would write an
+    ISO-looking text (`2025-02-30`) day first, a date the user never wrote."""
+    return Texts(text, text)
 
 
 def as_of_date(text: str) -> dt.date:
@@ -165,7 +175,7 @@ def as_of_date(text: str) -> dt.date:
 
     day = parse_date(text)
     if day is None:
-        raise PqpError(*phrase("bad-as-of", value=text))
+        raise PqpError(*phrase("bad-as-of", value=as_typed(text)))
     return day
 
 

@@ -16,6 +16,7 @@ from pqp_cli.cli.common import (
     DataOpt,
     RevOpt,
     TargetsOpt,
+    as_typed,
     check_lang,
     fail,
     load,
@@ -113,7 +114,7 @@ def doc_date(text: str | None) -> dt.date | None:
         return None
     day = parse_date(text)
     if day is None:
-        raise PqpError(*phrase("bad-doc-date", value=text))
+        raise PqpError(*phrase("bad-doc-date", value=as_typed(text)))
     return day
 
 

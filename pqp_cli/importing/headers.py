@@ -179,8 +179,8 @@ COLUMNS: dict[str, list[Column]] = {
             "id",
             "Id",
             "Mã lớp",
-            "Same id on every row of one training; " + _ID_EN,
-            "Cùng mã trên mọi dòng của một lớp; " + _ID_VI,
+            "Same id on every row of one training; " + _ID_EN[0].lower() + _ID_EN[1:],
+            "Cùng mã trên mọi dòng của một lớp; " + _ID_VI[0].lower() + _ID_VI[1:],
         ),
         _c(
             "title",

@@ -160,6 +160,8 @@ class Plan:
         for t in self.targets:
             if t.id == target_id:
                 return t
+        if target_id in self.left_out:  # written, but with errors: not "unknown"
+            raise PqpError(*phrase("target-left-out", id=target_id))
         known = ", ".join(t.id for t in self.targets)
         raise PqpError(*phrase("unknown-target", id=target_id, known=known))
 

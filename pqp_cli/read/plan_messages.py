@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pqp_cli.core.messages import PHRASES, Texts, fields_listed, plain_field
-from pqp_cli.core.models import ALLOWED, CONTROL_ERROR, Category, EntityType, Topic
+from pqp_cli.core.models import ALLOWED, CONTROL_ERROR, Category, EntityType, Topic, enum_allowed
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.text import nearest
 from pqp_cli.read.metricnames import METRICS
@@ -18,10 +18,11 @@ _ALLOWED_PLAN: dict[str, tuple[str, str]] = {
     "at_risk_ratio": PHRASES["plan_allowed_at_risk_ratio"],
     "start": ALLOWED["date"],
     "end": ALLOWED["date"],
-    "categories": (", ".join(c.value for c in Category), ", ".join(c.value for c in Category)),
-    "require_categories": (", ".join(c.value for c in Category),) * 2,
-    "topics": (", ".join(t.value for t in Topic),) * 2,
-    "entity_types": (", ".join(t.value for t in EntityType),) * 2,
+    # by label with the key in quotes under vi, as the data files' errors say them
+    "categories": enum_allowed("category", Category),
+    "require_categories": enum_allowed("category", Category),
+    "topics": enum_allowed("topics", Topic),
+    "entity_types": enum_allowed("type", EntityType),
     "supported_only": ALLOWED["bool"],
     "id": ALLOWED["id"],
 }
@@ -29,7 +30,7 @@ _ALLOWED_PLAN: dict[str, tuple[str, str]] = {
 
 def _allowed(name: str) -> tuple[str, str]:
     if name == "metric":
-        return ", ".join(METRICS), ", ".join(METRICS)
+        return ", ".join(METRICS), ", ".join(f'"{m}"' for m in METRICS)  # keys, quoted in vi
     return _ALLOWED_PLAN.get(name, ALLOWED["text"])
 
 

@@ -280,6 +280,7 @@ _KINDS: dict[str, tuple[str, str]] = {
     "possible-duplicate": PHRASES["docx_problem_possible_duplicate"],
     "unknown-file": PHRASES["docx_problem_unknown_file"],
     "unknown-locality": PHRASES["docx_problem_unknown_locality"],
+    "placeholder-target": PHRASES["docx_problem_placeholder_target"],
 }
 
 

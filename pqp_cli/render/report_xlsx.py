@@ -146,7 +146,8 @@ def _by_locality(wb: Workbook, report: ReportDoc) -> None:
         if r.kind == "count":
             headers.append(r.id)
         else:
-            headers += [f"{r.id} {tr('counted', lang)}", f"{r.id} /", f"{r.id} %"]
+            of = column_head("denominator", lang) if lang == "vi" else "/"  # `T3 /` in English
+            headers += [f"{r.id} {tr('counted', lang)}", f"{r.id} {of}", f"{r.id} %"]
     rows = []
     for name in names:
         row: list[Any] = [locality_name(name, lang)]
@@ -204,7 +205,7 @@ def _info(wb: Workbook, report: ReportDoc) -> None:
         [tr("focal_agency", lang), plan.focal_agency],
         [tr("period", lang), period_text(plan.start, plan.end, lang)],
         [tr("as_of", lang), dt.date.fromisoformat(doc.as_of)],
-        [tr("evaluated_at", lang), dt.date.fromisoformat(doc.evaluated_at)],
+        [_capital(tr("evaluated_at", lang), lang), dt.date.fromisoformat(doc.evaluated_at)],
         *(
             [column_head(k, lang), ", ".join(v) if isinstance(v, list) else v]
             for k, v in doc.problems.to_json().items()
@@ -212,6 +213,12 @@ def _info(wb: Workbook, report: ReportDoc) -> None:
         [tr("status", lang), _status_legend(doc, lang)],
     ]
     _sheet(wb, tr("plan", lang), ["", ""], rows, lang)
+
+
+def _capital(head: str, lang: str) -> str:
+    """A head that is a phrase inside a sentence elsewhere (`(tính tại 30/09/2025)`) starts
+    with a capital under `vi`, as its neighbours do; English keeps its keys as they were."""
+    return head[:1].upper() + head[1:] if lang == "vi" else head
 
 
 def _status_legend(doc: StatusDoc, lang: str) -> str:

@@ -55,13 +55,14 @@ class Numbers:
 
 def report_numbers(lang: str) -> Numbers:
     """The reports' way (HTML, Markdown): a percentage's unit on every value but an unknown
-    one; Vietnamese digits under `vi`."""
+    one; Vietnamese digits under `vi`, and an unknown progress `–` as the Word report writes
+    it (English keeps its `–%`)."""
     return Numbers(
         value=lambda row, x: fmt_value(row, x, lang),
         count=lambda x: fmt_number(x, lang),
         target=lambda row, x: fmt_value(row, x, lang),
         expected=lambda row, x: fmt_value(row, x, lang),
-        percent=lambda x: f"{fmt_number(x, lang)}%",
+        percent=lambda x: "–" if x is None and lang == "vi" else f"{fmt_number(x, lang)}%",
     )
 
 

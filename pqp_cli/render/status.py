@@ -16,7 +16,7 @@ from pqp_cli.figures.documents import ROW_KEYS, Figure, StatusDoc, StatusRow
 from pqp_cli.render import breakdown
 from pqp_cli.render.console import plain_console
 from pqp_cli.render.jsontext import dumps
-from pqp_cli.render.rows import Numbers, fmt_number, status_cells
+from pqp_cli.render.rows import Numbers, fmt_number, report_numbers, status_cells
 from pqp_cli.render.vnformat import day_text, period_text
 
 COLOURS = {
@@ -41,7 +41,10 @@ def bar(percent: float | None, width: int = 20) -> str:
 
 def numbers(lang: str) -> Numbers:
     """`status` writes a percentage's unit on its value even when unknown, none on the
-    expected; Vietnamese digits under `vi` (`86,6%`, `1.234`)."""
+    expected (as it always has, in English); under `vi` the reports' way (`95,0%`, `– (0/0)`),
+    so that an analyst reads one figure one way in the table, the CSV's Excel and the report."""
+    if lang == "vi":
+        return report_numbers(lang)
 
     def with_unit(row: StatusRow, x: Figure) -> str:
         text = fmt_number(x, lang)

@@ -24,9 +24,10 @@ from pathlib import Path
 from string import Template
 
 from pqp_cli.core.fileio import replace_file
-from pqp_cli.core.messages import phrase
+from pqp_cli.core.messages import Texts, phrase
 from pqp_cli.core.models import ID_PATTERN, KINDS
 from pqp_cli.core.problems import PqpError
+from pqp_cli.core.text import parse_date
 from pqp_cli.scaffold.initfiles import (
     DATA_FILE,
     EXAMPLES,
@@ -64,10 +65,10 @@ class Created:
 def _date(text: str | None, default: dt.date, option: str) -> dt.date:
     if text is None:
         return default
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise PqpError(*phrase("init-bad-date", option=option, value=text)) from None
+    day = parse_date(text)  # as --as-of and --date: ISO or day first (`01/01/2026`)
+    if day is None:
+        raise PqpError(*phrase("init-bad-date", option=option, value=Texts(text, text)))
+    return day
 
 
 def make_seed(

@@ -27,8 +27,8 @@ ERRORS: dict[str, Texts] = {
     ),
     # --- pqp init ---
     "init-bad-date": Texts(
-        "invalid {option} {value!r}: give a date as YYYY-MM-DD",
-        "{option} {value!r} không hợp lệ: hãy ghi ngày dạng YYYY-MM-DD",
+        "invalid {option} {value!r}: give a date as YYYY-MM-DD or dd/mm/yyyy",
+        "{option} {value!r} không hợp lệ: hãy ghi ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD",
     ),
     "init-end-first": Texts(
         "the plan must end after it starts (--start {start}, --end {end})",

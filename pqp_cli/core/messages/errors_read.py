@@ -22,6 +22,10 @@ ERRORS: dict[str, Texts] = {
         "unknown target {id!r}; the targets are: {known}",
         "không có chỉ tiêu {id!r}; các chỉ tiêu là: {known}",
     ),
+    "target-left-out": Texts(
+        "target {id!r} is left out: the targets file has errors in it; run `pqp validate`",
+        "chỉ tiêu {id!r} bị loại vì có lỗi trong tệp chỉ tiêu; hãy chạy `pqp validate`",
+    ),
     "targets-have-errors": Texts(
         "the targets file has errors{where}; run `pqp validate`",
         "tệp chỉ tiêu có lỗi{where}; hãy chạy `pqp validate`",

@@ -69,6 +69,15 @@ FIELD_LABELS: dict[str, str] = {
     "target_percent": "mục tiêu tỷ lệ",
     "at_risk_ratio": "ngưỡng có nguy cơ",
     "report": "báo cáo",
+    "period": "kỳ kế hoạch",
+    "note": "ghi chú",
+    # a target's params (read/plan.py), named in targets.yaml's errors
+    "params": "tham số",
+    "categories": "các nhóm",
+    "require_categories": "các nhóm phải có",
+    "entity_types": "các loại hình",
+    "schemes": "các hệ thống/tiêu chuẩn",
+    "supported_only": "chỉ tính khi được hỗ trợ",
 }
 
 

@@ -21,6 +21,7 @@ FIELD_PARAMS: dict[str, tuple[str, ...]] = {
     "future-date": ("name",),
     "unknown-reference": ("name",),
     "date-order": ("later", "earlier"),
+    "unknown-field": ("hint",),  # the field suggested for a typo
 }
 
 #: A code's parameters that hold a date (a `date` or an ISO text).

@@ -198,6 +198,9 @@ TEXTS: dict[str, Texts] = {
     "docx_problem_possible_duplicate": Texts("possible duplicates", "hồ sơ có thể bị trùng"),
     "docx_problem_unknown_file": Texts("unknown file", "tệp không xác định"),
     "docx_problem_unknown_locality": Texts("unknown locality", "địa bàn không xác định"),
+    "docx_problem_placeholder_target": Texts(
+        "targets still holding a placeholder", "chỉ tiêu còn giữ số điền sẵn"
+    ),
     # --- checks/rules_identity.py ---
     "same_experts": Texts("name and qualification date", "họ tên và ngày công nhận"),
     "same_units": Texts("name and qualification date", "tên và ngày công nhận"),

@@ -190,7 +190,7 @@ ENTRIES = [
             ),
             "hint": Texts(
                 '{who}unknown {noun}{name} (did you mean "{hint}"?)',
-                '{who}{noun}không xác định {name} (có phải "{hint}"?)',
+                "{who}{noun}không xác định {name} (có phải {hint}?)",
             ),
             "top-level": Texts(
                 "unknown top-level key {key!r}; known: plan, targets, report",
@@ -203,7 +203,7 @@ ENTRIES = [
             "name": '"nmae"',
             "fields": Texts(" fields", "các trường "),
             "known": "id, name, type",
-            "hint": "name",
+            "hint": Texts("name", 'tên ("name")'),
         },
         "hint",
     ),
