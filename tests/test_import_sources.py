@@ -94,3 +94,18 @@ def test_a_whole_sheet_refusal_is_not_counted_as_a_rejected_row(tmp_path: Path) 
     assert "row(s) rejected" not in result.stdout
     assert "The sheet is refused:" in result.stdout
     assert figures(tmp_path, data)["T1"] == 1
+
+
+def test_a_whole_sheet_refusal_does_not_end_by_blaming_rows(tmp_path: Path) -> None:
+    """The last line says why nothing was written: the sheet was refused. "As rows were
+    rejected … pass --skip-invalid" would send the user to an option that cannot help."""
+    data = data_dir(tmp_path)
+    first = _sheet(tmp_path / "lop.xlsx", "Lớp A", "Cty Bánh kẹo Lam Sơn")
+    again = _sheet(tmp_path / "lop (ban sua).xlsx", "Lớp A", "Cty Bánh kẹo Lam Sơn")
+    assert pqp("import", "trainings", first, "--data", data).exit_code == 0
+    for lang, refused in (("en", "Nothing written: the sheet is refused"), ("vi", "Không ghi gì")):
+        result = pqp("import", "trainings", again, "--data", data, "--lang", lang)
+        assert result.exit_code == 1
+        last = result.stdout.strip().splitlines()[-1]
+        assert last.startswith(refused), last
+        assert "--skip-invalid" not in last and "dòng bị loại" not in last

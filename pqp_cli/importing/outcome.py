@@ -131,6 +131,8 @@ def _written(report: ImportReport, lang: str) -> str:
         return tr("import_dry_blocked" if report.blocked else "import_dry", lang)
     if report.blocked and report.skip_invalid:
         return tr("import_skip_blocked", lang)
+    if report.blocked and report.rejects and not report.rejected_rows:
+        return tr("import_sheet_blocked", lang)  # the whole sheet: no row to leave out
     if report.blocked:
         return tr("import_blocked", lang)
     if report.written:

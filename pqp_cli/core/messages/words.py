@@ -216,6 +216,10 @@ WORDS: dict[str, Texts] = {
         "Nothing written: an error belongs to no row that could be left out; fix the sheet.",
         "Không ghi gì: có lỗi không thuộc dòng nào để bỏ qua; hãy sửa bảng tính.",
     ),
+    "import_sheet_blocked": Texts(
+        "Nothing written: the sheet is refused, for the reason above.",
+        "Không ghi gì: bảng tính bị từ chối, vì lý do nêu trên.",
+    ),
     "import_blocked": Texts(
         "Nothing written, as rows were rejected: fix the sheet, or pass --skip-invalid.",
         "Không ghi gì vì có dòng bị loại; sửa bảng tính, hoặc dùng --skip-invalid.",
