@@ -109,3 +109,23 @@ def test_a_whole_sheet_refusal_does_not_end_by_blaming_rows(tmp_path: Path) -> N
         last = result.stdout.strip().splitlines()[-1]
         assert last.startswith(refused), last
         assert "--skip-invalid" not in last and "dòng bị loại" not in last
+
+
+def test_the_rejects_file_writes_dates_day_first_under_vi(tmp_path: Path) -> None:
+    """A Vietnamese user fixes the rejected rows in the rejects file and imports it again: its
+    dates read as the sheet showed them (`03/04/2023`, which import reads back), not ISO."""
+    data = data_dir(tmp_path)
+    sheet = xlsx(
+        tmp_path / "lop.xlsx",
+        [
+            HEADER,
+            [1, "Lớp A", D, "Đo lường", "Cty Bánh kẹo Lam Sơn"],
+            [2, "Lớp B", D, "Đo lường", "Cty Không Có Thật"],
+        ],
+        title="DS",
+    )
+    result = pqp("import", "trainings", sheet, "--data", data, "--lang", "vi", "--skip-invalid")
+    assert "1 dòng bị loại" in result.stdout, result.stdout + result.stderr
+    (rejects,) = tmp_path.glob("*.rejects.csv")
+    text = rejects.read_text(encoding="utf-8-sig")
+    assert "03/04/2023" in text and "2023-04-03" not in text

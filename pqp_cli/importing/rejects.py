@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ def write_rejects(
         ]
     )
     for row, texts in sorted(reasons.items()):
-        shown = [_original(v) for v in cells[row - 1]][:width]
+        shown = [_original(v, lang) for v in cells[row - 1]][:width]
         writer.writerow([*shown, *[""] * (width - len(shown)), row, csv_safe(" | ".join(texts))])
     path = req.source.with_name(writing.short_name(req.source.name, ".rejects.csv"))
     writing.write_atomic(path, "\ufeff" + out.getvalue())
@@ -49,9 +50,14 @@ def write_rejects(
 _FORMULA = ("=", "+", "-", "@")
 
 
-def _original(value: Any) -> Any:
+def _original(value: Any, lang: str) -> Any:
     """A cell as the sheet had it (leading spaces and tabs kept), neutralised when a spreadsheet
-    could run it, even behind leading blanks (OWASP: a leading `'`)."""
+    could run it, even behind leading blanks (OWASP: a leading `'`). Under `vi` a date cell is
+    written day first (`03/04/2023`), as the sheet showed it; import reads it back either way."""
+    if lang == "vi" and isinstance(value, dt.date):
+        whole = not isinstance(value, dt.datetime) or value.time() == dt.time()
+        if whole:
+            return value.strftime("%d/%m/%Y")
     if not isinstance(value, str):
         return csv_safe(cell_text(value))
     if value.startswith(("\t", "\r")) or value.lstrip(" \t\r\n").startswith(_FORMULA):
