@@ -1,0 +1,54 @@
+"""Attacks on the warm cache that found a fault: a project opened from the cache gives the
+figures of the files as they were when it was opened, as one opened without the cache does,
+whatever happens to the files and the cache folder before its records are first asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pqp_cli as pqp
+from pqp_cli.cache.store import CACHE_DIR
+from pqp_cli.core.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2025, 12, 31)
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns(CACHE_DIR))
+    shutil.copy(ROOT / "targets.yaml", tmp_path / "targets.yaml")
+    return tmp_path
+
+
+def _open(root: Path, settings: Settings, *, cache: bool = True) -> pqp.Project:
+    return pqp.open_project(
+        data=root / "data", targets=root / "targets.yaml", cache=cache, settings=settings
+    )
+
+
+def _empty_trainings(root: Path) -> None:
+    for path in sorted((root / "data" / "trainings").rglob("*.yaml")):
+        path.write_text("[]\n", encoding="utf-8")
+
+
+def test_a_warm_project_keeps_its_figures_when_the_cache_is_cleared_and_files_edited(
+    project_dir: Path, tmp_path: Path
+) -> None:
+    """A notebook keeps a project open; meanwhile someone edits the data and clears the cache
+    (or another run prunes its file entries). Its records, read back only when first asked
+    for, must still be those it was opened with, as its problems are: not the edited files."""
+    settings = Settings(cache_home=tmp_path / "user-cache")
+    _open(project_dir, settings)  # warms the cache: the next opening reads no record
+    cold = _open(project_dir, settings, cache=False)
+    warm = _open(project_dir, settings)
+    _empty_trainings(project_dir)
+    shutil.rmtree(project_dir / "data" / CACHE_DIR)
+    expected = pqp.status(cold, as_of=AS_OF)
+    assert expected.targets[0].value > 0  # the trainings count towards T1
+    assert pqp.status(warm, as_of=AS_OF) == expected
+    assert len(warm.dataset.trainings) == len(cold.dataset.trainings)
