@@ -52,3 +52,36 @@ def test_a_warm_project_keeps_its_figures_when_the_cache_is_cleared_and_files_ed
     assert expected.targets[0].value > 0  # the trainings count towards T1
     assert pqp.status(warm, as_of=AS_OF) == expected
     assert len(warm.dataset.trainings) == len(cold.dataset.trainings)
+
+
+@pytest.mark.parametrize(
+    ("module", "attribute"),
+    [("yaml", "__version__"), ("pydantic", "VERSION"), ("pydantic_core", "__version__")],
+)
+def test_an_upgraded_reader_library_never_reads_what_the_old_one_cached(
+    module: str, attribute: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pip install -U pyyaml` (libyaml reads the files) or pydantic (its errors become the
+    problems): the same pqp then reads files otherwise, so what the old one stored is not
+    used; nor under another Python (marshal and pickle formats)."""
+    import importlib
+
+    from pqp_cli.cache import store
+
+    monkeypatch.setattr(store, "_salt", None)
+    before = store.salt()
+    monkeypatch.setattr(importlib.import_module(module), attribute, "999.0")
+    monkeypatch.setattr(store, "_salt", None)
+    assert store.salt() != before
+
+
+def test_another_python_never_reads_what_this_one_cached(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from pqp_cli.cache import store
+
+    monkeypatch.setattr(store, "_salt", None)
+    before = store.salt()
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    monkeypatch.setattr(store, "_salt", None)
+    assert store.salt() != before

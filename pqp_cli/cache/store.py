@@ -26,6 +26,7 @@ import pickle
 import re
 import secrets
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -87,10 +88,12 @@ SOURCES = (
 
 
 def salt() -> str:
-    """The cache format, pqp's version and a digest of the modules in SOURCES (~150 kB)."""
+    """The cache format, pqp's version, the libraries that read the files and a digest of the
+    modules in SOURCES (~150 kB)."""
     global _salt
     if _salt is None:
         h = hashlib.sha256(f"{_FORMAT}\0{__version__}\0".encode())
+        h.update(_readers().encode())
         package = Path(__file__).resolve().parent.parent
         try:
             for name in SOURCES:
@@ -99,6 +102,19 @@ def salt() -> str:
             pass
         _salt = h.hexdigest()
     return _salt
+
+
+def _readers() -> str:
+    """Python (marshal and pickle formats) and the libraries whose reading a cached entry keeps:
+    PyYAML and libyaml (the events), pydantic (its errors become problems). An upgrade may read
+    a file otherwise, so what the old ones stored is never used."""
+    import pydantic
+    import pydantic_core
+    import yaml
+
+    libyaml = yaml._yaml.get_version_string() if yaml.__with_libyaml__ else "-"
+    versions = (sys.version, yaml.__version__, libyaml, pydantic.VERSION, pydantic_core.__version__)
+    return "\0".join(versions) + "\0"
 
 
 _code: str | None = None
