@@ -85,3 +85,43 @@ def test_another_python_never_reads_what_this_one_cached(monkeypatch: pytest.Mon
     monkeypatch.setattr(sys, "version", sys.version + " (another build)")
     monkeypatch.setattr(store, "_salt", None)
     assert store.salt() != before
+
+
+def _imported(package: Path, name: str) -> set[str]:
+    """The pqp modules `name` imports, as SOURCES names them: `from pqp_cli.core.messages
+    import words` is the module `core/messages/words`, and a package is its `__init__`."""
+    import ast
+
+    def files(dotted: str) -> list[str]:
+        base = "/".join(dotted.split(".")[1:])
+        return [n for n in (base, f"{base}/__init__") if n and (package / f"{n}.py").is_file()]
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pqp_cli"):
+            module = node.module or ""
+            found.update(files(module))
+            for alias in node.names:
+                found.update(files(f"{module}.{alias.name}"))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                found.update(files(alias.name) if alias.name.startswith("pqp_cli.") else [])
+    return found
+
+
+def test_the_cache_key_covers_the_message_modules_a_cached_problem_is_worded_by() -> None:
+    """A cached problem keeps its English and Vietnamese texts: a pqp whose wording changed
+    (`core/messages/localise.py`: fields and dates under vi; `words.py`) must not show the old
+    wording from the cache. Modules imported as `from package import module` and packages'
+    `__init__` count too."""
+    from pqp_cli.cache.store import SOURCES
+
+    package = ROOT / "pqp_cli"
+    todo, seen = ["cache/dataset", "figures/metrics"], set()
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(_imported(package, name))
+    assert {"core/messages/localise", "core/messages/words"} <= seen
+    assert sorted(seen - set(SOURCES)) == []

@@ -47,7 +47,8 @@ _salt: str | None = None
 
 
 #: The modules whose code decides what is cached: the digest of their source is in every key
-#: (a test checks that this covers every pqp module they import).
+#: (tests check that this covers every pqp module they import, `from package import module`
+#: and packages' `__init__` included: the catalogue's modules word every cached problem).
 SOURCES = (
     "cache/store",
     "cache/dataset",
@@ -61,11 +62,17 @@ SOURCES = (
     "core/messages/__init__",
     "core/messages/base",
     "core/messages/checking",
+    "core/messages/errors",
+    "core/messages/errors_import",
+    "core/messages/errors_read",
     "core/messages/import_cells",
     "core/messages/imports",
     "core/messages/labels",
+    "core/messages/localise",
+    "core/messages/outputs",
     "core/messages/reading",
     "core/messages/stderr",
+    "core/messages/words",
     "core/notes",
     "core/pathtext",
     "core/problems",
@@ -76,6 +83,7 @@ SOURCES = (
     "figures/metrics",
     "read/datafiles",
     "read/filecodec",
+    "read/__init__",
     "read/loading",
     "read/pool",
     "read/recordcodec",
