@@ -125,3 +125,48 @@ def test_the_cache_key_covers_the_message_modules_a_cached_problem_is_worded_by(
             todo.extend(_imported(package, name))
     assert {"core/messages/localise", "core/messages/words"} <= seen
     assert sorted(seen - set(SOURCES)) == []
+
+
+EDGES = [
+    "[\"a, b\", 'c # d']",
+    '"a # b"',
+    "'a # b' # c",
+    "[a, b] # c",
+    "[a, b]#c",
+    '"\\u00e9"',
+    '"\\x41"',
+    "'it''s'",
+    "['it''s', \"\\x41\"]",
+    "a\tb",
+    "[]",
+    "[ ]",
+    "[a, b,]",
+    "[a,,b]",
+    "[[a]]",
+    "{a: 1}",
+    "[a: b]",
+    "a#b",
+]
+LAYOUTS = [
+    "- id: x\n  k: {v}\n",
+    "- id: x\n  k:\n  - {v}\n",
+    "- id: x\n  k:\n    - {v}\n  j: 1\n",
+    "- id: x\r\n  k: {v}\r\n",
+    "\ufeff- id: x\n  k: {v}\n",
+    "- id: x\n\tk: {v}\n",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("value", EDGES)
+def test_the_fast_reader_reads_the_edges_as_libyaml_does(layout: str, value: str) -> None:
+    """What a careless hand writes at the edge of the fast reader's subset: read as libyaml's
+    events read it (values, lines, faults), whichever reader took it."""
+    from pqp_cli.core.text import clean
+    from pqp_cli.read import yamlread
+
+    text = layout.replace("{v}", value)
+    got, want = yamlread.parse(text, clean), yamlread.event_parse(text, clean)
+    assert repr(got.root) == repr(want.root)
+    assert got.lines == want.lines
+    assert [f.code for f in got.faults] == [f.code for f in want.faults]
