@@ -170,3 +170,29 @@ def test_the_fast_reader_reads_the_edges_as_libyaml_does(layout: str, value: str
     assert repr(got.root) == repr(want.root)
     assert got.lines == want.lines
     assert [f.code for f in got.faults] == [f.code for f in want.faults]
+
+
+def test_records_read_back_after_a_failed_first_try_are_all_there(
+    project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bytes kept for a vanished entry outlive a first reading that failed (interrupted,
+    out of memory): asked again, the records are all there, never none at all."""
+    from pqp_cli.cache import dataset as cached
+
+    settings = Settings(cache_home=tmp_path / "user-cache")
+    _open(project_dir, settings)
+    cold = _open(project_dir, settings, cache=False)
+    warm = _open(project_dir, settings)
+    shutil.rmtree(project_dir / "data" / CACHE_DIR)
+    real, calls = cached._read_and_check, []
+
+    def failing_once(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise MemoryError
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cached, "_read_and_check", failing_once)
+    with pytest.raises(MemoryError):
+        warm.dataset.entries  # noqa: B018 - reading them is the point
+    assert len(warm.dataset.entries) == len(cold.dataset.entries)

@@ -186,11 +186,11 @@ def _from_cache(
 
     def entries() -> list[Entry]:
         try:
-            return cached()
+            found = cached()
         except _Stale:  # an entry vanished meanwhile: read the bytes kept again
-            return _read_and_check(cache, kept, names, *when, settings).entries
-        finally:
-            kept.clear()
+            found = _read_and_check(cache, kept, names, *when, settings).entries
+        kept.clear()  # only once read: a reading that failed may be asked for again
+        return found
 
     return Dataset(found, files_left_out, records_left_out, entries)
 
