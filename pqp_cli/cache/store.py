@@ -46,6 +46,9 @@ _FILE_SLACK = 64
 _salt: str | None = None
 
 
+#: The catalogue's modules, every one (a new one too): they word every problem a reading keeps.
+_MESSAGES = sorted(p.stem for p in (Path(__file__).parent.parent / "core/messages").glob("*.py"))
+
 #: The modules whose code decides what is cached: the digest of their source is in every key
 #: (tests check that this covers every pqp module they import, `from package import module`
 #: and packages' `__init__` included: the catalogue's modules word every cached problem).
@@ -59,20 +62,7 @@ SOURCES = (
     "checks/suggestions",
     "core/fileio",
     "core/models",
-    "core/messages/__init__",
-    "core/messages/base",
-    "core/messages/checking",
-    "core/messages/errors",
-    "core/messages/errors_import",
-    "core/messages/errors_read",
-    "core/messages/import_cells",
-    "core/messages/imports",
-    "core/messages/labels",
-    "core/messages/localise",
-    "core/messages/outputs",
-    "core/messages/reading",
-    "core/messages/stderr",
-    "core/messages/words",
+    *(f"core/messages/{name}" for name in _MESSAGES),
     "core/notes",
     "core/pathtext",
     "core/problems",
