@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import marshal
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -178,14 +179,18 @@ def _from_cache(
     except Exception:  # noqa: BLE001 - a corrupt entry: read the files
         return None
     cached = _entries_from(cache, sources, names, flags)
+    # The bytes as they were read now, kept until the records are: should an entry vanish
+    # meanwhile (the cache cleared, pruned by another run), they are read from these, never
+    # from files edited since, so the records stay those the problems were found in.
+    kept = [replace(s) for s in sources]
 
     def entries() -> list[Entry]:
         try:
-            return cached()
-        except _Stale:  # an entry vanished meanwhile: read the files again
-            again = [s.read() for s in sources]
-            renamed = _entry_names(again, [_digest(s) for s in again])
-            return _read_and_check(cache, again, renamed, *when, settings).entries
+            found = cached()
+        except _Stale:  # an entry vanished meanwhile: read the bytes kept again
+            found = _read_and_check(cache, kept, names, *when, settings).entries
+        kept.clear()  # only once read: a reading that failed may be asked for again
+        return found
 
     return Dataset(found, files_left_out, records_left_out, entries)
 

@@ -26,6 +26,7 @@ import pickle
 import re
 import secrets
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,12 @@ _FILE_SLACK = 64
 _salt: str | None = None
 
 
+#: The catalogue's modules, every one (a new one too): they word every problem a reading keeps.
+_MESSAGES = sorted(p.stem for p in (Path(__file__).parent.parent / "core/messages").glob("*.py"))
+
 #: The modules whose code decides what is cached: the digest of their source is in every key
-#: (a test checks that this covers every pqp module they import).
+#: (tests check that this covers every pqp module they import, `from package import module`
+#: and packages' `__init__` included: the catalogue's modules word every cached problem).
 SOURCES = (
     "cache/store",
     "cache/dataset",
@@ -57,14 +62,7 @@ SOURCES = (
     "checks/suggestions",
     "core/fileio",
     "core/models",
-    "core/messages/__init__",
-    "core/messages/base",
-    "core/messages/checking",
-    "core/messages/import_cells",
-    "core/messages/imports",
-    "core/messages/labels",
-    "core/messages/reading",
-    "core/messages/stderr",
+    *(f"core/messages/{name}" for name in _MESSAGES),
     "core/notes",
     "core/pathtext",
     "core/problems",
@@ -75,6 +73,7 @@ SOURCES = (
     "figures/metrics",
     "read/datafiles",
     "read/filecodec",
+    "read/__init__",
     "read/loading",
     "read/pool",
     "read/recordcodec",
@@ -87,10 +86,12 @@ SOURCES = (
 
 
 def salt() -> str:
-    """The cache format, pqp's version and a digest of the modules in SOURCES (~150 kB)."""
+    """The cache format, pqp's version, the libraries that read the files and a digest of the
+    modules in SOURCES (~150 kB)."""
     global _salt
     if _salt is None:
         h = hashlib.sha256(f"{_FORMAT}\0{__version__}\0".encode())
+        h.update(_readers().encode())
         package = Path(__file__).resolve().parent.parent
         try:
             for name in SOURCES:
@@ -99,6 +100,19 @@ def salt() -> str:
             pass
         _salt = h.hexdigest()
     return _salt
+
+
+def _readers() -> str:
+    """Python (marshal and pickle formats) and the libraries whose reading a cached entry keeps:
+    PyYAML and libyaml (the events), pydantic (its errors become problems). An upgrade may read
+    a file otherwise, so what the old ones stored is never used."""
+    import pydantic
+    import pydantic_core
+    import yaml
+
+    libyaml = yaml._yaml.get_version_string() if yaml.__with_libyaml__ else "-"
+    versions = (sys.version, yaml.__version__, libyaml, pydantic.VERSION, pydantic_core.__version__)
+    return "\0".join(versions) + "\0"
 
 
 _code: str | None = None
