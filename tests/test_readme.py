@@ -86,8 +86,9 @@ def test_readme_status_table_shows_the_independent_figures(
 ) -> None:
     ids = {t["id"] for t in ORACLE.targets}
     rows = {r.split()[0]: r for r in _example(line, monkeypatch).splitlines() if r.split()[:1] and r.split()[0] in ids}  # fmt: skip
+    # the Vietnamese table writes a rate target's expected level with its % (as the reports do)
     for tid, (value, progress, expected, status) in _expected_cells(
-        "2023-12-31", False, lang
+        "2023-12-31", lang == "vi", lang
     ).items():
         cells = re.split(
             r"\s{2,}", rows[tid]
