@@ -14,7 +14,7 @@ import types
 import typing
 from collections.abc import Callable
 from enum import Enum
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Annotated, Any
 
 from pydantic import BaseModel
@@ -79,18 +79,25 @@ class ModelCodec:
         self.codecs = [_codec(f.annotation) for f in model.model_fields.values()]
         self.bits = {name: 1 << i for i, name in enumerate(self.names)}
         self._sets: dict[int, frozenset[str]] = {}
+        # Every field's value at once (a tuple: itemgetter of one name gives the bare value).
+        getter = itemgetter(*self.names)
+        self._values: Callable[[dict[str, Any]], tuple[Any, ...]] = (
+            getter if len(self.names) > 1 else lambda values: (getter(values),)
+        )
+        self._coded = [(i + 1, c[0]) for i, c in enumerate(self.codecs) if c is not None]
         self.decode: Callable[[tuple[Any, ...]], Any] = self._decoder()
 
     def encode(self, obj: BaseModel) -> tuple[Any, ...]:
-        if type(obj) is not self.model or obj.model_extra or obj.__pydantic_private__:
+        if type(obj) is not self.model or obj.__pydantic_extra__ or obj.__pydantic_private__:
             raise Unsupported(type(obj))
         values = obj.__dict__
-        bits = self.bits
-        mask = sum(bits[name] for name in obj.model_fields_set)
-        return (mask,) + tuple(
-            values[name] if codec is None else codec[0](values[name])
-            for name, codec in zip(self.names, self.codecs, strict=True)
-        )
+        mask = sum(map(self.bits.__getitem__, obj.__pydantic_fields_set__))
+        if not self._coded:
+            return (mask, *self._values(values))
+        row = [mask, *self._values(values)]
+        for at, enc in self._coded:  # only the fields that need encoding (dates, enums, models)
+            row[at] = enc(row[at])
+        return tuple(row)
 
     def _decoder(self) -> Callable[[tuple[Any, ...]], Any]:
         """A function made for this model: each field's decoder chosen once, not per record.
