@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from pqp_cli.core.models import Enterprise, Training, cleaned_text, tax_code_check_ok
-from pqp_cli.core.text import parse_date
+from pqp_cli.core.text import fold, parse_date
 from pqp_cli.read.filecodec import CODECS
 from pqp_cli.read.loading import read_records
 
@@ -128,3 +128,19 @@ def test_records_come_back_from_their_codec_as_validated() -> None:
         back = codec.decode(codec.encode(model))
         assert back == model and back.model_fields_set == model.model_fields_set
         assert back.__dict__ == model.__dict__
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Hợp tác xã  Đồng Tâm ", "hop tac xa dong tam"),
+        ("CÔNG TY\tTNHH", "cong ty tnhh"),
+        ("e\u0301 (NFD)", "e (nfd)"),  # a stray combining mark is dropped
+        ("İstanbul", "istanbul"),  # lower() makes a combining dot, dropped too
+        ("plain ascii", "plain ascii"),
+        ("", ""),
+    ],
+)
+def test_fold_sets_case_diacritics_and_spacing_aside(text: str, folded: str) -> None:
+    assert fold(text) == folded
+    assert fold(text) == folded  # the second time from the words kept
