@@ -13,9 +13,9 @@ from typing import Any, NamedTuple, Protocol
 
 from pydantic import ValidationError
 
-from pqp_cli.core.models import KINDS, MODELS, Record
+from pqp_cli.core.models import KINDS, MODELS, Record, cleaned_text
 from pqp_cli.core.problems import Problem
-from pqp_cli.core.text import clean, visible
+from pqp_cli.core.text import CONTROL, clean, visible
 from pqp_cli.read import yamlread
 from pqp_cli.read.validation_messages import problems_from_validation
 
@@ -209,12 +209,26 @@ def read_records(kind: str, file: str, content: bytes) -> FileRead:
     spoiled = {f.path[0] for f in parsed.faults if f.path}
     item_line, item_lines = parsed.items()
     source = Lines(items=item_lines)
-    entries = _entries(kind, file, root, item_line, source, problems)
+    plain = _all_clean(text)
+    entries = _entries(kind, file, root, item_line, source, problems, plain)
     for entry in entries:
         entry.bad = entry.index in spoiled
-    _validate_entries(kind, entries, problems)
+    if plain:
+        with cleaned_text():
+            _validate_entries(kind, entries, problems)
+    else:
+        _validate_entries(kind, entries, problems)
     source.packed()
     return FileRead(file, entries, problems)
+
+
+def _all_clean(text: str) -> bool:
+    """Whether every text the reader made of `text` is `clean` and free of control characters.
+
+    The reader cleans each scalar but one holding a control character, which it keeps as
+    written for validation to refuse. With no control character in the file and no backslash
+    (a double-quoted escape may make one), there is none: validation need not look again."""
+    return "\\" not in text and CONTROL.search(text) is None
 
 
 def _entries(
@@ -224,8 +238,11 @@ def _entries(
     item_line: list[int],
     source: Lines,
     problems: list[Problem],
+    plain: bool = False,
 ) -> list[Entry]:
-    """An entry for each item that is a mapping; a problem for each that is not."""
+    """An entry for each item that is a mapping; a problem for each that is not. `plain`: no
+    text holds a control character (`visible` would give each back unchanged)."""
+    shown = _same if plain else visible
     entries = []
     for index, item in enumerate(root):
         line = item_line[index]
@@ -237,14 +254,18 @@ def _entries(
             kind,
             file,
             line,
-            visible(record_id) if isinstance(record_id, str) else None,
-            visible(str(item.get("name", ""))),
+            shown(record_id) if isinstance(record_id, str) else None,
+            shown(str(item.get("name", ""))),
             index,
             source,
             item,
         )
         entries.append(entry)
     return entries
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _validate_entries(kind: str, entries: list[Entry], problems: list[Problem]) -> None:
