@@ -519,3 +519,18 @@ def test_explain_of_a_target_left_out_says_why(ws) -> None:
     result = CliRunner().invoke(app, ["explain", "T1", *where], env={"NO_COLOR": "1"})
     assert result.exit_code == 2
     assert "chỉ tiêu 'T1' bị loại vì có lỗi trong tệp chỉ tiêu" in result.stderr, result.stderr
+
+
+def test_the_broken_dataset_has_a_problem_of_every_code(repo) -> None:
+    """The acceptance dataset is what the scans above read: it must say every problem code of
+    the catalogue at least once, or a code's Vietnamese would go unread."""
+    import json
+
+    out = CliRunner().invoke(
+        app,
+        ["validate", "--format", "json", "--data", str(repo / "data")]
+        + ["--targets", str(repo / "targets.yaml")],
+    )
+    said = {p["code"] for p in json.loads(out.stdout)["problems"]}
+    codes = {code for code, entry in CATALOGUE.items() if entry.family == "problem"}
+    assert codes - said == set()
