@@ -60,16 +60,11 @@ def _plain_values(
         key = raw if raw.__class__ is str else (raw.__class__, raw)  # 1 and 1.0 and True differ
         value = memo.get(key, _UNSEEN)
         if value is _UNSEEN:
-            try:
-                value = cell_value(ctx.layout, index, col, spec, raw)
-            except CellError as err:
-                ctx.reject(index, spec.key, err.en, err.vi)
+            value, kept = _converted(ctx, index, col, spec, raw)
+            if value is _REJECTED:
                 ok = False
                 continue
-            if isinstance(value, Warned):  # said on every row it is on: not remembered
-                ctx.warn(index, spec.key, value.en, value.vi)
-                value = value.value
-            else:
+            if kept:
                 memo[key] = value
         if value is not None:
             values[spec.key] = list(value) if value.__class__ is list else value
@@ -85,18 +80,30 @@ def _row_values(
     width = len(row)
     for col, spec, _ in specs:
         raw = row[col] if col < width else None
-        try:
-            value = cell_value(ctx.layout, index, col, spec, raw)
-        except CellError as err:
-            ctx.reject(index, spec.key, err.en, err.vi)
+        value, _kept = _converted(ctx, index, col, spec, raw)
+        if value is _REJECTED:
             ok = False
-            continue
-        if isinstance(value, Warned):
-            ctx.warn(index, spec.key, value.en, value.vi)
-            value = value.value
-        if value is not None:
+        elif value is not None:
             values[spec.key] = value
     return values if ok else None
+
+
+_REJECTED = object()
+
+
+def _converted(ctx: Context, index: int, col: int, spec: Column, raw: Any) -> tuple[Any, bool]:
+    """A cell's value (`_REJECTED` when the cell is rejected, said to `ctx`), and whether it
+    may be remembered for the same cell elsewhere in its column: a warning is said on every
+    row it is on, so a warned value is not."""
+    try:
+        value = cell_value(ctx.layout, index, col, spec, raw)
+    except CellError as err:
+        ctx.reject(index, spec.key, err.en, err.vi)
+        return _REJECTED, False
+    if isinstance(value, Warned):
+        ctx.warn(index, spec.key, value.en, value.vi)
+        return value.value, False
+    return value, True
 
 
 #: The column keys that tell which record (or which establishment) a row is about.
