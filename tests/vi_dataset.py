@@ -1,6 +1,8 @@
 """The bundled sample data and targets.yaml, broken so that `pqp validate` finds at least one
 problem of every `problem` code of the catalogue, in a two-commit git repository (the sample,
-then the breakage) for `pqp diff`. Used by tests/test_vi_everywhere.py."""
+then the breakage) for `pqp diff`. Used by tests/test_vi_everywhere.py (no English
+anywhere), test_vi_formats.py (each format's conventions) and test_vi_wording.py (single messages),
+with the helpers they share: `pqp` (a command under `--lang vi`) and `docx_text`."""
 
 from __future__ import annotations
 
@@ -8,7 +10,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from docx import Document
 from gitrepo import GIT
+from typer.testing import CliRunner
+
+from pqp_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -142,3 +148,20 @@ IMPORTS: list[tuple[str, ...]] = [
     ("enterprises", "dn3.csv", "--mapping", "map.yaml"),
     ("enterprises", "dn3.csv", "--mapping", "map.yaml", "--replace"),
 ]
+
+
+def pqp(repo: Path, *args: str, code: tuple[int, ...] = (0, 1)) -> str:
+    """stdout and stderr of `pqp --lang vi …` on the broken data."""
+    where = ["--data", str(repo / "data"), "--targets", str(repo / "targets.yaml")]
+    full = [*args, *where, "--lang", "vi"]
+    result = CliRunner().invoke(app, full, env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert result.exit_code in code, (full, result.output, result.exception)
+    return result.stdout + "\n" + result.stderr
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph and table cell of a Word document, a line each."""
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
