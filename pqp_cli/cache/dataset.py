@@ -43,16 +43,22 @@ def load(
     digests = [_digest(s) for s in sources]
     names = _entry_names(sources, digests)
     key = _dataset_key(sources, digests, period, today)
-    dataset = _from_cache(cache, key, sources, names, (period, today), settings) if key else None
-    if dataset is None:
+    when = (period, today)
+    found = _from_cache(cache, key, sources, names, when, settings) if key else None
+    if found is None and key:
+        found = _as_last_time(cache, key, sources, names, when, settings)
+    if found is None:
         dataset = _read_and_check(cache, sources, names, period, today, settings)
+        found = (dataset, key or "", names)
         if key:
-            _store(cache, key, dataset, sources)
+            _store(cache, key, dataset, sources, names)
+    dataset, memo_key, used = found
     if key:
-        dataset.memo = MetricMemo(cache, f"m/{key}")
+        dataset.memo = MetricMemo(cache, f"m/{memo_key}")
+        _remember(cache, key, when)
     for source in sources:
         source.content = None
-    cache.prune({name for name in names if name})
+    cache.prune({name for name in [*names, *used] if name})
     return dataset
 
 
@@ -135,9 +141,12 @@ class _Stale(Exception):
     """A file entry the dataset entry refers to is gone or unreadable."""
 
 
-def _store(cache: DataCache, key: str, dataset: Dataset, sources: list[Source]) -> None:
+def _store(
+    cache: DataCache, key: str, dataset: Dataset, sources: list[Source], names: list[str]
+) -> None:
     """The dataset's problems, what it left out, and each entry's flags (bad, duplicate) by
-    file: with the files' own entries, all a later run needs."""
+    file: with the files' own entries (named here, with each file's kind and name), all a
+    later run needs. Its answers are kept under its own key."""
     index = {s.file: i for i, s in enumerate(sources)}
     if any(p.file not in index for p in dataset.problems):
         return
@@ -150,8 +159,12 @@ def _store(cache: DataCache, key: str, dataset: Dataset, sources: list[Source]) 
         marks[index[e.file]].append(e.bad | e.duplicate << 1)
     left_out = [index[f] for f in dataset.files_left_out]
     flags = [bytes(m) for m in marks]
-    payload = marshal.dumps((problems, left_out, dataset.records_left_out, flags))
-    cache.put(f"d/{key}", payload)
+    files = [(s.kind, s.file) for s in sources]
+    stored = (problems, left_out, dataset.records_left_out, flags, files, names, key)
+    cache.put(f"d/{key}", marshal.dumps(stored))
+
+
+Found = tuple[Dataset, str, list[str]]
 
 
 def _from_cache(
@@ -161,24 +174,27 @@ def _from_cache(
     names: list[str],
     when: tuple[Period, dt.date],
     settings: Settings,
-) -> Dataset | None:
-    """The dataset as stored under `key`, its records read back only when asked for."""
+) -> Found | None:
+    """The dataset as stored under `key` (with the key its answers are kept under and the
+    file entries it reads its records from), its records read back only when asked for."""
     payload = cache.get(f"d/{key}")
     if payload is None:
         return None
     try:
-        problems, left_out, records_left_out, flags = marshal.loads(payload)
-        files = [s.file for s in sources]
+        problems, left_out, records_left_out, flags, files, used, memo_key = marshal.loads(payload)
+        shown = [s.file for s in sources]
         found = [
-            Problem(code, files[i], line, en, vi, record, field, kind)
+            Problem(code, shown[i], line, en, vi, record, field, kind)
             for i, code, line, en, vi, record, field, kind in problems
         ]
-        files_left_out = [files[i] for i in left_out]
-        if len(flags) != len(sources):
+        files_left_out = [shown[i] for i in left_out]
+        if files != [(s.kind, s.file) for s in sources] or not len(flags) == len(used) == len(
+            sources
+        ):
             return None
     except Exception:  # noqa: BLE001 - a corrupt entry: read the files
         return None
-    cached = _entries_from(cache, sources, names, flags)
+    cached = _entries_from(cache, sources, used, flags)
     # The bytes as they were read now, kept until the records are: should an entry vanish
     # meanwhile (the cache cleared, pruned by another run), they are read from these, never
     # from files edited since, so the records stay those the problems were found in.
@@ -192,7 +208,71 @@ def _from_cache(
         kept.clear()  # only once read: a reading that failed may be asked for again
         return found
 
-    return Dataset(found, files_left_out, records_left_out, entries)
+    dataset = Dataset(found, files_left_out, records_left_out, entries)
+    return dataset, str(memo_key), list(used)
+
+
+# --- the same records as last time ------------------------------------------------------------
+
+#: Which dataset the last run read (its key and the period and day it was checked for).
+_LAST = "d/" + hashlib.sha256(f"{salt()}\0last".encode()).hexdigest()
+
+
+def _remember(cache: DataCache, key: str, when: tuple[Period, dt.date]) -> None:
+    """Point `_LAST` at this run's dataset (written only when it changes: a warm run writes
+    nothing)."""
+    last = marshal.dumps((key, repr(when)))
+    if cache.get(_LAST) != last:
+        cache.put(_LAST, last)
+
+
+def _as_last_time(
+    cache: DataCache,
+    key: str,
+    sources: list[Source],
+    names: list[str],
+    when: tuple[Period, dt.date],
+    settings: Settings,
+) -> Found | None:
+    """The dataset the last run read, when only files whose records read the same changed
+    since (a comment, a blank line, another quoting: every record, value, line and problem
+    equal): its problems, flags and answers hold as they are. It is stored under `key` too,
+    so the next run finds it at once. None when anything else changed."""
+    try:
+        last_key, last_when = marshal.loads(cache.get(_LAST) or b"")
+        payload = cache.get(f"d/{last_key}") if last_when == repr(when) else None
+        if payload is None:
+            return None
+        used = marshal.loads(payload)[5]
+    except Exception:  # noqa: BLE001 - none, or not as this pqp writes it
+        return None
+    if not isinstance(used, list) or len(used) != len(sources):
+        return None
+    changed = [i for i, (was, now) in enumerate(zip(used, names, strict=True)) if was != now]
+    if not all(_reads_the_same(cache, sources[i], names[i], used[i], settings) for i in changed):
+        return None
+    cache.put(f"d/{key}", payload)
+    return _from_cache(cache, key, sources, names, when, settings)
+
+
+def _reads_the_same(
+    cache: DataCache, source: Source, name: str, was: str, settings: Settings
+) -> bool:
+    """Whether `source` reads as the file whose entry is `was` did: the same entries (ids,
+    lines, records), problems and facts. The file is read (and its entry stored) if need be."""
+    if not name or not was:
+        return False
+    before = cache.get(was)
+    now = cache.get(name)
+    if now is None:
+        [(_, _, now)] = read_files([source], settings.workers, extra=file_facts, encoded=True)
+        if now is None:
+            return False
+        cache.put(name, now)
+    try:
+        return before is not None and marshal.loads(before) == marshal.loads(now)
+    except Exception:  # noqa: BLE001 - an entry not as this pqp writes it
+        return False
 
 
 def _entries_from(
