@@ -86,6 +86,16 @@ def test_one_file_reading_the_same_and_another_changed_reads_afresh(tmp_path: Pa
     assert after != before
 
 
+def test_a_file_renamed_or_added_with_the_same_records_is_read_afresh(tmp_path: Path) -> None:
+    root = write(tmp_path)
+    outputs(root)
+    data = root / "data"
+    (data / "experts.yaml").rename(data / "experts-2.yaml")
+    assert outputs(root) == outputs(root, "--no-cache")
+    (data / "units-copy.yaml").write_bytes((data / "units.yaml").read_bytes())
+    assert outputs(root) == outputs(root, "--no-cache")
+
+
 def test_a_value_changed_after_a_comment_was_taken_as_the_same_is_read_afresh(
     tmp_path: Path,
 ) -> None:

@@ -243,10 +243,10 @@ def _as_last_time(
         payload = cache.get(f"d/{last_key}") if last_when == repr(when) else None
         if payload is None:
             return None
-        used = marshal.loads(payload)[5]
+        files, used = marshal.loads(payload)[4:6]
     except Exception:  # noqa: BLE001 - none, or not as this pqp writes it
         return None
-    if not isinstance(used, list) or len(used) != len(sources):
+    if files != [(s.kind, s.file) for s in sources] or len(used) != len(sources):
         return None
     changed = [i for i, (was, now) in enumerate(zip(used, names, strict=True)) if was != now]
     if not all(_reads_the_same(cache, sources[i], names[i], used[i], settings) for i in changed):
