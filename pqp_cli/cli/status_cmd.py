@@ -45,6 +45,8 @@ class Format(str, Enum):
 
 def report_problems(project: Project, lang: str, strict: bool, *, no_color: bool) -> None:
     """The left-out banner (or the --strict refusal) and the warnings note, on stderr."""
+    if not project.errors and not project.warnings:
+        return  # nothing to say: no console (rich is imported only to print)
     from pqp_cli.render.console import stderr_console
 
     err = stderr_console(no_color)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def stdout_console(no_color: bool = False) -> Console:
+    from rich.console import Console  # imported when printed to: JSON never needs rich
+
     tty = sys.stdout.isatty()
     return Console(
         no_color=no_color or not tty,
@@ -19,6 +22,8 @@ def stdout_console(no_color: bool = False) -> Console:
 
 
 def stderr_console(no_color: bool = False) -> Console:
+    from rich.console import Console
+
     tty = sys.stderr.isatty()
     return Console(
         stderr=True,
@@ -30,6 +35,8 @@ def stderr_console(no_color: bool = False) -> Console:
 
 def plain_console(out: TextIO) -> Console:
     """A console writing to `out` as `stdout_console` writes to a file or a pipe."""
+    from rich.console import Console
+
     return Console(
         file=out, force_terminal=False, no_color=True, highlight=False, soft_wrap=True, width=200
     )

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 from tabulate import tabulate
 
 from pqp_cli.core.i18n import column, kind_label, status_label, tr
@@ -18,6 +16,9 @@ from pqp_cli.render.console import plain_console
 from pqp_cli.render.jsontext import dumps
 from pqp_cli.render.rows import Numbers, fmt_number, report_numbers, status_cells
 from pqp_cli.render.vnformat import day_text, period_text
+
+if TYPE_CHECKING:  # rich is imported when a table is printed: JSON and CSV never need it
+    from rich.console import Console
 
 COLOURS = {
     "met": "bold green",
@@ -89,6 +90,9 @@ def print_table(console: Console, doc: StatusDoc) -> None:
         text = tabulate(body, headers=_headers(doc), tablefmt="simple", disable_numparse=True)
         console.print(text, markup=False)
         return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=heading(doc), title_justify="left")
     for h in _headers(doc):
         table.add_column(h, overflow="fold")
