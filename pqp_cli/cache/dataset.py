@@ -47,6 +47,7 @@ def load(
     found = _from_cache(cache, key, sources, names, when, settings) if key else None
     if found is None and key:
         found = _as_last_time(cache, key, sources, names, when, settings)
+    read_all = found is None
     if found is None:
         dataset = _read_and_check(cache, sources, names, period, today, settings)
         found = (dataset, key or "", names)
@@ -58,7 +59,7 @@ def load(
         _remember(cache, key, when)
     for source in sources:
         source.content = None
-    cache.prune({name for name in [*names, *used] if name})
+    cache.prune({name for name in [*names, *used] if name}, files=read_all)
     return dataset
 
 

@@ -277,9 +277,10 @@ class DataCache:
             _ignore_all(self.root / ".gitignore")
         return self._no_link_to(folder)
 
-    def prune(self, files_in_use: set[str]) -> None:
-        """Drop old dataset entries, and file entries no current file has once they pile up;
-        only entries pqp wrote (by their names), in real folders under the cache's root."""
+    def prune(self, files_in_use: set[str], *, files: bool = True) -> None:
+        """Drop old dataset entries, and (unless `files` is false: a run that read one file)
+        file entries no current file has once they pile up; only entries pqp wrote (by their
+        names), in real folders under the cache's root."""
         if self.key is None or not self.wrote:
             return
         try:
@@ -287,6 +288,8 @@ class DataCache:
                 found = sorted(self._own(folder), key=lambda p: p.lstat().st_mtime, reverse=True)
                 for path in found[keep:]:
                     path.unlink(missing_ok=True)
+            if not files:
+                return
             entries = self._own("f")
             if len(entries) > 2 * len(files_in_use) + _FILE_SLACK:
                 for path in entries:
