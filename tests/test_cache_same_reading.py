@@ -33,7 +33,7 @@ def no_full_read(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the dataset was read and checked whole")
 
-    monkeypatch.setattr(cached, "_read_and_check", refuse)
+    monkeypatch.setattr(cached, "read_and_check", refuse)
 
 
 SAME_RECORDS = [

@@ -184,7 +184,7 @@ def test_records_read_back_after_a_failed_first_try_are_all_there(
     cold = _open(project_dir, settings, cache=False)
     warm = _open(project_dir, settings)
     shutil.rmtree(project_dir / "data" / CACHE_DIR)
-    real, calls = cached._read_and_check, []
+    real, calls = cached.read_and_check, []
 
     def failing_once(*args: object, **kwargs: object) -> object:
         calls.append(1)
@@ -192,7 +192,7 @@ def test_records_read_back_after_a_failed_first_try_are_all_there(
             raise MemoryError
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cached, "_read_and_check", failing_once)
+    monkeypatch.setattr(cached, "read_and_check", failing_once)
     with pytest.raises(MemoryError):
         warm.dataset.entries  # noqa: B018 - reading them is the point
     assert len(warm.dataset.entries) == len(cold.dataset.entries)

@@ -16,15 +16,14 @@ import marshal
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from pqp_cli.cache.store import DataCache, HintEntries, MetricMemo, file_entry, salt
-from pqp_cli.checks.assemble import assemble
-from pqp_cli.checks.facts import file_facts, gathered
+from pqp_cli.cache.checking import Stale, read_and_check
+from pqp_cli.cache.store import DataCache, MetricMemo, file_entry, salt
+from pqp_cli.checks.facts import file_facts
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.settings import Settings
 from pqp_cli.read.filecodec import decode_read
-from pqp_cli.read.loading import Dataset, Entry, FileRead
+from pqp_cli.read.loading import Dataset, Entry
 from pqp_cli.read.pool import read_files
 from pqp_cli.read.sources import Source
 
@@ -48,18 +47,19 @@ def load(
     if found is None and key:
         found = _as_last_time(cache, key, sources, names, when, settings)
     read_all = found is None
+    in_use: list[str] = []
     if found is None:
-        dataset = _read_and_check(cache, sources, names, period, today, settings)
+        dataset, checked, in_use = read_and_check(cache, sources, names, period, today, settings)
         found = (dataset, key or "", names)
         if key:
-            _store(cache, key, dataset, sources, names)
+            _store(cache, key, dataset, checked.flags, sources, names)
     dataset, memo_key, used = found
     if key:
         dataset.memo = MetricMemo(cache, f"m/{memo_key}")
         _remember(cache, key, when)
     for source in sources:
         source.content = None
-    cache.prune({name for name in [*names, *used] if name}, files=read_all)
+    cache.prune({name for name in [*names, *used, *in_use] if name}, files=read_all)
     return dataset
 
 
@@ -91,77 +91,31 @@ def _dataset_key(
 # --- each file's reading -----------------------------------------------------------------------
 
 
-def _read_and_check(
-    cache: DataCache,
-    sources: list[Source],
-    names: list[str],
-    period: Period,
-    today: dt.date,
-    settings: Settings,
-) -> Dataset:
-    """Each file's reading from its entry, else read (and stored); then every rule checked."""
-    found: list[tuple[FileRead, Any] | None] = [None] * len(sources)
-    misses = []
-    for i, (source, name) in enumerate(zip(sources, names, strict=True)):
-        found[i] = _file_from_cache(cache, source, name)
-        if found[i] is None:
-            misses.append(i)
-    missed = [sources[i] for i in misses]
-    for i, (read, facts, payload) in zip(
-        misses, read_files(missed, settings.workers, extra=file_facts, encoded=True), strict=True
-    ):
-        found[i] = (read, facts)
-        if payload is not None and names[i]:
-            cache.put(names[i], payload)
-    readings = [f for f in found if f is not None]
-    reads = [read for read, _ in readings]
-    return assemble(reads, period, today, gathered(readings), HintEntries(cache))
-
-
-def _file_from_cache(cache: DataCache, source: Source, name: str) -> tuple[FileRead, Any] | None:
-    """A readable file's reading and its records' facts as stored, or None (not there, or not
-    as this pqp writes it: read the file)."""
-    if not name:
-        return None
-    payload = cache.get(name)
-    if payload is None or source.kind is None:
-        return None
-    try:
-        read, facts = decode_read(source.kind, source.file, payload)
-        if not isinstance(facts, list) or len(facts) != len(read.entries):
-            return None
-    except Exception:  # noqa: BLE001 - a corrupt entry is rebuilt, never fatal
-        return None
-    return read, facts
-
-
 # --- the whole dataset ---------------------------------------------------------------------------
 
 
-class _Stale(Exception):
-    """A file entry the dataset entry refers to is gone or unreadable."""
-
-
 def _store(
-    cache: DataCache, key: str, dataset: Dataset, sources: list[Source], names: list[str]
+    cache: DataCache,
+    key: str,
+    dataset: Dataset,
+    flags: list[bytearray],
+    sources: list[Source],
+    names: list[str],
 ) -> None:
     """The dataset's problems, what it left out, and each entry's flags (bad, duplicate) by
     file: with the files' own entries (named here, with each file's kind and name), all a
     later run needs. Its answers are kept under its own key."""
     index = {s.file: i for i, s in enumerate(sources)}
-    if any(p.file not in index for p in dataset.problems):
+    if any(p.file not in index for p in dataset.problems) or len(flags) != len(sources):
         return
     problems = [
         (index[p.file], p.code, p.line, p.en, p.vi, p.record, p.field, p.kind)
         for p in dataset.problems
     ]
-    marks: list[bytearray] = [bytearray() for _ in sources]
-    for e in dataset.entries:
-        marks[index[e.file]].append(e.bad | e.duplicate << 1)
     left_out = [index[f] for f in dataset.files_left_out]
-    flags = [bytes(m) for m in marks]
     files = [(s.kind, s.file) for s in sources]
-    stored = (problems, left_out, dataset.records_left_out, flags, files, names, key)
+    marks = [bytes(m) for m in flags]
+    stored = (problems, left_out, dataset.records_left_out, marks, files, names, key)
     cache.put(f"d/{key}", marshal.dumps(stored))
 
 
@@ -204,8 +158,8 @@ def _from_cache(
     def entries() -> list[Entry]:
         try:
             found = cached()
-        except _Stale:  # an entry vanished meanwhile: read the bytes kept again
-            found = _read_and_check(cache, kept, names, *when, settings).entries
+        except Stale:  # an entry vanished meanwhile: read the bytes kept again
+            found = read_and_check(cache, kept, names, *when, settings)[0].entries
         kept.clear()  # only once read: a reading that failed may be asked for again
         return found
 
@@ -290,13 +244,13 @@ def _entries_from(
         for kind, file, name, marks in wanted:
             payload = cache.get(name) if name else None
             if payload is None:
-                raise _Stale(name)
+                raise Stale(name)
             try:
                 file_entries = decode_read(kind, file, payload)[0].entries
             except Exception as exc:
-                raise _Stale(name) from exc
+                raise Stale(name) from exc
             if len(file_entries) != len(marks):
-                raise _Stale(name)
+                raise Stale(name)
             for entry, mark in zip(file_entries, marks, strict=True):
                 entry.bad = bool(mark & 1)
                 entry.duplicate = bool(mark & 2)

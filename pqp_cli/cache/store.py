@@ -50,15 +50,16 @@ _salt: str | None = None
 _MESSAGES = sorted(p.stem for p in (Path(__file__).parent.parent / "core/messages").glob("*.py"))
 
 #: The modules whose code decides what is cached: the digest of their source is in every key
-#: (tests check that this covers every pqp module they import, `from package import module`
-#: and packages' `__init__` included: the catalogue's modules word every cached problem).
+#: (tests check this covers every pqp module they import, `from package import module` and
+#: `__init__` included: the catalogue's modules word every cached problem).
 SOURCES = (
     "cache/store",
     "cache/dataset",
+    "cache/checking",
     "checks/assemble",
     "checks/facts",
     "checks/rules",
-    "checks/rules_identity",
+    "checks/cross",
     "checks/suggestions",
     "core/fileio",
     "core/models",
@@ -278,9 +279,8 @@ class DataCache:
         return self._no_link_to(folder)
 
     def prune(self, files_in_use: set[str], *, files: bool = True) -> None:
-        """Drop old dataset entries, and (unless `files` is false: a run that read one file)
-        file entries no current file has once they pile up; only entries pqp wrote (by their
-        names), in real folders under the cache's root."""
+        """Drop old dataset entries, and (`files`) file entries no current file has once they
+        pile up; only entries pqp wrote (by their names), in real folders under its root."""
         if self.key is None or not self.wrote:
             return
         try:

@@ -1,49 +1,47 @@
-"""What the rules work out from one record alone, once per record: given back by the cache with
-its file's reading (a changed file does not cost every record's work again), else worked out
-when a rule first asks."""
+"""What the cross-record rules need of each record, worked out once per record beside its file's
+reading (in the worker that read it): plain values the cache keeps with the reading, so that a
+run whose files mostly did not change checks across records from these and never decodes a
+record it did not read.
+
+A record's facts, by kind (None for a record whose fields did not validate):
+- enterprises: its tax code, its name with case, diacritics and legal form set aside, its name
+  as validated, and whether the tax code's check digit is right;
+- trainings: its participants, its title folded, its date;
+- certifications: its enterprise, then its scheme folded and its dates;
+- experts: its unit, then its name folded and the day it qualified;
+- units: its name folded and the day it qualified.
+Dates are day numbers (`date.toordinal`), which marshal keeps and compare as dates do.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
 from typing import Any
 
 from pqp_cli.core.models import tax_code_check_ok
-from pqp_cli.core.text import name_key_folded
-from pqp_cli.read.loading import Entry, FileRead
+from pqp_cli.core.text import fold, name_key_folded
+from pqp_cli.read.loading import FileRead
 
 
-def record_facts(kind: str, model: Any) -> Any:
-    """For an enterprise: its name with case, diacritics and legal form set aside, and whether
-    its tax code's check digit is right (None for other kinds)."""
+def _day(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
+def record_facts(kind: str, model: Any) -> tuple[Any, ...]:
+    """The facts of one valid record of `kind` (see the module's docstring)."""
     if kind == "enterprises":
         tax_ok = model.tax_code is None or tax_code_check_ok(model.tax_code)
-        return (name_key_folded(model.name), tax_ok)
-    return None
+        return (model.tax_code, name_key_folded(model.name), model.name, tax_ok)
+    if kind == "trainings":
+        return (tuple(model.participants), fold(model.title), _day(model.date))
+    if kind == "certifications":
+        dates = (_day(model.started_on), _day(model.achieved_on), _day(model.expires_on))
+        return (model.enterprise, fold(model.scheme), *dates)
+    if kind == "experts":
+        return (model.unit, name_key_folded(model.name), _day(model.qualified_on))
+    return (name_key_folded(model.name), _day(model.qualified_on))
 
 
 def file_facts(read: FileRead) -> list[Any]:
-    """The facts of each entry of a file read (None where its record is invalid): plain
-    values, kept with the reading."""
+    """The facts of each entry of a file read, in order (None where its record is invalid)."""
     return [None if e.model is None else record_facts(e.kind, e.model) for e in read.entries]
-
-
-def gathered(found: Iterable[tuple[FileRead, list[Any] | None]]) -> Facts:
-    """The facts `file_facts` gave for each file read (None: none were worked out for it)."""
-    known: dict[Entry, Any] = {}
-    for read, facts in found:
-        if facts is not None:
-            known.update((e, f) for e, f in zip(read.entries, facts, strict=True) if f is not None)
-    return Facts(known)
-
-
-class Facts:
-    """Each entry's facts: those `known` already, the rest worked out when first asked for."""
-
-    def __init__(self, known: dict[Entry, Any] | None = None) -> None:
-        self.known = known if known is not None else {}
-
-    def of(self, entry: Entry, model: Any) -> Any:
-        found = self.known.get(entry)
-        if found is None:
-            found = self.known[entry] = record_facts(entry.kind, model)
-        return found

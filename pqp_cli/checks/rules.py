@@ -1,8 +1,7 @@
-"""Cross-record checks: RULES is a list of small functions, each returning problems.
-
-A rule gets every entry read and reports on those whose model validated (all of them, so
-every problem is reported); an error it reports marks that entry bad, so the record is left
-out of the figures.
+"""The rules on one record at a time (dates in order and in the period, no participant twice,
+a known scheme): LOCAL_RULES, each a small function returning problems. They need the record
+itself, so the cache keeps their findings by file (`cache.dataset`); the rules across records
+are in `checks.cross`.
 """
 
 from __future__ import annotations
@@ -10,12 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from pqp_cli.checks.facts import Facts
-from pqp_cli.checks.rules_identity import duplicate_tax_codes, possible_duplicate_records
-from pqp_cli.checks.suggestions import HintStore, Lazy, Suggestions
 from pqp_cli.core.messages import noun
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.schemes import is_known, nearest_scheme
@@ -27,8 +23,6 @@ class Context:
     entries: list[Entry]
     period: tuple[dt.date, dt.date] | None
     today: dt.date
-    facts: Facts = field(default_factory=Facts)
-    hints: HintStore | None = None
 
     def __post_init__(self) -> None:
         self._valid: dict[str, list[tuple[Entry, Any]]] = {}
@@ -37,10 +31,8 @@ class Context:
             self.by_kind[e.kind].append(e)
 
     def valid(self, kind: str) -> list[tuple[Entry, Any]]:
-        """Entries whose fields validated (and that are no later copy of an id).
-
-        Computed once per kind; `duplicate_ids`, which marks the copies, runs before any use.
-        """
+        """Entries whose fields validated and that are no later copy of an id (computed once
+        per kind)."""
         if kind not in self._valid:
             self._valid[kind] = [
                 (e, e.model) for e in self.by_kind[kind] if e.model is not None and not e.duplicate
@@ -60,77 +52,6 @@ def _problem(e: Entry, key: str, field: str | None, /, *path: Any, **params: Any
     return e, Problem.of(
         key, e.file, line, record=e.id, field=field, kind=e.kind, what=what, id=e.id, **params
     )
-
-
-def duplicate_ids(ctx: Context) -> list[Finding]:
-    """An id names one record of a kind, across all its files."""
-    first: dict[tuple[str, str], Entry] = {}
-    found = []
-    for e in ctx.entries:
-        if e.id is None:
-            continue
-        seen = first.setdefault((e.kind, e.id), e)
-        if seen is not e:
-            e.duplicate = True  # left out; its other checks wait until it has its own id
-            found.append(_problem(e, "duplicate-id", "id", first=f"{seen.file}:{seen.line}"))
-    return found
-
-
-def _ids(ctx: Context, kind: str) -> set[str]:
-    return {e.id for e in ctx.by_kind[kind] if e.id is not None}
-
-
-def _names(ctx: Context, kind: str) -> dict[str, str]:
-    return {e.id: e.name for e in ctx.by_kind[kind] if e.id is not None}
-
-
-def _unknown_ref(
-    e: Entry, field: str, ref: str, target: str, names: Suggestions, *path: Any
-) -> Finding:
-    hint = names.hint(ref)
-    key = "unknown-reference/hint" if hint else "unknown-reference"
-    named = names.names[hint] if hint else None
-    return _problem(
-        e,
-        key,
-        field,
-        *path,
-        name=field,
-        ref=ref,
-        target=noun(target + "s"),
-        hint=hint,
-        hint_name=named,
-    )
-
-
-def references(ctx: Context) -> list[Finding]:
-    """Participants, certification enterprises and expert units name records that exist."""
-    enterprises, units = _ids(ctx, "enterprises"), _ids(ctx, "units")
-    e_names = Lazy("enterprises", lambda: _names(ctx, "enterprises"), ctx.hints)
-    u_names = Lazy("units", lambda: _names(ctx, "units"), ctx.hints)
-    found = []
-    for e, t in ctx.valid("trainings"):
-        for i, p in enumerate(t.participants):
-            if p not in enterprises:
-                found.append(_unknown_ref(e, "participants", p, "enterprise", e_names.get(), i))
-    for e, c in ctx.valid("certifications"):
-        if c.enterprise not in enterprises:
-            found.append(_unknown_ref(e, "enterprise", c.enterprise, "enterprise", e_names.get()))
-    for e, x in ctx.valid("experts"):
-        if x.unit is not None and x.unit not in units:
-            found.append(_unknown_ref(e, "unit", x.unit, "unit", u_names.get()))
-    e_names.save()
-    u_names.save()
-    return found
-
-
-def tax_codes(ctx: Context) -> list[Finding]:
-    """A tax code names one establishment, and its check digit is right."""
-    found = duplicate_tax_codes(ctx)
-    for e, ent in ctx.valid("enterprises"):
-        if ent.tax_code is not None and not ctx.facts.of(e, ent)[1]:
-            found.append(_problem(e, "tax-code-checksum", "tax_code", tax_code=ent.tax_code))
-    return found
 
 
 _ORDER: dict[str, list[tuple[str, str]]] = {
@@ -259,58 +180,20 @@ def _future(e: Entry, name: str, value: dt.date, today: dt.date, *path: Any) -> 
     return _problem(e, "future-date", name, *path, name=name, value=value, today=today)
 
 
-def possible_duplicates(ctx: Context) -> list[Finding]:
-    """Two establishments whose names match but for case, diacritics and legal form."""
-    first: dict[str, Entry] = {}
-    found = []
-    for e, ent in ctx.valid("enterprises"):
-        k = ctx.facts.of(e, ent)[0]
-        if not k:
-            continue
-        seen = first.setdefault(k, e)
-        if seen is not e:
-            found.append(
-                _problem(
-                    e,
-                    "possible-duplicate",
-                    "name",
-                    name=ent.name,
-                    other=seen.id,
-                    other_name=seen.name,
-                    other_at=f"{seen.file}:{seen.line}",
-                )
-            )
-    return found
-
-
-RULES: list[Rule] = [
-    duplicate_ids,
-    references,
-    tax_codes,
+LOCAL_RULES: list[Rule] = [
     date_order,
     duplicate_participants,
     unknown_schemes,
     outside_period,
     future_dates,
-    possible_duplicates,
-    possible_duplicate_records,
 ]
 
 
-def run_rules(
-    entries: list[Entry],
-    period: tuple[dt.date, dt.date] | None,
-    today: dt.date,
-    facts: Facts | None = None,
-    hints: HintStore | None = None,
-) -> list[Problem]:
-    """Run every rule in order; an error marks its entry bad before later rules run. `hints`
-    keeps the suggestions for unknown references from one run to the next."""
-    ctx = Context(entries, period, today, facts or Facts(), hints)
-    problems = []
-    for rule in RULES:
-        for entry, problem in rule(ctx):
-            if problem.is_error:
-                entry.bad = True
-            problems.append(problem)
-    return problems
+def local_findings(
+    entries: list[Entry], period: tuple[dt.date, dt.date] | None, today: dt.date
+) -> list[tuple[int, Problem]]:
+    """What the rules on one record find among `entries` (those not marked a later copy of an
+    id), each with its entry's place in the list."""
+    ctx = Context(entries, period, today)
+    place = {e: i for i, e in enumerate(entries)}
+    return [(place[e], problem) for rule in LOCAL_RULES for e, problem in rule(ctx)]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pqp_cli.cache import dataset as cached
 from pqp_cli.checks.assemble import assemble
-from pqp_cli.checks.facts import file_facts, gathered
+from pqp_cli.checks.facts import file_facts
 from pqp_cli.core.problems import sort_key
 from pqp_cli.core.settings import Settings
 from pqp_cli.read.loading import Dataset, paused_gc
@@ -58,4 +58,4 @@ def _read_and_check(
     records' facts are worked out beside each file's reading (in the workers, when files are
     read in parallel)."""
     found = [r[:2] for r in read_files(sources, workers, extra=file_facts)]
-    return assemble([read for read, _ in found], period, today, gathered(found))
+    return assemble([read for read, _ in found], period, today, [facts for _, facts in found])

@@ -50,3 +50,26 @@ def decode_read(kind: str, file: str, payload: bytes) -> tuple[FileRead, Any]:
         for code, line, en, vi, record, field, pkind in found
     ]
     return FileRead(file, entries, problems), extra
+
+
+Head = tuple[int, int, str | None, str]
+
+
+def decode_outline(
+    file: str, payload: bytes
+) -> tuple[list[Head], bytes, list[Problem], Lines, Any]:
+    """What `encode_read` was given but the records themselves: each entry's index, line, id and
+    name; which entries reading left out (a flag byte each); the problems; the lines; `extra`.
+    Raises on a payload it did not make."""
+    rows, found, lines, extra = marshal.loads(payload)
+    heads = [(index, line, rid, name) for index, line, rid, name, _, _ in rows]
+    bad = bytes(1 if row[4] else 0 for row in rows)
+    if not isinstance(extra, list) or len(extra) != len(rows):
+        raise ValueError("no facts for each entry")
+    if any((facts is None) != (row[5] is None) for facts, row in zip(extra, rows, strict=True)):
+        raise ValueError("facts for an invalid record")
+    problems = [
+        Problem(code, file, line, en, vi, record, field, pkind)
+        for code, line, en, vi, record, field, pkind in found
+    ]
+    return heads, bad, problems, Lines(lines), extra

@@ -201,7 +201,7 @@ TEXTS: dict[str, Texts] = {
     "docx_problem_placeholder_target": Texts(
         "targets still holding a placeholder", "chỉ tiêu còn giữ số điền sẵn"
     ),
-    # --- checks/rules_identity.py ---
+    # --- checks/cross.py ---
     "same_experts": Texts("name and qualification date", "họ tên và ngày công nhận"),
     "same_units": Texts("name and qualification date", "tên và ngày công nhận"),
     "same_trainings": Texts("title and date", "tên lớp và ngày"),

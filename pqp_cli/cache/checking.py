@@ -1,0 +1,177 @@
+"""The data checked through the cache, when the files' digests name no dataset seen before.
+
+Each file comes back from its entry as far as the rules across records need it (its entries'
+ids, names and facts, its problems: `read.filecodec.decode_outline`; no record is decoded), or
+is read afresh (and its entry stored). The rules on one record come back from the file's own
+entry of local findings (by its content, the period and today), else are worked out from its
+records and kept. Then every rule across records runs over all the files (`checks.assemble.check`).
+So an edited record costs its own file's reading and the rules across records, not every
+file's records; those are decoded only when a figure asks for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pqp_cli.cache.store import DataCache, HintEntries, file_entry
+from pqp_cli.checks.assemble import Checked, Local, check, mark, part_of
+from pqp_cli.checks.cross import Part
+from pqp_cli.checks.facts import file_facts
+from pqp_cli.checks.rules import local_findings
+from pqp_cli.core.problems import Problem
+from pqp_cli.core.settings import Settings
+from pqp_cli.read.filecodec import decode_outline, decode_read
+from pqp_cli.read.loading import Dataset, Entry, FileRead
+from pqp_cli.read.pool import read_files
+from pqp_cli.read.sources import Source
+
+Period = tuple[dt.date, dt.date] | None
+
+
+class Stale(Exception):
+    """A file entry the dataset refers to is gone or unreadable."""
+
+
+@dataclass
+class _File:
+    """One file as this run has it: its part for the rules, its reading's problems and flags,
+    and either its entries (read this run) or its entry's payload (from the cache)."""
+
+    part: Part
+    problems: list[Problem]
+    bad: bytes
+    read: FileRead | None = None
+    payload: bytes | None = None
+
+
+def read_and_check(
+    cache: DataCache,
+    sources: list[Source],
+    names: list[str],
+    period: Period,
+    today: dt.date,
+    settings: Settings,
+) -> tuple[Dataset, Checked, list[str]]:
+    """The dataset, what `check` found (its flags, for the dataset's entry) and the names of
+    the entries of local findings it used (in use: not to be pruned)."""
+    files: list[_File | None] = [_outline(cache, s, n) for s, n in zip(sources, names, strict=True)]
+    misses = [i for i, f in enumerate(files) if f is None]
+    missed = [sources[i] for i in misses]
+    for i, (read, facts, payload) in zip(
+        misses, read_files(missed, settings.workers, extra=file_facts, encoded=True), strict=True
+    ):  # each payload stored as it comes, none kept
+        if payload is not None and names[i]:
+            cache.put(names[i], payload)
+        files[i] = _File(part_of(read, facts), read.problems, _read_bad(read), read=read)
+    ready = [f for f in files if f is not None]
+    local_names = [_local_name(s, n, period, today) for s, n in zip(sources, names, strict=True)]
+    local = [
+        _local(cache, f, s, name, period, today)
+        for f, s, name in zip(ready, sources, local_names, strict=True)
+    ]
+    checked = check(
+        [f.part for f in ready], [f.problems for f in ready], [f.bad for f in ready], local,
+        HintEntries(cache),
+    )  # fmt: skip
+    entries = _entries(cache, ready, sources, names, checked.flags)
+    dataset = Dataset(checked.problems, checked.files_left_out, checked.records_left_out, entries)
+    return dataset, checked, [n for n in local_names if n]
+
+
+def _read_bad(read: FileRead) -> bytes:
+    return bytes(1 if e.bad else 0 for e in read.entries)
+
+
+def _outline(cache: DataCache, source: Source, name: str) -> _File | None:
+    """A data file's outline as stored, or None (not there, or not as this pqp writes it:
+    read the file)."""
+    if not name or source.kind is None:
+        return None
+    payload = cache.get(name)
+    if payload is None:
+        return None
+    try:
+        heads, bad, problems, lines, facts = decode_outline(source.file, payload)
+    except Exception:  # noqa: BLE001 - a corrupt entry is rebuilt, never fatal
+        return None
+    part = Part(source.kind, source.file, heads, facts, lines)
+    return _File(part, problems, bad, payload=payload)
+
+
+def _local_name(source: Source, name: str, period: Period, today: dt.date) -> str:
+    """The entry of a file's local findings: by its reading's entry, the period and today."""
+    return file_entry(source.kind or "", f"{name}\0local\0{period}\0{today}") if name else ""
+
+
+def _local(
+    cache: DataCache, f: _File, source: Source, name: str, period: Period, today: dt.date
+) -> Local:
+    """The file's local findings: kept, else worked out from its records (and kept)."""
+    if name:
+        try:
+            kept = marshal.loads(cache.get(name) or b"")
+            return [(i, Problem(code, source.file, *rest)) for i, code, *rest in kept]
+        except Exception:  # noqa: BLE001 - none kept, or not as this pqp keeps them
+            pass
+    if f.read is not None:
+        entries = f.read.entries
+    elif f.payload is not None and source.kind is not None:
+        entries = decode_read(source.kind, source.file, f.payload)[0].entries
+    else:
+        entries = []
+    found = local_findings(entries, period, today)
+    if name:
+        rows = [
+            (i, p.code, p.line, p.en, p.vi, p.record, p.field, p.kind) for i, p in found
+        ]  # fmt: skip
+        cache.put(name, marshal.dumps(rows))
+    return found
+
+
+def _entries(
+    cache: DataCache,
+    files: list[_File],
+    sources: list[Source],
+    names: list[str],
+    flags: list[bytearray],
+) -> list[Entry] | Callable[[], list[Entry]]:
+    """The entries of every file, marked: a list when every file was read this run, else read
+    back from the cache when first asked for (raising Stale should an entry vanish)."""
+    if all(f.read is not None for f in files):
+        entries: list[Entry] = []
+        for f, marks in zip(files, flags, strict=True):
+            assert f.read is not None
+            mark(f.read.entries, marks)
+            entries.extend(f.read.entries)
+        return entries
+    wanted: list[tuple[list[Entry] | None, str | None, str, str, bytes]] = [
+        (f.read.entries if f.read else None, s.kind, s.file, name, bytes(marks))
+        for f, s, name, marks in zip(files, sources, names, flags, strict=True)
+    ]
+    for f in files:
+        f.payload = None  # read back from the cache when asked for, not kept meanwhile
+
+    def entries_read() -> list[Entry]:
+        found: list[Entry] = []
+        for read, kind, file, name, marks in wanted:
+            here = read if read is not None else _decoded(cache, kind, file, name)
+            if len(here) != len(marks):
+                raise Stale(name)
+            mark(here, marks)
+            found.extend(here)
+        return found
+
+    return entries_read
+
+
+def _decoded(cache: DataCache, kind: str | None, file: str, name: str) -> list[Entry]:
+    payload = cache.get(name) if name else None
+    if payload is None or kind is None:
+        raise Stale(name)
+    try:
+        return decode_read(kind, file, payload)[0].entries
+    except Exception as exc:
+        raise Stale(name) from exc
