@@ -78,6 +78,7 @@ def read_and_check(
     )  # fmt: skip
     entries = _entries(cache, ready, sources, names, checked.flags)
     dataset = Dataset(checked.problems, checked.files_left_out, checked.records_left_out, entries)
+    dataset.outline = [(f.part, flags) for f, flags in zip(ready, checked.flags, strict=True)]
     return dataset, checked, [n for n in local_names if n]
 
 

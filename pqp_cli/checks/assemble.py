@@ -25,6 +25,9 @@ BAD, DUPLICATE = 1, 2
 
 Local = list[tuple[int, Problem]]
 
+#: What the rules saw of each file, and its entries' flags as they found them.
+Outline = list[tuple[Part, bytearray]]
+
 
 @dataclass
 class Checked:
@@ -107,7 +110,9 @@ def assemble(
     for read, marks in zip(reads, checked.flags, strict=True):
         mark(read.entries, marks)
         entries.extend(read.entries)
-    return Dataset(checked.problems, checked.files_left_out, checked.records_left_out, entries)
+    dataset = Dataset(checked.problems, checked.files_left_out, checked.records_left_out, entries)
+    dataset.outline = list(zip(parts, checked.flags, strict=True))
+    return dataset
 
 
 def mark(entries: list[Entry], flags: bytes | bytearray) -> None:

@@ -5,8 +5,8 @@ record it did not read.
 
 A record's facts, by kind (None for a record whose fields did not validate):
 - enterprises: its tax code, its name with case, diacritics and legal form set aside, its name
-  as validated, and whether the tax code's check digit is right;
-- trainings: its participants, its title folded, its date;
+  as validated, whether the tax code's check digit is right, and its locality;
+- trainings: its participants, its title folded, its date, its locality;
 - certifications: its enterprise, then its scheme folded and its dates;
 - experts: its unit, then its name folded and the day it qualified;
 - units: its name folded and the day it qualified.
@@ -31,9 +31,10 @@ def record_facts(kind: str, model: Any) -> tuple[Any, ...]:
     """The facts of one valid record of `kind` (see the module's docstring)."""
     if kind == "enterprises":
         tax_ok = model.tax_code is None or tax_code_check_ok(model.tax_code)
-        return (model.tax_code, name_key_folded(model.name), model.name, tax_ok)
+        return (model.tax_code, name_key_folded(model.name), model.name, tax_ok, model.locality)
     if kind == "trainings":
-        return (tuple(model.participants), fold(model.title), _day(model.date))
+        participants = tuple(model.participants)
+        return (participants, fold(model.title), _day(model.date), model.locality)
     if kind == "certifications":
         dates = (_day(model.started_on), _day(model.achieved_on), _day(model.expires_on))
         return (model.enterprise, fold(model.scheme), *dates)

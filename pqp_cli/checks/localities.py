@@ -4,8 +4,12 @@ that the figures' groups by district and commune use too."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
+from pqp_cli.checks.assemble import BAD
 from pqp_cli.core.messages import Texts, noun, texts
 from pqp_cli.core.places import Register, Resolution, register_for
 from pqp_cli.core.problems import Problem
@@ -41,17 +45,46 @@ def locality_problems(plan: Plan | None, dataset: Dataset) -> list[Problem]:
     if register is None:
         return []
     found = []
-    for e in dataset.entries:
-        if e.kind not in LOCALITY_KINDS or e.model is None or e.bad:
-            continue
-        text = getattr(e.model, "locality", None)
-        if not text:
-            continue
-        date_field = LOCALITY_KINDS[e.kind]
-        res = register.resolve(text, getattr(e.model, date_field) if date_field else None)
+    for entry, text, day in _localities(dataset):
+        res = register.resolve(text, day)
         if res.place is None:
-            found.append(_unknown(e, res, register.name))
+            found.append(_unknown(entry(), res, register.name))
     return found
+
+
+#: Where the locality and the day it is resolved by stand in each kind's facts.
+_IN_FACTS = {"enterprises": (4, None), "trainings": (3, 2)}
+
+Located = Iterator[tuple[Callable[[], "Entry"], str, dt.date | None]]
+
+
+def _localities(dataset: Dataset) -> Located:
+    """Each valid record's locality and the day it is resolved by, in order, with its entry
+    (made only for a message): from what the rules saw of each file when this run checked
+    them (`Dataset.outline`: no record decoded), else from the records."""
+    if dataset.outline is None:
+        for e in dataset.entries:
+            if e.kind not in LOCALITY_KINDS or e.model is None or e.bad:
+                continue
+            text = getattr(e.model, "locality", None)
+            date_field = LOCALITY_KINDS[e.kind]
+            if text:
+                yield partial(_same, e), text, getattr(e.model, date_field) if date_field else None
+        return
+    for part, flags in dataset.outline:
+        where = _IN_FACTS.get(part.kind)
+        if where is None:
+            continue
+        at_text, at_day = where
+        for i, facts in enumerate(part.facts):
+            if facts is None or flags[i] & BAD or not facts[at_text]:
+                continue
+            day = dt.date.fromordinal(facts[at_day]) if at_day is not None else None
+            yield partial(part.entry, i), facts[at_text], day
+
+
+def _same(entry: Entry) -> Entry:
+    return entry
 
 
 def message(res: Resolution, province: str) -> Texts:

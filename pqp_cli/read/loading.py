@@ -125,6 +125,9 @@ class Dataset:
         self.files_left_out = files_left_out
         self.records_left_out = records_left_out
         self.memo = memo
+        #: What the rules saw of each file (`checks.assemble.Outline`), when this run checked
+        #: them: later checks over every record (localities) run on it, decoding none.
+        self.outline: Any = None
         self._entries = entries
         self._when_read: list[Callable[[list[Entry]], None]] = []
 
