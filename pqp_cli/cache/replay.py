@@ -23,10 +23,8 @@ import hashlib
 import hmac
 import marshal
 import os
-import re
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -41,7 +39,7 @@ FOLDER = "replay"
 _HOISTED = ("--data", "--targets", "--as-of", "--lang")
 #: Options that make a run depend on more than its files, or write elsewhere, or ask no cache.
 _NEVER = ("--rev", "--no-cache", "--help", "--version", "--install-completion")
-_NAME = re.compile(r"[0-9a-f]{64}")
+_HEX = frozenset("0123456789abcdef")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 #: The stat functions as the system gives them (a recording run watches `os.stat`).
@@ -235,6 +233,8 @@ def write_out(written: Iterable[tuple[int, bytes]]) -> None:
 def save_record(folder: str, name: str, key: bytes, record: Record) -> None:
     """Write the record atomically (temp file, rename: a concurrent reader sees the old record
     or the new one) and keep only the newest `KEEP`."""
+    import tempfile  # only when recording: a replay never needs it
+
     inputs, written, code = record
     payload = marshal.dumps((FORMAT, name, inputs, written, code))
     if len(payload) + 32 > MAX_RECORD:
@@ -259,7 +259,11 @@ def prune(folder: str) -> None:
     dated = []
     for entry in os.scandir(folder):
         try:
-            if _NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            if (
+                len(entry.name) == 64
+                and _HEX.issuperset(entry.name)
+                and entry.is_file(follow_symlinks=False)
+            ):
                 dated.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
         except OSError:
             continue
@@ -329,10 +333,13 @@ def _stat_state(path: str) -> str:
     return "\0".join(parts)
 
 
-def stamp(path: str) -> str:
-    """What stat says of `path` (identity, size, times, for the path and a link to it): taken
-    when a recorded run first touches an input and again at its end, so that an input changed
-    during the run is never recorded with the other's output. Replay never trusts it."""
+def stamp(path: str, kind: str) -> str:
+    """What stat says of a file or folder read (identity, size, times, for the path and a link
+    to it), or of a path only stat'ed (its kind): taken when a recorded run first touches an
+    input and again at its end, so that an input changed during the run is never recorded
+    with the other's output. Replay never trusts it."""
+    if kind == "s":
+        return _stat_state(path)
     parts = []
     for follow in (False, True):
         try:

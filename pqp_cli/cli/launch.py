@@ -132,6 +132,7 @@ class Watch:
     def __init__(self) -> None:
         self.cwd = os.getcwd()
         self.skip = _skipped_roots()
+        self.cache = os.path.join(replay.cache_folder(os.environ), "")
         self.inputs: dict[str, str] = {}
         self.stamps: dict[str, str] = {}
         self.spoilt = False
@@ -153,10 +154,9 @@ class Watch:
         path = self.path(given)
         if path is None:
             return
-        if self.inputs.get(path, "s") == "s":
+        if path not in self.inputs or self.inputs[path] == "s" != kind:
             self.inputs[path] = kind
-        if path not in self.stamps:
-            self.stamps[path] = replay.stamp(path)
+            self.stamps[path] = replay.stamp(path, kind)
 
     def audit(self, event: str, args: tuple[Any, ...]) -> None:
         if not self.active:
@@ -177,11 +177,18 @@ class Watch:
                 self.note(given, "f")
         elif event in ("os.scandir", "os.listdir"):
             self.note("." if args[0] is None else args[0], "d")
+        elif event == "os.mkdir" and self._above_cache(args[0]):
+            return  # `$XDG_CACHE_HOME` itself, made for the cache key
         elif event in _WRITES:
             paths = [a for a in args[:2] if isinstance(a, (str, bytes, os.PathLike))]
             self.spoilt |= any(self.path(p) is not None for p in paths)
         elif event in _STARTS:
             self.spoilt = True
+
+    def _above_cache(self, given: Any) -> bool:
+        """Whether `given` is a folder the per-user cache folder is in."""
+        path = self.path(given)
+        return path is not None and self.cache.startswith(os.path.join(os.path.normpath(path), ""))
 
     def wrap(self, real: Callable[..., Any]) -> Callable[..., Any]:
         """`os.stat` or `os.lstat`, noting the path asked about."""
@@ -256,14 +263,14 @@ class Recording:
         self.stats = (os.stat, os.lstat)
         self.watch = Watch()
         sys.addaudithook(self.watch.audit)
-        os.stat, os.lstat = (self.watch.wrap(f) for f in self.stats)  # type: ignore[assignment]
+        os.stat, os.lstat = (self.watch.wrap(f) for f in self.stats)
         sys.stdout = _teed(sys.stdout, 1, self.written)
         sys.stderr = _teed(sys.stderr, 2, self.written)
 
     def finish(self, code: object) -> None:
         """Put the streams and `os.stat` back, then keep the record when the run allows."""
         self.watch.active = False
-        os.stat, os.lstat = self.stats  # type: ignore[assignment]
+        os.stat, os.lstat = self.stats
         try:
             for teed in (sys.stdout, sys.stderr):
                 teed.flush()
@@ -272,7 +279,7 @@ class Recording:
         sys.stdout, sys.stderr = self.streams
         try:
             if code in (0, 1) and not self.watch.spoilt:
-                self._keep(code)  # type: ignore[arg-type]
+                self._keep(code)
         except Exception:  # noqa: BLE001 - a record not kept: the next run records
             return
 
@@ -283,7 +290,7 @@ class Recording:
 
         watch = self.watch
         inputs = [(path, kind, replay.state(path, kind)) for path, kind in watch.inputs.items()]
-        if any(replay.stamp(path) != watch.stamps[path] for path in watch.inputs):
+        if any(replay.stamp(path, kind) != watch.stamps[path] for path, kind, _ in inputs):
             return
         if time.strftime("%Y-%m-%d") != self.day:
             return
