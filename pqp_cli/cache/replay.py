@@ -67,17 +67,21 @@ def command_of(argv: Sequence[str]) -> str | None:
 
 def eligible(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
     """Whether this invocation may be replayed or recorded: one of the three reading commands,
-    no git revision, cache on, no step summary to append to, and neither stdout nor stderr a
-    terminal (a person at a terminal gets a real run; scripts and CI get the replay)."""
+    no git revision, no help, cache on, no step summary to append to (`at_terminal` is the
+    other condition)."""
     if command_of(argv) not in COMMANDS:
         return False
     if any(arg.split("=", 1)[0] in _NEVER for arg in argv):
         return False
     if environ.get("PQP_NO_CACHE") or environ.get("PQP_NO_REPLAY"):
         return False
-    if environ.get("GITHUB_STEP_SUMMARY"):
-        return False
-    return not (_isatty(1) or _isatty(2))
+    return not environ.get("GITHUB_STEP_SUMMARY")
+
+
+def at_terminal() -> bool:
+    """Whether stdout or stderr is a terminal: a person there gets a real run (and its
+    colours); scripts, pipes and CI get the replay."""
+    return _isatty(1) or _isatty(2)
 
 
 def _isatty(fd: int) -> bool:

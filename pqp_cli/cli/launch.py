@@ -93,7 +93,7 @@ def main() -> None:
 def _prepare(argv: list[str]) -> Recording | None:
     """Replay and exit when a valid record matches; otherwise what will record this run."""
     try:
-        if not replay.eligible(argv, os.environ):
+        if replay.at_terminal() or not replay.eligible(argv, os.environ):
             return None
         name = replay.invocation_key(argv, os.environ)
         found = replay.lookup(name, os.environ)
