@@ -140,7 +140,7 @@ def package_digest() -> str:
         found += [os.path.join(top, n) for n in names if n.endswith((".py", ".gz", ".json"))]
     for path in sorted(found):
         with open(path, "rb") as fh:
-            h.update(os.path.relpath(path, PACKAGE).encode() + b"\0" + fh.read())
+            h.update(path[len(PACKAGE) + 1 :].encode() + b"\0" + fh.read())
     return h.hexdigest()
 
 
