@@ -322,3 +322,38 @@ def test_a_replay_imports_no_heavy_library(folder: Folder) -> None:
         "pqp_cli.cache.replay",
     }
     assert not {name.split(".")[0] for name in imported} & {"typer", "pydantic", "rich", "yaml"}
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file away takes root")
+def test_a_record_of_another_user_is_not_replayed(folder: Folder) -> None:
+    folder.run("status")
+    path = folder.forge()
+    os.chown(path, 65534, 65534)
+    assert folder.run("status") == folder.run("status", "--no-cache")
+
+
+def test_only_the_newest_records_are_kept(tmp_path: Path) -> None:
+    key = os.urandom(32)
+    names = [f"{i:064x}" for i in range(replay.KEEP + 6)]
+    for at, name in enumerate(names):
+        replay.save_record(str(tmp_path), name, key, ([], [(1, b"x")], 0))
+        os.utime(tmp_path / name, ns=(at * 10**9, at * 10**9))
+    (tmp_path / "not-a-record").write_text("kept")
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([*names[-replay.KEEP :], "not-a-record"])
+    assert replay.load_record(str(tmp_path), names[-1], key) == ([], [(1, b"x")], 0)
+
+
+def test_runs_at_once_each_write_the_whole_answer(folder: Folder) -> None:
+    """Replays and recordings side by side: every one writes what an uncached run writes."""
+    args = [sys.executable, "-m", "pqp_cli", "status", "--format", "csv"]
+    expected = folder.run("status", "--format", "csv", "--no-cache")
+    for _ in range(2):
+        runs = [
+            subprocess.Popen(args, cwd=folder.root, env=folder.env(), stdout=subprocess.PIPE)
+            for _ in range(3)
+        ]
+        for run in runs:
+            out, _ = run.communicate(timeout=300)
+            assert (run.returncode, out) == (expected.code, expected.out)
+    assert len(folder.records()) == 1
