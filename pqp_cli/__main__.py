@@ -1,5 +1,5 @@
-"""`python -m pqp_cli` runs the CLI."""
+"""`python -m pqp_cli` runs the CLI (through `cli.launch`, which may replay a recorded answer)."""
 
-from pqp_cli.cli.app import main
+from pqp_cli.cli.launch import main
 
 main()

@@ -1,0 +1,359 @@
+"""Output replay (`cache.replay`, `cli.launch`): a script's second `validate`, `status` or
+`explain` writes what the first wrote, byte for byte, and only while nothing it read changed.
+
+Every run here is a real `python -m pqp_cli` with its streams piped, as a script or CI runs it.
+To tell a replay from a run, a test rewrites the record (signed with the test's own key) to
+say `REPLAYED`: a run that still says so was replayed; one that changed anything must not."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
+
+from pqp_cli.cache import replay
+
+FORGED = b"REPLAYED\n"
+#: Variables of the test's own environment that would change what pqp does.
+_UNSET = ("PQP_LANG", "PQP_NO_CACHE", "PQP_NO_REPLAY", "PQP_DATA", "PQP_TARGETS", "NO_COLOR")
+_UNSET += ("GITHUB_STEP_SUMMARY", "COLUMNS")
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: bytes
+    err: bytes
+
+
+@dataclass
+class Folder:
+    """A copy of the sample and the per-user cache folder its runs use."""
+
+    root: Path
+    xdg: Path
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k not in _UNSET}
+        return {**env, "XDG_CACHE_HOME": str(self.xdg), **extra}
+
+    def run(self, *args: str, cwd: Path | None = None, **extra: str) -> Run:
+        done = subprocess.run(
+            [sys.executable, "-m", "pqp_cli", *args],
+            cwd=cwd or self.root,
+            env=self.env(**extra),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=300,
+        )
+        return Run(done.returncode, done.stdout, done.stderr)
+
+    def records(self) -> list[Path]:
+        folder = self.xdg / "pqp" / replay.FOLDER
+        return sorted(p for p in folder.glob("*") if len(p.name) == 64) if folder.is_dir() else []
+
+    def forge(self, key: bytes | None = None) -> Path:
+        """Rewrite the one record to say FORGED (signed with `key`, by default the user's)."""
+        (path,) = self.records()
+        mine = replay.user_key({"XDG_CACHE_HOME": str(self.xdg)})
+        assert mine is not None
+        found = replay.load_record(str(path.parent), path.name, mine)
+        assert found is not None
+        forged = (found[0], [(1, FORGED)], 0)
+        replay.save_record(str(path.parent), path.name, key or mine, forged)
+        return path
+
+
+def _folder(tmp_path: Path, *, broken: bool = False) -> Folder:
+    root = tmp_path / "project"
+    shutil.copytree(SAMPLE / "data", root / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
+    shutil.copy2(SAMPLE / "targets.yaml", root / "targets.yaml")
+    if broken:  # an error (a record without its fields) and a file that is not YAML
+        (root / "data" / "trainings" / "broken.yaml").write_text("- id: X-1\n  oops: [1\n")
+        (root / "data" / "units.yaml").write_text(
+            (root / "data" / "units.yaml").read_text(encoding="utf-8") + "- id: U-NEW\n",
+            encoding="utf-8",
+        )
+    return Folder(root, tmp_path / "xdg")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Folder:
+    made = _folder(tmp_path)
+    made.run("validate")  # the first run fills the data cache (a run that writes is not kept)
+    return made
+
+
+CASES = [
+    ("validate",),
+    ("validate", "--format", "json"),
+    ("validate", "--format", "github"),
+    ("status",),
+    ("status", "--format", "json"),
+    ("status", "--format", "csv"),
+    ("status", "--format", "markdown"),
+    ("status", "--by", "year", "--projection", "--format", "markdown"),
+    ("explain", "T1"),
+    ("explain", "T1", "--format", "json"),
+    ("explain", "T1", "--format", "markdown"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("broken", [False, True], ids=["sample", "broken"])
+def test_a_replayed_run_writes_what_an_uncached_run_writes(
+    tmp_path: Path, lang: str, broken: bool
+) -> None:
+    made = _folder(tmp_path, broken=broken)
+    made.run("validate")
+    for case in CASES:
+        args = (*case, "--lang", lang)
+        recorded, replayed, fresh = made.run(*args), made.run(*args), made.run(*args, "--no-cache")
+        assert replayed == fresh, args
+        assert recorded == fresh, args
+        assert fresh.code in (0, 1) and fresh.out
+    assert len(made.records()) == len(CASES)  # each was recorded, so the second replayed
+
+
+def test_stdout_and_stderr_keep_their_order_in_one_pipe(folder: Folder) -> None:
+    """`pqp status 2>&1 | tee log`: the warning before the table, as the run wrote them."""
+
+    def both(*args: str) -> bytes:
+        return subprocess.run(
+            [sys.executable, "-m", "pqp_cli", "status", *args],
+            cwd=folder.root,
+            env=folder.env(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            timeout=300,
+        ).stdout
+
+    both()
+    assert both() == both("--no-cache")
+    assert len(folder.records()) == 1
+
+
+def _edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return change
+
+
+def _append(relative: str, text: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        with (root / relative).open("a", encoding="utf-8") as fh:
+            fh.write(text)
+
+    return change
+
+
+def _rename(root: Path) -> None:
+    trainings = root / "data" / "trainings"
+    (trainings / "2021.yaml").rename(trainings / "2021-renamed.yaml")
+
+
+#: What changes between the recorded run and the next: (change to the files, cwd below the
+#: copy, environment, argv). Each must give a fresh run.
+CHANGES: dict[str, tuple[Callable[[Path], None] | None, str, dict[str, str], tuple[str, ...]]] = {
+    "data file edited": (
+        _edit("data/trainings/2021.yaml", "trainees: 16", "trainees: 17"),
+        "",
+        {},
+        (),
+    ),
+    "comment appended": (_append("data/units.yaml", "# a note\n"), "", {}, ()),
+    "file added": (_append("data/trainings/2026.yaml", "[]\n"), "", {}, ()),
+    "file removed": (lambda root: (root / "data/trainings/2025.yaml").unlink(), "", {}, ()),
+    "file renamed": (_rename, "", {}, ()),
+    "folder added": (lambda root: (root / "data/trainings/more").mkdir(), "", {}, ()),
+    "targets edited": (_edit("targets.yaml", "id: T1", "id: T01"), "", {}, ()),
+    "targets removed": (lambda root: (root / "targets.yaml").unlink(), "", {}, ()),
+    "PQP_LANG": (None, "", {"PQP_LANG": "vi"}, ()),
+    "COLUMNS": (None, "", {"COLUMNS": "60"}, ()),
+    "NO_COLOR": (None, "", {"NO_COLOR": "1"}, ()),
+    "cwd": (None, "data", {}, ()),
+    "argv": (None, "", {}, ("--format", "csv")),
+    "as of": (None, "", {}, ("--as-of", "2024-06-30")),
+}
+
+
+@pytest.mark.parametrize("what", list(CHANGES))
+def test_a_run_after_a_change_is_not_replayed(folder: Folder, what: str) -> None:
+    change, below, env, more = CHANGES[what]
+    assert folder.run("status").code == 0
+    folder.forge()
+    assert folder.run("status").out == FORGED  # unchanged: replayed
+    if change is not None:
+        change(folder.root)
+    cwd = folder.root / below
+    after = folder.run("status", *more, cwd=cwd, **env)
+    assert after.out != FORGED
+    assert after == folder.run("status", *more, "--no-cache", cwd=cwd, **env)
+
+
+def test_a_targets_file_created_nearer_is_not_replayed(folder: Folder) -> None:
+    """From `data/`, pqp walks up to the folder holding targets.yaml: one made in `data/`
+    itself (absent when the run was recorded) changes which project the run reads."""
+    below = folder.root / "data"
+    folder.run("status", cwd=below)
+    folder.forge()
+    assert folder.run("status", cwd=below).out == FORGED
+    shutil.copy2(folder.root / "targets.yaml", below / "targets.yaml")
+    after = folder.run("status", cwd=below)
+    assert after.out != FORGED
+    assert after == folder.run("status", "--no-cache", cwd=below)
+
+
+def test_a_tampered_record_is_not_replayed(folder: Folder) -> None:
+    folder.run("status")
+    path = folder.forge()
+    blob = bytearray(path.read_bytes())
+    blob[-1] ^= 1
+    path.write_bytes(bytes(blob))
+    assert folder.run("status") == folder.run("status", "--no-cache")
+
+
+def test_a_truncated_record_is_not_replayed(folder: Folder) -> None:
+    folder.run("status")
+    path = folder.forge()
+    path.write_bytes(path.read_bytes()[:40])
+    assert folder.run("status") == folder.run("status", "--no-cache")
+
+
+def test_a_record_signed_with_another_key_is_not_replayed(folder: Folder) -> None:
+    folder.run("status")
+    folder.forge(key=os.urandom(32))
+    assert folder.run("status") == folder.run("status", "--no-cache")
+
+
+def test_a_record_that_is_a_link_is_not_replayed(folder: Folder) -> None:
+    folder.run("status")
+    path = folder.forge()
+    elsewhere = path.parent / "elsewhere"
+    path.rename(elsewhere)
+    path.symlink_to(elsewhere)
+    assert folder.run("status") == folder.run("status", "--no-cache")
+
+
+def test_an_unusable_cache_folder_changes_no_answer(folder: Folder, tmp_path: Path) -> None:
+    """`XDG_CACHE_HOME` below a file: no key, no record, the same output and code each time."""
+    (tmp_path / "a-file").write_text("")
+    below_a_file = str(tmp_path / "a-file" / "cache")
+    fresh = folder.run("validate", "--format", "json", "--no-cache")
+    for _ in range(2):
+        assert folder.run("validate", "--format", "json", XDG_CACHE_HOME=below_a_file) == fresh
+
+
+def test_a_run_with_a_side_effect_is_never_replayed(folder: Folder, tmp_path: Path) -> None:
+    """`validate --format github` appends to GitHub's step summary: every run must."""
+    summary = tmp_path / "summary.md"
+    for _ in range(2):
+        folder.run("validate", "--format", "github", GITHUB_STEP_SUMMARY=str(summary))
+    once = folder.run("validate", "--format", "github", "--no-cache").out
+    assert once and summary.read_text(encoding="utf-8").count("\n") > 0
+    assert folder.records() == []
+
+
+def test_a_usage_error_is_never_recorded(folder: Folder) -> None:
+    for _ in range(2):
+        assert folder.run("status", "--as-of", "not-a-date").code == 2
+    assert folder.records() == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "expected"),
+    [
+        (["status"], {}, True),
+        (["--lang", "vi", "explain", "T1"], {}, True),
+        (["--data=data", "validate"], {}, True),
+        (["status", "--no-cache"], {}, False),
+        (["status", "--rev", "HEAD"], {}, False),
+        (["status", "--rev=HEAD"], {}, False),
+        (["status", "--help"], {}, False),
+        (["report", "--format", "md"], {}, False),
+        (["import", "x.xlsx"], {}, False),
+        (["diff", "HEAD"], {}, False),
+        ([], {}, False),
+        (["status"], {"PQP_NO_CACHE": "1"}, False),
+        (["status"], {"PQP_NO_REPLAY": "1"}, False),
+        (["validate"], {"GITHUB_STEP_SUMMARY": "/tmp/summary"}, False),
+    ],
+)
+def test_which_invocations_may_be_replayed(
+    argv: list[str], env: dict[str, str], expected: bool
+) -> None:
+    assert replay.eligible(argv, env) is expected
+
+
+def test_a_replay_imports_no_heavy_library(folder: Folder) -> None:
+    """The point of replaying: no typer, pydantic, rich or data layer is imported."""
+    args = [sys.executable, "-X", "importtime", "-m", "pqp_cli", "status", "--format", "json"]
+    runs = [
+        subprocess.run(args, cwd=folder.root, env=folder.env(), capture_output=True, timeout=300)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout == runs[1].stdout
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in runs[1].stderr.decode().splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "pqp_cli.cache.replay" in imported
+    ours = {name for name in imported if name.startswith("pqp_cli")}
+    assert ours <= {
+        "pqp_cli",
+        "pqp_cli.core",
+        "pqp_cli.core.version",
+        "pqp_cli.cli",
+        "pqp_cli.cli.launch",
+        "pqp_cli.cache",
+        "pqp_cli.cache.replay",
+    }
+    assert not {name.split(".")[0] for name in imported} & {"typer", "pydantic", "rich", "yaml"}
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file away takes root")
+def test_a_record_of_another_user_is_not_replayed(folder: Folder) -> None:
+    folder.run("status")
+    path = folder.forge()
+    os.chown(path, 65534, 65534)
+    assert folder.run("status") == folder.run("status", "--no-cache")
+
+
+def test_only_the_newest_records_are_kept(tmp_path: Path) -> None:
+    key = os.urandom(32)
+    names = [f"{i:064x}" for i in range(replay.KEEP + 6)]
+    for at, name in enumerate(names):
+        replay.save_record(str(tmp_path), name, key, ([], [(1, b"x")], 0))
+        os.utime(tmp_path / name, ns=(at * 10**9, at * 10**9))
+    (tmp_path / "not-a-record").write_text("kept")
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([*names[-replay.KEEP :], "not-a-record"])
+    assert replay.load_record(str(tmp_path), names[-1], key) == ([], [(1, b"x")], 0)
+
+
+def test_runs_at_once_each_write_the_whole_answer(folder: Folder) -> None:
+    """Replays and recordings side by side: every one writes what an uncached run writes."""
+    args = [sys.executable, "-m", "pqp_cli", "status", "--format", "csv"]
+    expected = folder.run("status", "--format", "csv", "--no-cache")
+    for _ in range(2):
+        runs = [
+            subprocess.Popen(args, cwd=folder.root, env=folder.env(), stdout=subprocess.PIPE)
+            for _ in range(3)
+        ]
+        for run in runs:
+            out, _ = run.communicate(timeout=300)
+            assert (run.returncode, out) == (expected.code, expected.out)
+    assert len(folder.records()) == 1
