@@ -14,6 +14,9 @@ The variables (docs/cli.md lists them for users):
 - `GITHUB_STEP_SUMMARY` — the file GitHub Actions shows as a job summary (`validate --format
   github` appends to it).
 `PQP_DATA` and `PQP_TARGETS` are option defaults, read by the command line itself.
+`PQP_NO_REPLAY` (any non-empty value: never replay a recorded answer) is read by the entry
+point `cli/launch.py` before anything else is imported, the one variable read outside this
+module (docs/decisions.md, "Replaying a warm run's output").
 """
 
 from __future__ import annotations
