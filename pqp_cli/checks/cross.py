@@ -11,7 +11,6 @@ from what the cache kept of the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,7 +44,6 @@ class Part:
 
 
 Finding = tuple[Part, int, Problem]
-Valid = Iterator[tuple[Part, int, Any]]
 
 
 class Table:
@@ -55,17 +53,22 @@ class Table:
         self.parts = parts
         self.hints = hints
         self.by_kind: dict[str, list[Part]] = {}
+        self._valid: dict[str, list[tuple[Part, int, Any]]] = {}
         for part in parts:
             self.by_kind.setdefault(part.kind, []).append(part)
 
-    def valid(self, kind: str) -> Valid:
+    def valid(self, kind: str) -> list[tuple[Part, int, Any]]:
         """The entries of `kind` whose fields validated and that are no later copy of an id,
-        with their facts (`duplicate_ids`, which marks the copies, runs before any use)."""
-        for part in self.by_kind.get(kind, []):
-            duplicate = part.duplicate
-            for i, facts in enumerate(part.facts):
-                if facts is not None and not duplicate[i]:
-                    yield part, i, facts
+        with their facts: listed once (`duplicate_ids`, which marks the copies, runs first)."""
+        found = self._valid.get(kind)
+        if found is None:
+            found = self._valid[kind] = [
+                (part, i, facts)
+                for part in self.by_kind.get(kind, [])
+                for i, facts in enumerate(part.facts)
+                if facts is not None and not part.duplicate[i]
+            ]
+        return found
 
     def ids(self, kind: str) -> set[str]:
         return {h[2] for p in self.by_kind.get(kind, []) for h in p.heads if h[2] is not None}
