@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from test_cache import PERIOD, TODAY, load, outputs, sample, user, write
+from test_cache import PERIOD, TODAY, cli, load, outputs, sample, user, write
 
 from pqp_cli.cache import dataset as cached
 from pqp_cli.load.dataset import load_dataset
@@ -118,3 +118,38 @@ def test_another_day_or_period_never_takes_the_last_dataset(tmp_path: Path) -> N
             for settings in (user(root), user(root, no_cache=True))
         ]
         assert got[0] == got[1]
+
+
+RECORD_EDITS = [
+    ("experts.yaml", "unit: U9", "unit: U1"),  # a reference mended
+    ("enterprises/huyen-a.yml", "- id: E4", "- id: E2"),  # an id taken twice across files
+    ("enterprises/huyen-a.yml", "type: houshold", "type: household\n  tax_code: '2801234567'"),
+    ("certifications/a.yaml", "scheme: HACCP", "scheme: HACCPP"),  # an unknown scheme
+    ("trainings/2023.yaml", "- E9\n", "- E3\n"),  # a training now the same as none, E3 trained
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new"), RECORD_EDITS)
+def test_an_edited_record_decodes_no_other_file_for_validate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, old: str, new: str
+) -> None:
+    """The rules across records run on what the cache kept of the other files: `validate`
+    decodes none of their records, and says what `--no-cache` says."""
+    from pqp_cli.cache import checking
+
+    root = write(tmp_path)
+    outputs(root)
+    edit(root, name, old, new)
+    decoded: list[str] = []
+    real = checking.decode_read
+
+    def counted(kind: str, file: str, payload: bytes) -> object:
+        decoded.append(file)
+        return real(kind, file, payload)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(checking, "decode_read", counted)
+        cached = cli(root, "validate", "--format", "json")
+    assert decoded == []
+    assert cached == cli(root, "validate", "--format", "json", "--no-cache")
+    assert outputs(root) == outputs(root, "--no-cache")

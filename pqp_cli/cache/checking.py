@@ -15,6 +15,7 @@ import datetime as dt
 import marshal
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from pqp_cli.cache.store import DataCache, HintEntries, file_entry
 from pqp_cli.checks.assemble import Checked, Local, check, mark, part_of
@@ -29,6 +30,9 @@ from pqp_cli.read.pool import read_files
 from pqp_cli.read.sources import Source
 
 Period = tuple[dt.date, dt.date] | None
+
+#: A file read this run: its reading and its records' facts.
+Reading = tuple[FileRead, Any]
 
 
 class Stale(Exception):
@@ -54,10 +58,16 @@ def read_and_check(
     period: Period,
     today: dt.date,
     settings: Settings,
+    fresh: dict[str, Reading] | None = None,
 ) -> tuple[Dataset, Checked, list[str]]:
     """The dataset, what `check` found (its flags, for the dataset's entry) and the names of
-    the entries of local findings it used (in use: not to be pruned)."""
-    files: list[_File | None] = [_outline(cache, s, n) for s, n in zip(sources, names, strict=True)]
+    the entries of local findings it used (in use: not to be pruned). `fresh` holds files
+    already read this run, by their entries' names."""
+    fresh = fresh or {}
+    files = [
+        _fresh(*fresh[n]) if n in fresh else _outline(cache, s, n)
+        for s, n in zip(sources, names, strict=True)
+    ]
     misses = [i for i, f in enumerate(files) if f is None]
     missed = [sources[i] for i in misses]
     for i, (read, facts, payload) in zip(
@@ -65,7 +75,7 @@ def read_and_check(
     ):  # each payload stored as it comes, none kept
         if payload is not None and names[i]:
             cache.put(names[i], payload)
-        files[i] = _File(part_of(read, facts), read.problems, _read_bad(read), read=read)
+        files[i] = _fresh(read, facts)
     ready = [f for f in files if f is not None]
     local_names = [_local_name(s, n, period, today) for s, n in zip(sources, names, strict=True)]
     local = [
@@ -82,8 +92,10 @@ def read_and_check(
     return dataset, checked, [n for n in local_names if n]
 
 
-def _read_bad(read: FileRead) -> bytes:
-    return bytes(1 if e.bad else 0 for e in read.entries)
+def _fresh(read: FileRead, facts: Any) -> _File:
+    """A file read this run."""
+    bad = bytes(1 if e.bad else 0 for e in read.entries)
+    return _File(part_of(read, facts), read.problems, bad, read=read)
 
 
 def _outline(cache: DataCache, source: Source, name: str) -> _File | None:

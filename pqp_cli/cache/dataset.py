@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from pqp_cli.cache.checking import Stale, read_and_check
+from pqp_cli.cache.checking import Reading, Stale, read_and_check
 from pqp_cli.cache.store import DataCache, MetricMemo, file_entry, salt
 from pqp_cli.checks.facts import file_facts
 from pqp_cli.core.problems import Problem
@@ -43,13 +43,16 @@ def load(
     names = _entry_names(sources, digests)
     key = _dataset_key(sources, digests, period, today)
     when = (period, today)
+    fresh: dict[str, Reading] = {}  # files read this run (by their entries' names)
     found = _from_cache(cache, key, sources, names, when, settings) if key else None
     if found is None and key:
-        found = _as_last_time(cache, key, sources, names, when, settings)
+        found = _as_last_time(cache, key, sources, names, when, settings, fresh)
     read_all = found is None
     in_use: list[str] = []
     if found is None:
-        dataset, checked, in_use = read_and_check(cache, sources, names, period, today, settings)
+        dataset, checked, in_use = read_and_check(
+            cache, sources, names, period, today, settings, fresh
+        )
         found = (dataset, key or "", names)
         if key:
             _store(cache, key, dataset, checked.flags, sources, names)
@@ -188,6 +191,7 @@ def _as_last_time(
     names: list[str],
     when: tuple[Period, dt.date],
     settings: Settings,
+    fresh: dict[str, Reading],
 ) -> Found | None:
     """The dataset the last run read, when only files whose records read the same changed
     since (a comment, a blank line, another quoting: every record, value, line and problem
@@ -204,23 +208,34 @@ def _as_last_time(
     if files != [(s.kind, s.file) for s in sources] or len(used) != len(sources):
         return None
     changed = [i for i, (was, now) in enumerate(zip(used, names, strict=True)) if was != now]
-    if not all(_reads_the_same(cache, sources[i], names[i], used[i], settings) for i in changed):
+    if not all(
+        _reads_the_same(cache, sources[i], names[i], used[i], settings, fresh) for i in changed
+    ):
         return None
     cache.put(f"d/{key}", payload)
     return _from_cache(cache, key, sources, names, when, settings)
 
 
 def _reads_the_same(
-    cache: DataCache, source: Source, name: str, was: str, settings: Settings
+    cache: DataCache,
+    source: Source,
+    name: str,
+    was: str,
+    settings: Settings,
+    fresh: dict[str, Reading],
 ) -> bool:
     """Whether `source` reads as the file whose entry is `was` did: the same entries (ids,
-    lines, records), problems and facts. The file is read (and its entry stored) if need be."""
+    lines, records), problems and facts. The file is read if need be (its entry stored, its
+    reading kept in `fresh` for checking, should it differ)."""
     if not name or not was:
         return False
     before = cache.get(was)
     now = cache.get(name)
     if now is None:
-        [(_, _, now)] = read_files([source], settings.workers, extra=file_facts, encoded=True)
+        [(read, facts, now)] = read_files(
+            [source], settings.workers, extra=file_facts, encoded=True
+        )
+        fresh[name] = (read, facts)
         if now is None:
             return False
         cache.put(name, now)
