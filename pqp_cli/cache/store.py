@@ -78,6 +78,7 @@ SOURCES = (
     "read/pool",
     "read/recordcodec",
     "read/sources",
+    "read/trusted",
     "read/validation_messages",
     "read/yamldoc",
     "read/yamlfast",

@@ -17,9 +17,11 @@ from pqp_cli.core.models import KINDS, MODELS, Record, cleaned_text
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.text import CONTROL, clean, visible
 from pqp_cli.read import yamlread
+from pqp_cli.read.trusted import trusted
 from pqp_cli.read.validation_messages import problems_from_validation
 
 ItemLines = dict[tuple[Any, ...], int]
+Validate = Callable[[Any], Any]
 
 
 class Lines:
@@ -215,7 +217,7 @@ def read_records(kind: str, file: str, content: bytes) -> FileRead:
         entry.bad = entry.index in spoiled
     if plain:
         with cleaned_text():
-            _validate_entries(kind, entries, problems)
+            _validate_entries(kind, entries, problems, trusted(kind))
     else:
         _validate_entries(kind, entries, problems)
     source.packed()
@@ -268,15 +270,34 @@ def _same(text: str) -> str:
     return text
 
 
-def _validate_entries(kind: str, entries: list[Entry], problems: list[Problem]) -> None:
+def _validate_entries(
+    kind: str, entries: list[Entry], problems: list[Problem], first: Validate | None = None
+) -> None:
+    """Each entry's model, or its problems. `first`, when given, is tried before the model's
+    own validation (`read.trusted`); a record it refuses is validated again by the model, so
+    the problems are always the model's."""
     validate = MODELS[kind].model_validate
     for entry in entries:
         try:
-            entry.model = validate(entry.raw)
+            entry.model = (first or validate)(entry.raw)
         except ValidationError as exc:
-            entry.bad = True
-            problems.extend(problems_from_validation(kind, entry, exc))
+            _refused(kind, entry, problems, exc, validate if first else None)
         entry.raw = None  # what was read is not needed past here; keep memory for records
+
+
+def _refused(
+    kind: str, entry: Entry, problems: list[Problem], exc: ValidationError, again: Validate | None
+) -> None:
+    """A record a validation refused: validated `again` by its model when that was another
+    validation (its problems are the model's), else bad, with the problems `exc` names."""
+    if again is not None:
+        try:
+            entry.model = again(entry.raw)
+            return
+        except ValidationError as refused:
+            exc = refused
+    entry.bad = True
+    problems.extend(problems_from_validation(kind, entry, exc))
 
 
 def unknown_file(file: str) -> Problem:
