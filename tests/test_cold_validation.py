@@ -4,12 +4,15 @@ and leave every message to the models."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
 from pqp_cli.core.models import MODELS, cleaned_text
+from pqp_cli.core.text import clean, fold
 from pqp_cli.read import loading
 from pqp_cli.read.trusted import trusted
 
@@ -110,3 +113,17 @@ def test_a_file_refused_by_trusted_validation_gets_the_models_own_problems(
     assert fast.problems == plain.problems
     assert [(e.bad, e.model) for e in fast.entries] == [(e.bad, e.model) for e in plain.entries]
     assert [e.bad for e in fast.entries] == [False, True, True, True]
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def test_clean_and_fold_collapse_every_white_space_character() -> None:
+    """Their shortcut for text needing no collapsing must see every kind of white space."""
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()] + ["\u200b", "\ufeff"]
+    assert len(spaces) > 20
+    for space in spaces:
+        for text in (f"Hà{space}Nội", f"A{space}B", f"{space}Lan", f"Lan{space}", f"x {space}y"):
+            assert clean(text) == _spaced(text)
+            assert fold(text) == _spaced(fold(text))  # nothing left to collapse

@@ -19,6 +19,7 @@ from pqp_cli.core.text import CONTROL, clean, visible
 from pqp_cli.read import yamlread
 from pqp_cli.read.trusted import trusted
 from pqp_cli.read.validation_messages import problems_from_validation
+from pqp_cli.read.yamlfast import fast_parse
 
 ItemLines = dict[tuple[Any, ...], int]
 Validate = Callable[[Any], Any]
@@ -199,7 +200,10 @@ def read_records(kind: str, file: str, content: bytes) -> FileRead:
     text, problem = decode(content, file)
     if problem or text is None:
         return FileRead(file, [], [problem] if problem else [])
-    parsed = yamlread.parse(text, clean)
+    parsed = fast_parse(text, clean)
+    fast = parsed is not None
+    if parsed is None:
+        parsed = yamlread.event_parse(text, clean)
     problems = [Problem(f.code, file, f.line, f.en, f.vi, kind=kind) for f in parsed.faults]
     root = parsed.root
     if parsed.fatal or root is None:
@@ -211,7 +215,7 @@ def read_records(kind: str, file: str, content: bytes) -> FileRead:
     spoiled = {f.path[0] for f in parsed.faults if f.path}
     item_line, item_lines = parsed.items()
     source = Lines(items=item_lines)
-    plain = _all_clean(text)
+    plain = _all_clean(text, fast)
     entries = _entries(kind, file, root, item_line, source, problems, plain)
     for entry in entries:
         entry.bad = entry.index in spoiled
@@ -224,13 +228,15 @@ def read_records(kind: str, file: str, content: bytes) -> FileRead:
     return FileRead(file, entries, problems)
 
 
-def _all_clean(text: str) -> bool:
+def _all_clean(text: str, fast: bool = False) -> bool:
     """Whether every text the reader made of `text` is `clean` and free of control characters.
 
     The reader cleans each scalar but one holding a control character, which it keeps as
     written for validation to refuse. With no control character in the file and no backslash
-    (a double-quoted escape may make one), there is none: validation need not look again."""
-    return "\\" not in text and CONTROL.search(text) is None
+    (a double-quoted escape may make one), there is none: validation need not look again.
+    The fast reader (`fast`) reads no file holding one but the \\r of a line end, which it
+    drops: its texts hold none, and the file need not be scanned again."""
+    return "\\" not in text and (fast or CONTROL.search(text) is None)
 
 
 def _entries(
