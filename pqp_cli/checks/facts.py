@@ -8,17 +8,23 @@ from collections.abc import Iterable
 from typing import Any
 
 from pqp_cli.core.models import tax_code_check_ok
-from pqp_cli.core.text import name_key_folded
+from pqp_cli.core.text import fold, name_key_folded
 from pqp_cli.read.loading import Entry, FileRead
 
 
 def record_facts(kind: str, model: Any) -> Any:
     """For an enterprise: its name with case, diacritics and legal form set aside, and whether
-    its tax code's check digit is right (None for other kinds)."""
+    its tax code's check digit is right. For another kind, the text its possible duplicates
+    are told by, diacritics set aside (`rules_identity.possible_duplicate_records`): a
+    training's title, a certification's scheme, a name with its legal form set aside too."""
     if kind == "enterprises":
         tax_ok = model.tax_code is None or tax_code_check_ok(model.tax_code)
         return (name_key_folded(model.name), tax_ok)
-    return None
+    if kind == "trainings":
+        return fold(model.title)
+    if kind == "certifications":
+        return fold(model.scheme)
+    return name_key_folded(model.name)
 
 
 def file_facts(read: FileRead) -> list[Any]:

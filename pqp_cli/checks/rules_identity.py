@@ -7,7 +7,6 @@ from typing import Any
 
 from pqp_cli.core.messages import PHRASES, Texts, noun
 from pqp_cli.core.problems import Problem
-from pqp_cli.core.text import fold, name_key_folded
 from pqp_cli.read.loading import Entry
 
 Finding = tuple[Entry, Problem]
@@ -54,12 +53,14 @@ def duplicate_tax_codes(ctx: Any) -> list[Finding]:
     return found
 
 
-def _same_key(kind: str, r: Any) -> tuple[Any, ...]:
+def _same_key(kind: str, r: Any, folded: str) -> tuple[Any, ...]:
+    """What two records of a kind share when they are likely one; `folded` is the record's
+    text as its facts keep it (`checks.facts.record_facts`)."""
     if kind == "trainings":
-        return (fold(r.title), r.date)
+        return (folded, r.date)
     if kind == "certifications":
-        return (r.enterprise, fold(r.scheme), r.started_on, r.achieved_on, r.expires_on)
-    return (name_key_folded(r.name), r.qualified_on)
+        return (r.enterprise, folded, r.started_on, r.achieved_on, r.expires_on)
+    return (folded, r.qualified_on)
 
 
 _SAME = {
@@ -76,8 +77,9 @@ def possible_duplicate_records(ctx: Any) -> list[Finding]:
     found = []
     for kind, (same_en, same_vi) in _SAME.items():
         first: dict[tuple[Any, ...], Entry] = {}
+        facts = ctx.facts.of
         for e, r in ctx.valid(kind):
-            seen = first.setdefault(_same_key(kind, r), e)
+            seen = first.setdefault(_same_key(kind, r, facts(e, r)), e)
             if seen is e:
                 continue
             here, there = f"{e.file}:{e.line}", f"{seen.file}:{seen.line}"
