@@ -165,7 +165,12 @@ def _value(rest: str, scalar: Scalar, seen: dict[str, Any]) -> Any:
         text = rest.partition(" #")[0].rstrip(" ")
         if first in _BAD_START or ": " in text or text[-1] == ":":
             raise GiveUp
-        value = None if text in _PLAIN_NULLS else _cleaned(text, scalar)
+        if text in _PLAIN_NULLS:
+            value = None
+        elif scalar is clean and text.isascii() and "  " not in text:
+            value = text  # `_cleaned`'s shortcut: a plain scalar has no space at either end
+        else:
+            value = _cleaned(text, scalar)
     seen[rest] = value
     return value
 
