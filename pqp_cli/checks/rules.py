@@ -110,6 +110,8 @@ def references(ctx: Context) -> list[Finding]:
     u_names = Lazy("units", lambda: _names(ctx, "units"), ctx.hints)
     found = []
     for e, t in ctx.valid("trainings"):
+        if enterprises.issuperset(t.participants):
+            continue  # the common case, asked at once (a training lists dozens)
         for i, p in enumerate(t.participants):
             if p not in enterprises:
                 found.append(_unknown_ref(e, "participants", p, "enterprise", e_names.get(), i))
@@ -186,6 +188,8 @@ def duplicate_participants(ctx: Context) -> list[Finding]:
     """An enterprise is listed once per training."""
     found = []
     for e, t in ctx.valid("trainings"):
+        if len(set(t.participants)) == len(t.participants):
+            continue  # the common case, asked at once
         seen: set[str] = set()
         for i, p in enumerate(t.participants):
             if p in seen:
