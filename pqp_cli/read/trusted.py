@@ -30,8 +30,10 @@ def trusted_validator(model: type[BaseModel]) -> Callable[[Any], Any]:
     """`model`'s validation of a record whose every text is clean and control-free."""
     schema = model.__pydantic_core_schema__
     config = schema.get("config")
-    # Not pydantic's prebuilt validator of the class: the whole schema, as rewritten.
-    validator = SchemaValidator(_trusting(schema), config, _use_prebuilt=False)
+    try:  # not pydantic's prebuilt validator of the class: the whole schema, as rewritten
+        validator = SchemaValidator(_trusting(schema), config, _use_prebuilt=False)
+    except TypeError:  # a pydantic-core that has no prebuilt validators (nor this option)
+        validator = SchemaValidator(_trusting(schema), config)
     return validator.validate_python
 
 
