@@ -27,9 +27,16 @@ def clean(text: str) -> str:
     """NFC-normalise and collapse inner runs of white space (the form every stored text has)."""
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _NEEDS_SPACING.search(text) is None:
+    if _single_spaced(text) or _NEEDS_SPACING.search(text) is None:
         return text  # the common case: nothing to collapse
     return _SPACE_RUN.sub(" ", text).strip()
+
+
+def _single_spaced(text: str) -> bool:
+    """True when `text` has no white space but single inner spaces, cheaper than asking
+    `_NEEDS_SPACING` (False: ask it). Every white space character but the space is
+    unprintable (a control or a separator), so printable text holds none of them."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -70,8 +77,9 @@ def fold(text: str) -> str:
     cheaper than translating every name whole)."""
     folded = text.lower()
     if not folded.isascii():
-        folded = " ".join([_fold_word(word) for word in folded.split(" ")])
-    if _NEEDS_SPACING.search(folded) is None:
+        known = _FOLDED_WORDS.get
+        folded = " ".join([known(word) or _fold_word(word) for word in folded.split(" ")])
+    if _single_spaced(folded) or _NEEDS_SPACING.search(folded) is None:
         return folded
     return _SPACE_RUN.sub(" ", folded).strip()
 

@@ -17,9 +17,12 @@ from pqp_cli.core.models import KINDS, MODELS, Record, cleaned_text
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.text import CONTROL, clean, visible
 from pqp_cli.read import yamlread
+from pqp_cli.read.trusted import trusted
 from pqp_cli.read.validation_messages import problems_from_validation
+from pqp_cli.read.yamlfast import fast_parse
 
 ItemLines = dict[tuple[Any, ...], int]
+Validate = Callable[[Any], Any]
 
 
 class Lines:
@@ -200,7 +203,10 @@ def read_records(kind: str, file: str, content: bytes) -> FileRead:
     text, problem = decode(content, file)
     if problem or text is None:
         return FileRead(file, [], [problem] if problem else [])
-    parsed = yamlread.parse(text, clean)
+    parsed = fast_parse(text, clean)
+    fast = parsed is not None
+    if parsed is None:
+        parsed = yamlread.event_parse(text, clean)
     problems = [Problem(f.code, file, f.line, f.en, f.vi, kind=kind) for f in parsed.faults]
     root = parsed.root
     if parsed.fatal or root is None:
@@ -212,26 +218,28 @@ def read_records(kind: str, file: str, content: bytes) -> FileRead:
     spoiled = {f.path[0] for f in parsed.faults if f.path}
     item_line, item_lines = parsed.items()
     source = Lines(items=item_lines)
-    plain = _all_clean(text)
+    plain = _all_clean(text, fast)
     entries = _entries(kind, file, root, item_line, source, problems, plain)
     for entry in entries:
         entry.bad = entry.index in spoiled
     if plain:
         with cleaned_text():
-            _validate_entries(kind, entries, problems)
+            _validate_entries(kind, entries, problems, trusted(kind))
     else:
         _validate_entries(kind, entries, problems)
     source.packed()
     return FileRead(file, entries, problems)
 
 
-def _all_clean(text: str) -> bool:
+def _all_clean(text: str, fast: bool = False) -> bool:
     """Whether every text the reader made of `text` is `clean` and free of control characters.
 
     The reader cleans each scalar but one holding a control character, which it keeps as
     written for validation to refuse. With no control character in the file and no backslash
-    (a double-quoted escape may make one), there is none: validation need not look again."""
-    return "\\" not in text and CONTROL.search(text) is None
+    (a double-quoted escape may make one), there is none: validation need not look again.
+    The fast reader (`fast`) reads no file holding one but the \\r of a line end, which it
+    drops: its texts hold none, and the file need not be scanned again."""
+    return "\\" not in text and (fast or CONTROL.search(text) is None)
 
 
 def _entries(
@@ -271,15 +279,34 @@ def _same(text: str) -> str:
     return text
 
 
-def _validate_entries(kind: str, entries: list[Entry], problems: list[Problem]) -> None:
+def _validate_entries(
+    kind: str, entries: list[Entry], problems: list[Problem], first: Validate | None = None
+) -> None:
+    """Each entry's model, or its problems. `first`, when given, is tried before the model's
+    own validation (`read.trusted`); a record it refuses is validated again by the model, so
+    the problems are always the model's."""
     validate = MODELS[kind].model_validate
     for entry in entries:
         try:
-            entry.model = validate(entry.raw)
+            entry.model = (first or validate)(entry.raw)
         except ValidationError as exc:
-            entry.bad = True
-            problems.extend(problems_from_validation(kind, entry, exc))
+            _refused(kind, entry, problems, exc, validate if first else None)
         entry.raw = None  # what was read is not needed past here; keep memory for records
+
+
+def _refused(
+    kind: str, entry: Entry, problems: list[Problem], exc: ValidationError, again: Validate | None
+) -> None:
+    """A record a validation refused: validated `again` by its model when that was another
+    validation (its problems are the model's), else bad, with the problems `exc` names."""
+    if again is not None:
+        try:
+            entry.model = again(entry.raw)
+            return
+        except ValidationError as refused:
+            exc = refused
+    entry.bad = True
+    problems.extend(problems_from_validation(kind, entry, exc))
 
 
 def unknown_file(file: str) -> Problem:

@@ -165,7 +165,9 @@ def _value(rest: str, scalar: Scalar, seen: dict[str, Any]) -> Any:
         text = rest.partition(" #")[0].rstrip(" ")
         if first in _BAD_START or ": " in text or text[-1] == ":":
             raise GiveUp
-        value = None if text in _PLAIN_NULLS else _cleaned(text, scalar)
+        # `_cleaned`'s shortcut, inline: a plain scalar has no space at either end
+        kept = scalar is clean and text.isascii() and "  " not in text
+        value = None if text in _PLAIN_NULLS else text if kept else _cleaned(text, scalar)
     seen[rest] = value
     return value
 
