@@ -75,13 +75,19 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under xdist, Hypothesis tests first (the suite's longest: many examples each), in their
-    collection order: a long test handed out last leaves the other worker idle at the end.
-    xdist already hands out the `xdist_group`s first, the largest first."""
+    """Under xdist, the tests marked `long` (seconds of CPU each: a hook environment built,
+    thousands of loads, real processes) first, then the Hypothesis tests (many examples each),
+    each in collection order: a long test handed out last leaves the other worker idle at the
+    end. xdist already hands out the `xdist_group`s first, the largest first."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        items.sort(
-            key=lambda item: not getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
-        )
+        items.sort(key=_handed_out)
+
+
+def _handed_out(item: pytest.Item) -> int:
+    """0 for a test marked `long`, 1 for a Hypothesis test, 2 for the rest."""
+    if item.get_closest_marker("long") is not None:
+        return 0
+    return 1 if getattr(getattr(item, "obj", None), "is_hypothesis_test", False) else 2
 
 
 #: `PQP_TESTS_CPU=PREFIX pytest`: each process writes the CPU seconds each test took (its own and

@@ -170,6 +170,7 @@ def test_sigkill_while_writing_leaves_old_or_new_files_and_valid_data(
     assert _files(data) == new
 
 
+@pytest.mark.long
 def test_two_imports_at_once_do_not_create_one_establishment_twice(tmp_path: Path) -> None:
     data = data_dir(tmp_path)
     first = _sheet(tmp_path / "a.xlsx", 3000, "a")

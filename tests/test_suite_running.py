@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import conftest
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,6 +24,7 @@ def test_each_process_has_its_own_sample_and_cache_key() -> None:
     assert Path(os.environ["XDG_CACHE_HOME"]).is_relative_to(conftest.SCRATCH)
 
 
+@pytest.mark.long
 def test_a_pytest_started_inside_the_suite_runs_in_one_process() -> None:
     test = "tests/test_suite_running.py::test_each_process_has_its_own_sample_and_cache_key"
     done = subprocess.run(
