@@ -55,16 +55,21 @@ shutil.copy2(ROOT / "targets.yaml", SAMPLE / "targets.yaml")
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> None:
-    """`-n auto --dist loadgroup` unless `-n` or `--dist` was given (or xdist is off:
-    `-p no:xdist`). Not in `addopts`, where `-p no:xdist` would make `-n` an unknown option."""
+    """`-n auto` unless `-n` was given, and `--dist loadgroup` unless `--dist` was (or xdist is
+    off: `-p no:xdist`, `-n 0`). Not in `addopts`, where `-p no:xdist` would make `-n` an
+    unknown option. `-n 2` alone would be xdist's `load`, which ignores the `xdist_group`s and
+    sends each worker a first quarter of the suite in one block: the long tests, collected
+    first, all on the first worker."""
     option = config.option
     if hasattr(config, "workerinput"):  # an xdist worker: it runs what it is sent
         _die_with_parent()
         return
-    if os.environ.get(INSIDE):  # started from inside a test run: one process
-        return
-    if getattr(option, "numprocesses", "absent") is None and getattr(option, "dist", "") == "no":
+    if os.environ.get(INSIDE) or getattr(option, "dist", "") != "no":
+        return  # started from inside a test run (one process), or `--dist` given
+    workers = getattr(option, "numprocesses", 0)
+    if workers is None:
         option.numprocesses = "auto"
+    if workers != 0:
         option.dist = "loadgroup"
 
 

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import conftest
 import pytest
@@ -37,3 +38,25 @@ def test_a_pytest_started_inside_the_suite_runs_in_one_process() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed" in done.stdout
     assert "bringing up nodes" not in done.stdout and "workers" not in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"numprocesses": None, "dist": "no"}, {"numprocesses": "auto", "dist": "loadgroup"}),
+        ({"numprocesses": 2, "dist": "no"}, {"numprocesses": 2, "dist": "loadgroup"}),
+        ({"numprocesses": 0, "dist": "no"}, {"numprocesses": 0, "dist": "no"}),
+        ({"numprocesses": 2, "dist": "load"}, {"numprocesses": 2, "dist": "load"}),
+        ({}, {}),  # -p no:xdist: neither option exists
+    ],
+)
+def test_the_workers_keep_their_groups_unless_told_otherwise(
+    given: dict[str, object], expected: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pytest` and `pytest -n 2` alike run `--dist loadgroup`: xdist's own default for `-n 2`,
+    `load`, ignores the `xdist_group`s (each worker would start its own Chromium) and sends
+    the first worker the long tests, collected first, in one block."""
+    monkeypatch.delenv(conftest.INSIDE)
+    config = SimpleNamespace(option=SimpleNamespace(**given))
+    conftest.pytest_cmdline_main(config)  # type: ignore[arg-type]
+    assert vars(config.option) == expected
