@@ -36,6 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 #: nested run) sees it and runs in one process, never `-n auto` again (docs/testing.md).
 INSIDE = "PQP_TESTS_INSIDE"
 
+#: The key of an xdist worker's `workerinput` saying that the run keeps the `xdist_group`s.
+GROUPED = "pqp_loadgroup"
+
 #: This process's scratch folder: removed when it exits.
 SCRATCH = Path(
     tempfile.mkdtemp(prefix=f"pqp-tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
@@ -63,6 +66,7 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     option = config.option
     if hasattr(config, "workerinput"):  # an xdist worker: it runs what it is sent
         _die_with_parent()
+        _groups_named(config)
         return
     if os.environ.get(INSIDE) or getattr(option, "dist", "") != "no":
         return  # started from inside a test run (one process), or `--dist` given
@@ -73,19 +77,55 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
         option.dist = "loadgroup"
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:  # an xdist WorkerController
+    """Tell each worker the controller's `--dist`: a worker reads its options from the command
+    line as typed, where `loadgroup` came from this conftest, not from the user."""
+    node.workerinput[GROUPED] = node.config.option.dist == "loadgroup"
+
+
+def _groups_named(config: pytest.Config) -> None:
+    """In a worker of a `loadgroup` run, xdist's `loadgroup` option on, so that it adds each
+    test's `xdist_group` to its id (`…@chromium`), by which the controller keeps a group on one
+    worker: xdist derives the option from the worker's own command line, where a `--dist`
+    added by `pytest_cmdline_main` is missing, and without it every group was split."""
+    if config.workerinput.get(GROUPED):  # type: ignore[attr-defined]
+        config.option.loadgroup = True
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Every process of the run (controller, workers, the one process) marks the environment
     its children inherit."""
     os.environ[INSIDE] = "1"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under xdist, the tests marked `long` (seconds of CPU each: a hook environment built,
     thousands of loads, real processes) first, then the Hypothesis tests (many examples each),
     each in collection order: a long test handed out last leaves the other worker idle at the
     end. xdist already hands out the `xdist_group`s first, the largest first."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
         items.sort(key=_handed_out)
+        if getattr(config.option, "loadgroup", False):
+            _group_suffixes(items)
+
+
+def _group_suffixes(items: list[pytest.Item]) -> None:
+    """pytest-xdist (3.8) names a test's `xdist_group` in its id (`…@chromium`), by which the
+    controller keeps the group on one worker, by setting `item._nodeid`; pytest 9 reads a
+    node's id from `item._id` instead, so no group had its suffix and every group was split
+    (Chromium, LibreOffice, each module fixture, built on both workers). The same suffix, where
+    pytest 9 reads it; nothing under a pytest whose id xdist's own suffix reaches."""
+    if not items or not hasattr(items[0], "_id"):
+        return
+    from _pytest.nodeid import NodeId  # pytest 9's, private: only reached under pytest 9
+
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        names = {str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks}
+        suffix = "@" + "_".join(sorted(names))
+        if names and not item.nodeid.endswith(suffix):
+            item._id = NodeId.parse(item.nodeid + suffix)  # type: ignore[attr-defined]
 
 
 def _handed_out(item: pytest.Item) -> int:

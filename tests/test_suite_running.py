@@ -60,3 +60,38 @@ def test_the_workers_keep_their_groups_unless_told_otherwise(
     config = SimpleNamespace(option=SimpleNamespace(**given))
     conftest.pytest_cmdline_main(config)  # type: ignore[arg-type]
     assert vars(config.option) == expected
+
+
+#: Where `test_grouped_subject` writes its worker's name, in the nested run of the test below.
+GROUP_LOG = "PQP_TESTS_GROUP_LOG"
+
+
+@pytest.mark.xdist_group("suite-running")
+@pytest.mark.parametrize("n", range(4))
+def test_grouped_subject(n: int) -> None:
+    """The subject of the test below; in any other run it does nothing."""
+    if os.environ.get(GROUP_LOG):
+        with open(os.environ[GROUP_LOG], "a", encoding="utf-8") as log:
+            log.write(os.environ.get("PYTEST_XDIST_WORKER", "main") + "\n")
+
+
+@pytest.mark.long
+def test_an_xdist_group_runs_on_one_worker(tmp_path: Path) -> None:
+    """`pytest -n 2` keeps the four tests of one `xdist_group` on one worker, which is what
+    lets a module fixture (Chromium, LibreOffice, a copied sample) be built once: under
+    pytest 9 every group was split (see `conftest._group_suffixes`)."""
+    log = tmp_path / "workers"
+    env = {k: v for k, v in os.environ.items() if k != conftest.INSIDE}
+    env[GROUP_LOG] = str(log)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "2", "-k", "subject"]
+        + ["tests/test_suite_running.py"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    workers = log.read_text(encoding="utf-8").split()
+    assert len(workers) == 4 and len(set(workers)) == 1, workers
