@@ -36,6 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 #: nested run) sees it and runs in one process, never `-n auto` again (docs/testing.md).
 INSIDE = "PQP_TESTS_INSIDE"
 
+#: The key of an xdist worker's `workerinput` saying that the run keeps the `xdist_group`s.
+GROUPED = "pqp_loadgroup"
+
 #: This process's scratch folder: removed when it exits.
 SCRATCH = Path(
     tempfile.mkdtemp(prefix=f"pqp-tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
@@ -55,17 +58,39 @@ shutil.copy2(ROOT / "targets.yaml", SAMPLE / "targets.yaml")
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> None:
-    """`-n auto --dist loadgroup` unless `-n` or `--dist` was given (or xdist is off:
-    `-p no:xdist`). Not in `addopts`, where `-p no:xdist` would make `-n` an unknown option."""
+    """`-n auto` unless `-n` was given, and `--dist loadgroup` unless `--dist` was (or xdist is
+    off: `-p no:xdist`, `-n 0`). Not in `addopts`, where `-p no:xdist` would make `-n` an
+    unknown option. `-n 2` alone would be xdist's `load`, which ignores the `xdist_group`s and
+    sends each worker a first quarter of the suite in one block: the long tests, collected
+    first, all on the first worker."""
     option = config.option
     if hasattr(config, "workerinput"):  # an xdist worker: it runs what it is sent
         _die_with_parent()
+        _groups_named(config)
         return
-    if os.environ.get(INSIDE):  # started from inside a test run: one process
-        return
-    if getattr(option, "numprocesses", "absent") is None and getattr(option, "dist", "") == "no":
+    if os.environ.get(INSIDE) or getattr(option, "dist", "") != "no":
+        return  # started from inside a test run (one process), or `--dist` given
+    workers = getattr(option, "numprocesses", 0)
+    if workers is None:
         option.numprocesses = "auto"
+    if workers != 0:
         option.dist = "loadgroup"
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:  # an xdist WorkerController
+    """Tell each worker the controller's `--dist`: a worker reads its options from the command
+    line as typed, where `loadgroup` came from this conftest, not from the user."""
+    node.workerinput[GROUPED] = node.config.option.dist == "loadgroup"
+
+
+def _groups_named(config: pytest.Config) -> None:
+    """In a worker of a `loadgroup` run, xdist's `loadgroup` option on, so that it adds each
+    test's `xdist_group` to its id (`…@chromium`), by which the controller keeps a group on one
+    worker: xdist derives the option from the worker's own command line, where a `--dist`
+    added by `pytest_cmdline_main` is missing, and without it every group was split."""
+    if config.workerinput.get(GROUPED):  # type: ignore[attr-defined]
+        config.option.loadgroup = True
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -74,14 +99,40 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ[INSIDE] = "1"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under xdist, Hypothesis tests first (the suite's longest: many examples each), in their
-    collection order: a long test handed out last leaves the other worker idle at the end.
-    xdist already hands out the `xdist_group`s first, the largest first."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under xdist, the tests marked `long` (seconds of CPU each: a hook environment built,
+    thousands of loads, real processes) first, then the Hypothesis tests (many examples each),
+    each in collection order: a long test handed out last leaves the other worker idle at the
+    end. xdist already hands out the `xdist_group`s first, the largest first."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        items.sort(
-            key=lambda item: not getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
-        )
+        items.sort(key=_handed_out)
+        if getattr(config.option, "loadgroup", False):
+            _group_suffixes(items)
+
+
+def _group_suffixes(items: list[pytest.Item]) -> None:
+    """pytest-xdist (3.8) names a test's `xdist_group` in its id (`…@chromium`), by which the
+    controller keeps the group on one worker, by setting `item._nodeid`; pytest 9 reads a
+    node's id from `item._id` instead, so no group had its suffix and every group was split
+    (Chromium, LibreOffice, each module fixture, built on both workers). The same suffix, where
+    pytest 9 reads it; nothing under a pytest whose id xdist's own suffix reaches."""
+    if not items or not hasattr(items[0], "_id"):
+        return
+    from _pytest.nodeid import NodeId  # pytest 9's, private: only reached under pytest 9
+
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        names = {str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks}
+        suffix = "@" + "_".join(sorted(names))
+        if names and not item.nodeid.endswith(suffix):
+            item._id = NodeId.parse(item.nodeid + suffix)  # type: ignore[attr-defined]
+
+
+def _handed_out(item: pytest.Item) -> int:
+    """0 for a test marked `long`, 1 for a Hypothesis test, 2 for the rest."""
+    if item.get_closest_marker("long") is not None:
+        return 0
+    return 1 if getattr(getattr(item, "obj", None), "is_hypothesis_test", False) else 2
 
 
 #: `PQP_TESTS_CPU=PREFIX pytest`: each process writes the CPU seconds each test took (its own and

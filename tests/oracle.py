@@ -202,3 +202,16 @@ def shared(data: Path, targets: Path) -> Oracle:
     """One `Oracle` per folder and process: reading the sample (PyYAML's pure-Python loader,
     every scalar as text) is most of the suite's collection time, so the modules share it."""
     return Oracle(data, targets)
+
+
+class Lazy:
+    """`shared(data, targets)`, read on first use: a module holding one reads nothing while it
+    is collected, which every xdist worker does, but only on the worker that runs its tests."""
+
+    def __init__(self, data: Path, targets: Path) -> None:
+        self._where = (data, targets)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # what pytest asks each module attribute while it collects
+            raise AttributeError(name)
+        return getattr(shared(*self._where), name)

@@ -202,6 +202,7 @@ def test_the_library_result_is_the_same_from_every_level_of_the_cache(tmp_path: 
     assert load(root, use_cache=True) == plain  # per-file entries, rules run again
 
 
+@pytest.mark.long
 def test_changing_any_byte_of_a_file_changes_what_is_read(tmp_path: Path) -> None:
     """Every position of a small file, each byte replaced in turn: the cached reading always
     equals a fresh one, though the cache holds entries of every earlier version."""
@@ -276,6 +277,7 @@ def test_files_parsed_in_worker_processes_read_the_same(
     assert load(root, use_cache=True) == plain  # what the workers stored reads back the same
 
 
+@pytest.mark.long
 def test_concurrent_runs_are_safe(tmp_path: Path) -> None:
     """Two processes at once on a cold cache, three times over: each prints what a run without
     the cache prints, and the cache they leave is sound."""

@@ -4,6 +4,7 @@ same in both languages, and documented in docs/problems.md."""
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.util
 import re
 from pathlib import Path
@@ -27,8 +28,11 @@ SOURCES = sorted((ROOT / "pqp_cli").rglob("*.py"))
 _KEY = re.compile(r"^[a-z][a-z0-9-]*(/[a-z0-9-]+)?$")
 
 
-def _trees() -> list[tuple[Path, ast.Module]]:
-    return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in SOURCES]
+@functools.cache
+def _trees() -> tuple[tuple[Path, ast.Module], ...]:
+    """Every module of pqp_cli, parsed once for the four tests that read them (no test
+    changes a tree)."""
+    return tuple((p, ast.parse(p.read_text(encoding="utf-8"))) for p in SOURCES)
 
 
 def test_english_and_vietnamese_templates_take_the_same_parameters() -> None:

@@ -113,6 +113,7 @@ def test_colour_on_a_terminal_and_none_under_no_color(project) -> None:  # type:
     assert not colours(plain)
 
 
+@pytest.mark.long
 def test_plain_output_when_not_a_terminal(project) -> None:  # type: ignore[no-untyped-def]
     runs = {}
     for args in (

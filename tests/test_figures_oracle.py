@@ -16,7 +16,9 @@ from typer.testing import CliRunner
 from pqp_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
-ORACLE = oracle.shared(ROOT / "data", ROOT / "targets.yaml")
+ORACLE = oracle.Lazy(ROOT / "data", ROOT / "targets.yaml")
+#: The oracle reads the sample once per process: its two modules share one worker.
+pytestmark = pytest.mark.xdist_group("oracle")
 FIGURES = ("value", "progress_percent", "expected", "status")
 
 

@@ -4,14 +4,19 @@ English help itself, so a new option with no translation fails here."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 
 import pytest
 
-#: Its module fixture runs every --help: once, on one worker.
+from pqp_cli.cli.app import main
+from pqp_cli.core.notes import language, use_language
+
+#: Its module fixture reads every English --help: once, on one worker.
 pytestmark = pytest.mark.xdist_group("help-vi")
 
 COMMANDS = ["", "status", "validate", "explain", "import", "template", "report", "schema"]
@@ -24,18 +29,61 @@ NAMES |= {"text", "table", "yyyy", "mm", "dd"}  # values typed as they are, date
 VALUES = {"enterprises", "trainings", "certifications", "experts", "units"}
 
 
-def _pqp(*args: str, lang_env: str | None = None) -> subprocess.CompletedProcess[str]:
+@dataclass
+class Done:
+    """What a run of `pqp` left: its exit code and its two streams."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _pqp(*args: str, lang_env: str | None = None) -> Done:
+    """`pqp ARGS` as the installed entry point runs it (`main()`: its own reading of
+    `sys.argv` and `PQP_LANG`, `COLUMNS=100`), in this process: a child process per help
+    cost ≈ 0.35 s of CPU, 11 s for the module. `test_in_process_runs_are_the_entry_point_s`
+    checks that a real process prints the same."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    env = {"COLUMNS": "100", "PQP_LANG": lang_env}
+    saved = {name: os.environ.get(name) for name in env}
+    saved_argv, saved_streams, saved_language = sys.argv, (sys.stdout, sys.stderr), language()
+    code: int | str | None = 0
+    try:
+        _set_environ(env)
+        sys.argv, sys.stdout, sys.stderr = ["pqp", *args], stdout, stderr
+        main()
+    except SystemExit as exit_:
+        code = exit_.code
+    finally:
+        sys.argv, (sys.stdout, sys.stderr) = saved_argv, saved_streams
+        _set_environ(saved)
+        use_language(saved_language)  # the app's callback sets it for the whole process
+    assert isinstance(code, int), code
+    return Done(code, stdout.getvalue(), stderr.getvalue())
+
+
+def _set_environ(values: dict[str, str | None]) -> None:
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+def _process(*args: str, lang_env: str | None = None) -> Done:
+    """`python -m pqp_cli ARGS` in a child process, as a user runs it."""
     env = {k: v for k, v in os.environ.items() if k != "PQP_LANG"}
     env["COLUMNS"] = "100"
     if lang_env:
         env["PQP_LANG"] = lang_env
-    return subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "pqp_cli", *args],
         capture_output=True,
         text=True,
         env=env,
         timeout=120,
     )
+    return Done(done.returncode, done.stdout, done.stderr)
 
 
 def _prose(text: str) -> str:
@@ -114,3 +162,20 @@ def test_usage_error_in_vietnamese_with_lang_option() -> None:
 def test_lang_vi_alone_shows_the_help_in_vietnamese() -> None:
     done = _pqp("--lang", "vi")
     assert "Cách dùng: pqp" in done.stderr + done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "lang_env"),
+    [
+        (["--help"], None),
+        (["report", "--help"], "vi"),
+        (["import", "--help", "--lang", "vi"], None),
+        (["status", "--data"], "vi"),
+        (["status", "--lang", "vi", "--bogus"], None),
+        (["--lang", "vi"], None),
+    ],
+)
+def test_in_process_runs_are_the_entry_point_s(args: list[str], lang_env: str | None) -> None:
+    """The tests above run `main()` in this process; a real `python -m pqp_cli` prints the
+    same bytes and exits with the same code, help and usage errors alike, in both languages."""
+    assert _pqp(*args, lang_env=lang_env) == _process(*args, lang_env=lang_env)

@@ -52,6 +52,7 @@ def test_status_banner_and_errors_print_names_escaped(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.long
 def test_left_out_at_a_revision_is_said_in_the_language_asked(tmp_path: Path) -> None:
     repo: Repo = two_commits(tmp_path / "repo")
     commit_with_data(repo, [("160000", "sub", git(repo, "rev-parse", "v1"))], "sub")

@@ -141,6 +141,7 @@ def test_target_numbers_beyond_reason_are_invalid_values(tmp_path: Path, value: 
     assert "Targets left out (targets.yaml has errors): T1." in err
 
 
+@pytest.mark.long
 def test_a_period_to_the_end_of_the_calendar(tmp_path: Path) -> None:
     targets = TARGETS.replace("2021-01-01, end: 2025-12-31", "0001-01-01, end: 9999-12-31")
     root = project(tmp_path, {"trainings.yaml": TRAININGS}, targets)
@@ -319,6 +320,7 @@ def test_a_link_out_of_the_data_folder_is_not_followed(tmp_path: Path) -> None:
     assert "secret" not in json.dumps(problems).replace("secret.yaml", "")
 
 
+@pytest.mark.long
 def test_word_report_for_a_period_from_year_one(tmp_path: Path) -> None:
     targets = TARGETS.replace("2021-01-01, end: 2025-12-31", "0001-01-01, end: 9999-12-31")
     root = project(tmp_path, {"trainings.yaml": TRAININGS}, targets)

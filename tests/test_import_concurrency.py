@@ -108,28 +108,46 @@ def _temp(folder: Path) -> bool:
     return folder.is_dir() and any(p.name.endswith(".tmp") for p in folder.iterdir())
 
 
-def _versions(tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
-    """The data folder after an import of version 1, and the files after one of version 2."""
-    data = data_dir(tmp_path)
-    source = _sheet(tmp_path / "big.xlsx", 4000, "v1")
-    assert _start(tmp_path, source).wait(120) == 0
+Versions = tuple[Path, dict[str, bytes], dict[str, bytes]]
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory: pytest.TempPathFactory) -> Versions:
+    """A folder holding the data after an import of version 1 and the version 2 sheet, the
+    files of version 1 and those an import of version 2 writes: two imports of 4,000 rows,
+    made once for the module (each test works on a copy)."""
+    where = tmp_path_factory.mktemp("versions")
+    data = data_dir(where)
+    source = _sheet(where / "big.xlsx", 4000, "v1")
+    assert _start(where, source).wait(120) == 0
     old = _files(data)
-    shutil.copytree(data, tmp_path / "copy")
+    shutil.copytree(data, where / "copy")
     _sheet(source, 4000, "v2")
-    assert _start(tmp_path, source).wait(120) == 0
+    assert _start(where, source).wait(120) == 0
     new = _files(data)
     shutil.rmtree(data)
-    shutil.move(tmp_path / "copy", data)
+    shutil.move(where / "copy", data)
     assert old != new and set(old) == set(new)
-    return data, old, new
+    return where, old, new
 
 
+def _own_copy(tmp_path: Path, versions: Versions) -> tuple[Path, Path]:
+    """This test's own copy of the data after version 1, and the version 2 sheet (in the
+    module's folder: a generated file names its source's folder, and a sheet from another
+    folder would be another source)."""
+    where = versions[0]
+    shutil.copytree(where / "data", tmp_path / "data")
+    return tmp_path / "data", where / "big.xlsx"
+
+
+@pytest.mark.xdist_group("import-versions")  # one worker builds `versions` for both
 @pytest.mark.parametrize("when", ["first write", "second write"])
 def test_sigkill_while_writing_leaves_old_or_new_files_and_valid_data(
-    tmp_path: Path, when: str
+    tmp_path: Path, versions: Versions, when: str
 ) -> None:
-    data, old, new = _versions(tmp_path)
-    process = _start(tmp_path, tmp_path / "big.xlsx", delay=2)
+    _, old, new = versions
+    data, source = _own_copy(tmp_path, versions)
+    process = _start(tmp_path, source, delay=2)
     try:
         if when == "first write":  # the new establishments' file, half written
             _wait_for(lambda: _temp(data / "enterprises"))
@@ -148,10 +166,11 @@ def test_sigkill_while_writing_leaves_old_or_new_files_and_valid_data(
         assert now["enterprises/big.yaml"] == new["enterprises/big.yaml"]
     assert errors(data) == []
     # The next import finishes the job.
-    assert _start(tmp_path, tmp_path / "big.xlsx").wait(120) == 0
+    assert _start(tmp_path, source).wait(120) == 0
     assert _files(data) == new
 
 
+@pytest.mark.long
 def test_two_imports_at_once_do_not_create_one_establishment_twice(tmp_path: Path) -> None:
     data = data_dir(tmp_path)
     first = _sheet(tmp_path / "a.xlsx", 3000, "a")

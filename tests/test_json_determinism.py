@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = ["status", "--as-of", "2024-06-30", "--format", "json", "--no-cache"]
 
@@ -19,6 +21,7 @@ def _run(seed: str, *extra: str) -> bytes:
     return done.stdout
 
 
+@pytest.mark.long
 def test_status_json_with_every_breakdown_is_the_same_under_other_hash_seeds() -> None:
     extra = ("--by", "year", "--by", "locality", "--by", "district", "--by", "commune")
     outputs = {_run(seed, *extra) for seed in ("1", "2", "3", "4")}

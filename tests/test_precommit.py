@@ -80,6 +80,7 @@ def run_hook(data_repo: Path, home: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.long
 def test_the_hook_fails_on_a_broken_record_and_passes_once_fixed(tmp_path: Path) -> None:
     hooks = hook_repository(tmp_path / "pqp")
     data_repo = tmp_path / "data-repo"

@@ -16,6 +16,9 @@ from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
 
+#: The oracle reads the sample once per process: its two modules share one worker.
+pytestmark = pytest.mark.xdist_group("oracle")
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -47,7 +50,7 @@ def test_readme_example_runs(line: str, monkeypatch: pytest.MonkeyPatch) -> None
 
 # --- the figures the examples print, against the independent counter (tests/oracle.py) ----------
 
-ORACLE = oracle.shared(ROOT / "data", ROOT / "targets.yaml")
+ORACLE = oracle.Lazy(ROOT / "data", ROOT / "targets.yaml")
 #: docs/contract.md §2's status labels, as a user reads them.
 LABELS = {
     "en": {"met": "met", "on_track": "on track", "at_risk": "at risk", "behind": "behind", "missed": "missed"},

@@ -50,6 +50,7 @@ def test_every_schema_is_a_valid_draft_2020_12_schema() -> None:
         jsonschema.Draft202012Validator.check_schema(doc)
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("view", list(LOADERS))
 def test_the_sample_data_and_targets_validate_against_the_schemas(view: str) -> None:
     files = sample_files()

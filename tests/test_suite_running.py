@@ -11,8 +11,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import conftest
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,6 +25,7 @@ def test_each_process_has_its_own_sample_and_cache_key() -> None:
     assert Path(os.environ["XDG_CACHE_HOME"]).is_relative_to(conftest.SCRATCH)
 
 
+@pytest.mark.long
 def test_a_pytest_started_inside_the_suite_runs_in_one_process() -> None:
     test = "tests/test_suite_running.py::test_each_process_has_its_own_sample_and_cache_key"
     done = subprocess.run(
@@ -35,3 +38,60 @@ def test_a_pytest_started_inside_the_suite_runs_in_one_process() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed" in done.stdout
     assert "bringing up nodes" not in done.stdout and "workers" not in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"numprocesses": None, "dist": "no"}, {"numprocesses": "auto", "dist": "loadgroup"}),
+        ({"numprocesses": 2, "dist": "no"}, {"numprocesses": 2, "dist": "loadgroup"}),
+        ({"numprocesses": 0, "dist": "no"}, {"numprocesses": 0, "dist": "no"}),
+        ({"numprocesses": 2, "dist": "load"}, {"numprocesses": 2, "dist": "load"}),
+        ({}, {}),  # -p no:xdist: neither option exists
+    ],
+)
+def test_the_workers_keep_their_groups_unless_told_otherwise(
+    given: dict[str, object], expected: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pytest` and `pytest -n 2` alike run `--dist loadgroup`: xdist's own default for `-n 2`,
+    `load`, ignores the `xdist_group`s (each worker would start its own Chromium) and sends
+    the first worker the long tests, collected first, in one block."""
+    monkeypatch.delenv(conftest.INSIDE)
+    config = SimpleNamespace(option=SimpleNamespace(**given))
+    conftest.pytest_cmdline_main(config)  # type: ignore[arg-type]
+    assert vars(config.option) == expected
+
+
+#: Where `test_grouped_subject` writes its worker's name, in the nested run of the test below.
+GROUP_LOG = "PQP_TESTS_GROUP_LOG"
+
+
+@pytest.mark.xdist_group("suite-running")
+@pytest.mark.parametrize("n", range(4))
+def test_grouped_subject(n: int) -> None:
+    """The subject of the test below; in any other run it does nothing."""
+    if os.environ.get(GROUP_LOG):
+        with open(os.environ[GROUP_LOG], "a", encoding="utf-8") as log:
+            log.write(os.environ.get("PYTEST_XDIST_WORKER", "main") + "\n")
+
+
+@pytest.mark.long
+def test_an_xdist_group_runs_on_one_worker(tmp_path: Path) -> None:
+    """`pytest -n 2` keeps the four tests of one `xdist_group` on one worker, which is what
+    lets a module fixture (Chromium, LibreOffice, a copied sample) be built once: under
+    pytest 9 every group was split (see `conftest._group_suffixes`)."""
+    log = tmp_path / "workers"
+    env = {k: v for k, v in os.environ.items() if k != conftest.INSIDE}
+    env[GROUP_LOG] = str(log)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "2", "-k", "subject"]
+        + ["tests/test_suite_running.py"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    workers = log.read_text(encoding="utf-8").split()
+    assert len(workers) == 4 and len(set(workers)) == 1, workers

@@ -137,6 +137,7 @@ def answers(root: Path, *extra: str) -> list[tuple[int, str, str]]:
     return [cli(root, *command, *extra) for command in commands(root)]
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("make", [sample, fixture, generated])
 def test_every_cached_answer_after_every_edit_is_a_fresh_runs(
     tmp_path: Path, make: Callable[[Path], Path]
