@@ -5,7 +5,7 @@ Only the standard library and `cache.replay` are imported before the answer is k
 replayed run never imports typer, pydantic, rich or the data layers (`cache.replay` says what
 is replayed and when). A run is recorded when it was eligible (`replay.eligible`), exited 0
 or 1, started no process, wrote no file outside the caches, and none of its inputs changed
-while it ran. What it depended on is watched with an audit hook (`sys.addaudithook`: files
+while it ran (by its stamp, nor by its change time: `replay.racy`). What it depended on is watched with an audit hook (`sys.addaudithook`: files
 opened, folders listed, anything written or started) and a wrapper around `os.stat` and
 `os.lstat` (the paths whose existence or kind it tested: a `targets.yaml` looked for and
 missing); what it wrote is teed below the text streams, so `2>&1` keeps its order. Any
@@ -258,6 +258,7 @@ class Recording:
         sys.stderr.flush()
         self.name = name
         self.day = time.strftime("%Y-%m-%d")
+        self.began = time.time_ns()
         self.written: list[tuple[int, bytes]] = []
         self.streams = (sys.stdout, sys.stderr)
         self.stats = (os.stat, os.lstat)
@@ -292,6 +293,8 @@ class Recording:
         inputs = [(path, kind, replay.state(path, kind)) for path, kind in watch.inputs.items()]
         if any(replay.stamp(path, kind) != watch.stamps[path] for path, kind, _ in inputs):
             return
+        if any(replay.racy(path, kind, self.began) for path, kind, _ in inputs):
+            return  # changed as the run read it, maybe back to the bytes hashed: not kept
         if time.strftime("%Y-%m-%d") != self.day:
             return
         key = _user_key(Settings.from_env())

@@ -1,0 +1,126 @@
+"""Round 12, hostile: the warm-run machinery (output replay, the same reading, the rules across
+records on facts) attacked as a user who wants a wrong figure or a stale problem list.
+
+Every answer a cached or replayed run gives must be the one `--no-cache` gives for the files
+as they are: stdout, stderr and exit code, byte for byte."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
+from test_cache import FILES, TARGETS
+
+from pqp_cli.cache import replay
+
+_UNSET = ("PQP_LANG", "PQP_NO_CACHE", "PQP_NO_REPLAY", "PQP_DATA", "PQP_TARGETS", "NO_COLOR")
+_UNSET += ("GITHUB_STEP_SUMMARY", "COLUMNS")
+
+#: A run of `pqp` on a filesystem whose clock cannot tell two writes within one second apart
+#: (ext3, HFS+, many network shares), all within one tick: `replay.stamp` sees no time move. While
+#: the run reads `PQP_HOSTILE_FILE`, that file is cut to half its length and, once the run is
+#: done, written back byte for byte as it was: the run answered for a file that is no more.
+_COARSE_RUN = """
+import os, sys
+from pqp_cli.cache import replay
+from pqp_cli.cli import app, launch
+
+real_stamp = replay.stamp
+
+def coarse(path, kind):  # the run took less than a tick of the filesystem's clock
+    parts = real_stamp(path, kind).split("\\0")
+    return "\\0".join(p.rsplit(" ", 1)[0] for p in parts if " " in p or kind == "s")
+
+replay.stamp = coarse
+watches = []
+
+class Seen(launch.Watch):
+    def __init__(self):
+        super().__init__()
+        watches.append(self)
+
+launch.Watch = Seen
+
+def unseen(change):  # another program's write: this run's watch never sees it
+    watches[0].active = False
+    try:
+        with open(target, "r+b") as fh:
+            change(fh)
+    finally:
+        watches[0].active = True
+
+target = os.environ["PQP_HOSTILE_FILE"]
+whole = open(target, "rb").read()
+real_main = app.main
+
+def cut(event, args):
+    if event == "open" and args[0] == target and not cut.done:
+        cut.done = True
+        unseen(lambda fh: fh.truncate(len(whole) // 2))
+
+cut.done = False
+
+def run():
+    sys.addaudithook(cut)
+    try:
+        real_main()
+    finally:
+        unseen(lambda fh: fh.write(whole))
+
+app.main = run
+launch.main()
+"""
+
+
+def _env(xdg: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _UNSET}
+    return {**env, "XDG_CACHE_HOME": str(xdg), **extra}
+
+
+def _pqp(root: Path, xdg: Path, *args: str, **extra: str) -> tuple[int, bytes, bytes]:
+    done = subprocess.run(
+        [sys.executable, "-m", "pqp_cli", *args],
+        cwd=root,
+        env=_env(xdg, **extra),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=300,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def _records(xdg: Path) -> list[Path]:
+    folder = xdg / "pqp" / replay.FOLDER
+    return sorted(p for p in folder.glob("*") if len(p.name) == 64) if folder.is_dir() else []
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(SAMPLE / "data", root / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
+    shutil.copy2(SAMPLE / "targets.yaml", root / "targets.yaml")
+    return root
+
+
+def test_a_file_rewritten_while_it_was_read_is_never_recorded(sample: Path, tmp_path: Path) -> None:
+    """The file the run read was cut short, then written back as it was within the same second:
+    its content at the end is the content recorded, the answer was for the short file. Only
+    its change time says it changed during the run; such a run must not be kept."""
+    xdg = tmp_path / "xdg"
+    target = sample / "data" / "trainings" / "2021.yaml"
+    assert _pqp(sample, xdg, "validate")[0] in (0, 1)  # the data cache and the user key
+    env = _env(xdg, PQP_HOSTILE_FILE=str(target))
+    args = [sys.executable, "-c", _COARSE_RUN, "status", "--format", "json"]
+    for _ in range(2):  # the second would replay what the first recorded
+        done = subprocess.run(args, cwd=sample, env=env, capture_output=True, timeout=300)
+        assert done.returncode in (0, 1), done.stderr
+    assert _records(xdg) == []
+    assert _pqp(sample, xdg, "status", "--format", "json") == _pqp(
+        sample, xdg, "status", "--format", "json", "--no-cache"
+    )
