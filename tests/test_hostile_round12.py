@@ -10,12 +10,11 @@ import os
 import shutil
 import subprocess
 import sys
-import textwrap
+import sysconfig
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLE
-from test_cache import FILES, TARGETS
 
 from pqp_cli.cache import replay
 
@@ -124,3 +123,31 @@ def test_a_file_rewritten_while_it_was_read_is_never_recorded(sample: Path, tmp_
     assert _pqp(sample, xdg, "status", "--format", "json") == _pqp(
         sample, xdg, "status", "--format", "json", "--no-cache"
     )
+
+
+def test_a_project_below_pythons_prefix_is_still_an_input(tmp_path: Path) -> None:
+    """Python in `/usr` (a system or container Python) and the project in `/usr/src/app`: the
+    data is below `sys.prefix`, yet it is what the answer is made of. A file removed there
+    must give a fresh answer, not the one recorded before."""
+    prefix = tmp_path / "prefix"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(prefix)], check=True)
+    python = prefix / "bin" / "python"
+    done = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    ours = [sysconfig.get_paths()["purelib"], str(Path(__file__).resolve().parents[1])]
+    (Path(done.stdout.strip()) / "pqp-hostile.pth").write_text("\n".join(ours) + "\n")
+    project = prefix / "src" / "app"
+    shutil.copytree(SAMPLE / "data", project / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
+    shutil.copy2(SAMPLE / "targets.yaml", project / "targets.yaml")
+    env = _env(tmp_path / "xdg")
+
+    def status(*more: str) -> bytes:
+        args = [python, "-m", "pqp_cli", "status", "--format", "json", *more]
+        return subprocess.run(args, cwd=project, env=env, capture_output=True, timeout=300).stdout
+
+    for _ in range(3):  # the data cache, a record, a replay
+        status()
+    (project / "data" / "trainings" / "2022.yaml").unlink()
+    assert status() == status("--no-cache")

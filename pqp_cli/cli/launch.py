@@ -112,12 +112,14 @@ def _prepare(argv: list[str]) -> Recording | None:
 
 
 def _skipped_roots() -> tuple[str, ...]:
-    """Where the interpreter, the libraries and pqp itself live (their files are in the key)
-    and the per-user cache: what a run reads or writes there is not an input of its answer."""
+    """Where the standard library, the libraries and pqp itself live (their files are in the
+    key) and the per-user cache: what a run reads or writes there is not an input of its
+    answer. Not the whole of `sys.prefix`: with Python in `/usr` or `/usr/local` (a system or
+    container Python), a project in `/usr/src/app` is below it, and its data is an input."""
     import site
     import sysconfig
 
-    roots = {replay.cache_folder(os.environ), replay.PACKAGE, sys.prefix, sys.exec_prefix}
+    roots = {replay.cache_folder(os.environ), replay.PACKAGE}
     for scheme_vars in ({}, {"base": sys.base_prefix, "platbase": sys.base_exec_prefix}):
         paths = sysconfig.get_paths(vars=scheme_vars)
         roots.update(paths[k] for k in ("stdlib", "platstdlib", "purelib", "platlib"))
