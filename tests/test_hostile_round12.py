@@ -7,6 +7,8 @@ as they are: stdout, stderr and exit code, byte for byte."""
 from __future__ import annotations
 
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
@@ -15,8 +17,10 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE
+from test_cache import FILES, TARGETS, cli, write
 
 from pqp_cli.cache import replay
+from pqp_cli.cache.store import CACHE_DIR
 
 _UNSET = ("PQP_LANG", "PQP_NO_CACHE", "PQP_NO_REPLAY", "PQP_DATA", "PQP_TARGETS", "NO_COLOR")
 _UNSET += ("GITHUB_STEP_SUMMARY", "COLUMNS")
@@ -151,3 +155,106 @@ def test_a_project_below_pythons_prefix_is_still_an_input(tmp_path: Path) -> Non
         status()
     (project / "data" / "trainings" / "2022.yaml").unlink()
     assert status() == status("--no-cache")
+
+
+# --- a randomized series of edits, each answer compared with --no-cache ------------------------
+
+#: The broken fixture's plan, with a province: every locality is checked too.
+PROVINCE_TARGETS = TARGETS.replace(
+    "plan: {id: p, title: P,", "plan: {id: p, title: P, province: Thanh Hóa,"
+)
+#: Ids, names, tax codes, references and localities the edits draw from: enough alike that
+#: duplicates, possible duplicates, unknown references (with hints) and places come and go.
+IDS = ["E1", "E2", "E3", "E9", "E10", "T1", "C1", "X1"]
+NAMES = ["Công ty TNHH Hà Thanh", "Cty Hà Thanh", "HTX Hợp Thành", "Cơ sở Mới"]
+TAX = ["2801234567", "2801234568", "0100010001", "123"]
+PLACES = ["Nga Sơn", "Xyz", "Gia Lâm", "Sầm Sơn", "Thọ Xuân", "TX Nghi Sơn", "Nga Son"]
+EXTRA = {
+    "enterprises/huyen-b.yaml": "- id: E10\n  name: HTX Hợp Thành\n  type: cooperative\n"
+    "  tax_code: '2801234568'\n  locality: Sầm Sơn\n",
+    "trainings/2024.yaml": "- id: T3\n  title: Lớp 3\n  date: 2024-05-01\n  topics: [standards]\n"
+    "  locality: Xyz\n  participants: [E10, E2]\n",
+}
+
+
+def _enterprise(rng: random.Random) -> str:
+    return (
+        f"- id: {rng.choice(IDS)}\n  name: {rng.choice(NAMES)}\n  type: enterprise\n"
+        f"  tax_code: '{rng.choice(TAX)}'\n  locality: {rng.choice(PLACES)}\n"
+    )
+
+
+def _training(rng: random.Random) -> str:
+    people = ", ".join(rng.sample(IDS + ["ZZ", "E11"], 3))
+    day = f"20{rng.choice(['19', '22', '24', '31'])}-0{rng.randrange(1, 10)}-1{rng.randrange(10)}"
+    return (
+        f"- id: {rng.choice(['T1', 'T2', 'T3', 'T4'])}\n  title: Lớp {rng.randrange(3)}\n"
+        f"  date: {day}\n  topics: [standards]\n  locality: {rng.choice(PLACES)}\n"
+        f"  participants: [{people}]\n"
+    )
+
+
+def _blocks(text: str) -> list[str]:
+    starts = [m.start() for m in re.finditer(r"^- ", text, re.M)]
+    return [text[a:b] for a, b in zip([0, *starts], [*starts, len(text)], strict=True)]
+
+
+def _edit(rng: random.Random, data: Path) -> str:
+    """One edit a user might make: a record added, removed, changed in one field; a comment;
+    another quoting; a file added, copied, renamed or removed."""
+    paths = sorted(p for p in data.rglob("*.y*ml") if CACHE_DIR not in p.parts)
+    path = rng.choice(paths)
+    text = path.read_text(encoding="utf-8")
+    kind = rng.randrange(12)
+    if kind == 0:
+        text += rng.choice(["# a note\n", "\n", "   # indented note\n"])
+    elif kind == 1:
+        text = re.sub(r"^(- id: )\S+", lambda m: m.group(1) + rng.choice(IDS), text, count=1, flags=re.M)
+    elif kind == 2:
+        text = re.sub(r"tax_code: .*", f"tax_code: '{rng.choice(TAX)}'", text, count=1)
+    elif kind == 3:
+        text = re.sub(r"locality: .*", f"locality: {rng.choice(PLACES)}", text, count=1)
+    elif kind == 4:  # a digit moved on: the same length, another value
+        text = re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), text, count=1)
+    elif kind == 5:
+        text = text.replace("'", '"', 2)
+    elif kind == 6 and len(blocks := _blocks(text)) > 2:
+        blocks.pop(rng.randrange(1, len(blocks)))
+        text = "".join(blocks)
+    elif kind == 7:
+        text = text.rstrip("\n") + "\n" + (_enterprise if "enterp" in str(path) else _training)(rng)
+    elif kind == 8:
+        path.rename(path.with_name(rng.choice(["a-", "z-"]) + path.name))
+        return f"renamed {path.name}"
+    elif kind == 9 and len(paths) > 6:
+        path.unlink()
+        return f"removed {path.name}"
+    elif kind == 10:
+        copy = path.with_name("copy-" + path.name)
+        copy.write_text(text, encoding="utf-8")
+        return f"copied {path.name}"
+    elif kind == 11:
+        text = text.replace("name: ", "name:  ", 1).replace("  # ", " # ", 1)
+    path.write_text(text, encoding="utf-8")
+    return f"edit {kind} {path.name}"
+
+
+def _answers(root: Path, *extra: str) -> list[tuple[int, str, str]]:
+    asked = [("validate", "--format", "json"), ("status", "--format", "json", "--by", "district")]
+    asked += [("explain", "T1", "--format", "json"), ("validate",)]
+    return [cli(root, *command, *extra) for command in asked]
+
+
+def test_a_randomized_series_of_edits_never_gives_a_stale_answer(tmp_path: Path) -> None:
+    """200 edits (a fixed seed) to a dataset full of problems across files: after each, every
+    cached answer (the files' entries and the last run's reading) is the uncached one."""
+    rng = random.Random(12)
+    root = write(tmp_path / "project", {**FILES, **EXTRA})
+    (root / "targets.yaml").write_text(PROVINCE_TARGETS, encoding="utf-8")
+    assert "unknown-locality" in cli(root, "validate", "--format", "json", "--no-cache")[1]
+    for step in range(200):
+        what = _edit(rng, root / "data")
+        if step % 2:
+            assert _answers(root) == _answers(root, "--no-cache"), (step, what)
+        else:  # two edits between runs, now and then
+            assert _answers(root)[:2] == _answers(root, "--no-cache")[:2], (step, what)
