@@ -21,6 +21,9 @@ from test_cache import FILES, TARGETS, cli, write
 
 from pqp_cli.cache import replay
 from pqp_cli.cache.store import CACHE_DIR
+from pqp_cli.core.settings import Settings
+from pqp_cli.load.dataset import load_dataset
+from pqp_cli.read.loading import Dataset
 
 _UNSET = ("PQP_LANG", "PQP_NO_CACHE", "PQP_NO_REPLAY", "PQP_DATA", "PQP_TARGETS", "NO_COLOR")
 _UNSET += ("GITHUB_STEP_SUMMARY", "COLUMNS")
@@ -209,7 +212,9 @@ def _edit(rng: random.Random, data: Path) -> str:
     if kind == 0:
         text += rng.choice(["# a note\n", "\n", "   # indented note\n"])
     elif kind == 1:
-        text = re.sub(r"^(- id: )\S+", lambda m: m.group(1) + rng.choice(IDS), text, count=1, flags=re.M)
+        text = re.sub(
+            r"^(- id: )\S+", lambda m: m.group(1) + rng.choice(IDS), text, count=1, flags=re.M
+        )
     elif kind == 2:
         text = re.sub(r"tax_code: .*", f"tax_code: '{rng.choice(TAX)}'", text, count=1)
     elif kind == 3:
@@ -258,3 +263,26 @@ def test_a_randomized_series_of_edits_never_gives_a_stale_answer(tmp_path: Path)
             assert _answers(root) == _answers(root, "--no-cache"), (step, what)
         else:  # two edits between runs, now and then
             assert _answers(root)[:2] == _answers(root, "--no-cache")[:2], (step, what)
+
+
+def _marked(dataset: Dataset) -> list[tuple[str, str | None, bool, bool]]:
+    return [(e.file, e.id, e.bad, e.duplicate) for e in dataset.entries]
+
+
+def test_records_asked_for_after_the_cache_was_cleared_are_still_all_there(
+    tmp_path: Path,
+) -> None:
+    """One file edited: the others' records stay in the cache until a figure asks for them.
+    Cleared meanwhile (`rm -rf data/.pqp-cache`, or another run pruning its entries), they
+    are read again from the bytes this run hashed, never lost to an error."""
+    root = write(tmp_path / "project", FILES)
+    data = root / "data"
+    settings = Settings(cache_home=tmp_path / "user-cache")
+    load_dataset(data, settings=settings)
+    edited = data / "trainings" / "2023.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# checked\n- id: T9\n")
+    dataset = load_dataset(data, settings=settings)
+    shutil.rmtree(data / CACHE_DIR)
+    fresh = load_dataset(data, settings=Settings(cache_home=tmp_path / "user-cache", no_cache=True))
+    assert _marked(dataset) == _marked(fresh)
+    assert dataset.problems == fresh.problems
