@@ -286,3 +286,18 @@ def test_records_asked_for_after_the_cache_was_cleared_are_still_all_there(
     fresh = load_dataset(data, settings=Settings(cache_home=tmp_path / "user-cache", no_cache=True))
     assert _marked(dataset) == _marked(fresh)
     assert dataset.problems == fresh.problems
+
+
+def test_a_project_in_a_folder_named_like_the_cache_is_still_an_input(tmp_path: Path) -> None:
+    """Only the data cache's own entries are left out of a record's inputs, not every path
+    through a folder named `.pqp-cache`: a file removed there gives a fresh answer."""
+    project = tmp_path / ".pqp-cache" / "plan"
+    shutil.copytree(SAMPLE / "data", project / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
+    shutil.copy2(SAMPLE / "targets.yaml", project / "targets.yaml")
+    xdg = tmp_path / "xdg"
+    for _ in range(3):  # the data cache, a record, a replay
+        _pqp(project, xdg, "status", "--format", "json")
+    (project / "data" / "trainings" / "2022.yaml").unlink()
+    assert _pqp(project, xdg, "status", "--format", "json") == _pqp(
+        project, xdg, "status", "--format", "json", "--no-cache"
+    )

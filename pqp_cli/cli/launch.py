@@ -68,6 +68,8 @@ _STARTS = frozenset(
 )
 #: The data cache's folder (`store.CACHE_DIR`), by name: its entries are keyed by content.
 _DATA_CACHE = ".pqp-cache"
+#: What the data cache keeps in its folder: its entries by kind, and its `.gitignore`.
+_CACHE_PARTS = frozenset({"f", "d", "m", "h", ".gitignore"})
 _WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
@@ -128,6 +130,16 @@ def _skipped_roots() -> tuple[str, ...]:
     return tuple(os.path.join(os.path.abspath(r), "") for r in roots if r)
 
 
+def _in_data_cache(parts: list[str]) -> bool:
+    """Whether a path is a data cache's folder or in it: below its last `.pqp-cache`, nothing
+    or what the cache keeps there. A project in a folder that happens to be so named (say,
+    `~/.pqp-cache/plan/data`) is still an input."""
+    if _DATA_CACHE not in parts:
+        return False
+    rest = parts[len(parts) - parts[::-1].index(_DATA_CACHE) :]
+    return not rest or rest[0] in _CACHE_PARTS
+
+
 class Watch:
     """The inputs a run depends on, and whether it did anything that forbids replaying it."""
 
@@ -145,7 +157,7 @@ class Watch:
         path = os.fsdecode(os.fspath(given))
         path = os.path.join(self.cwd, path)
         normal = os.path.normpath(path)
-        if (normal + os.sep).startswith(self.skip) or _DATA_CACHE in normal.split(os.sep):
+        if (normal + os.sep).startswith(self.skip) or _in_data_cache(normal.split(os.sep)):
             return None
         return path
 
