@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pqp_cli.cache.store import DataCache, HintEntries, file_entry
@@ -86,7 +86,7 @@ def read_and_check(
         [f.part for f in ready], [f.problems for f in ready], [f.bad for f in ready], local,
         HintEntries(cache),
     )  # fmt: skip
-    entries = _entries(cache, ready, sources, names, checked.flags)
+    entries = _entries(cache, ready, sources, names, checked.flags, settings.workers)
     dataset = Dataset(checked.problems, checked.files_left_out, checked.records_left_out, entries)
     dataset.outline = [(f.part, flags) for f, flags in zip(ready, checked.flags, strict=True)]
     return dataset, checked, [n for n in local_names if n]
@@ -150,9 +150,11 @@ def _entries(
     sources: list[Source],
     names: list[str],
     flags: list[bytearray],
+    workers: int | None,
 ) -> list[Entry] | Callable[[], list[Entry]]:
     """The entries of every file, marked: a list when every file was read this run, else read
-    back from the cache when first asked for (raising Stale should an entry vanish)."""
+    back from the cache when first asked for; should an entry have vanished meanwhile (the
+    cache cleared, pruned by another run), from the bytes this run hashed, kept till then."""
     if all(f.read is not None for f in files):
         entries: list[Entry] = []
         for f, marks in zip(files, flags, strict=True):
@@ -164,27 +166,40 @@ def _entries(
         (f.read.entries if f.read else None, s.kind, s.file, name, bytes(marks))
         for f, s, name, marks in zip(files, sources, names, flags, strict=True)
     ]
+    kept = [None if f.read else replace(s) for f, s in zip(files, sources, strict=True)]
     for f in files:
         f.payload = None  # read back from the cache when asked for, not kept meanwhile
 
     def entries_read() -> list[Entry]:
         found: list[Entry] = []
-        for read, kind, file, name, marks in wanted:
-            here = read if read is not None else _decoded(cache, kind, file, name)
+        for (read, kind, file, name, marks), source in zip(wanted, kept, strict=True):
+            here = read if read is not None else _decoded(cache, kind, file, name, source, workers)
             if len(here) != len(marks):
                 raise Stale(name)
             mark(here, marks)
             found.extend(here)
+        kept[:] = [None] * len(kept)  # only once read: a failed reading may be asked again
         return found
 
     return entries_read
 
 
-def _decoded(cache: DataCache, kind: str | None, file: str, name: str) -> list[Entry]:
+def _decoded(
+    cache: DataCache,
+    kind: str | None,
+    file: str,
+    name: str,
+    source: Source | None,
+    workers: int | None,
+) -> list[Entry]:
+    """A file's entries from its cache entry, else read again from the bytes kept."""
     payload = cache.get(name) if name else None
-    if payload is None or kind is None:
-        raise Stale(name)
     try:
-        return decode_read(kind, file, payload)[0].entries
-    except Exception as exc:
-        raise Stale(name) from exc
+        if payload is not None and kind is not None:
+            return decode_read(kind, file, payload)[0].entries
+    except Exception:  # noqa: BLE001 - not as this pqp writes it: read the bytes again
+        pass
+    if source is None or source.content is None:
+        raise Stale(name)
+    [(read, _, _)] = read_files([source], workers, extra=file_facts, encoded=True)
+    return read.entries

@@ -337,6 +337,32 @@ def _stat_state(path: str) -> str:
     return "\0".join(parts)
 
 
+#: How far before a run began a change may be stamped and still have happened while it ran:
+#: the kernel stamps files from a clock that lags by a tick (a few milliseconds); a filesystem
+#: keeping whole seconds (ext3, HFS+, FAT's two) may stamp a change up to two seconds early.
+RACY_NS = 50_000_000
+RACY_COARSE_NS = 2_000_000_000
+
+
+def racy(path: str, kind: str, began_ns: int) -> bool:
+    """Whether the file or folder `path` may have changed after a run that began at
+    `began_ns` first read it: its change time (which no one can set back, unlike the
+    modification time) is not clearly before the run began. Its content at the end, then,
+    need not be what the run read (cut short and written back as it was, within one tick of
+    the filesystem's clock, looks the same to `stamp`): such a run is not recorded."""
+    if kind == "s":
+        return False
+    for follow in (False, True):
+        try:
+            changed = _stat(path, follow_symlinks=follow).st_ctime_ns
+        except OSError:
+            continue
+        slack = RACY_COARSE_NS if changed % 1_000_000_000 == 0 else RACY_NS
+        if changed >= began_ns - slack:
+            return True
+    return False
+
+
 def stamp(path: str, kind: str) -> str:
     """What stat says of a file or folder read (identity, size, times, for the path and a link
     to it), or of a path only stat'ed (its kind): taken when a recorded run first touches an

@@ -5,7 +5,7 @@ Only the standard library and `cache.replay` are imported before the answer is k
 replayed run never imports typer, pydantic, rich or the data layers (`cache.replay` says what
 is replayed and when). A run is recorded when it was eligible (`replay.eligible`), exited 0
 or 1, started no process, wrote no file outside the caches, and none of its inputs changed
-while it ran. What it depended on is watched with an audit hook (`sys.addaudithook`: files
+while it ran (by its stamp, nor by its change time: `replay.racy`). What it depended on is watched with an audit hook (`sys.addaudithook`: files
 opened, folders listed, anything written or started) and a wrapper around `os.stat` and
 `os.lstat` (the paths whose existence or kind it tested: a `targets.yaml` looked for and
 missing); what it wrote is teed below the text streams, so `2>&1` keeps its order. Any
@@ -68,6 +68,8 @@ _STARTS = frozenset(
 )
 #: The data cache's folder (`store.CACHE_DIR`), by name: its entries are keyed by content.
 _DATA_CACHE = ".pqp-cache"
+#: What the data cache keeps in its folder: its entries by kind, and its `.gitignore`.
+_CACHE_PARTS = frozenset({"f", "d", "m", "h", ".gitignore"})
 _WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
@@ -112,18 +114,30 @@ def _prepare(argv: list[str]) -> Recording | None:
 
 
 def _skipped_roots() -> tuple[str, ...]:
-    """Where the interpreter, the libraries and pqp itself live (their files are in the key)
-    and the per-user cache: what a run reads or writes there is not an input of its answer."""
+    """Where the standard library, the libraries and pqp itself live (their files are in the
+    key) and the per-user cache: what a run reads or writes there is not an input of its
+    answer. Not the whole of `sys.prefix`: with Python in `/usr` or `/usr/local` (a system or
+    container Python), a project in `/usr/src/app` is below it, and its data is an input."""
     import site
     import sysconfig
 
-    roots = {replay.cache_folder(os.environ), replay.PACKAGE, sys.prefix, sys.exec_prefix}
+    roots = {replay.cache_folder(os.environ), replay.PACKAGE}
     for scheme_vars in ({}, {"base": sys.base_prefix, "platbase": sys.base_exec_prefix}):
         paths = sysconfig.get_paths(vars=scheme_vars)
         roots.update(paths[k] for k in ("stdlib", "platstdlib", "purelib", "platlib"))
     roots.update(p for p in sys.path if p.endswith(("site-packages", "dist-packages")))
     roots.add(site.getusersitepackages())
     return tuple(os.path.join(os.path.abspath(r), "") for r in roots if r)
+
+
+def _in_data_cache(parts: list[str]) -> bool:
+    """Whether a path is a data cache's folder or in it: below its last `.pqp-cache`, nothing
+    or what the cache keeps there. A project in a folder that happens to be so named (say,
+    `~/.pqp-cache/plan/data`) is still an input."""
+    if _DATA_CACHE not in parts:
+        return False
+    rest = parts[len(parts) - parts[::-1].index(_DATA_CACHE) :]
+    return not rest or rest[0] in _CACHE_PARTS
 
 
 class Watch:
@@ -143,7 +157,7 @@ class Watch:
         path = os.fsdecode(os.fspath(given))
         path = os.path.join(self.cwd, path)
         normal = os.path.normpath(path)
-        if (normal + os.sep).startswith(self.skip) or _DATA_CACHE in normal.split(os.sep):
+        if (normal + os.sep).startswith(self.skip) or _in_data_cache(normal.split(os.sep)):
             return None
         return path
 
@@ -258,6 +272,7 @@ class Recording:
         sys.stderr.flush()
         self.name = name
         self.day = time.strftime("%Y-%m-%d")
+        self.began = time.time_ns()
         self.written: list[tuple[int, bytes]] = []
         self.streams = (sys.stdout, sys.stderr)
         self.stats = (os.stat, os.lstat)
@@ -292,6 +307,8 @@ class Recording:
         inputs = [(path, kind, replay.state(path, kind)) for path, kind in watch.inputs.items()]
         if any(replay.stamp(path, kind) != watch.stamps[path] for path, kind, _ in inputs):
             return
+        if any(replay.racy(path, kind, self.began) for path, kind, _ in inputs):
+            return  # changed as the run read it, maybe back to the bytes hashed: not kept
         if time.strftime("%Y-%m-%d") != self.day:
             return
         key = _user_key(Settings.from_env())
