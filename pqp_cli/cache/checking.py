@@ -12,6 +12,7 @@ file's records; those are decoded only when a figure asks for them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import marshal
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -21,12 +22,13 @@ from pqp_cli.cache.store import DataCache, HintEntries, file_entry
 from pqp_cli.checks.assemble import Checked, Local, check, mark, part_of
 from pqp_cli.checks.cross import Part
 from pqp_cli.checks.facts import file_facts
-from pqp_cli.checks.rules import local_findings
+from pqp_cli.checks.rules import Row, as_findings, local_rows
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.settings import Settings
 from pqp_cli.read.filecodec import decode_outline, decode_read
 from pqp_cli.read.loading import Dataset, Entry, FileRead
-from pqp_cli.read.pool import read_files
+from pqp_cli.read.pool import Reading as Read
+from pqp_cli.read.pool import read_files, read_or_ship
 from pqp_cli.read.sources import Source
 
 Period = tuple[dt.date, dt.date] | None
@@ -49,6 +51,7 @@ class _File:
     bad: bytes
     read: FileRead | None = None
     payload: bytes | None = None
+    local: list[Row] | None = None  # its local findings, worked out where it was read
 
 
 def read_and_check(
@@ -68,16 +71,9 @@ def read_and_check(
         _fresh(*fresh[n]) if n in fresh else _outline(cache, s, n)
         for s, n in zip(sources, names, strict=True)
     ]
-    misses = [i for i, f in enumerate(files) if f is None]
-    missed = [sources[i] for i in misses]
-    for i, (read, facts, payload) in zip(
-        misses, read_files(missed, settings.workers, extra=file_facts, encoded=True), strict=True
-    ):  # each payload stored as it comes, none kept
-        if payload is not None and names[i]:
-            cache.put(names[i], payload)
-        files[i] = _fresh(read, facts)
-    ready = [f for f in files if f is not None]
     local_names = [_local_name(s, n, period, today) for s, n in zip(sources, names, strict=True)]
+    _read_misses(cache, files, sources, names, local_names, (period, today), settings.workers)
+    ready = [f for f in files if f is not None]
     local = [
         _local(cache, f, s, name, period, today)
         for f, s, name in zip(ready, sources, local_names, strict=True)
@@ -92,10 +88,41 @@ def read_and_check(
     return dataset, checked, [n for n in local_names if n]
 
 
-def _fresh(read: FileRead, facts: Any) -> _File:
+def _read_misses(
+    cache: DataCache,
+    files: list[_File | None],
+    sources: list[Source],
+    names: list[str],
+    local_names: list[str],
+    when: tuple[Period, dt.date],
+    workers: int | None,
+) -> None:
+    """Read the files `files` lacks (None), each entry stored as it comes (none kept), with
+    their local findings worked out where each is read. A file a worker read is taken in as
+    its outline, its records left in the entry until a figure asks for them."""
+    misses = [i for i, f in enumerate(files) if f is None]
+    beside = functools.partial(local_rows, period=when[0], today=when[1])
+    readings = read_or_ship([sources[i] for i in misses], workers, extra=file_facts, beside=beside)
+    for i, reading in zip(misses, readings, strict=True):
+        source, name, local_name = sources[i], names[i], local_names[i]
+        if reading.payload is not None and name:
+            cache.put(name, reading.payload)
+        if local_name and reading.beside is not None:
+            cache.put(local_name, marshal.dumps(reading.beside))
+        if isinstance(reading, Read):
+            files[i] = _fresh(reading.read, reading.extra, reading.beside)
+        elif name:
+            files[i] = _from_payload(source, reading.payload, reading.beside)
+        else:  # no entry to read the records back from: keep them
+            files[i] = _fresh(
+                *decode_read(source.kind or "", source.file, reading.payload), reading.beside
+            )
+
+
+def _fresh(read: FileRead, facts: Any, local: list[Row] | None = None) -> _File:
     """A file read this run."""
     bad = bytes(1 if e.bad else 0 for e in read.entries)
-    return _File(part_of(read, facts), read.problems, bad, read=read)
+    return _File(part_of(read, facts), read.problems, bad, read=read, local=local)
 
 
 def _outline(cache: DataCache, source: Source, name: str) -> _File | None:
@@ -107,11 +134,16 @@ def _outline(cache: DataCache, source: Source, name: str) -> _File | None:
     if payload is None:
         return None
     try:
-        heads, bad, problems, lines, facts = decode_outline(source.file, payload)
+        return _from_payload(source, payload)
     except Exception:  # noqa: BLE001 - a corrupt entry is rebuilt, never fatal
         return None
-    part = Part(source.kind, source.file, heads, facts, lines)
-    return _File(part, problems, bad, payload=payload)
+
+
+def _from_payload(source: Source, payload: bytes, local: list[Row] | None = None) -> _File:
+    """A file as its entry's outline has it; raises on an entry this pqp did not write."""
+    heads, bad, problems, lines, facts = decode_outline(source.file, payload)
+    part = Part(source.kind or "", source.file, heads, facts, lines)
+    return _File(part, problems, bad, payload=payload, local=local)
 
 
 def _local_name(source: Source, name: str, period: Period, today: dt.date) -> str:
@@ -122,11 +154,13 @@ def _local_name(source: Source, name: str, period: Period, today: dt.date) -> st
 def _local(
     cache: DataCache, f: _File, source: Source, name: str, period: Period, today: dt.date
 ) -> Local:
-    """The file's local findings: kept, else worked out from its records (and kept)."""
+    """The file's local findings: worked out where it was read this run, else kept, else
+    worked out from its records (and kept)."""
+    if f.local is not None:
+        return as_findings(source.file, f.local)
     if name:
         try:
-            kept = marshal.loads(cache.get(name) or b"")
-            return [(i, Problem(code, source.file, *rest)) for i, code, *rest in kept]
+            return as_findings(source.file, marshal.loads(cache.get(name) or b""))
         except Exception:  # noqa: BLE001 - none kept, or not as this pqp keeps them
             pass
     if f.read is not None:
@@ -135,13 +169,10 @@ def _local(
         entries = decode_read(source.kind, source.file, f.payload)[0].entries
     else:
         entries = []
-    found = local_findings(entries, period, today)
+    rows = local_rows(FileRead(source.file, entries, []), period, today)
     if name:
-        rows = [
-            (i, p.code, p.line, p.en, p.vi, p.record, p.field, p.kind) for i, p in found
-        ]  # fmt: skip
         cache.put(name, marshal.dumps(rows))
-    return found
+    return as_findings(source.file, rows)
 
 
 def _entries(
@@ -201,5 +232,5 @@ def _decoded(
         pass
     if source is None or source.content is None:
         raise Stale(name)
-    [(read, _, _)] = read_files([source], workers, extra=file_facts, encoded=True)
+    [(read, *_)] = read_files([source], workers, extra=file_facts, encoded=True)
     return read.entries

@@ -15,7 +15,7 @@ from typing import Any
 from pqp_cli.core.messages import noun
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.schemes import is_known, nearest_scheme
-from pqp_cli.read.loading import Entry
+from pqp_cli.read.loading import Entry, FileRead
 
 
 @dataclass
@@ -199,3 +199,19 @@ def local_findings(
     ctx = Context(entries, period, today)
     place = {e: i for i, e in enumerate(entries)}
     return [(place[e], problem) for rule in LOCAL_RULES for e, problem in rule(ctx)]
+
+
+Row = tuple[Any, ...]
+
+
+def local_rows(read: FileRead, period: tuple[dt.date, dt.date] | None, today: dt.date) -> list[Row]:
+    """`local_findings` of a file read, as plain values: what the cache keeps of them, and
+    what a worker process that read the file ships beside it. Each row is the entry's place,
+    then the problem's fields but its file (`as_findings` puts it back)."""
+    found = local_findings(read.entries, period, today)
+    return [(i, p.code, p.line, p.en, p.vi, p.record, p.field, p.kind) for i, p in found]
+
+
+def as_findings(file: str, rows: list[Row]) -> list[tuple[int, Problem]]:
+    """The findings `local_rows` gave, of the file named `file`."""
+    return [(i, Problem(code, file, *rest)) for i, code, *rest in rows]

@@ -22,12 +22,29 @@ Extra = Callable[[FileRead], Any]
 
 
 class Reading(NamedTuple):
-    """A file read, what `extra` worked out from it, and (when asked for, or when it came from
-    a worker) the two as bytes (`filecodec`; None when a record cannot be encoded)."""
+    """A file read, what `extra` worked out from it, (when asked for, or when it came from a
+    worker) the two as bytes (`filecodec`; None when a record cannot be encoded), and what
+    `beside` worked out (shipped beside the bytes, not in them)."""
 
     read: FileRead
     extra: Any = None
     payload: bytes | None = None
+    beside: Any = None
+
+
+class Shipped(NamedTuple):
+    """A file a worker read, left as the bytes it sent (`read_files(..., decoded=False)`): the
+    caller decodes what it needs of them (`filecodec.decode_outline`), or nothing."""
+
+    payload: bytes
+    beside: Any = None
+
+
+class _Steps(NamedTuple):
+    extra: Extra | None
+    beside: Extra | None
+    encoded: bool
+    decoded: bool
 
 
 def read_files(
@@ -36,12 +53,34 @@ def read_files(
     *,
     extra: Extra | None = None,
     encoded: bool = False,
+    beside: Extra | None = None,
 ) -> Iterator[Reading]:
     """Each source's reading, in order. `workers` caps the processes that read, this one
-    among them (None: up to 4, one a CPU); `extra`, a module-level function, runs beside each reading (in the worker);
-    `encoded` asks for the payload of files read in this process too."""
+    among them (None: up to 4, one a CPU); `extra` and `beside`, module-level functions (or
+    partials of them), run on each reading where it is read (in the worker); `encoded` asks for
+    the payload of files read in this process too."""
+    for reading in _readings(sources, workers, _Steps(extra, beside, encoded, True)):
+        assert isinstance(reading, Reading)
+        yield reading
+
+
+def read_or_ship(
+    sources: list[Source],
+    workers: int | None = None,
+    *,
+    extra: Extra | None = None,
+    beside: Extra | None = None,
+) -> Iterator[Reading | Shipped]:
+    """`read_files(..., encoded=True)`, but a file a worker read comes as `Shipped`: its bytes
+    are not decoded here (a fifth of reading it, saved, when its records are not needed)."""
+    return _readings(sources, workers, _Steps(extra, beside, True, False))
+
+
+def _readings(
+    sources: list[Source], workers: int | None, steps: _Steps
+) -> Iterator[Reading | Shipped]:
     jobs = [(s.kind, s.file, s.content or b"") for s in sources if s.kind and not s.problem]
-    with contextlib.closing(_parse(jobs, _workers(jobs, workers), extra, encoded)) as parsed:
+    with contextlib.closing(_parse(jobs, _workers(jobs, workers), steps)) as parsed:
         for s in sources:
             if s.kind is None:
                 yield Reading(FileRead(s.file, [], [unknown_file(s.file)]))
@@ -55,47 +94,51 @@ Job = tuple[str, str, bytes]
 
 
 def _parse(
-    jobs: list[Job], workers: int, extra: Extra | None, encoded: bool
-) -> Generator[Reading, None, None]:
+    jobs: list[Job], workers: int, steps: _Steps
+) -> Generator[Reading | Shipped, None, None]:
     """The readings in order. This process is one of the `workers`: it reads its share of the
     files itself while the pool reads the rest, and what it reads is neither encoded to be
     shipped nor decoded again (a sixth of a cold load's CPU when every file was shipped)."""
     if workers < 2:
         for job in jobs:
-            yield _read_here(job, extra, encoded)
+            yield _read_here(job, steps)
         return
-    here = _shares(jobs, workers)
+    here = _shares(jobs, workers, steps.decoded)
     context = multiprocessing.get_context("fork")
     with context.Pool(workers - 1) as pool:
-        work = functools.partial(_work, extra=extra)
+        work = functools.partial(_work, extra=steps.extra, beside=steps.beside)
         shipped = pool.imap(work, [job for job, mine in zip(jobs, here, strict=True) if not mine])
         for job, mine in zip(jobs, here, strict=True):
-            payload = None if mine else next(shipped)
+            payload, found = (None, None) if mine else next(shipped)
             if payload is None:
-                yield _read_here(job, extra, encoded)
+                yield _read_here(job, steps)
+            elif not steps.decoded:
+                yield Shipped(payload, found)
             else:
-                yield Reading(*decode_read(job[0], job[1], payload), payload)
+                yield Reading(*decode_read(job[0], job[1], payload), payload, found)
 
 
 #: What taking in a file another process read costs this one (decoding its reading, keeping
-#: its cache entry), against reading it: about a fifth, measured on both benchmark layouts.
+#: its cache entry), against reading it: about a fifth, measured on both benchmark layouts;
+#: OUTLINE_COST when its records are left encoded (`decoded=False`).
 DECODE_COST = 0.2
+OUTLINE_COST = 0.05
 
 
-def parent_share(workers: int) -> float:
+def parent_share(workers: int, cost: float = DECODE_COST) -> float:
     """The part of the bytes this process reads so that it ends with the pool: it reads its
-    part (each byte costing 1) and takes in the rest (each costing DECODE_COST), while each of
+    part (each byte costing 1) and takes in the rest (each costing `cost`), while each of
     the other `workers - 1` reads an equal part of the rest."""
     others = workers - 1
-    return (1 - DECODE_COST * others) / ((1 - DECODE_COST) * others + 1) if others else 1.0
+    return (1 - cost * others) / ((1 - cost) * others + 1) if others else 1.0
 
 
-def _shares(jobs: list[Job], workers: int) -> list[bool]:
+def _shares(jobs: list[Job], workers: int, decoded: bool = True) -> list[bool]:
     """Which jobs this process reads: in turn with the pool, so that at each point about its
     share (`parent_share`) of the bytes so far is its own and neither side waits long."""
     here = []
     seen = kept = 0
-    share = max(parent_share(workers), 0.0)
+    share = max(parent_share(workers, DECODE_COST if decoded else OUTLINE_COST), 0.0)
     for _, _, content in jobs:
         size = len(content)
         seen += size
@@ -117,21 +160,24 @@ def _workers(jobs: list[Job], wanted: int | None) -> int:
     return min(workers, len(jobs))
 
 
-def _read_here(job: Job, extra: Extra | None, encoded: bool) -> Reading:
+def _read_here(job: Job, steps: _Steps) -> Reading:
     read = read_records(*job)
-    found = extra(read) if extra is not None else None
-    if not encoded:
-        return Reading(read, found)
+    found = steps.extra(read) if steps.extra is not None else None
+    also = steps.beside(read) if steps.beside is not None else None
+    if not steps.encoded:
+        return Reading(read, found, None, also)
     try:
-        return Reading(read, found, encode_read(job[0], read, found))
+        return Reading(read, found, encode_read(job[0], read, found), also)
     except Unsupported:
-        return Reading(read, found)
+        return Reading(read, found, None, also)
 
 
-def _work(job: Job, extra: Extra | None) -> bytes | None:
-    """In a worker process: one file's reading, encoded (None: read it in the parent)."""
+def _work(job: Job, extra: Extra | None, beside: Extra | None) -> tuple[bytes | None, Any]:
+    """In a worker process: one file's reading, encoded, and what `beside` found (None: read
+    it in the parent)."""
     read = read_records(*job)
     try:
-        return encode_read(job[0], read, extra(read) if extra is not None else None)
+        payload = encode_read(job[0], read, extra(read) if extra is not None else None)
     except Unsupported:
-        return None
+        return None, None
+    return payload, beside(read) if beside is not None else None
