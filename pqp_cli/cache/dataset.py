@@ -16,14 +16,13 @@ import marshal
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from pqp_cli.cache.checking import Reading, Stale, read_and_check
 from pqp_cli.cache.store import DataCache, MetricMemo, file_entry, salt
 from pqp_cli.checks.facts import file_facts
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.settings import Settings
-from pqp_cli.read.filecodec import decode_read
+from pqp_cli.read.filecodec import decode_read, same_reading
 from pqp_cli.read.loading import Dataset, Entry
 from pqp_cli.read.pool import read_files
 from pqp_cli.read.sources import Source
@@ -241,16 +240,9 @@ def _reads_the_same(
             return False
         cache.put(name, now)
     try:
-        return before is not None and _unpacked(before) == _unpacked(now)
+        return before is not None and same_reading(before, now)
     except Exception:  # noqa: BLE001 - an entry not as this pqp writes it
         return False
-
-
-def _unpacked(payload: bytes) -> tuple[Any, ...]:
-    """A file entry's values, its packed lines unpacked too: marshal writes one value in more
-    than one way (a string another object also holds is flagged), so only values compare."""
-    rows, found, lines, extra = marshal.loads(payload)
-    return rows, found, marshal.loads(lines), extra
 
 
 def _entries_from(
