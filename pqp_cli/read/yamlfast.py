@@ -284,7 +284,10 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
         key, sep, rest = body.partition(": ")
         path = keys.get(key) if sep else None
         if path is None:
-            key, rest, path = _key(body, is_item, keys)
+            if is_item and not sep and body[-1] != ":":
+                key, rest = None, body  # `- value`: what `_key` gives
+            else:
+                key, rest, path = _key(body, is_item, keys)
         if not (col == top[1] and is_item != top[0] and top[4] is None):
             top = _place(stack, col, is_item, not root and not stack, root)
         if is_item:
@@ -292,6 +295,19 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
                 here = {}
                 item_line.append(number)
                 item_lines.append(here)
+            elif key is None:  # a value in a record's list: `_item`'s first case, inline
+                items = top[2]
+                at = top[3] + (len(items),)
+                here[at] = number
+                value = seen.get(body, GiveUp)
+                if value is GiveUp:
+                    value = _value(body, scalar, seen)
+                if value.__class__ is tuple:
+                    if value is EMPTY:
+                        raise GiveUp  # `- # note`: what the item holds is on later lines
+                    value = _listed(value, at, number, here, len(stack))
+                items.append(value)
+                continue
             frame = _item(stack, top, number, here, key, body, scalar, seen)
             if frame is None:
                 continue
