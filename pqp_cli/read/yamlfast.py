@@ -13,216 +13,17 @@ keys, tabs, odd indentation, and any fault at all. Its result then equals
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
-from pqp_cli.core.text import CONTROL, clean
 from pqp_cli.read.yamldoc import MAX_DEPTH, Parsed, Path
+from pqp_cli.read.yamlscalar import EMPTY, GiveUp, Scalar
+from pqp_cli.read.yamlscalar import value_of as _value
 
 #: Characters that are printable to YAML and no line break other than \n.
 _UNSAFE = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-_PLAIN_NULLS = frozenset({"~", "null", "Null", "NULL"})
 _NULL_KEYS = frozenset({"null", "Null", "NULL"})
-#: A plain scalar may not start with these (indicators); a value may not start with a space.
-_BAD_START = frozenset("-?:,[]{}#&*!|>%@` \t")
-Scalar = Callable[[str], str] | None
-
-
-#: A flow list's plain item may hold none of these (flow indicators, a comment, a colon).
-_FLOW_UNSAFE = re.compile(r"[\[\]{}#:]")
-#: libyaml's one-character escapes in double quotes, but `\/` and `\'` (not in every version).
-_ESCAPES = {
-    "0": "\0",
-    "a": "\a",
-    "b": "\b",
-    "t": "\t",
-    "n": "\n",
-    "v": "\v",
-    "f": "\f",
-    "r": "\r",
-    "e": "\x1b",
-    " ": " ",
-    '"': '"',
-    "\\": "\\",
-    "N": "\x85",
-    "_": "\xa0",
-    "L": "\u2028",
-    "P": "\u2029",
-}
-_HEX = {"x": re.compile("[0-9a-fA-F]{2}"), "u": re.compile("[0-9a-fA-F]{4}"),
-        "U": re.compile("[0-9a-fA-F]{8}")}  # fmt: skip
-_QUOTE_OR_ESCAPE = re.compile(r'["\\]')
-_FLOW_END = re.compile(r"[,\]]")
-
-
-class GiveUp(Exception):
-    """The text is outside the fast path's subset: read it through libyaml instead."""
-
-
-#: The value of `key: # note`: nothing on this line (a tuple, so one check finds it and lists).
-EMPTY: tuple[Any, ...] = tuple(["(a comment)"])
-
-
-def single(text: str, at: int) -> tuple[str, int, bool]:
-    """The 'single-quoted' scalar opening at `at`: its value, the index past it, False."""
-    start = at + 1
-    while True:
-        at = text.find("'", at + 1)
-        if at < 0:
-            raise GiveUp  # runs on to another line
-        if text[at + 1 : at + 2] != "'":
-            return text[start:at].replace("''", "'"), at + 1, False
-        at += 1
-
-
-def double(text: str, at: int) -> tuple[str, int, bool]:
-    """The "double-quoted" scalar opening at `at`: its value, the index past it, and whether
-    it held an escape. Escapes are libyaml's; an unusual one gives up."""
-    close = text.find('"', at + 1)
-    escape = text.find("\\", at + 1)
-    if escape < 0 or 0 <= close < escape:
-        if close < 0:
-            raise GiveUp
-        return text[at + 1 : close], close + 1, False
-    parts = []
-    at += 1
-    while True:
-        found = _QUOTE_OR_ESCAPE.search(text, at)
-        if found is None:
-            raise GiveUp
-        end = found.start()
-        parts.append(text[at:end])
-        if text[end] == '"':
-            return "".join(parts), end + 1, True
-        kind = text[end + 1 : end + 2]
-        if kind in _ESCAPES:
-            parts.append(_ESCAPES[kind])
-            at = end + 2
-            continue
-        digits = _HEX[kind].match(text, end + 2) if kind in _HEX else None
-        code = int(digits.group(), 16) if digits else -1
-        if code < 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
-            raise GiveUp  # not an escape libyaml takes
-        parts.append(chr(code))
-        at = digits.end()  # type: ignore[union-attr]
-
-
-def tail(text: str, at: int) -> None:
-    """Past a quoted scalar or a flow list, only a comment may follow."""
-    if at < len(text) and (text[at] != " " or text[at:].lstrip(" ")[:1] != "#"):
-        raise GiveUp
-
-
-def flow_plain(text: str) -> str:
-    """A plain item of a flow list, checked: what libyaml reads the same in every version."""
-    if not text or text[0] in _BAD_START or _FLOW_UNSAFE.search(text) is not None:
-        raise GiveUp
-    return text
-
-
-def _cleaned(value: str, scalar: Scalar, escaped: bool = False) -> str:
-    """`scalar(value)`, as the event walker applies it.
-
-    `clean` leaves one-line ASCII text without double spaces or spaces at either end as it is:
-    the call is skipped then. A value made by escapes may hold any character: one with a
-    control character is kept as written (the walker's rule), any other always cleaned.
-    """
-    if scalar is None:
-        return value
-    if escaped:
-        return value if CONTROL.search(value) is not None else scalar(value)
-    if (
-        scalar is not clean
-        or not value.isascii()
-        or "  " in value
-        or value[:1] == " "
-        or value[-1:] == " "
-    ):
-        return scalar(value)
-    return value
-
-
-def _value(rest: str, scalar: Scalar, seen: dict[str, Any]) -> Any:
-    """What follows `key: ` or `- ` (no space at the end): a scalar's value, a flow list as a
-    tuple, or EMPTY (nothing but a comment); anything else gives up.
-
-    `seen` remembers each text's value within a file: dates, enums and names repeat a lot.
-    """
-    first = rest[0]
-    if first == " ":
-        value = _value(rest.lstrip(" "), scalar, seen)
-    elif first == "#":
-        value = EMPTY
-    elif first == "'" or first == '"':
-        text, end, escaped = single(rest, 0) if first == "'" else double(rest, 0)
-        tail(rest, end)
-        value = _cleaned(text, scalar, escaped)
-    elif first == "[":
-        value = _flow(rest, scalar, seen)
-    else:
-        text = rest.partition(" #")[0].rstrip(" ")
-        if first in _BAD_START or ": " in text or text[-1] == ":":
-            raise GiveUp
-        # `_cleaned`'s shortcut, inline: a plain scalar has no space at either end
-        kept = scalar is clean and text.isascii() and "  " not in text
-        value = None if text in _PLAIN_NULLS else text if kept else _cleaned(text, scalar)
-    seen[rest] = value
-    return value
-
-
-def _flow(rest: str, scalar: Scalar, seen: dict[str, Any]) -> tuple[Any, ...]:
-    """A one-line flow list of scalars (`[a, 'b, c']`), its values as a tuple."""
-    if "'" in rest or '"' in rest:
-        return _flow_quoted(rest, scalar, seen)
-    close = rest.find("]")
-    if close < 0:
-        raise GiveUp
-    tail(rest, close + 1)
-    inner = rest[1:close]
-    if not inner.strip(" "):
-        return ()
-    values = []
-    for part in inner.split(","):
-        text = flow_plain(part.strip(" "))
-        value = seen.get(text, GiveUp)
-        if value is GiveUp:
-            value = None if text in _PLAIN_NULLS else _cleaned(text, scalar)
-            seen[text] = value
-        values.append(value)
-    return tuple(values)
-
-
-def _flow_quoted(rest: str, scalar: Scalar, seen: dict[str, Any]) -> tuple[Any, ...]:
-    """A flow list with quoted items, read item by item."""
-    values: list[Any] = []
-    at = 1
-    while True:
-        while rest[at : at + 1] == " ":
-            at += 1
-        first = rest[at : at + 1]
-        if first == "]" and not values:
-            break
-        if first == "'" or first == '"':
-            text, at, escaped = single(rest, at) if first == "'" else double(rest, at)
-            values.append(_cleaned(text, scalar, escaped))
-        else:
-            found = _FLOW_END.search(rest, at)
-            if found is None:
-                raise GiveUp  # runs on to another line
-            text = flow_plain(rest[at : found.start()].rstrip(" "))
-            values.append(None if text in _PLAIN_NULLS else _cleaned(text, scalar))
-            at = found.start()
-        while rest[at : at + 1] == " ":
-            at += 1
-        if rest[at : at + 1] == "]":
-            break
-        if rest[at : at + 1] != ",":
-            raise GiveUp
-        at += 1
-    tail(rest, at + 1)
-    return tuple(values)
 
 
 def fast_parse(text: str, scalar: Scalar = None) -> Parsed | None:
@@ -265,29 +66,21 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
     keys: dict[str, Path] = {}  # one shared ('key',) tuple per key
     seen: dict[str, Any] = {}
     for number, line in enumerate(text.split("\n"), 1):
-        if not line:
+        if not line or (line[-1] == " " and not (line := line.rstrip(" "))):
             continue
-        if line[-1] == " ":
-            line = line.rstrip(" ")
-            if not line:
-                continue
         body = line.lstrip(" ")
         if body[0] == "#":
             continue
         col = len(line) - len(body)
         is_item = body[:2] == "- "
-        if is_item:
-            body = body[2:]
-        # A key met before is known good (`keys`): this loop is the hot path.
-        key: str | None
-        rest: str | None
-        key, sep, rest = body.partition(": ")
+        body = body[2:] if is_item else body
+        key, sep, rest = body.partition(": ")  # a key met before is known good (`keys`)
         path = keys.get(key) if sep else None
         if path is None:
             if is_item and not sep and body[-1] != ":":
-                key, rest = None, body  # `- value`: what `_key` gives
+                key, rest = None, body  # type: ignore[assignment] # `- value`: as `_key` gives
             else:
-                key, rest, path = _key(body, is_item, keys)
+                key, rest, path = _key(body, is_item, keys)  # type: ignore[assignment]
         if not (col == top[1] and is_item != top[0] and top[4] is None):
             top = _place(stack, col, is_item, not root and not stack, root)
         if is_item:
@@ -303,13 +96,10 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
                 if value is GiveUp:
                     value = _value(body, scalar, seen)
                 if value.__class__ is tuple:
-                    if value is EMPTY:
-                        raise GiveUp  # `- # note`: what the item holds is on later lines
-                    value = _listed(value, at, number, here, len(stack))
+                    value = _listed_item(value, at, number, here, len(stack))
                 items.append(value)
                 continue
-            frame = _item(stack, top, number, here, key, body, scalar, seen)
-            if frame is None:
+            if (frame := _item(stack, top, number, here, key, body, scalar, seen)) is None:
                 continue
             top = frame
         container = top[2]
@@ -320,15 +110,28 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
         here[path] = number  # type: ignore[index]
         value = EMPTY if rest is None else seen.get(rest, GiveUp)
         if value is GiveUp:
-            value = _value(rest, scalar, seen)  # type: ignore[arg-type]
+            value = _value(rest, scalar, seen)
         if value.__class__ is tuple:
-            if value is EMPTY:  # `key:` or `key: # note`: the value comes on later lines
-                top[4] = key
-                value = None  # keeps the key's place
-            else:
-                value = _listed(value, path, number, here, len(stack))  # type: ignore[arg-type]
+            value = _tuple_value(top, key, value, path, number, here, len(stack))  # type: ignore[arg-type]
         container[key] = value
     return Parsed.of_items(root if stack else None, item_line, item_lines)
+
+
+def _tuple_value(
+    top: list[Any],
+    key: str,
+    value: tuple[Any, ...],
+    path: Path,
+    number: int,
+    here: dict[Path, int],
+    depth: int,
+) -> Any:
+    """A key's value read as a tuple: EMPTY (`key:` or `key: # note`: the value comes on later
+    lines; None keeps the key's place meanwhile) or a flow list's values."""
+    if value is EMPTY:
+        top[4] = key
+        return None
+    return _listed(value, path, number, here, depth)
 
 
 def _listed(
@@ -340,6 +143,16 @@ def _listed(
     for index in range(len(values)):
         here[path + (index,)] = number
     return list(values)
+
+
+def _listed_item(
+    values: tuple[Any, ...], path: Path, number: int, here: dict[Path, int], depth: int
+) -> Any:
+    """A list item's flow list (`- [a, b]`) as `_listed` gives it; `- # note` gives up (what
+    the item holds is on later lines)."""
+    if values is EMPTY:
+        raise GiveUp
+    return _listed(values, path, number, here, depth)
 
 
 def _item(
