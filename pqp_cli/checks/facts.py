@@ -27,22 +27,35 @@ def _day(day: dt.date | None) -> int | None:
     return None if day is None else day.toordinal()
 
 
-def record_facts(kind: str, model: Any) -> tuple[Any, ...]:
-    """The facts of one valid record of `kind` (see the module's docstring)."""
+def record_facts(kind: str, model: Any, folded: dict[str, str] | None = None) -> tuple[Any, ...]:
+    """The facts of one valid record of `kind` (see the module's docstring). `folded` keeps
+    the folded schemes and titles of a file: they repeat from record to record."""
     if kind == "enterprises":
         tax_ok = model.tax_code is None or tax_code_check_ok(model.tax_code)
         return (model.tax_code, name_key_folded(model.name), model.name, tax_ok, model.locality)
     if kind == "trainings":
         participants = tuple(model.participants)
-        return (participants, fold(model.title), _day(model.date), model.locality)
+        return (participants, _folded(model.title, folded), _day(model.date), model.locality)
     if kind == "certifications":
         dates = (_day(model.started_on), _day(model.achieved_on), _day(model.expires_on))
-        return (model.enterprise, fold(model.scheme), *dates)
+        return (model.enterprise, _folded(model.scheme, folded), *dates)
     if kind == "experts":
         return (model.unit, name_key_folded(model.name), _day(model.qualified_on))
     return (name_key_folded(model.name), _day(model.qualified_on))
 
 
+def _folded(text: str, folded: dict[str, str] | None) -> str:
+    if folded is None:
+        return fold(text)
+    found = folded.get(text)
+    if found is None:
+        found = folded[text] = fold(text)
+    return found
+
+
 def file_facts(read: FileRead) -> list[Any]:
     """The facts of each entry of a file read, in order (None where its record is invalid)."""
-    return [None if e.model is None else record_facts(e.kind, e.model) for e in read.entries]
+    folded: dict[str, str] = {}
+    return [
+        None if e.model is None else record_facts(e.kind, e.model, folded) for e in read.entries
+    ]
