@@ -79,6 +79,7 @@ SOURCES = (
     "read/validation_messages",
     "read/yamldoc",
     "read/yamlfast",
+    "read/yamlscalar",
     "read/yamlread",
 )
 
