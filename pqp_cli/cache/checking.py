@@ -105,15 +105,14 @@ def _read_misses(
     readings = read_or_ship([sources[i] for i in misses], workers, extra=file_facts, beside=beside)
     for i, reading in zip(misses, readings, strict=True):
         source, name, local_name = sources[i], names[i], local_names[i]
-        if reading.payload is not None and name:
-            cache.put(name, reading.payload)
+        stored = reading.payload is not None and bool(name) and cache.put(name, reading.payload)
         if local_name and reading.beside is not None:
             cache.put(local_name, marshal.dumps(reading.beside))
         if isinstance(reading, Read):
             files[i] = _fresh(reading.read, reading.extra, reading.beside)
-        elif name:
+        elif stored:
             files[i] = _from_payload(source, reading.payload, reading.beside)
-        else:  # no entry to read the records back from: keep them
+        else:  # no entry to read the records back from (a read-only cache): keep them
             files[i] = _fresh(
                 *decode_read(source.kind or "", source.file, reading.payload), reading.beside
             )

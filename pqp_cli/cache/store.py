@@ -237,8 +237,8 @@ class DataCache:
             return None
         return payload
 
-    def put(self, name: str, payload: bytes) -> None:
-        """Store atomically; a read-only data folder simply stays uncached.
+    def put(self, name: str, payload: bytes) -> bool:
+        """Store atomically (True when stored); a read-only data folder simply stays uncached.
 
         Not `core.fileio.write_atomic`, which the key uses: an entry needs no fsync (a lost or
         torn one fails its signature and is rebuilt; the two fsyncs cost 8 ms an entry here, half
@@ -248,7 +248,7 @@ class DataCache:
         path = self.root / name
         try:
             if self.key is None or not self._make(path.parent):
-                return
+                return False
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as fh:
@@ -258,8 +258,9 @@ class DataCache:
                 Path(tmp).unlink(missing_ok=True)
                 raise
             self.wrote = True
+            return True
         except OSError:
-            return
+            return False
 
     def _make(self, folder: Path) -> bool:
         """Make `folder` under the cache's root one level at a time, never through a link."""
