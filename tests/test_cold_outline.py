@@ -1,6 +1,6 @@
-"""A cold load whose files are read in worker processes: the parent takes in each file a worker
-read as its outline (ids, names, facts, problems) and decodes its records only when a figure
-asks for them (`cache/checking.py`)."""
+"""A cold load for `validate` whose files are read in worker processes: the parent takes in each
+file a worker read as its outline (ids, names, facts, problems) and decodes its records only if
+a figure asks for them after all (`cache/checking.py`, `Settings.reads_records`)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ def counted(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int
 
 
 def cold(root: Path) -> Any:
-    settings = user(root, workers=2)
+    """A cold load for a command that reads the problems and no record (`validate`)."""
+    settings = user(root, workers=2, reads_records=False)
     return load_dataset(root / "data", period=PERIOD, today=TODAY, settings=settings)
 
 

@@ -72,7 +72,7 @@ def read_and_check(
         for s, n in zip(sources, names, strict=True)
     ]
     local_names = [_local_name(s, n, period, today) for s, n in zip(sources, names, strict=True)]
-    _read_misses(cache, files, sources, names, local_names, (period, today), settings.workers)
+    _read_misses(cache, files, sources, names, local_names, (period, today), settings)
     ready = [f for f in files if f is not None]
     local = [
         _local(cache, f, s, name, period, today)
@@ -95,14 +95,20 @@ def _read_misses(
     names: list[str],
     local_names: list[str],
     when: tuple[Period, dt.date],
-    workers: int | None,
+    settings: Settings,
 ) -> None:
     """Read the files `files` lacks (None), each entry stored as it comes (none kept), with
-    their local findings worked out where each is read. A file a worker read is taken in as
-    its outline, its records left in the entry until a figure asks for them."""
+    their local findings worked out where each is read. For a command that reads no record
+    (`Settings.reads_records`), a file a worker read is taken in as its outline, its records
+    left in the entry until a figure asks for them after all."""
     misses = [i for i, f in enumerate(files) if f is None]
     beside = functools.partial(local_rows, period=when[0], today=when[1])
-    readings = read_or_ship([sources[i] for i in misses], workers, extra=file_facts, beside=beside)
+    missed = [sources[i] for i in misses]
+    readings = (
+        read_or_ship(missed, settings.workers, extra=file_facts, beside=beside)
+        if not settings.reads_records
+        else read_files(missed, settings.workers, extra=file_facts, encoded=True, beside=beside)
+    )
     for i, reading in zip(misses, readings, strict=True):
         source, name, local_name = sources[i], names[i], local_names[i]
         stored = reading.payload is not None and bool(name) and cache.put(name, reading.payload)

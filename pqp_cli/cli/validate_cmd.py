@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -43,7 +44,7 @@ def validate(
     """Report every problem in the data and targets.yaml (exit 1 on errors)."""
     from pqp_cli.render import problems as render
 
-    env = settings()
+    env = dataclasses.replace(settings(), reads_records=False)  # the problems only
     try:
         opts = resolve(*locate(data, targets), as_of, lang)
         project = load(opts, no_cache=no_cache, env=env)

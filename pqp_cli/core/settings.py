@@ -14,6 +14,10 @@ The variables (docs/cli.md lists them for users):
 - `GITHUB_STEP_SUMMARY` — the file GitHub Actions shows as a job summary (`validate --format
   github` appends to it).
 `PQP_DATA` and `PQP_TARGETS` are option defaults, read by the command line itself.
+One setting is no variable: `reads_records`, False for a command that reads the problems and no
+record (`validate`). A cold load then takes in each file a worker process read as its outline,
+its records decoded only if asked for after all; True (the default) decodes them as they come,
+while the workers still read.
 `PQP_NO_REPLAY` (any non-empty value: never replay a recorded answer) is read by the entry
 point `cli/launch.py` before anything else is imported, the one variable read outside this
 module (docs/decisions.md, "Replaying a warm run's output").
@@ -35,6 +39,7 @@ class Settings:
     cache_home: Path | None = None
     no_color: bool = False
     step_summary: Path | None = None
+    reads_records: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
