@@ -119,10 +119,13 @@ def _parse(
 
 
 #: What taking in a file another process read costs this one (decoding its reading, keeping
-#: its cache entry), against reading it: about a fifth, measured on both benchmark layouts;
-#: OUTLINE_COST when its records are left encoded (`decoded=False`).
+#: its cache entry), against reading it: about a fifth, measured on both benchmark layouts.
 DECODE_COST = 0.2
-OUTLINE_COST = 0.05
+#: The same when its records are left encoded (`read_or_ship`): about a twentieth, less what
+#: the worker spends beyond reading on each file it ships (encoding it, the pipe: about an
+#: eighth), which this process otherwise waited for at the end (0.5 s of a 3.4 s read at 100k
+#: records; 0.2 s with this share, 0.52 of the bytes).
+OUTLINE_COST = 0.05 - 0.13
 
 
 def parent_share(workers: int, cost: float = DECODE_COST) -> float:
