@@ -22,13 +22,14 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import typer
 import typer.testing
 
-from pqp_cli.load.project import Project, load_project
+if TYPE_CHECKING:  # imported by `Workspace.load`: not by every process that only runs pytest
+    from pqp_cli.load.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -246,6 +247,8 @@ class Workspace:
 
     def load(self, today: dt.date | None = None, *, check: bool = True) -> Project:
         """The project; with `check`, a fixture typo (any error) fails the test at once."""
+        from pqp_cli.load.project import load_project
+
         project = load_project(self.data, self.targets, today=today)
         if check:
             errors = [p for p in project.problems if p.is_error]
