@@ -260,6 +260,7 @@ def _answers(root: Path, *extra: str) -> list[tuple[int, str, str]]:
     return [cli(root, *command, *extra) for command in asked]
 
 
+@pytest.mark.long  # 1,600 runs in the process: ≈ 12 s of CPU
 def test_a_randomized_series_of_edits_never_gives_a_stale_answer(tmp_path: Path) -> None:
     """200 edits (a fixed seed) to a dataset full of problems across files: after each, every
     cached answer (the files' entries and the last run's reading) is the uncached one."""

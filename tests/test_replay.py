@@ -109,6 +109,7 @@ CASES = [
 ]
 
 
+@pytest.mark.long  # 11 real runs recorded and 11 replayed: ≈ 8 s of CPU each
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("broken", [False, True], ids=["sample", "broken"])
 def test_a_replayed_run_writes_what_an_uncached_run_writes(
