@@ -19,6 +19,7 @@ import signal
 import sys
 import tempfile
 import textwrap
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,7 +138,8 @@ def _handed_out(item: pytest.Item) -> int:
 
 
 #: `PQP_TESTS_CPU=PREFIX pytest`: each process writes the CPU seconds each test took (its own and
-#: its finished child processes', setup and teardown included) to `PREFIX.<worker>.tsv`
+#: its finished child processes', setup and teardown included), then when it began and ended
+#: (seconds since the epoch: how the workers finish), to `PREFIX.<worker>.tsv`
 #: (docs/testing.md): on a busy machine wall times lie, CPU times much less.
 CPU_REPORT = os.environ.get("PQP_TESTS_CPU")
 _cpu_rows: list[str] = []
@@ -156,12 +158,14 @@ def pytest_runtest_protocol(item: pytest.Item) -> object:
     if not CPU_REPORT:
         return (yield)
     own, children = _cpu_seconds()
+    began = time.time()
     try:
         return (yield)
     finally:
         own_after, children_after = _cpu_seconds()
         spent = (own_after - own, children_after - children)
-        _cpu_rows.append(f"{sum(spent):.3f}\t{spent[0]:.3f}\t{spent[1]:.3f}\t{item.nodeid}\n")
+        cpu = f"{sum(spent):.3f}\t{spent[0]:.3f}\t{spent[1]:.3f}"
+        _cpu_rows.append(f"{cpu}\t{began:.2f}\t{time.time():.2f}\t{item.nodeid}\n")
 
 
 def pytest_sessionfinish() -> None:
