@@ -254,10 +254,10 @@ def _edit(rng: random.Random, data: Path) -> str:
     return f"edit {kind} {path.name}"
 
 
-def _answers(root: Path, *extra: str) -> list[tuple[int, str, str]]:
+def _answers(root: Path, *extra: str, first: int = 4) -> list[tuple[int, str, str]]:
     asked = [("validate", "--format", "json"), ("status", "--format", "json", "--by", "district")]
     asked += [("explain", "T1", "--format", "json"), ("validate",)]
-    return [cli(root, *command, *extra) for command in asked]
+    return [cli(root, *command, *extra) for command in asked[:first]]
 
 
 @pytest.mark.long  # 1,600 runs in the process: ≈ 12 s of CPU
@@ -273,7 +273,8 @@ def test_a_randomized_series_of_edits_never_gives_a_stale_answer(tmp_path: Path)
         if step % 2:
             assert _answers(root) == _answers(root, "--no-cache"), (step, what)
         else:  # two edits between runs, now and then
-            assert _answers(root)[:2] == _answers(root, "--no-cache")[:2], (step, what)
+            # all four cached runs still run (the cache they leave is the series' subject)
+            assert _answers(root)[:2] == _answers(root, "--no-cache", first=2), (step, what)
 
 
 def _marked(dataset: Dataset) -> list[tuple[str, str | None, bool, bool]]:
