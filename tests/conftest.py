@@ -19,16 +19,18 @@ import signal
 import sys
 import tempfile
 import textwrap
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import typer
 import typer.testing
 
-from pqp_cli.load.project import Project, load_project
+if TYPE_CHECKING:  # imported by `Workspace.load`: not by every process that only runs pytest
+    from pqp_cli.load.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -136,7 +138,8 @@ def _handed_out(item: pytest.Item) -> int:
 
 
 #: `PQP_TESTS_CPU=PREFIX pytest`: each process writes the CPU seconds each test took (its own and
-#: its finished child processes', setup and teardown included) to `PREFIX.<worker>.tsv`
+#: its finished child processes', setup and teardown included), then when it began and ended
+#: (seconds since the epoch: how the workers finish), to `PREFIX.<worker>.tsv`
 #: (docs/testing.md): on a busy machine wall times lie, CPU times much less.
 CPU_REPORT = os.environ.get("PQP_TESTS_CPU")
 _cpu_rows: list[str] = []
@@ -155,12 +158,14 @@ def pytest_runtest_protocol(item: pytest.Item) -> object:
     if not CPU_REPORT:
         return (yield)
     own, children = _cpu_seconds()
+    began = time.time()
     try:
         return (yield)
     finally:
         own_after, children_after = _cpu_seconds()
         spent = (own_after - own, children_after - children)
-        _cpu_rows.append(f"{sum(spent):.3f}\t{spent[0]:.3f}\t{spent[1]:.3f}\t{item.nodeid}\n")
+        cpu = f"{sum(spent):.3f}\t{spent[0]:.3f}\t{spent[1]:.3f}"
+        _cpu_rows.append(f"{cpu}\t{began:.2f}\t{time.time():.2f}\t{item.nodeid}\n")
 
 
 def pytest_sessionfinish() -> None:
@@ -246,6 +251,8 @@ class Workspace:
 
     def load(self, today: dt.date | None = None, *, check: bool = True) -> Project:
         """The project; with `check`, a fixture typo (any error) fails the test at once."""
+        from pqp_cli.load.project import load_project
+
         project = load_project(self.data, self.targets, today=today)
         if check:
             errors = [p for p in project.problems if p.is_error]
