@@ -70,6 +70,7 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
         _die_with_parent()
         _groups_named(config)
         return
+    _package_compiled()
     if os.environ.get(INSIDE) or getattr(option, "dist", "") != "no":
         return  # started from inside a test run (one process), or `--dist` given
     workers = getattr(option, "numprocesses", 0)
@@ -77,6 +78,18 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
         option.numprocesses = "auto"
     if workers != 0:
         option.dist = "loadgroup"
+
+
+def _package_compiled() -> None:
+    """pqp's bytecode written once, before any test runs (0.3 s; nothing when up to date).
+
+    With `PYTHONDONTWRITEBYTECODE` set (as on the development and CI machines), nothing else
+    writes it: every `pqp` process the tests start, and every xdist worker, would compile
+    pqp's 150 modules again, ≈ 0.35 s of its ≈ 0.9 s of CPU, hundreds of times a run. The
+    bytecode goes where Python itself puts it, `pqp_cli/**/__pycache__` (git ignores it)."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "pqp_cli", quiet=2)
 
 
 @pytest.hookimpl(optionalhook=True)
