@@ -18,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pqp_cli.cache.store import DataCache, HintEntries, file_entry
+from pqp_cli.cache.memo import HintEntries
+from pqp_cli.cache.store import DataCache, file_entry
 from pqp_cli.checks.assemble import Checked, Local, check, mark, part_of
 from pqp_cli.checks.cross import Part
 from pqp_cli.checks.facts import file_facts

@@ -18,7 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from pqp_cli.cache.checking import Reading, Stale, read_and_check
-from pqp_cli.cache.store import DataCache, MetricMemo, file_entry, salt
+from pqp_cli.cache.memo import MetricMemo
+from pqp_cli.cache.store import DataCache, file_entry, salt
 from pqp_cli.checks.facts import file_facts
 from pqp_cli.core.problems import Problem
 from pqp_cli.core.settings import Settings

@@ -9,27 +9,23 @@ today and the plan's period; `m/` metric results for such a dataset, and whole a
 for unknown references, keyed by the records they were chosen among (`checks.suggestions`).
 
 Every key also holds `salt()`: pqp's version and a digest of the source that decides what is
-cached, so a changed pqp never reads what another one wrote. Each entry is signed with a key kept in the user's own
-cache folder, so a cache committed or copied from elsewhere is never trusted: it fails the
-check and is rebuilt. Writes are atomic (temp file, rename), so concurrent runs never read a
-torn entry; anything unreadable is simply rebuilt. `PQP_NO_CACHE=1` or `--no-cache` turn it off
-(`Settings.no_cache`: then loading never comes here).
+cached, so a changed pqp never reads what another one wrote. Each entry is signed with a key
+kept in the user's own cache folder, so a cache committed or copied from elsewhere fails the
+check and is rebuilt. Writes are atomic (temp file, rename): concurrent runs never read a torn
+entry. `PQP_NO_CACHE=1` or `--no-cache` (`Settings.no_cache`) turn it off.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import marshal
 import os
-import pickle
 import re
 import secrets
 import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from pqp_cli.core.fileio import write_atomic
 from pqp_cli.core.notes import warn
@@ -54,6 +50,7 @@ _MESSAGES = sorted(p.stem for p in (Path(__file__).parent.parent / "core/message
 #: `__init__` included: the catalogue's modules word every cached problem).
 SOURCES = (
     "cache/store",
+    "cache/memo",
     "cache/dataset",
     "cache/checking",
     *(f"checks/{name}" for name in ("assemble", "cross", "facts", "rules", "suggestions")),
@@ -135,8 +132,6 @@ def code_digest() -> str:
 
 #: The signing key's length: a shorter key file (say, emptied) is replaced, never used.
 KEY_BYTES = 32
-
-
 #: A key file larger than this is not a key pqp wrote: replaced, never read whole.
 KEY_MAX = 4096
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -187,6 +182,7 @@ _OWN = {
     "m": re.compile(r"[0-9a-f]{64}-[0-9a-f]{32}"),
     "h": re.compile(r"[0-9a-f]{64}"),
 }
+_BUCKET = re.compile(r"[0-9a-f]{2}")
 
 
 class DataCache:
@@ -284,31 +280,53 @@ class DataCache:
             return
         try:
             for folder, keep in _KEEP.items():
-                found = sorted(self._own(folder), key=lambda p: p.lstat().st_mtime, reverse=True)
-                for path in found[keep:]:
-                    path.unlink(missing_ok=True)
+                found = [
+                    (e.stat(follow_symlinks=False).st_mtime, e.path) for e in self._own(folder)
+                ]
+                for _, path in sorted(found, reverse=True)[keep:]:
+                    Path(path).unlink(missing_ok=True)
             if not files:
                 return
             entries = self._own("f")
             if len(entries) > 2 * len(files_in_use) + _FILE_SLACK:
-                for path in entries:
-                    if f"f/{path.parent.name}/{path.name}" not in files_in_use:
-                        path.unlink(missing_ok=True)
+                for e in entries:
+                    if (
+                        f"f/{os.path.basename(os.path.dirname(e.path))}/{e.name}"
+                        not in files_in_use
+                    ):
+                        Path(e.path).unlink(missing_ok=True)
         except OSError:
             return
 
-    def _own(self, folder: str) -> list[Path]:
-        """pqp's own entries under `folder`: regular files named as pqp names them."""
+    def _own(self, folder: str) -> list[os.DirEntry[str]]:
+        """pqp's own entries under `folder`: regular files named as pqp names them, listed with
+        `os.scandir` (what each is comes with the listing: no call per entry)."""
         top = self.root / folder
         if not self._no_link_to(top) or not top.is_dir():
             return []
         pattern, found = _OWN[folder], []
-        for path in top.glob("*/*" if folder == "f" else "*"):
-            rel = path.relative_to(top).as_posix()
-            own = pattern.fullmatch(rel) and self._no_link_to(path.parent)
-            if own and stat.S_ISREG(path.lstat().st_mode):
-                found.append(path)
+        for entry in _listed(top):
+            if folder != "f":
+                if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    found.append(entry)
+            elif _BUCKET.fullmatch(entry.name) and entry.is_symlink():
+                self._refuse(Path(entry.path))  # a link on the way
+            elif _BUCKET.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
+                found.extend(
+                    e
+                    for e in _listed(entry.path)
+                    if pattern.fullmatch(f"{entry.name}/{e.name}")
+                    and e.is_file(follow_symlinks=False)
+                )
         return found
+
+
+def _listed(folder: str | Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:
+        return []
 
 
 def _ignore_all(path: Path) -> None:
@@ -325,75 +343,3 @@ def file_entry(kind: str, digest: str) -> str:
     """The name of a data file's entry: by its kind and content digest."""
     key = hashlib.sha256(f"{salt()}\0{kind}\0{digest}".encode()).hexdigest()
     return f"f/{key[:2]}/{key}"
-
-
-class MetricMemo:
-    """Metric results for one dataset, one cache entry each, by what they were computed from."""
-
-    def __init__(self, cache: DataCache, prefix: str) -> None:
-        self.cache = cache
-        self.prefix = prefix
-
-    def _name(self, key: str) -> str:
-        return f"{self.prefix}-{hashlib.sha256(key.encode()).hexdigest()[:32]}"
-
-    def get(self, key: str) -> Any | None:
-        payload = self.cache.get(self._name(key))
-        if payload is None:
-            return None
-        try:
-            stored_key, value = marshal.loads(payload)
-        except Exception:  # a corrupt entry: compute again
-            return None
-        return value if stored_key == key else None
-
-    def put(self, key: str, value: Any) -> None:
-        try:
-            payload = marshal.dumps((key, value))
-        except ValueError:  # not plain values: not cached
-            return
-        self.cache.put(self._name(key), payload)
-
-    def recall(self, key: str) -> Any | None:
-        """A whole answer kept by `keep` (a typed document), or None."""
-        payload = self.cache.get(self._name("answer\0" + key))
-        if payload is None:
-            return None
-        try:
-            stored_key, value = pickle.loads(payload)  # noqa: S301 - signed with the user's key
-        except Exception:  # a corrupt entry, or classes since renamed: compute again
-            return None
-        return value if stored_key == key else None
-
-    def keep(self, key: str, value: Any) -> None:
-        """Keep an answer built from this dataset (pickled: documents are dataclasses; the
-        entry is signed like every other, so only what this user's pqp wrote is ever read)."""
-        try:
-            payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - not picklable: simply not kept
-            return
-        self.cache.put(self._name("answer\0" + key), payload)
-
-
-class HintEntries:
-    """The hints for unknown references (`checks.suggestions.HintStore`), one entry by the
-    records they were chosen among."""
-
-    def __init__(self, cache: DataCache) -> None:
-        self.cache = cache
-
-    def _name(self, name: str) -> str:
-        return "h/" + hashlib.sha256(f"{salt()}\0{name}".encode()).hexdigest()
-
-    def get(self, name: str) -> Any | None:
-        payload = self.cache.get(self._name(name))
-        try:
-            return marshal.loads(payload) if payload is not None else None
-        except Exception:  # a corrupt entry: look for the hints again
-            return None
-
-    def put(self, name: str, value: Any) -> None:
-        try:
-            self.cache.put(self._name(name), marshal.dumps(value))
-        except ValueError:  # pragma: no cover - hints are text
-            return
