@@ -204,13 +204,16 @@ class DataCache:
     def _no_link_to(self, folder: Path) -> bool:
         """`folder` and every folder between it and the cache's root are real folders (or not
         there yet); a link on the way turns the cache off."""
-        for step in [folder, *folder.parents]:
+        step = folder
+        while True:  # up to the root only (not every parent up to `/`, as `.parents` lists)
             if step.is_symlink():
                 self._refuse(step)
                 return False
             if step == self.root:
                 return True
-        return False
+            if step.parent == step:
+                return False
+            step = step.parent
 
     @property
     def enabled(self) -> bool:
