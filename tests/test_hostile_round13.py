@@ -12,29 +12,35 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
 from test_cache import cli, write
 
 #: `pqp ARGS` in a process of its own, whose files are read in worker processes however small
-#: they are, the first file a worker takes ending that worker as the kernel's out-of-memory
-#: killer (or a crash in a C extension) would: SIGKILL, nothing sent back.
-_KILLED_WORKER = """
-import os, signal, sys
+#: they are. The first file a worker takes, it gets no further with: it ends as the kernel's
+#: out-of-memory killer (or a crash in a C extension) would end it, SIGKILL, nothing sent
+#: back (`PQP_HOSTILE=kill`), or it is still reading it when the user presses Ctrl-C
+#: (`PQP_HOSTILE=stall`: it says so by the file PQP_HOSTILE_ONCE, and never ends).
+_HOSTILE_WORKER = """
+import os, signal, sys, time
 from pqp_cli.read import pool
 
 pool.POOL_MIN_FILES, pool.POOL_MIN_BYTES = 1, 0
 real = pool._work
 
-def dying(job, **steps):
+def hostile(job, **steps):
     try:  # the first file any worker takes, once
         os.close(os.open(os.environ["PQP_HOSTILE_ONCE"], os.O_CREAT | os.O_EXCL))
     except FileExistsError:
         return real(job, **steps)
-    os.kill(os.getpid(), signal.SIGKILL)
+    if os.environ["PQP_HOSTILE"] == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    while True:
+        time.sleep(1)
 
-pool._work = dying
+pool._work = hostile
 from pqp_cli.cli.app import main
 
 sys.argv = ["pqp", *sys.argv[1:]]
@@ -42,24 +48,28 @@ main()
 """
 
 
-def _run_killing_a_worker(root: Path, *args: str) -> tuple[int, str, str]:
-    """`pqp ARGS` as `_KILLED_WORKER` runs it, stopped (with the workers) after a minute."""
+def _hostile(root: Path, what: str, *args: str) -> subprocess.Popen[str]:
+    """`pqp ARGS` as `_HOSTILE_WORKER` runs it, in a process group of its own."""
     env = {**os.environ, "PQP_LANG": "", "NO_COLOR": "1", "PQP_NO_REPLAY": "1"}
-    env |= {"PQP_WORKERS": "2", "PQP_HOSTILE_ONCE": str(root / "once")}
+    env |= {"PQP_WORKERS": "2", "PQP_HOSTILE_ONCE": str(root / "once"), "PQP_HOSTILE": what}
     env.pop("PQP_NO_CACHE", None)
     data = ["--data", str(root / "data"), "--targets", str(root / "targets.yaml")]
-    command = [sys.executable, "-c", textwrap.dedent(_KILLED_WORKER), *args, *data]
-    run = subprocess.Popen(
+    command = [sys.executable, "-c", textwrap.dedent(_HOSTILE_WORKER), *args, *data]
+    return subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True,
     )  # fmt: skip
+
+
+def _ended(run: subprocess.Popen[str], why: str) -> tuple[int, str, str]:
+    """What `run` printed and its exit code; it (and every worker it forked) is stopped, and
+    the test fails, should it still run after a minute."""
     try:
         out, err = run.communicate(timeout=60)
     except subprocess.TimeoutExpired:
-        os.killpg(run.pid, signal.SIGKILL)  # the run and the workers it forked
+        os.killpg(run.pid, signal.SIGKILL)
         run.communicate()
-        pytest.fail(f"pqp {' '.join(args)} still waits a minute after a worker was killed")
-    assert (root / "once").exists()  # a worker was killed
+        pytest.fail(f"pqp still waits a minute after {why}")
     return run.returncode, out, err
 
 
@@ -80,5 +90,23 @@ def test_a_worker_killed_mid_read_changes_nothing_and_never_hangs(
     process: the answer `--no-cache` gives."""
     root = write(tmp_path)
     expected = cli(root, *[a for a in args if a != "--no-cache"], "--no-cache")
-    code, out, err = _run_killing_a_worker(root, *args)
+    code, out, err = _ended(_hostile(root, "kill", *args), "a worker was killed")
+    assert (root / "once").exists()  # a worker was killed
     assert (code, out) == expected[:2], err
+
+
+def test_ctrl_c_while_a_worker_reads_ends_the_run_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl-C goes to the whole process group, the workers too: a worker interrupted inside
+    a file printed its traceback (`multiprocessing`'s), which `pqp` never shows a user. Now
+    the run stops its workers itself and exits 130, as it does when it reads alone."""
+    root = write(tmp_path)
+    run = _hostile(root, "stall", "validate", "--format", "json")
+    for _ in range(600):  # a worker has taken its first file and reads on (6 s at most)
+        if (root / "once").exists() or run.poll() is not None:
+            break
+        time.sleep(0.01)
+    assert (root / "once").exists(), run.communicate()
+    os.killpg(run.pid, signal.SIGINT)
+    code, out, err = _ended(run, "Ctrl-C")
+    assert (code, out) == (130, "")
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err

@@ -7,6 +7,7 @@ import contextlib
 import functools
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Generator, Iterator
 from typing import Any, NamedTuple
 
@@ -98,16 +99,43 @@ def _parse(
 ) -> Generator[Reading | Shipped, None, None]:
     """The readings in order. This process is one of the `workers`: it reads its share of the
     files itself while the pool reads the rest, and what it reads is neither encoded to be
-    shipped nor decoded again (a sixth of a cold load's CPU when every file was shipped)."""
-    if workers < 2:
-        for job in jobs:
-            yield _read_here(job, steps)
-        return
+    shipped nor decoded again (a sixth of a cold load's CPU when every file was shipped).
+    Should a worker die, the files not yet taken in are all read here (the same readings)."""
+    done = 0
+    if workers > 1:
+        from concurrent.futures.process import BrokenProcessPool  # 10 ms: only when it forks
+
+        try:
+            with contextlib.closing(_pooled(jobs, workers, steps)) as pooled:
+                for reading in pooled:
+                    yield reading
+                    done += 1
+        except BrokenProcessPool:
+            pass
+    for job in jobs[done:]:
+        yield _read_here(job, steps)
+
+
+def _pooled(
+    jobs: list[Job], workers: int, steps: _Steps
+) -> Generator[Reading | Shipped, None, None]:
+    """`_parse` with `workers - 1` worker processes; raises BrokenProcessPool when one died.
+
+    A `concurrent.futures` pool, not a `multiprocessing.Pool`: a worker killed without a word
+    (SIGKILL: the out-of-memory killer; a crash in a C extension) breaks it at once, where a
+    `Pool` forks a new worker and waits forever for the file the dead one held, its
+    `terminate` too (the dead worker may hold the lock of the tasks' queue). The workers leave
+    Ctrl-C to this process, which ends them (no worker prints a traceback)."""
+    from concurrent.futures import ProcessPoolExecutor
+
     here = _shares(jobs, workers, steps.decoded)
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers - 1) as pool:
+    before = {p.pid for p in multiprocessing.active_children()}
+    pool = ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_leave_interrupts)
+    finished = False
+    try:
         work = functools.partial(_work, extra=steps.extra, beside=steps.beside)
-        shipped = pool.imap(work, [job for job, mine in zip(jobs, here, strict=True) if not mine])
+        shipped = pool.map(work, [job for job, mine in zip(jobs, here, strict=True) if not mine])
         for job, mine in zip(jobs, here, strict=True):
             payload, found = (None, None) if mine else next(shipped)
             if payload is None:
@@ -116,6 +144,18 @@ def _parse(
                 yield Shipped(payload, found)
             else:
                 yield Reading(*decode_read(job[0], job[1], payload), payload, found)
+        finished = True
+    finally:
+        if not finished:  # stopped early (an error, Ctrl-C, a dead worker): end the workers
+            for process in multiprocessing.active_children():
+                if process.pid not in before:
+                    process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts() -> None:
+    """In a worker process: Ctrl-C (SIGINT, sent to the whole process group) is the parent's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 #: What taking in a file another process read costs this one (decoding its reading, keeping
