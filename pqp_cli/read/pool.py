@@ -125,17 +125,16 @@ def _pooled(
     (SIGKILL: the out-of-memory killer; a crash in a C extension) breaks it at once, where a
     `Pool` forks a new worker and waits forever for the file the dead one held, its
     `terminate` too (the dead worker may hold the lock of the tasks' queue). The workers leave
-    Ctrl-C to this process, which ends them (no worker prints a traceback)."""
+    Ctrl-C to this process (no worker prints a traceback)."""
     from concurrent.futures import ProcessPoolExecutor
 
     here = _shares(jobs, workers, steps.decoded)
     context = multiprocessing.get_context("fork")
-    before = {p.pid for p in multiprocessing.active_children()}
     pool = ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_leave_interrupts)
+    work = functools.partial(_work, extra=steps.extra, beside=steps.beside)
     finished = False
     try:
-        work = functools.partial(_work, extra=steps.extra, beside=steps.beside)
-        shipped = pool.map(work, [job for job, mine in zip(jobs, here, strict=True) if not mine])
+        shipped = _started(pool, work, [job for job, m in zip(jobs, here, strict=True) if not m])
         for job, mine in zip(jobs, here, strict=True):
             payload, found = (None, None) if mine else next(shipped)
             if payload is None:
@@ -146,11 +145,21 @@ def _pooled(
                 yield Reading(*decode_read(job[0], job[1], payload), payload, found)
         finished = True
     finally:
-        if not finished:  # stopped early (an error, Ctrl-C, a dead worker): end the workers
-            for process in multiprocessing.active_children():
-                if process.pid not in before:
-                    process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Stopped early (an error, Ctrl-C, a dead worker): the files not begun are dropped, and
+        # the workers end once the ones in their hands are read (they are not killed: one
+        # killed while it sends its file back leaves the pool waiting for the rest forever).
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _started(pool: Any, work: Callable[[Job], Any], jobs: list[Job]) -> Iterator[Any]:
+    """`pool.map(work, jobs)`, Ctrl-C held back meanwhile: the pool is never left half made,
+    and its workers are forked with Ctrl-C held back, so none sees it before it ignores it
+    (`_leave_interrupts`)."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return pool.map(work, jobs)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _leave_interrupts() -> None:
