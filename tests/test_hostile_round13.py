@@ -8,15 +8,21 @@ a different answer, and never a run that waits forever."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_cache import cli, write
+from test_cache import COMMANDS, PERIOD, TODAY, cli, load, sample, user, write
+
+from pqp_cli.cache.store import CACHE_DIR
+from pqp_cli.load.dataset import load_dataset
+from pqp_cli.read import pool
 
 #: `pqp ARGS` in a process of its own, whose files are read in worker processes however small
 #: they are. The first file a worker takes, it gets no further with: it ends as the kernel's
@@ -111,3 +117,59 @@ def test_ctrl_c_while_a_worker_reads_ends_the_run_without_a_traceback(tmp_path: 
     code, out, err = _ended(run, "Ctrl-C")
     assert (code, out) == (130, "")
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+
+
+@pytest.fixture
+def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every load reads in a worker process too, however small its files."""
+    monkeypatch.setattr(pool, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(pool, "POOL_MIN_BYTES", 0)
+    monkeypatch.setenv("PQP_WORKERS", "2")
+
+
+def _clear(cache: Path) -> None:
+    shutil.rmtree(cache)
+
+
+def _garble(cache: Path) -> None:
+    for path in cache.rglob("*"):
+        if path.is_file() and path.name != ".gitignore":
+            path.write_bytes(path.read_bytes()[:40] + b"x" * 10)
+
+
+def _replace_by_a_file(cache: Path) -> None:
+    shutil.rmtree(cache)
+    cache.write_text("not a folder", encoding="utf-8")
+
+
+def _edit_every_file(cache: Path) -> None:
+    shutil.rmtree(cache)
+    for path in cache.parent.rglob("*.yaml"):
+        path.write_text("- id: Z\n", encoding="utf-8")
+
+
+@pytest.mark.usefixtures("pooled")
+@pytest.mark.parametrize("attack", [_clear, _garble, _replace_by_a_file, _edit_every_file])
+def test_records_asked_for_after_an_outline_load_are_the_ones_checked(
+    tmp_path: Path, attack: Callable[[Path], None]
+) -> None:
+    """The library loads as `validate` does (each file a worker read taken in as its outline,
+    its records left in its cache entry), then the cache is cleared, garbled or made a file,
+    or every data file is edited, before the records are asked for: they are the records of
+    the bytes the problems were found in, as `--no-cache` reads them."""
+    root = write(tmp_path)
+    plain = load(root, use_cache=False)
+    settings = user(root, workers=2, reads_records=False)
+    dataset = load_dataset(root / "data", period=PERIOD, today=TODAY, settings=settings)
+    attack(root / "data" / CACHE_DIR)
+    assert sample(dataset) == plain
+
+
+@pytest.mark.usefixtures("pooled")
+def test_a_cold_validate_then_every_command_answers_as_without_the_cache(tmp_path: Path) -> None:
+    root = write(tmp_path)
+    expected = [cli(root, *command, "--no-cache") for command in COMMANDS]
+    for first in (0, 2):  # a cold validate first, or a cold status
+        shutil.rmtree(root / "data" / CACHE_DIR, ignore_errors=True)
+        for command, answer in [*zip(COMMANDS, expected, strict=True)][first:]:
+            assert cli(root, *command) == answer, command
