@@ -7,6 +7,9 @@ import contextlib
 import functools
 import multiprocessing
 import os
+import queue
+import signal
+import threading
 from collections.abc import Callable, Generator, Iterator
 from typing import Any, NamedTuple
 
@@ -98,24 +101,135 @@ def _parse(
 ) -> Generator[Reading | Shipped, None, None]:
     """The readings in order. This process is one of the `workers`: it reads its share of the
     files itself while the pool reads the rest, and what it reads is neither encoded to be
-    shipped nor decoded again (a sixth of a cold load's CPU when every file was shipped)."""
-    if workers < 2:
-        for job in jobs:
-            yield _read_here(job, steps)
-        return
+    shipped nor decoded again (a sixth of a cold load's CPU when every file was shipped).
+    Should a worker die, the files not yet taken in are all read here (the same readings)."""
+    done = 0
+    if workers > 1:
+        try:
+            with contextlib.closing(_pooled(jobs, workers, steps)) as pooled:
+                for reading in pooled:
+                    yield reading
+                    done += 1
+        except _WorkerLost:
+            pass
+    for job in jobs[done:]:
+        yield _read_here(job, steps)
+
+
+def _pooled(
+    jobs: list[Job], workers: int, steps: _Steps
+) -> Generator[Reading | Shipped, None, None]:
+    """`_parse` with `workers - 1` worker processes (`_Workers`); raises _WorkerLost."""
     here = _shares(jobs, workers, steps.decoded)
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers - 1) as pool:
-        work = functools.partial(_work, extra=steps.extra, beside=steps.beside)
-        shipped = pool.imap(work, [job for job, mine in zip(jobs, here, strict=True) if not mine])
+    work = functools.partial(_work, extra=steps.extra, beside=steps.beside)
+    shipped = [job for job, mine in zip(jobs, here, strict=True) if not mine]
+    with _Workers(shipped, workers - 1, work) as pool:
         for job, mine in zip(jobs, here, strict=True):
-            payload, found = (None, None) if mine else next(shipped)
+            payload, found = (None, None) if mine else pool.next()
             if payload is None:
                 yield _read_here(job, steps)
             elif not steps.decoded:
                 yield Shipped(payload, found)
             else:
                 yield Reading(*decode_read(job[0], job[1], payload), payload, found)
+
+
+class _WorkerLost(Exception):
+    """A worker process ended before it sent back every file it was given."""
+
+
+_LOST = object()  # in a worker's queue: it ended before it sent back all it was given
+
+
+class _Workers:
+    """Worker processes forked with their files (no file is sent to them: they have them from
+    the fork), each sending its readings back, in order, through a pipe of its own, which a
+    thread here drains as they come.
+
+    Not a `multiprocessing.Pool` nor a `concurrent.futures` pool: a worker killed without a
+    word (SIGKILL: the out-of-memory killer; a crash in a C extension) left the first waiting
+    forever for the file it lost, and the second too when it was killed while it sent a file
+    back (the rest of a message on a pipe every worker writes to never comes). Here only the
+    worker holds its pipe's writing end, so its end is always seen (EOF), mid-message too.
+    The workers leave Ctrl-C to this process, which then ends them."""
+
+    def __init__(self, jobs: list[Job], count: int, work: Callable[[Job], Any]) -> None:
+        loads = [0] * count
+        self.owner: list[int] = []
+        for job in jobs:  # the files shared out by size, in order
+            k = loads.index(min(loads))
+            loads[k] += len(job[2]) + 1
+            self.owner.append(k)
+        self.taken = 0
+        self.queues: list[queue.SimpleQueue[Any]] = [queue.SimpleQueue() for _ in range(count)]
+        self.processes: list[multiprocessing.process.BaseProcess] = []
+        context = multiprocessing.get_context("fork")
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # not half made
+        try:
+            mine = [
+                [j for j, o in zip(jobs, self.owner, strict=True) if o == k] for k in range(count)
+            ]
+            drains = [
+                (self._fork(context, files, work), len(files), found)
+                for files, found in zip(mine, self.queues, strict=True)
+            ]
+            self.threads = [threading.Thread(target=_drain, args=a, daemon=True) for a in drains]
+            for thread in self.threads:
+                thread.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+    def _fork(self, context: Any, jobs: list[Job], work: Callable[[Job], Any]) -> Any:
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=_serve, args=(writer, jobs, work), daemon=True)
+        self.processes.append(process)
+        process.start()
+        writer.close()  # the worker's own end: only it holds it
+        return reader
+
+    def next(self) -> Any:
+        """The next file's reading, from the worker it went to; raises _WorkerLost."""
+        found = self.queues[self.owner[self.taken]].get()
+        self.taken += 1
+        if found is _LOST:
+            raise _WorkerLost
+        return found
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for process in self.processes:
+            if exc[0] is not None:  # stopped early (an error, Ctrl-C, a dead worker)
+                process.kill()
+            process.join()
+        for thread in self.threads:
+            thread.join()
+
+
+def _serve(writer: Any, jobs: list[Job], work: Callable[[Job], Any]) -> None:
+    """In a worker process: each file's reading sent back in order; (None, None) for one it
+    failed to read, which the parent then reads itself (and so fails as it would alone)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's
+    for job in jobs:
+        try:
+            found = work(job)
+        except Exception:  # noqa: BLE001 - the parent reads it again and says why
+            found = (None, None)
+        writer.send(found)
+    writer.close()
+
+
+def _drain(reader: Any, expected: int, into: queue.SimpleQueue[Any]) -> None:
+    """In a thread: the `expected` readings a worker sends, as they come; _LOST should it end
+    before (the pipe's end is seen mid-message too)."""
+    try:
+        for _ in range(expected):
+            into.put(reader.recv())
+    except Exception:  # noqa: BLE001 - its end (EOF), or what it sent cut short
+        into.put(_LOST)
+    finally:
+        reader.close()
 
 
 #: What taking in a file another process read costs this one (decoding its reading, keeping
