@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any
 from pqp_cli.core.problems import PqpError
 from pqp_cli.core.settings import Settings
 from pqp_cli.figures.answers import answered
-from pqp_cli.figures.diff import diff as compare
 from pqp_cli.figures.documents import (
     DiffDoc,
     ExplainDoc,
@@ -208,6 +207,8 @@ def diff(
     """`pqp diff BEFORE [AFTER]`: each target's figures at two git revisions (`after` None:
     the files on disk), and who entered or left its count."""
     day = as_of or dt.date.today()
+    from pqp_cli.figures.diff import diff as compare  # only `diff` needs it
+
     return compare(before, after, Path(data), Path(targets), day, lang, settings or Settings())
 
 

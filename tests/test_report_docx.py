@@ -363,3 +363,30 @@ def test_the_signature_is_kept_with_the_last_paragraph_of_the_text(sample) -> No
     blank, last = paragraphs[before], paragraphs[before.getprevious()]
     assert blank.paragraph_format.keep_with_next and last.paragraph_format.keep_with_next
     assert last.text.startswith("Dữ liệu có") and body is not None
+
+
+@pytest.mark.parametrize(
+    ("years", "parts"),
+    [
+        (0, [0]),
+        (5, [5]),
+        (6, [6]),
+        (7, [4, 3]),
+        (12, [6, 6]),
+        (13, [5, 5, 3]),
+        (2021, [6] * 336 + [5]),
+    ],
+)
+def test_a_long_period_splits_the_year_columns_into_tables_of_six_at_most(
+    years: int, parts: list[int]
+) -> None:
+    """Every year in order, once, each part with the first columns repeated in every row."""
+    from pqp_cli.render.docx_tables import by_years
+
+    heads = ["code", "title", "", *(str(y) for y in range(1, years + 1))]
+    rows = [["T1", "Trained", "in the year", *(f"r{y}" for y in range(years))]]
+    split = by_years(heads, rows, fixed=3)
+    assert [len(h) - 3 for h, _ in split] == parts
+    assert [y for h, _ in split for y in h[3:]] == heads[3:]
+    assert all(h[:3] == heads[:3] and r[0][:3] == rows[0][:3] for h, r in split)
+    assert [c for _, r in split for c in r[0][3:]] == rows[0][3:]

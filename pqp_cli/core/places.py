@@ -15,8 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from pqp_cli.core.placetext import (
     DISTRICT_TYPES,
     NOTES,
@@ -313,6 +311,8 @@ class Register:
         keys = [
             k for m, ks in self._by_length.items() if 3 * m <= 5 * n and 3 * n <= 5 * m for k in ks
         ]
+        from rapidfuzz import fuzz, process  # only when a name is not found: ~15 ms of a start
+
         found = process.extract(key, keys, scorer=fuzz.ratio, limit=3, score_cutoff=75)
         near = [k for k, _, _ in found]
         places = [p for k in near for p in self.index[k]]

@@ -10,8 +10,6 @@ import zlib
 from importlib import resources
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from pqp_cli.core.messages import phrase
 from pqp_cli.core.placetext import name_key
 from pqp_cli.core.problems import PqpError
@@ -66,5 +64,7 @@ def nearest_provinces(text: str) -> tuple[str, ...]:
         name_key(p["name"]): str(p["name"]) for era in ("old", "new") for p in data[era].values()
     }
     bare = {k.removeprefix("tinh").removeprefix("thanhpho"): v for k, v in names.items()}
+    from rapidfuzz import fuzz, process  # only when a name is not found: ~15 ms of a start
+
     found = process.extract(name_key(text), list(bare), scorer=fuzz.ratio, limit=3, score_cutoff=60)
     return tuple(dict.fromkeys(bare[k] for k, _, _ in found))

@@ -88,25 +88,32 @@ def body(doc: Document, report: ReportDoc) -> None:
 def _years(doc: Document, report: ReportDoc, n: Counter) -> None:
     lang = report.lang
     n.heading(doc, "s_years")
-    heads, rows = tables.years_table(report)
-    extra = len(heads) - 3
-    width = (TEXT_CM - 1.2 - 3.4 - 2.4) / max(extra, 1)
-    size = 11 if extra > 5 else 12
-    widths = (1.2, 3.4, 2.4, *([width] * extra))
-    if extra == 0:
-        rows = []
-    numeric = range(3, len(heads))
-    if n.table(doc, "t_years", (heads, rows), widths, "e_years", numeric=numeric, size=size):
-        merge_pairs(doc.tables[-1], (0, 1))
+    all_heads, all_rows = tables.years_table(report)
+    shown = False
+    no_year = len(all_heads) == 3
+    for heads, rows in tables.by_years(all_heads, [] if no_year else all_rows, fixed=3):
+        extra = len(heads) - 3
+        width = (TEXT_CM - 1.2 - 3.4 - 2.4) / max(extra, 1)
+        widths = (1.2, 3.4, 2.4, *([width] * extra))
+        size = 11 if extra > 5 else 12
+        numeric = range(3, len(heads))
+        shown = n.table(
+            doc, "t_years", (heads, rows), widths, "e_years", numeric=numeric, size=size
+        )
+        if shown:
+            merge_pairs(doc.tables[-1], (0, 1))
+    if shown:
         note(doc, w("years_note", lang))
     for tid in report.schemes:
-        heads, rows = tables.schemes_table(report, tid)
-        width = (TEXT_CM - 1.3 - 4.5) / max(len(heads) - 2, 1)
-        widths = (1.3, 4.5, *([width] * (len(heads) - 2)))
-        numeric = range(2, len(heads))
-        if n.table(
-            doc, "t_schemes", (heads, rows), widths, "e_schemes", numeric=numeric, size=size
-        ):
+        for heads, rows in tables.by_years(*tables.schemes_table(report, tid), fixed=2):
+            extra = len(heads) - 2
+            widths = (1.3, 4.5, *([(TEXT_CM - 1.3 - 4.5) / max(extra, 1)] * extra))
+            size = 11 if extra > 5 else 12
+            numeric = range(2, len(heads))
+            shown = n.table(
+                doc, "t_schemes", (heads, rows), widths, "e_schemes", numeric=numeric, size=size
+            )
+        if shown:
             note(doc, w("schemes_note", lang, id=tid))
 
 

@@ -85,6 +85,27 @@ def years_table(report: ReportDoc) -> tuple[list[str], Rows]:
     return heads, rows
 
 
+#: Year columns one Word table holds at most: a longer period is split into several tables, the
+#: first columns repeated in each (Word refuses more than 63 columns, and past six years the
+#: figures no longer fit the page's width at a legible size).
+YEARS_A_TABLE = 6
+
+
+def by_years(heads: list[str], rows: Rows, fixed: int) -> list[tuple[list[str], Rows]]:
+    """A table whose columns after the first `fixed` are years, in parts of at most
+    YEARS_A_TABLE years, as even as can be (seven years: four, then three)."""
+    years = len(heads) - fixed
+    parts = max(1, -(-years // YEARS_A_TABLE))
+    if parts == 1:
+        return [(heads, rows)]
+    size = -(-years // parts)
+    split = []
+    for start in range(fixed, len(heads), size):
+        columns = [*range(fixed), *range(start, min(start + size, len(heads)))]
+        split.append(([heads[i] for i in columns], [[row[i] for i in columns] for row in rows]))
+    return split
+
+
 def schemes_table(report: ReportDoc, target_id: str) -> tuple[list[str], Rows]:
     """Table 3: enterprises holding each system or tool at each year's end, then the target's
     own count (its `by_year` values)."""
