@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE
+from forkrun import fork_pqp
 from inprocess import run_pqp
 from test_cache import FILES, TARGETS, cli, write
 
@@ -91,6 +92,9 @@ def _env(xdg: Path, **extra: str) -> dict[str, str]:
 
 
 def _pqp(root: Path, xdg: Path, *args: str, **extra: str) -> tuple[int, bytes, bytes]:
+    forked = fork_pqp(args, cwd=root, env=_env(xdg, **extra))  # a process of its own
+    if forked is not None:
+        return forked.code, forked.out, forked.err
     done = subprocess.run(
         [sys.executable, "-m", "pqp_cli", *args],
         cwd=root,

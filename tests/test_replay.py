@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
+from forkrun import fork_pqp
 from inprocess import Run, run_pqp
 
 from pqp_cli.cache import replay
@@ -43,6 +44,10 @@ class Folder:
         return {**env, "XDG_CACHE_HOME": str(self.xdg), **extra}
 
     def run(self, *args: str, cwd: Path | None = None, **extra: str) -> Run:
+        """`pqp ARGS` as a process of its own, forked from this one (`forkrun`)."""
+        forked = fork_pqp(args, cwd=cwd or self.root, env=self.env(**extra))
+        if forked is not None:
+            return forked
         done = subprocess.run(
             [sys.executable, "-m", "pqp_cli", *args],
             cwd=cwd or self.root,
