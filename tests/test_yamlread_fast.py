@@ -398,3 +398,16 @@ def test_fast_reader_gives_up_rather_than_guess() -> None:
         "id: a\n",  # a mapping at the top: not-a-list is the loader's to say
     ]:
         assert yamlfast.fast_parse(text, clean) is None, text
+
+
+def test_the_fast_reader_gives_up_on_exactly_what_yaml_does_not_print() -> None:
+    """YAML's printable characters (and `\\n`, the one line break it keeps) go to the fast
+    reader; every other code point sends the file to libyaml, which names the character."""
+    from pqp_cli.read.yamlfast import _UNSAFE
+
+    printable = [(0x0A, 0x0A), (0x20, 0x7E), (0xA0, 0x2027), (0x202A, 0xD7FF)]
+    printable += [(0xE000, 0xFEFE), (0xFF00, 0xFFFD), (0x10000, 0x10FFFF)]
+    everything = "".join(map(chr, range(0x110000)))
+    unsafe = {ord(c) for c in _UNSAFE.findall(everything)}
+    safe = {c for low, high in printable for c in range(low, high + 1)}
+    assert unsafe == set(range(0x110000)) - safe
