@@ -334,3 +334,33 @@ def test_word_report_for_a_period_from_year_one(tmp_path: Path) -> None:
     assert max(len(t.columns) for t in tables) <= 9
     heads = [cell.text for table in tables for cell in table.rows[0].cells]
     assert {str(year) for year in range(1, 2021)} <= set(heads)  # each year still shown
+
+
+def test_years_before_the_year_1000_are_in_the_order_of_time(tmp_path: Path) -> None:
+    """A plan from the year 1: columns 1, 2, …, 9, 10, 11, then the as-of day (text order put
+    10 and 11 before 2), in the CSV, the table, and the Word and Excel reports."""
+    targets = TARGETS.replace("2021-01-01, end: 2025-12-31", "0001-01-01, end: 0020-12-31")
+    root = project(tmp_path, {"trainings.yaml": TRAININGS}, targets)
+    when = ("--as-of", "0012-06-30")
+    code, out, err = invoke(*args(root, "status", "--format", "csv", "--by", "year"), *when)
+    assert code == 0, err
+    head = out.splitlines()[0].split(",")
+    years = [h[8:] for h in head if h.startswith("by_year.") and not h.endswith(".in_year")]
+    assert years == [*map(str, range(1, 12)), "0012-06-30"]
+    code, out, err = invoke(*args(root, "status", "--by", "year"), *when)
+    assert code == 0, err
+    assert out.index(" 9 ") < out.index(" 10 ") < out.index(" 11 ")
+    import docx
+    import openpyxl
+
+    for fmt in ("docx", "xlsx"):
+        code, _, err = invoke(*args(root, "report", "-o", str(tmp_path / f"r.{fmt}")), *when)
+        assert code == 0, err
+    heads = [
+        c.text for t in docx.Document(str(tmp_path / "r.docx")).tables for c in t.rows[0].cells
+    ]
+    numbers = [int(h) for h in heads if h.isdigit()]
+    assert numbers[:11] == list(range(1, 12))
+    sheets = openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets
+    cells = [str(c.value) for ws in sheets for c in ws[1] if c.value is not None]
+    assert [c for c in cells if c.isdigit()][:11] == [str(y) for y in range(1, 12)]

@@ -13,7 +13,7 @@ from pqp_cli.figures.documents import YearEntry as Entry
 from pqp_cli.figures.timeline import locality_order
 from pqp_cli.render.places import place_tables, report_rows, table_key, written_label
 from pqp_cli.render.rows import fmt_number, fmt_value
-from pqp_cli.render.vnformat import day_text
+from pqp_cli.render.vnformat import day_text, point_order
 
 LOCALITY_KEYS = ("by_locality", "by_district", "by_commune")
 
@@ -33,7 +33,7 @@ def year_keys(doc: StatusDoc) -> list[str]:
     keys: dict[str, None] = {}
     for row in doc.targets:
         keys.update(dict.fromkeys(row.by_year or {}))
-    return sorted(keys)
+    return sorted(keys, key=point_order)
 
 
 def fmt_increase(increase: Figure, lang: str = "en") -> str:
@@ -159,7 +159,10 @@ def csv_rows(doc: StatusDoc, keys: list[str]) -> tuple[list[dict[str, Any]], lis
     """The flattened rows and the columns beyond `keys`: projection, years, then localities."""
     rows = [flatten(r) for r in doc.targets]
     seen = {k for r in rows for k in r} - set(keys)
-    years = sorted(k for k in seen if k.startswith("by_year."))
+    years = sorted(
+        (k for k in seen if k.startswith("by_year.")),
+        key=lambda k: (point_order(k[8:].removesuffix(".in_year")), k),
+    )
     places = [
         f"by_locality.{n}"
         for n in locality_order(k[12:] for k in seen if k.startswith("by_locality."))

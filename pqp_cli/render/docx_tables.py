@@ -15,6 +15,7 @@ from pqp_cli.render.vnformat import (
     number,
     percent,
     point_label,
+    point_order,
     short_date,
     target_figure,
 )
@@ -58,7 +59,7 @@ def year_keys(report: ReportDoc) -> list[str]:
     keys: dict[str, None] = {}
     for r in report.status.targets:
         keys.update(dict.fromkeys(r.by_year or {}))
-    return sorted(keys)
+    return sorted(keys, key=point_order)
 
 
 def years_table(report: ReportDoc) -> tuple[list[str], Rows]:

@@ -30,7 +30,7 @@ from pqp_cli.figures.documents import (
 from pqp_cli.read.yamlread import CONTROL
 from pqp_cli.render.places import level_groups, locality_name, report_head, report_key, table_title
 from pqp_cli.render.rows import explain_tables
-from pqp_cli.render.vnformat import day_text, period_text
+from pqp_cli.render.vnformat import day_text, period_text, point_order
 
 #: The summary sheet's columns: the keys of `status --format json --projection`, in its order.
 SUMMARY_KEYS = (*ROW_KEYS, *PROJECTION_KEYS)
@@ -125,7 +125,7 @@ def _summary(wb: Workbook, report: ReportDoc) -> None:
 def _by_year(wb: Workbook, report: ReportDoc) -> None:
     lang, doc = report.lang, report.status
     years = [(r, r.by_year or {}) for r in doc.targets]
-    keys = sorted({k for _, entries in years for k in entries})
+    keys = sorted({k for _, entries in years for k in entries}, key=point_order)
     rows = [
         [r.id, r.title, tr(part, lang)]
         + [getattr(entries[k], field) if k in entries else None for k in keys]

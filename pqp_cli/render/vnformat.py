@@ -91,6 +91,12 @@ def short_date(value: str | dt.date | None, lang: str) -> str:
     return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
 
 
+def point_order(key: str) -> tuple[int, str]:
+    """A `by_year` key's place in time: `999` before `1000`, which text order gets wrong (a
+    plan may start before the year 1000: `1`, `2`, …, then `0999-06-30` for the as-of day)."""
+    return int(key.split("-", 1)[0]), key
+
+
 def point_label(key: str, lang: str) -> str:
     """A `by_year` key as a column heading: `2023`, or `30/06/2024` for the as-of point."""
     return key if key.isdigit() else short_date(key, lang)  # years before 1000 too
