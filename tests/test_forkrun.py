@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,80 @@ def test_a_forked_run_writes_what_a_started_run_writes(project: Path, replay: st
 def test_a_run_whose_python_starts_otherwise_is_not_forked(project: Path) -> None:
     for extra in ({"PYTHONHASHSEED": "7"}, {"LC_ALL": "C"}, {"PYTHONUTF8": "0"}):
         assert fork_pqp(("status",), cwd=project, env={**os.environ, **extra}) is None
+
+
+#: What a process is given at its start, and what it does at its end, printed by the process.
+PROBE = r"""
+import atexit, faulthandler, signal, sys, tempfile, weakref
+
+for s in (sys.stdin, sys.stdout, sys.stderr):
+    print(s.name, s.encoding, s.errors, s.line_buffering, s.write_through, type(s.buffer).__name__)
+print(tempfile.gettempdir(), faulthandler.is_enabled())
+print([str(signal.getsignal(s)) for s in sorted(signal.valid_signals()) if s != signal.SIGKILL])
+sys.stdout.write("\udcff undecodable byte of a file name\n")
+
+
+class Kept:
+    pass
+
+
+sys.kept_till_exit = [Kept(), Kept()]
+for name, kept in zip(("made first", "made last"), sys.kept_till_exit):
+    weakref.finalize(kept, print, "finalized:", name)
+atexit.register(print, "at exit")
+sys.exit("a string exit: printed, status 1")
+"""
+
+
+def _probe() -> None:
+    exec(PROBE, {"__name__": "__main__"})  # noqa: S102 - the test's own text
+
+
+def test_a_forked_run_starts_and_ends_as_python_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its streams (errors, buffering: `surrogateescape` in a C.UTF-8 locale, unbuffered under
+    PYTHONUNBUFFERED), its temporary folder ($TMPDIR), its signal handlers and fault handler
+    (not pytest's), its exit (its finalizers newest first, its `atexit` functions, a string
+    status), as a `python` started with the same environment."""
+    from pqp_cli.cli import app
+
+    monkeypatch.setattr(app, "main", _probe)  # what `cli.launch` runs
+    (tmp_path / "tmp").mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "PQP_NO_REPLAY": "1"}
+    forked = fork_pqp(("status",), cwd=tmp_path, env=env)
+    started = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+    )
+    assert forked is not None
+    assert forked == Run(started.returncode, started.stdout, started.stderr)
+
+
+def _interrupted() -> None:
+    raise KeyboardInterrupt
+
+
+def test_a_forked_run_stopped_by_ctrl_c_is_killed_by_it_as_python_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An uncaught KeyboardInterrupt: Python prints it, then ends killed by SIGINT (a shell
+    stops a script there), not with status 1."""
+    from pqp_cli.cli import app
+
+    monkeypatch.setattr(app, "main", _interrupted)
+    forked = fork_pqp(("status",), cwd=tmp_path, env={**os.environ, "PQP_NO_REPLAY": "1"})
+    assert forked is not None and forked.code == -signal.SIGINT
+    assert forked.err.splitlines()[-1] == b"KeyboardInterrupt"
+
+
+def test_a_run_in_a_missing_folder_fails_in_the_test_as_a_started_one_does(tmp_path: Path) -> None:
+    """Not a silent status 70 with nothing said."""
+    with pytest.raises(FileNotFoundError):
+        subprocess.run([sys.executable, "-c", ""], cwd=tmp_path / "gone", check=False)
+    with pytest.raises(FileNotFoundError):
+        fork_pqp(("status",), cwd=tmp_path / "gone", env=os.environ)
