@@ -37,6 +37,7 @@ import faulthandler
 import functools
 import gc
 import io
+import json
 import os
 import selectors
 import signal
@@ -79,29 +80,38 @@ class _Stream(NamedTuple):
     buffered: bool
 
 
-_PROBE = """import sys
-for s in (sys.stdin, sys.stdout, sys.stderr):
-    print(s.name, s.encoding, s.errors, s.line_buffering, s.write_through, hasattr(s.buffer, "raw"))
+class _Start(NamedTuple):
+    """What a Python started with an environment has made before it runs anything."""
+
+    streams: tuple[_Stream, ...]
+    path: tuple[str, ...]  # `sys.path` after its first entry (the script's or -m's folder)
+
+
+_PROBE = """import json, sys
+streams = [
+    [s.name, s.encoding, s.errors, s.line_buffering, s.write_through, hasattr(s.buffer, "raw")]
+    for s in (sys.stdin, sys.stdout, sys.stderr)
+]
+print(json.dumps([streams, sys.path[1:]]))
 """
 
 
 @functools.cache
-def _streams_at_start(at_start: tuple[tuple[str, str], ...]) -> tuple[_Stream, ...]:
-    """The three streams of a Python started with `at_start` on /dev/null and two pipes, as
-    it says (its locale, PYTHONIOENCODING, PYTHONUNBUFFERED, UTF-8 mode decide them)."""
+def _at_start(seen: tuple[tuple[str, str], ...]) -> _Start:
+    """What a Python started with the variables `seen` on /dev/null and two pipes makes, as it
+    says: its locale, PYTHONIOENCODING, PYTHONUNBUFFERED and UTF-8 mode decide its streams,
+    PYTHONPATH and $HOME (the user's site-packages) its `sys.path`."""
     done = subprocess.run(
         [sys.executable, "-c", _PROBE],
-        env=dict(at_start),
+        env=dict(seen),
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
     )
-    return tuple(
-        _Stream(name, encoding, errors, *(flag == "True" for flag in flags))
-        for name, encoding, errors, *flags in (line.split() for line in done.stdout.splitlines())
-    )
+    streams, path = json.loads(done.stdout)
+    return _Start(tuple(_Stream(*s) for s in streams), tuple(path))
 
 
 def fork_pqp(
@@ -112,14 +122,15 @@ def fork_pqp(
         return None
     if not os.path.isdir(cwd):  # as `subprocess` says it, here, not a silent status in the run
         raise FileNotFoundError(2, "No such directory", str(cwd))
-    streams = _streams_at_start(_read_at_start(env))
+    home = tuple(("HOME", v) for k, v in env.items() if k == "HOME")  # the user's site
+    start = _at_start(_read_at_start(env) + home)
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     with warnings.catch_warnings():  # Python 3.12+ warns of fork in a process with threads
         warnings.simplefilter("ignore", DeprecationWarning)
         pid = os.fork()
     if pid == 0:  # pragma: no cover - the child: never returns
-        _child(list(args), cwd, env, (out_r, out_w, err_r, err_w), streams)
+        _child(list(args), cwd, env, (out_r, out_w, err_r, err_w), start)
     os.close(out_w)
     os.close(err_w)
     try:
@@ -160,7 +171,7 @@ def _child(
     cwd: Path,
     env: Mapping[str, str],
     fds: tuple[int, ...],
-    streams: tuple[_Stream, ...],
+    start: _Start,
 ) -> None:
     """Become the run: descriptors, folder, environment, streams, argv; run; exit."""
     code = 70
@@ -176,9 +187,12 @@ def _child(
         os.environ.clear()
         os.environ.update(env)
         tempfile.tempdir = None  # found again from $TMPDIR
-        _new_streams(streams)
+        _new_streams(start.streams)
         _as_at_start(env)
         sys.argv = [str(Path(launch.__file__).parent.parent / "__main__.py"), *args]
+        # as `python -m pqp_cli` has them, not pytest's (both are in the replay key)
+        sys.orig_argv = [sys.executable, "-m", "pqp_cli", *args]
+        sys.path[:] = [os.getcwd(), *start.path]
         code = _run()
     finally:
         os._exit(code)
