@@ -10,10 +10,11 @@ It is otherwise the run a shell would start:
   pipes read here, the text streams on them new, as a Python started with `env` makes them
   (asked of one, once: in a C.UTF-8 locale stdout escapes an undecodable file name's bytes
   where `strict` would fail; under PYTHONUNBUFFERED nothing is buffered);
-- exactly `env` as its environment (and $TMPDIR its temporary folder, not the one this
+- exactly `env` as its environment (its $TMPDIR and $TZ too, not the ones this
   process found), `cwd` as its working folder, `cli.launch.main` as its entry (the same
-  function `python -m pqp_cli` calls), the signal handlers and fault handler Python sets at
-  start (not pytest's);
+  function `python -m pqp_cli` calls), `sys.orig_argv` and `sys.path` as that command has
+  them (both are in the replay key: a forked run's record is a started run's), the signal
+  handlers and fault handler Python sets at start (not pytest's);
 - at its end what interpreter exit does: the `atexit` functions and finalizers it registered
   itself (a temporary checkout removed), newest first; an uncaught exception printed by
   `sys.excepthook` (status 1; Ctrl-C: killed by SIGINT); its streams flushed. Never this
@@ -187,6 +188,7 @@ def _child(
         os.environ.clear()
         os.environ.update(env)
         tempfile.tempdir = None  # found again from $TMPDIR
+        time.tzset()  # the zone of $TZ: today's date, the default --as-of
         _new_streams(start.streams)
         _as_at_start(env)
         sys.argv = [str(Path(launch.__file__).parent.parent / "__main__.py"), *args]

@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -59,11 +60,11 @@ def test_a_run_whose_python_starts_otherwise_is_not_forked(project: Path) -> Non
 
 #: What a process is given at its start, and what it does at its end, printed by the process.
 PROBE = r"""
-import atexit, faulthandler, signal, sys, tempfile, weakref
+import atexit, faulthandler, signal, sys, tempfile, time, weakref
 
 for s in (sys.stdin, sys.stdout, sys.stderr):
     print(s.name, s.encoding, s.errors, s.line_buffering, s.write_through, type(s.buffer).__name__)
-print(tempfile.gettempdir(), faulthandler.is_enabled())
+print(tempfile.gettempdir(), faulthandler.is_enabled(), time.strftime("%z"), time.tzname)
 print([str(signal.getsignal(s)) for s in sorted(signal.valid_signals()) if s != signal.SIGKILL])
 sys.stdout.write("\udcff undecodable byte of a file name\n")
 
@@ -88,7 +89,7 @@ def test_a_forked_run_starts_and_ends_as_python_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its streams (errors, buffering: `surrogateescape` in a C.UTF-8 locale, unbuffered under
-    PYTHONUNBUFFERED), its temporary folder ($TMPDIR), its signal handlers and fault handler
+    PYTHONUNBUFFERED), its temporary folder ($TMPDIR), its time zone ($TZ: today's date), its signal handlers and fault handler
     (not pytest's), its exit (its finalizers newest first, its `atexit` functions, a string
     status), as a `python` started with the same environment."""
     from pqp_cli.cli import app
@@ -96,6 +97,7 @@ def test_a_forked_run_starts_and_ends_as_python_would(
     monkeypatch.setattr(app, "main", _probe)  # what `cli.launch` runs
     (tmp_path / "tmp").mkdir()
     env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "PQP_NO_REPLAY": "1"}
+    env["TZ"] = "Asia/Ho_Chi_Minh" if time.strftime("%z") != "+0700" else "UTC"
     forked = fork_pqp(("status",), cwd=tmp_path, env=env)
     started = subprocess.run(
         [sys.executable, "-c", PROBE],
