@@ -101,4 +101,4 @@ def test_each_part_of_a_year_table_names_its_years(tmp_path: Path, lang: str) ->
     assert [y for part in years for y in part] == [*(str(y) for y in range(2011, 2023)), last]
     captions = [c for c in _captions(paragraphs) if "2011" in c or "2016" in c or "2020" in c]
     assert len(captions) == 3 and len(set(captions)) == 3, captions
-    assert captions[0].endswith("(2011–2015)") and captions[2].endswith(f"(2020–{last})")
+    assert captions[0].endswith(", 2011–2015") and captions[2].endswith(f", 2020–{last}")

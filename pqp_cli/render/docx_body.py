@@ -58,14 +58,15 @@ class Counter:
         part: str = "",
         **options: Any,
     ) -> bool:
-        """A numbered caption (with `part` in brackets: which part of a split table) and the
-        table; without rows, the sentence `empty` (False)."""
+        """A numbered caption (`part` after a comma: which part of a split table; a title
+        may end in brackets of its own) and the table; without rows, the sentence `empty`
+        (False)."""
         heads, rows = table
         if not rows:
             para(doc, w(empty, self.lang))
             return False
         self.tables += 1
-        title = w(key, self.lang) + (f" ({part})" if part else "")
+        title = w(key, self.lang) + (f", {part}" if part else "")
         caption(doc, w("table_n", self.lang, n=self.tables, title=title))
         data_table(doc, heads, rows, widths, **options)
         return True
@@ -126,7 +127,7 @@ def _schemes(doc: Document, report: ReportDoc, n: Counter, tid: str) -> None:
 
 def _part(parts: int, heads: list[str], fixed: int) -> str:
     """Which part of a split table this is, for its caption: its first and last year (or
-    target), `2011–2015`, so that no two captions read the same; nothing for a whole table."""
+    target), `2011–2015`, so that no two captions read alike; nothing for a whole table."""
     return f"{heads[fixed]}–{heads[-1]}" if parts > 1 else ""
 
 
