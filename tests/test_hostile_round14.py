@@ -6,6 +6,8 @@ a table's note and its empty sentence said once)."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,25 @@ def test_each_part_of_a_year_table_names_its_years(tmp_path: Path, lang: str) ->
     captions = [c for c in _captions(paragraphs) if "2011" in c or "2016" in c or "2020" in c]
     assert len(captions) == 3 and len(set(captions)) == 3, captions
     assert captions[0].endswith(", 2011–2015") and captions[2].endswith(f", 2020–{last}")
+
+
+def test_a_status_imports_no_fuzzy_matcher_nor_diff_until_a_name_is_not_found() -> None:
+    """`rapidfuzz` and `figures.diff` are imported when used (≈ 15 ms of every start
+    otherwise): a status of the sample (every name known) loads neither; a province not
+    found still gets its nearest names, the matcher imported then."""
+    from conftest import SAMPLE
+
+    code = (
+        "import sys\n"
+        "from pqp_cli.cli.app import main\n"
+        "sys.argv = ['pqp', 'status', '--no-cache', '--as-of', '2023-12-31']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rapidfuzz', 'pqp_cli.figures.diff') if m in sys.modules))\n"
+        "from pqp_cli.core.provinces import nearest_provinces\n"
+        "print(nearest_provinces('Thanh Hoá x'), 'rapidfuzz' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=SAMPLE, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-2:] == ["[]", "('Tỉnh Thanh Hóa', 'Tỉnh Khánh Hòa') True"]
