@@ -14,7 +14,8 @@ It is otherwise the run a shell would start:
   process found), `cwd` as its working folder, `cli.launch.main` as its entry (the same
   function `python -m pqp_cli` calls), `sys.orig_argv` and `sys.path` as that command has
   them (both are in the replay key: a forked run's record is a started run's), the signal
-  handlers and fault handler Python sets at start (not pytest's);
+  handlers, fault handler and warning filters Python sets at start, a warning shown on
+  stderr (pytest records them: a library's warning would not be in the run's bytes);
 - at its end what interpreter exit does: the `atexit` functions and finalizers it registered
   itself (a temporary checkout removed), newest first; an uncaught exception printed by
   `sys.excepthook` (status 1; Ctrl-C: killed by SIGINT); its streams flushed. Never this
@@ -37,9 +38,11 @@ import contextlib
 import faulthandler
 import functools
 import gc
+import importlib
 import io
 import json
 import os
+import re
 import selectors
 import signal
 import subprocess
@@ -50,7 +53,7 @@ import warnings
 import weakref
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TextIO
 
 from inprocess import Run
 
@@ -86,14 +89,21 @@ class _Start(NamedTuple):
 
     streams: tuple[_Stream, ...]
     path: tuple[str, ...]  # `sys.path` after its first entry (the script's or -m's folder)
+    warnings: tuple[tuple[Any, ...], ...]  # its filters, each pattern as [text, flags]
 
 
-_PROBE = """import json, sys
+_PROBE = """import json, sys, warnings
 streams = [
     [s.name, s.encoding, s.errors, s.line_buffering, s.write_through, hasattr(s.buffer, "raw")]
     for s in (sys.stdin, sys.stdout, sys.stderr)
 ]
-print(json.dumps([streams, sys.path[1:]]))
+def part(x):  # None, a text compared whole, or a pattern
+    return x if x is None or isinstance(x, str) else [x.pattern, x.flags]
+filters = [
+    [a, part(m), f"{c.__module__}.{c.__qualname__}", part(o), n]
+    for a, m, c, o, n in warnings.filters
+]
+print(json.dumps([streams, sys.path[1:], filters]))
 """
 
 
@@ -111,8 +121,8 @@ def _at_start(seen: tuple[tuple[str, str], ...]) -> _Start:
         check=True,
         timeout=120,
     )
-    streams, path = json.loads(done.stdout)
-    return _Start(tuple(_Stream(*s) for s in streams), tuple(path))
+    streams, path, filters = json.loads(done.stdout)
+    return _Start(tuple(_Stream(*s) for s in streams), tuple(path), tuple(map(tuple, filters)))
 
 
 def fork_pqp(
@@ -191,6 +201,7 @@ def _child(
         time.tzset()  # the zone of $TZ: today's date, the default --as-of
         _new_streams(start.streams)
         _as_at_start(env)
+        _warnings_at_start(start.warnings)
         sys.argv = [str(Path(launch.__file__).parent.parent / "__main__.py"), *args]
         # as `python -m pqp_cli` has them, not pytest's (both are in the replay key)
         sys.orig_argv = [sys.executable, "-m", "pqp_cli", *args]
@@ -216,6 +227,37 @@ def _as_at_start(env: Mapping[str, str]) -> None:
     for finalizer in list(weakref.finalize._registry):  # type: ignore[attr-defined]
         finalizer.detach()
     weakref.finalize._registered_with_atexit = False  # type: ignore[attr-defined]
+
+
+def _warnings_at_start(filters: tuple[tuple[Any, ...], ...]) -> None:
+    """The warning filters Python starts with (not those of the test: pytest's), and each
+    warning shown on stderr as Python shows it (pytest records them in a list instead)."""
+
+    def pattern(part: str | list[Any] | None) -> str | re.Pattern[str] | None:
+        return re.compile(*part) if isinstance(part, list) else part
+
+    made = []
+    for action, message, category, module, line in filters:
+        where, _, name = category.rpartition(".")
+        kind = getattr(importlib.import_module(where), name)
+        made.append((action, pattern(message), kind, pattern(module), line))
+    warnings.filters[:] = made  # type: ignore[index]
+    warnings._filters_mutated()  # type: ignore[attr-defined]  # the registries start afresh
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """`warnings.showwarning` as Python has it: the warning written on stderr."""
+    with contextlib.suppress(OSError, AttributeError):  # no stderr: Python says nothing
+        stream = sys.stderr if file is None else file
+        stream.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def _run() -> int:

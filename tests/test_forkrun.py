@@ -60,13 +60,16 @@ def test_a_run_whose_python_starts_otherwise_is_not_forked(project: Path) -> Non
 
 #: What a process is given at its start, and what it does at its end, printed by the process.
 PROBE = r"""
-import atexit, faulthandler, signal, sys, tempfile, time, weakref
+import atexit, faulthandler, signal, sys, tempfile, time, warnings, weakref
 
 for s in (sys.stdin, sys.stdout, sys.stderr):
     print(s.name, s.encoding, s.errors, s.line_buffering, s.write_through, type(s.buffer).__name__)
 print(tempfile.gettempdir(), faulthandler.is_enabled(), time.strftime("%z"), time.tzname)
 print([str(signal.getsignal(s)) for s in sorted(signal.valid_signals()) if s != signal.SIGKILL])
 sys.stdout.write("\udcff undecodable byte of a file name\n")
+print([(f[0], f[2].__name__) for f in warnings.filters])
+warnings.warn("shown on stderr, once", UserWarning)
+warnings.warn("not shown", DeprecationWarning, stacklevel=2)
 
 
 class Kept:
@@ -90,7 +93,7 @@ def test_a_forked_run_starts_and_ends_as_python_would(
 ) -> None:
     """Its streams (errors, buffering: `surrogateescape` in a C.UTF-8 locale, unbuffered under
     PYTHONUNBUFFERED), its temporary folder ($TMPDIR), its time zone ($TZ: today's date), its signal handlers and fault handler
-    (not pytest's), its exit (its finalizers newest first, its `atexit` functions, a string
+    (not pytest's), its warnings (shown on stderr, not recorded by pytest), its exit (its finalizers newest first, its `atexit` functions, a string
     status), as a `python` started with the same environment."""
     from pqp_cli.cli import app
 
