@@ -6,7 +6,8 @@ with an audit hook (which a process cannot take off), tees its streams, and exit
 before it does anything; forked from this process, which has imported them, it starts at once.
 It is otherwise the run a shell would start:
 
-- its own process, exit status and descriptors: stdin on /dev/null, stdout and stderr on
+- its own process (and process group: past its time out it is killed with all it started),
+  exit status and descriptors: stdin on /dev/null, stdout and stderr on
   pipes read here, the text streams on them new, as a Python started with `env` makes them
   (asked of one, once: in a C.UTF-8 locale stdout escapes an undecodable file name's bytes
   where `strict` would fail; under PYTHONUNBUFFERED nothing is buffered);
@@ -142,13 +143,15 @@ def fork_pqp(
         pid = os.fork()
     if pid == 0:  # pragma: no cover - the child: never returns
         _child(list(args), cwd, env, (out_r, out_w, err_r, err_w), start)
+    with contextlib.suppress(OSError):  # its own group (the child says so too: no race)
+        os.setpgid(pid, pid)
     os.close(out_w)
     os.close(err_w)
     try:
         out, err = _drain(out_r, err_r, time.monotonic() + timeout, pid)
-    except BaseException:  # the test stopped (Ctrl-C, the time out): no run left behind
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
+    except BaseException:  # the test stopped (Ctrl-C, the time out): nothing left behind,
+        with contextlib.suppress(ProcessLookupError):  # neither the run nor what it started
+            os.killpg(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         raise
     finally:
@@ -188,6 +191,7 @@ def _child(
     code = 70
     try:
         gc.freeze()  # what this process left as garbage is its own: never collected here
+        os.setpgid(0, 0)  # a group of its own, with what it starts: all killed at a time out
         out_r, out_w, err_r, err_w = fds
         null = os.open(os.devnull, os.O_RDONLY)
         for target, fd in ((0, null), (1, out_w), (2, err_w)):

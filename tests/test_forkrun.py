@@ -158,3 +158,38 @@ def test_a_forked_runs_record_is_replayed_by_a_started_run(tmp_path: Path) -> No
         timeout=300,
     )
     assert (started.returncode, started.stdout) == (0, FORGED)
+
+
+def _hangs_with_a_child() -> None:
+    """A run that started a program of its own (git, a reading worker) and never ends."""
+    child = subprocess.Popen(["sleep", "60"])
+    Path(os.environ["PQP_TEST_PID_FILE"]).write_text(str(child.pid))
+    time.sleep(60)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_forked_run_past_its_time_is_ended_with_what_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its time out, the run and the programs it started are killed: none is left
+    running after the test (a started run's would be; this one need not be)."""
+    from pqp_cli.cli import app
+
+    monkeypatch.setattr(app, "main", _hangs_with_a_child)
+    pid_file = tmp_path / "pid"
+    env = {**os.environ, "PQP_NO_REPLAY": "1", "PQP_TEST_PID_FILE": str(pid_file)}
+    with pytest.raises(TimeoutError):
+        fork_pqp(("status",), cwd=tmp_path, env=env, timeout=2)
+    pid = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(pid)
