@@ -15,6 +15,7 @@ from gitrepo import invoke
 from test_hostile_reading import TARGETS, TRAININGS, args, project
 
 from pqp_cli.render.docx_tables import YEARS_A_TABLE, by_years
+from pqp_cli.render.docx_text import w
 
 #: Word opens no table of more than 63 columns.
 WORD_COLUMNS = 63
@@ -104,6 +105,8 @@ def test_each_part_of_a_year_table_names_its_years(tmp_path: Path, lang: str) ->
     captions = [c for c in _captions(paragraphs) if "2011" in c or "2016" in c or "2020" in c]
     assert len(captions) == 3 and len(set(captions)) == 3, captions
     assert captions[0].endswith(", 2011–2015") and captions[2].endswith(f", 2020–{last}")
+    note = paragraphs.index(w("years_note", lang))  # once, after the last part
+    assert paragraphs.count(paragraphs[note]) == 1 and note > paragraphs.index(captions[2])
 
 
 def test_a_status_imports_no_fuzzy_matcher_nor_diff_until_a_name_is_not_found() -> None:

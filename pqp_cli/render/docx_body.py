@@ -158,7 +158,7 @@ def _places(doc: Document, report: ReportDoc, n: Counter) -> None:
         targets = level_groups(status, report_key(status))[0]
         percent = [i for i, (r, _) in enumerate(targets, 2) if r.kind == "percent"]
     whole = [list(range(len(heads)))]
-    split = tables.column_parts(len(heads), 2, tables.YEARS_A_TABLE) if rows else whole
+    split = tables.column_parts(len(heads), 2, tables.TARGETS_A_TABLE) if rows else whole
     shown = False
     for columns in split:
         part = [heads[i] for i in columns]

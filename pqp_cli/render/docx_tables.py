@@ -87,9 +87,11 @@ def years_table(report: ReportDoc) -> tuple[list[str], Rows]:
 
 #: Year columns one Word table holds at most: a longer period is split into several tables, the
 #: first columns repeated in each (Word refuses more than 63 columns, and past six years the
-#: figures no longer fit the page's width at a legible size). The same for the targets of the
-#: locality table (a plan may have dozens).
+#: figures no longer fit the page's width at a legible size).
 YEARS_A_TABLE = 6
+#: The same for the locality table's columns, one per target on establishments (a plan may
+#: have dozens).
+TARGETS_A_TABLE = 6
 
 
 def column_parts(count: int, fixed: int, most: int) -> list[list[int]]:
