@@ -92,9 +92,10 @@ def test_a_forked_run_starts_and_ends_as_python_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its streams (errors, buffering: `surrogateescape` in a C.UTF-8 locale, unbuffered under
-    PYTHONUNBUFFERED), its temporary folder ($TMPDIR), its time zone ($TZ: today's date), its signal handlers and fault handler
-    (not pytest's), its warnings (shown on stderr, not recorded by pytest), its exit (its finalizers newest first, its `atexit` functions, a string
-    status), as a `python` started with the same environment."""
+    PYTHONUNBUFFERED), its temporary folder ($TMPDIR), its time zone ($TZ: today's date), its
+    signal handlers and fault handler (not pytest's), its warnings (shown on stderr, not
+    recorded by pytest), its exit (its `atexit` functions, its finalizers newest first, a
+    string status): as a `python` started with the same environment."""
     from pqp_cli.cli import app
 
     monkeypatch.setattr(app, "main", _probe)  # what `cli.launch` runs
@@ -187,7 +188,7 @@ def test_a_forked_run_past_its_time_is_ended_with_what_it_started(
     pid_file = tmp_path / "pid"
     env = {**os.environ, "PQP_NO_REPLAY": "1", "PQP_TEST_PID_FILE": str(pid_file)}
     with pytest.raises(TimeoutError):
-        fork_pqp(("status",), cwd=tmp_path, env=env, timeout=2)
+        fork_pqp(("status",), cwd=tmp_path, env=env, timeout=3)
     pid = int(pid_file.read_text())
     deadline = time.monotonic() + 10
     while _alive(pid) and time.monotonic() < deadline:
