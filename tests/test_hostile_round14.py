@@ -16,6 +16,7 @@ from test_hostile_reading import TARGETS, TRAININGS, args, project
 
 from pqp_cli.render.docx_tables import YEARS_A_TABLE, by_years
 from pqp_cli.render.docx_text import w
+from pqp_cli.render.vnformat import point_label
 
 #: Word opens no table of more than 63 columns.
 WORD_COLUMNS = 63
@@ -129,3 +130,21 @@ def test_a_status_imports_no_fuzzy_matcher_nor_diff_until_a_name_is_not_found() 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-2:] == ["[]", "('Tỉnh Thanh Hóa', 'Tỉnh Khánh Hòa') True"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_years_before_1000_are_in_order(tmp_path: Path, lang: str) -> None:
+    """A period from year 1: the columns were sorted as text (1, 10, 11, 2, …, the as-of
+    point `0012-06-30` first); they are the years in order, the as-of point last."""
+    targets = TARGETS.replace("2021-01-01, end: 2025-12-31", "0001-01-01, end: 0020-12-31")
+    root = project(tmp_path, {"trainings.yaml": TRAININGS}, targets)
+    out = root / "r.docx"
+    command = args(root, "report", "-o", str(out), "--lang", lang)
+    code, _, err = invoke(*command, "--as-of", "0012-06-30", "--date", "2023-07-01")
+    assert code == 0, err
+    import docx
+
+    heads = [[cell.text for cell in t.rows[0].cells] for t in docx.Document(str(out)).tables]
+    years = [y for h in heads if len(h) > 3 and h[2] == "" for y in h[3:]]
+    last = point_label("0012-06-30", lang)
+    assert years == [*(str(y) for y in range(1, 12)), last]

@@ -10,6 +10,7 @@ from typing import Any
 
 from docx.document import Document
 from docx.shared import Pt
+from docx.table import Table
 
 from pqp_cli.core.i18n import tr
 from pqp_cli.figures.documents import ReportDoc
@@ -57,19 +58,18 @@ class Counter:
         empty: str,
         part: str = "",
         **options: Any,
-    ) -> bool:
+    ) -> Table | None:
         """A numbered caption (`part` after a comma: which part of a split table; a title
         may end in brackets of its own) and the table; without rows, the sentence `empty`
-        (False)."""
+        (None)."""
         heads, rows = table
         if not rows:
             para(doc, w(empty, self.lang))
-            return False
+            return None
         self.tables += 1
         title = w(key, self.lang) + (f", {part}" if part else "")
         caption(doc, w("table_n", self.lang, n=self.tables, title=title))
-        data_table(doc, heads, rows, widths, **options)
-        return True
+        return data_table(doc, heads, rows, widths, **options)
 
 
 def body(doc: Document, report: ReportDoc) -> None:
@@ -94,7 +94,7 @@ def _years(doc: Document, report: ReportDoc, n: Counter) -> None:
     tools: past six years, each in several parts (`docx_tables.by_years`)."""
     n.heading(doc, "s_years")
     all_heads, all_rows = tables.years_table(report)
-    shown = False
+    shown = None
     no_year = len(all_heads) == 3
     parts = tables.by_years(all_heads, [] if no_year else all_rows, fixed=3)
     for heads, rows in parts:
@@ -105,7 +105,7 @@ def _years(doc: Document, report: ReportDoc, n: Counter) -> None:
         label = _part(len(parts), heads, 3)
         shown = n.table(doc, "t_years", (heads, rows), widths, "e_years", label, **options)
         if shown:
-            merge_pairs(doc.tables[-1], (0, 1))
+            merge_pairs(shown, (0, 1))
     if shown:
         note(doc, w("years_note", report.lang))
     for tid in report.schemes:
@@ -114,7 +114,7 @@ def _years(doc: Document, report: ReportDoc, n: Counter) -> None:
 
 def _schemes(doc: Document, report: ReportDoc, n: Counter, tid: str) -> None:
     parts = tables.by_years(*tables.schemes_table(report, tid), fixed=2)
-    shown = False
+    shown = None
     for heads, rows in parts:
         extra = len(heads) - 2
         widths = (1.3, 4.5, *([(TEXT_CM - 1.3 - 4.5) / max(extra, 1)] * extra))
@@ -159,7 +159,7 @@ def _places(doc: Document, report: ReportDoc, n: Counter) -> None:
         percent = [i for i, (r, _) in enumerate(targets, 2) if r.kind == "percent"]
     whole = [list(range(len(heads)))]
     split = tables.column_parts(len(heads), 2, tables.TARGETS_A_TABLE) if rows else whole
-    shown = False
+    shown = None
     for columns in split:
         part = [heads[i] for i in columns]
         width = (TEXT_CM - 1.3 - 4.2) / max(len(part) - 1, 1)

@@ -55,10 +55,12 @@ def targets_table(report: ReportDoc) -> tuple[list[str], Rows]:
 
 
 def year_keys(report: ReportDoc) -> list[str]:
+    """The `by_year` keys of all targets in time's order: years (`2023`), the as-of point
+    (`2024-06-30`) last; not as text, which put year 10 before year 2."""
     keys: dict[str, None] = {}
     for r in report.status.targets:
         keys.update(dict.fromkeys(r.by_year or {}))
-    return sorted(keys)
+    return sorted(keys, key=lambda k: (int(k.partition("-")[0]), k))
 
 
 def years_table(report: ReportDoc) -> tuple[list[str], Rows]:
