@@ -216,8 +216,8 @@ def _child(
 
 
 def _as_at_start(env: Mapping[str, str]) -> None:
-    """Signal handlers and fault handler as Python sets them at start; no `atexit` function
-    nor finalizer of this process's left to run at the run's end."""
+    """Signal handlers, fault handler and exception hook as Python sets them at start; no
+    `atexit` function nor finalizer of this process's left to run at the run's end."""
     for number in signal.valid_signals():
         if callable(signal.getsignal(number)):  # a handler of this process: exec drops it
             signal.signal(number, signal.SIG_DFL)
@@ -227,6 +227,7 @@ def _as_at_start(env: Mapping[str, str]) -> None:
     faulthandler.disable()
     if env.get("PYTHONFAULTHANDLER"):
         faulthandler.enable()
+    sys.excepthook = sys.__excepthook__  # an uncaught exception printed by Python's own
     atexit._clear()  # noqa: SLF001 - pytest's, xdist's
     for finalizer in list(weakref.finalize._registry):  # type: ignore[attr-defined]
         finalizer.detach()
