@@ -6,15 +6,25 @@ with an audit hook (which a process cannot take off), tees its streams, and exit
 before it does anything; forked from this process, which has imported them, it starts at once.
 It is otherwise the run a shell would start:
 
-- its own process, exit status and descriptors: stdin on /dev/null, stdout and stderr on
-  pipes read here, the text streams on them new, as Python makes them at start (the
-  encoding this interpreter chose, strict on stdout, `backslashreplace` on stderr,
-  stderr line-buffered);
-- exactly `env` as its environment, `cwd` as its working folder, `cli.launch.main` as its
-  entry (the same function `python -m pqp_cli` calls);
-- at its end, its streams flushed and the finalizers it registered itself run (a temporary
-  checkout removed), as at interpreter exit; never this process's `atexit` handlers (pytest's,
-  xdist's): it leaves with `os._exit`.
+- its own process (and process group: past its time out it is killed with all it started),
+  exit status and descriptors: stdin on /dev/null, stdout and stderr on
+  pipes read here, the text streams on them new, as a Python started with `env` makes them
+  (asked of one, once: in a C.UTF-8 locale stdout escapes an undecodable file name's bytes
+  where `strict` would fail; under PYTHONUNBUFFERED nothing is buffered);
+- exactly `env` as its environment (its $TMPDIR and $TZ too, not the ones this
+  process found), `cwd` as its working folder, `cli.launch.main` as its entry (the same
+  function `python -m pqp_cli` calls), `sys.orig_argv` and `sys.path` as that command has
+  them (both are in the replay key: a forked run's record is a started run's), the signal
+  handlers, fault handler and warning filters Python sets at start, a warning shown on
+  stderr (pytest records them: a library's warning would not be in the run's bytes);
+- at its end what interpreter exit does: the `atexit` functions and finalizers it registered
+  itself (a temporary checkout removed), newest first; an uncaught exception printed by
+  `sys.excepthook` (status 1; Ctrl-C: killed by SIGINT); its streams flushed. Never this
+  process's `atexit` functions nor finalizers (pytest's, a test's temporary folders): it
+  leaves with `os._exit`, and what it inherited is never collected in it (`gc.freeze`).
+
+One thing it shares with this process: the hash seed (a started run draws its own unless
+PYTHONHASHSEED is set), so an answer that depended on a set's order would not show it here.
 
 What only a fresh interpreter shows is still tested with one (`subprocess`): what a replay
 imports, the installed entry point, exit by signal, and any run whose environment differs
@@ -24,17 +34,27 @@ from this process's in what Python reads when it starts (`PYTHON*`, the locale),
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import faulthandler
+import functools
+import gc
+import importlib
 import io
+import json
 import os
+import re
 import selectors
 import signal
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 import weakref
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, NamedTuple, TextIO
 
 from inprocess import Run
 
@@ -45,13 +65,65 @@ from pqp_cli.cli import launch
 _AT_START = ("PYTHON", "LC_", "LANG")
 
 
+def _read_at_start(environ: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k, v) for k, v in environ.items() if k.startswith(_AT_START)))
+
+
 def starts_alike(env: Mapping[str, str]) -> bool:
     """Whether a Python started with `env` would start as this one did."""
+    return _read_at_start(env) == _read_at_start(os.environ)
 
-    def read_at_start(environ: Mapping[str, str]) -> dict[str, str]:
-        return {k: v for k, v in environ.items() if k.startswith(_AT_START)}
 
-    return read_at_start(env) == read_at_start(os.environ)
+class _Stream(NamedTuple):
+    """How Python makes a standard stream at start."""
+
+    name: str
+    encoding: str
+    errors: str
+    line_buffering: bool
+    write_through: bool
+    buffered: bool
+
+
+class _Start(NamedTuple):
+    """What a Python started with an environment has made before it runs anything."""
+
+    streams: tuple[_Stream, ...]
+    path: tuple[str, ...]  # `sys.path` after its first entry (the script's or -m's folder)
+    warnings: tuple[tuple[Any, ...], ...]  # its filters, each pattern as [text, flags]
+
+
+_PROBE = """import json, sys, warnings
+streams = [
+    [s.name, s.encoding, s.errors, s.line_buffering, s.write_through, hasattr(s.buffer, "raw")]
+    for s in (sys.stdin, sys.stdout, sys.stderr)
+]
+def part(x):  # None, a text compared whole, or a pattern
+    return x if x is None or isinstance(x, str) else [x.pattern, x.flags]
+filters = [
+    [a, part(m), f"{c.__module__}.{c.__qualname__}", part(o), n]
+    for a, m, c, o, n in warnings.filters
+]
+print(json.dumps([streams, sys.path[1:], filters]))
+"""
+
+
+@functools.cache
+def _at_start(seen: tuple[tuple[str, str], ...]) -> _Start:
+    """What a Python started with the variables `seen` on /dev/null and two pipes makes, as it
+    says: its locale, PYTHONIOENCODING, PYTHONUNBUFFERED and UTF-8 mode decide its streams,
+    PYTHONPATH and $HOME (the user's site-packages) its `sys.path`."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE],
+        env=dict(seen),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    streams, path, filters = json.loads(done.stdout)
+    return _Start(tuple(_Stream(*s) for s in streams), tuple(path), tuple(map(tuple, filters)))
 
 
 def fork_pqp(
@@ -60,17 +132,28 @@ def fork_pqp(
     """`python -m pqp_cli ARGS` in `cwd` with `env`, forked; None when it must start afresh."""
     if not starts_alike(env) or not hasattr(os, "fork"):
         return None
+    if not os.path.isdir(cwd):  # as `subprocess` says it, here, not a silent status in the run
+        raise FileNotFoundError(2, "No such directory", str(cwd))
+    home = tuple(("HOME", v) for k, v in env.items() if k == "HOME")  # the user's site
+    start = _at_start(_read_at_start(env) + home)
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     with warnings.catch_warnings():  # Python 3.12+ warns of fork in a process with threads
         warnings.simplefilter("ignore", DeprecationWarning)
         pid = os.fork()
     if pid == 0:  # pragma: no cover - the child: never returns
-        _child(list(args), cwd, env, (out_r, out_w, err_r, err_w))
+        _child(list(args), cwd, env, (out_r, out_w, err_r, err_w), start)
+    with contextlib.suppress(OSError):  # its own group (the child says so too: no race)
+        os.setpgid(pid, pid)
     os.close(out_w)
     os.close(err_w)
     try:
         out, err = _drain(out_r, err_r, time.monotonic() + timeout, pid)
+    except BaseException:  # the test stopped (Ctrl-C, the time out): nothing left behind,
+        with contextlib.suppress(ProcessLookupError):  # neither the run nor what it started
+            os.killpg(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
     finally:
         os.close(out_r)
         os.close(err_r)
@@ -79,7 +162,7 @@ def fork_pqp(
 
 
 def _drain(out_r: int, err_r: int, deadline: float, pid: int) -> tuple[bytes, bytes]:
-    """Both pipes read to their end (the child killed past `deadline`)."""
+    """Both pipes read to their end (TimeoutError past `deadline`)."""
     chunks: dict[int, list[bytes]] = {out_r: [], err_r: []}
     with selectors.DefaultSelector() as selector:
         for fd in chunks:
@@ -87,8 +170,6 @@ def _drain(out_r: int, err_r: int, deadline: float, pid: int) -> tuple[bytes, by
         while selector.get_map():
             ready = selector.select(max(0.0, deadline - time.monotonic()))
             if not ready:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
                 raise TimeoutError(f"pqp run forked as {pid} did not end in time")
             for key, _ in ready:
                 data = os.read(key.fd, 1 << 16)
@@ -99,36 +180,110 @@ def _drain(out_r: int, err_r: int, deadline: float, pid: int) -> tuple[bytes, by
     return b"".join(chunks[out_r]), b"".join(chunks[err_r])
 
 
-def _child(args: list[str], cwd: Path, env: Mapping[str, str], fds: tuple[int, ...]) -> None:
+def _child(
+    args: list[str],
+    cwd: Path,
+    env: Mapping[str, str],
+    fds: tuple[int, ...],
+    start: _Start,
+) -> None:
     """Become the run: descriptors, folder, environment, streams, argv; run; exit."""
     code = 70
     try:
+        gc.freeze()  # what this process left as garbage is its own: never collected here
+        os.setpgid(0, 0)  # a group of its own, with what it starts: all killed at a time out
         out_r, out_w, err_r, err_w = fds
         null = os.open(os.devnull, os.O_RDONLY)
         for target, fd in ((0, null), (1, out_w), (2, err_w)):
             os.dup2(fd, target)
         for fd in (null, *fds):
             os.close(fd)
-        signal.signal(signal.SIGINT, signal.default_int_handler)  # as Python starts
         os.chdir(cwd)
         os.environ.clear()
         os.environ.update(env)
-        _new_streams()
+        tempfile.tempdir = None  # found again from $TMPDIR
+        time.tzset()  # the zone of $TZ: today's date, the default --as-of
+        _new_streams(start.streams)
+        _as_at_start(env)
+        _warnings_at_start(start.warnings)
         sys.argv = [str(Path(launch.__file__).parent.parent / "__main__.py"), *args]
-        before = set(weakref.finalize._registry)  # type: ignore[attr-defined]
-        try:
-            launch.main()
-            code = 0
-        except SystemExit as done:
-            code = _exit_code(done.code)
-        except BaseException:  # noqa: BLE001 - Python prints it and exits 1
-            import traceback
-
-            traceback.print_exc()
-            code = 1
-        _finish(before)
+        # as `python -m pqp_cli` has them, not pytest's (both are in the replay key)
+        sys.orig_argv = [sys.executable, "-m", "pqp_cli", *args]
+        sys.path[:] = [os.getcwd(), *start.path]
+        code = _run()
     finally:
         os._exit(code)
+
+
+def _as_at_start(env: Mapping[str, str]) -> None:
+    """Signal handlers, fault handler and exception hook as Python sets them at start; no
+    `atexit` function nor finalizer of this process's left to run at the run's end."""
+    for number in signal.valid_signals():
+        if callable(signal.getsignal(number)):  # a handler of this process: exec drops it
+            signal.signal(number, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    for number in (signal.SIGPIPE, signal.SIGXFSZ):
+        signal.signal(number, signal.SIG_IGN)
+    faulthandler.disable()
+    if env.get("PYTHONFAULTHANDLER"):
+        faulthandler.enable()
+    sys.excepthook = sys.__excepthook__  # an uncaught exception printed by Python's own
+    atexit._clear()  # noqa: SLF001 - pytest's, xdist's
+    for finalizer in list(weakref.finalize._registry):  # type: ignore[attr-defined]
+        finalizer.detach()
+    weakref.finalize._registered_with_atexit = False  # type: ignore[attr-defined]
+
+
+def _warnings_at_start(filters: tuple[tuple[Any, ...], ...]) -> None:
+    """The warning filters Python starts with (not those of the test: pytest's), and each
+    warning shown on stderr as Python shows it (pytest records them in a list instead)."""
+
+    def pattern(part: str | list[Any] | None) -> str | re.Pattern[str] | None:
+        return re.compile(*part) if isinstance(part, list) else part
+
+    made = []
+    for action, message, category, module, line in filters:
+        where, _, name = category.rpartition(".")
+        kind = getattr(importlib.import_module(where), name)
+        made.append((action, pattern(message), kind, pattern(module), line))
+    warnings.filters[:] = made  # type: ignore[index]
+    warnings._filters_mutated()  # type: ignore[attr-defined]  # the registries start afresh
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """`warnings.showwarning` as Python has it: the warning written on stderr."""
+    with contextlib.suppress(OSError, AttributeError):  # no stderr: Python says nothing
+        stream = sys.stderr if file is None else file
+        stream.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
+def _run() -> int:
+    """`cli.launch.main`, then what interpreter exit does; the exit status."""
+    interrupted = False
+    try:
+        launch.main()
+        code = 0
+    except SystemExit as done:
+        code = _exit_code(done.code)
+    except BaseException as error:  # noqa: BLE001 - Python prints it and exits 1
+        sys.excepthook(type(error), error, error.__traceback__)
+        interrupted, code = isinstance(error, KeyboardInterrupt), 1
+    atexit._run_exitfuncs()  # noqa: SLF001 - the run's own, newest first (finalizers too)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed pipe: Python says nothing either
+            stream.flush()
+    if interrupted:  # Python ends so: killed by the signal, as its caller expects
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+    return code
 
 
 def _exit_code(code: object) -> int:
@@ -141,26 +296,22 @@ def _exit_code(code: object) -> int:
     return 1
 
 
-def _new_streams() -> None:
+def _new_streams(streams: tuple[_Stream, ...]) -> None:
     """Text streams on descriptors 0, 1 and 2 as Python makes them at start."""
-    encoding = sys.__stdout__.encoding if sys.__stdout__ is not None else "utf-8"
-    stdin = io.BufferedReader(io.FileIO(0, "r", closefd=False))
-    sys.stdin = io.TextIOWrapper(stdin, encoding, newline="\n")
-    stdout = io.BufferedWriter(io.FileIO(1, "w", closefd=False))
-    sys.stdout = io.TextIOWrapper(stdout, encoding, errors="strict", newline="\n")
-    stderr = io.BufferedWriter(io.FileIO(2, "w", closefd=False))
-    sys.stderr = io.TextIOWrapper(
-        stderr, encoding, errors="backslashreplace", newline="\n", line_buffering=True
-    )
-    sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr
-
-
-def _finish(before: set[object]) -> None:
-    """What interpreter exit does for the run: its own finalizers, then the streams flushed."""
-    registry = weakref.finalize._registry  # type: ignore[attr-defined]
-    for finalizer in [f for f in list(registry) if f not in before]:
-        if finalizer.atexit:
-            finalizer()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):  # a closed pipe: Python says nothing either
-            stream.flush()
+    made = []
+    for fd, (mode, how) in enumerate(zip("rww", streams, strict=True)):
+        raw = io.FileIO(fd, mode, closefd=False)
+        raw.name = how.name  # `<stdout>`, as Python names it
+        kind = io.BufferedReader if mode == "r" else io.BufferedWriter
+        binary = kind(raw) if how.buffered else raw
+        text = io.TextIOWrapper(
+            binary,
+            how.encoding,
+            how.errors,
+            newline="\n",
+            line_buffering=how.line_buffering,
+            write_through=how.write_through,
+        )
+        made.append(text)
+    sys.stdin, sys.stdout, sys.stderr = made
+    sys.__stdin__, sys.__stdout__, sys.__stderr__ = made  # type: ignore[misc]

@@ -373,7 +373,7 @@ def test_the_signature_is_kept_with_the_last_paragraph_of_the_text(sample) -> No
         (6, [6]),
         (7, [4, 3]),
         (12, [6, 6]),
-        (13, [5, 5, 3]),
+        (13, [5, 4, 4]),
         (2021, [6] * 336 + [5]),
     ],
 )

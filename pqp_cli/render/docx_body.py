@@ -10,6 +10,7 @@ from typing import Any
 
 from docx.document import Document
 from docx.shared import Pt
+from docx.table import Table
 
 from pqp_cli.core.i18n import tr
 from pqp_cli.figures.documents import ReportDoc
@@ -55,17 +56,20 @@ class Counter:
         table: tuple[list[str], Rows],
         widths: Sequence[float],
         empty: str,
+        part: str = "",
         **options: Any,
-    ) -> bool:
-        """A numbered caption and the table; without rows, the sentence `empty` (False)."""
+    ) -> Table | None:
+        """A numbered caption (`part` after a comma: which part of a split table; a title
+        may end in brackets of its own) and the table; without rows, the sentence `empty`
+        (None)."""
         heads, rows = table
         if not rows:
             para(doc, w(empty, self.lang))
-            return False
+            return None
         self.tables += 1
-        caption(doc, w("table_n", self.lang, n=self.tables, title=w(key, self.lang)))
-        data_table(doc, heads, rows, widths, **options)
-        return True
+        title = w(key, self.lang) + (f", {part}" if part else "")
+        caption(doc, w("table_n", self.lang, n=self.tables, title=title))
+        return data_table(doc, heads, rows, widths, **options)
 
 
 def body(doc: Document, report: ReportDoc) -> None:
@@ -86,35 +90,45 @@ def body(doc: Document, report: ReportDoc) -> None:
 
 
 def _years(doc: Document, report: ReportDoc, n: Counter) -> None:
-    lang = report.lang
+    """Table 2 (in the year and cumulative), then table 3 for each target on systems and
+    tools: past six years, each in several parts (`docx_tables.by_years`)."""
     n.heading(doc, "s_years")
     all_heads, all_rows = tables.years_table(report)
-    shown = False
+    shown = None
     no_year = len(all_heads) == 3
-    for heads, rows in tables.by_years(all_heads, [] if no_year else all_rows, fixed=3):
+    parts = tables.by_years(all_heads, [] if no_year else all_rows, fixed=3)
+    for heads, rows in parts:
         extra = len(heads) - 3
         width = (TEXT_CM - 1.2 - 3.4 - 2.4) / max(extra, 1)
         widths = (1.2, 3.4, 2.4, *([width] * extra))
-        size = 11 if extra > 5 else 12
-        numeric = range(3, len(heads))
-        shown = n.table(
-            doc, "t_years", (heads, rows), widths, "e_years", numeric=numeric, size=size
-        )
+        options = {"numeric": range(3, len(heads)), "size": 11 if extra > 5 else 12}
+        label = _part(len(parts), heads, 3)
+        shown = n.table(doc, "t_years", (heads, rows), widths, "e_years", label, **options)
         if shown:
-            merge_pairs(doc.tables[-1], (0, 1))
+            merge_pairs(shown, (0, 1))
     if shown:
-        note(doc, w("years_note", lang))
+        note(doc, w("years_note", report.lang))
     for tid in report.schemes:
-        for heads, rows in tables.by_years(*tables.schemes_table(report, tid), fixed=2):
-            extra = len(heads) - 2
-            widths = (1.3, 4.5, *([(TEXT_CM - 1.3 - 4.5) / max(extra, 1)] * extra))
-            size = 11 if extra > 5 else 12
-            numeric = range(2, len(heads))
-            shown = n.table(
-                doc, "t_schemes", (heads, rows), widths, "e_schemes", numeric=numeric, size=size
-            )
-        if shown:
-            note(doc, w("schemes_note", lang, id=tid))
+        _schemes(doc, report, n, tid)
+
+
+def _schemes(doc: Document, report: ReportDoc, n: Counter, tid: str) -> None:
+    parts = tables.by_years(*tables.schemes_table(report, tid), fixed=2)
+    shown = None
+    for heads, rows in parts:
+        extra = len(heads) - 2
+        widths = (1.3, 4.5, *([(TEXT_CM - 1.3 - 4.5) / max(extra, 1)] * extra))
+        options = {"numeric": range(2, len(heads)), "size": 11 if extra > 5 else 12}
+        label = _part(len(parts), heads, 2)
+        shown = n.table(doc, "t_schemes", (heads, rows), widths, "e_schemes", label, **options)
+    if shown:
+        note(doc, w("schemes_note", report.lang, id=tid))
+
+
+def _part(parts: int, heads: list[str], fixed: int) -> str:
+    """Which part of a split table this is, for its caption: its first and last year (or
+    target), `2011–2015`, so that no two captions read alike; nothing for a whole table."""
+    return f"{heads[fixed]}–{heads[-1]}" if parts > 1 else ""
 
 
 def _models(doc: Document, report: ReportDoc, n: Counter) -> None:
@@ -133,18 +147,28 @@ def _models(doc: Document, report: ReportDoc, n: Counter) -> None:
 
 
 def _places(doc: Document, report: ReportDoc, n: Counter) -> None:
+    """Table 6, a column per target on establishments: past six targets, in several parts
+    (a plan may have dozens, and Word opens no table of more than 63 columns)."""
     heads, rows, others = tables.places_table(report)
     n.heading(doc, "s_places")
-    width = (TEXT_CM - 1.3 - 4.2) / max(len(heads) - 1, 1)
-    widths = (1.3, 4.2, *([width] * (len(heads) - 2)))
+    percent: list[int] = []
     if len(heads) > 2 and report.status.targets:
         # the coverage column (`13/15 (86,7%)`) takes a share and a half
         status = report.status
         targets = level_groups(status, report_key(status))[0]
         percent = [i for i, (r, _) in enumerate(targets, 2) if r.kind == "percent"]
-        widths = tuple(w_ * (1.5 if i in percent else 1) for i, w_ in enumerate(widths))
-    numeric = range(2, len(heads))
-    if n.table(doc, "t_places", (heads, rows), widths, "e_places", numeric=numeric):
+    whole = [list(range(len(heads)))]
+    split = tables.column_parts(len(heads), 2, tables.TARGETS_A_TABLE) if rows else whole
+    shown = None
+    for columns in split:
+        part = [heads[i] for i in columns]
+        width = (TEXT_CM - 1.3 - 4.2) / max(len(part) - 1, 1)
+        widths = (1.3, 4.2, *(width * (1.5 if i in percent else 1) for i in columns[2:]))
+        table = (part, [[row[i] for i in columns] for row in rows])
+        label = _part(len(split), part, 2)
+        numeric = range(2, len(part))
+        shown = n.table(doc, "t_places", table, widths, "e_places", label, numeric=numeric)
+    if shown:
         note(doc, _places_note(report, others))
 
 

@@ -56,6 +56,8 @@ def targets_table(report: ReportDoc) -> tuple[list[str], Rows]:
 
 
 def year_keys(report: ReportDoc) -> list[str]:
+    """The `by_year` keys of all targets in time's order: years (`2023`), the as-of point
+    (`2024-06-30`) last; not as text, which put year 10 before year 2."""
     keys: dict[str, None] = {}
     for r in report.status.targets:
         keys.update(dict.fromkeys(r.by_year or {}))
@@ -90,21 +92,43 @@ def years_table(report: ReportDoc) -> tuple[list[str], Rows]:
 #: first columns repeated in each (Word refuses more than 63 columns, and past six years the
 #: figures no longer fit the page's width at a legible size).
 YEARS_A_TABLE = 6
+#: The same for the locality table's columns, one per target on establishments (a plan may
+#: have dozens).
+TARGETS_A_TABLE = 6
+
+
+def column_parts(count: int, fixed: int, most: int) -> list[list[int]]:
+    """The columns of each part of a table of `count` columns whose first `fixed` are repeated
+    in every part and the others shared out, at most `most` a part, as even as can be (the
+    parts differ by one column at most, the longer first: thirteen years are five, four and
+    four, never five, five and three; 37 never leave one year on its own)."""
+    shared = max(count - fixed, 0)
+    parts = max(1, -(-shared // most))
+    size, longer = divmod(shared, parts)
+    split, start = [], fixed
+    for part in range(parts):
+        end = start + size + (part < longer)
+        split.append([*range(fixed), *range(start, end)])
+        start = end
+    return split
+
+
+def by_columns(
+    heads: list[str], rows: Rows, fixed: int, most: int = YEARS_A_TABLE
+) -> list[tuple[list[str], Rows]]:
+    """A table split by `column_parts`; a table without rows stays whole (its one sentence)."""
+    if not rows:
+        return [(heads, rows)]
+    return [
+        ([heads[i] for i in part], [[row[i] for i in part] for row in rows])
+        for part in column_parts(len(heads), fixed, most)
+    ]
 
 
 def by_years(heads: list[str], rows: Rows, fixed: int) -> list[tuple[list[str], Rows]]:
     """A table whose columns after the first `fixed` are years, in parts of at most
     YEARS_A_TABLE years, as even as can be (seven years: four, then three)."""
-    years = len(heads) - fixed
-    parts = max(1, -(-years // YEARS_A_TABLE))
-    if parts == 1:
-        return [(heads, rows)]
-    size = -(-years // parts)
-    split = []
-    for start in range(fixed, len(heads), size):
-        columns = [*range(fixed), *range(start, min(start + size, len(heads)))]
-        split.append(([heads[i] for i in columns], [[row[i] for i in columns] for row in rows]))
-    return split
+    return by_columns(heads, rows, fixed, YEARS_A_TABLE)
 
 
 def schemes_table(report: ReportDoc, target_id: str) -> tuple[list[str], Rows]:
