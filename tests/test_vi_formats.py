@@ -156,3 +156,16 @@ def test_init_takes_day_first_dates_as_every_date_option_does(tmp_path, monkeypa
     assert "period: {start: 2026-01-01, end: 2030-12-31}" in Path("moi/targets.yaml").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_year_before_1000_keeps_its_four_digits_in_a_short_date() -> None:
+    """`30/06/12` reads as 2012: a plan's day in the year 12 is written `30/06/0012`."""
+    import datetime as dt
+
+    from pqp_cli.core.messages.localise import vi_date
+    from pqp_cli.render.vnformat import short_date
+
+    day = dt.date(12, 6, 30)
+    assert short_date(day, "vi") == "30/06/0012" == vi_date(day) == vi_date("0012-06-30")
+    assert short_date(day, "en") == "30 Jun 0012"
+    assert short_date(dt.date(2025, 12, 31), "vi") == "31/12/2025"

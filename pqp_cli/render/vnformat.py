@@ -82,13 +82,14 @@ def long_date(day: dt.date, lang: str) -> str:
 
 
 def short_date(value: str | dt.date | None, lang: str) -> str:
-    """`31/12/2025` (vi), `31 Dec 2025` (en); `–` for none."""
+    """`31/12/2025` (vi), `31 Dec 2025` (en); `–` for none. The year has its four digits
+    (`30/06/0012`: `30/06/12` would read as 2012)."""
     if value is None:
         return "–"
     day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
     if lang == "vi":
-        return f"{day.day:02d}/{day.month:02d}/{day.year}"
-    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+        return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year:04d}"
 
 
 def point_order(key: str) -> tuple[int, str]:

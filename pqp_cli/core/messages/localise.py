@@ -85,9 +85,10 @@ def yaml_problem(text: str) -> Texts:
 
 
 def vi_date(value: object) -> object:
-    """`2026-12-15` (a date or its ISO text) → `15/12/2026`; anything else as it is."""
+    """`2026-12-15` (a date or its ISO text) → `15/12/2026` (`0012-06-30` → `30/06/0012`);
+    anything else as it is."""
     if isinstance(value, dt.date):
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+        return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         year, month, day = value.split("-")
         return f"{day}/{month}/{year}"
