@@ -148,3 +148,24 @@ def test_the_years_before_1000_are_in_order(tmp_path: Path, lang: str) -> None:
     years = [y for h in heads if len(h) > 3 and h[2] == "" for y in h[3:]]
     last = point_label("0012-06-30", lang)
     assert years == [*(str(y) for y in range(1, 12)), last]
+
+
+def test_a_report_dated_before_the_period_draws_no_table_without_a_year(tmp_path: Path) -> None:
+    """Dated before the plan begins, the year tables have no year: each says so in a sentence
+    (the systems-and-tools table was drawn with its two first columns only)."""
+    import shutil
+
+    import docx
+    from conftest import SAMPLE
+
+    root = tmp_path / "project"
+    shutil.copytree(SAMPLE / "data", root / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
+    shutil.copy2(SAMPLE / "targets.yaml", root / "targets.yaml")
+    out = root / "r.docx"
+    code, _, err = invoke(*args(root, "report", "-o", str(out)), "--as-of", "2020-06-30")
+    assert code == 0, err
+    document = docx.Document(str(out))
+    heads = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+    assert not [h for h in heads if h and h[0] in ("STT", "No.") and len(h) == 2], heads
+    texts = [p.text for p in document.paragraphs]
+    assert w("e_schemes", "vi") in texts and w("e_years", "vi") in texts

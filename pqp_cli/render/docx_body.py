@@ -113,7 +113,9 @@ def _years(doc: Document, report: ReportDoc, n: Counter) -> None:
 
 
 def _schemes(doc: Document, report: ReportDoc, n: Counter, tid: str) -> None:
-    parts = tables.by_years(*tables.schemes_table(report, tid), fixed=2)
+    all_heads, all_rows = tables.schemes_table(report, tid)
+    no_year = len(all_heads) == 2  # a report dated before the period: the sentence instead
+    parts = tables.by_years(all_heads, [] if no_year else all_rows, fixed=2)
     shown = None
     for heads, rows in parts:
         extra = len(heads) - 2
