@@ -222,13 +222,13 @@ Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: Id
 
 
 class OcopProduct(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: Text
     stars: Annotated[int, Field(ge=3, le=5)]

@@ -28,7 +28,6 @@ _CONSTRAINT_WRAP = "_apply_constraint_with_incompatibility_info"
 
 def trusted_validator(model: type[BaseModel]) -> Callable[[Any], Any]:
     """`model`'s validation of a record whose every text is clean and control-free."""
-    model.model_rebuild()  # records' models are built when first used (`defer_build`)
     schema = model.__pydantic_core_schema__
     config = schema.get("config")
     try:  # not pydantic's prebuilt validator of the class: the whole schema, as rewritten
