@@ -58,6 +58,14 @@ shutil.copytree(ROOT / "data", SAMPLE / "data", ignore=shutil.ignore_patterns(".
 shutil.copy2(ROOT / "targets.yaml", SAMPLE / "targets.yaml")
 
 
+def copy_sample(root: Path) -> Path:
+    """A project of its own at `root`: the sample's `data/` (without its cache) and
+    `targets.yaml`, for a test that edits it, records runs on it or caches into it."""
+    shutil.copytree(SAMPLE / "data", root / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
+    shutil.copy2(SAMPLE / "targets.yaml", root / "targets.yaml")
+    return root
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> None:
     """`-n auto` unless `-n` was given, and `--dist loadgroup` unless `--dist` was (or xdist is

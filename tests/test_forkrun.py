@@ -4,7 +4,6 @@ both streams, same exit status, in both languages, for answers, usage errors and
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
+from conftest import copy_sample
 from forkrun import fork_pqp
 from inprocess import Run
 
@@ -29,10 +28,7 @@ CASES = [
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(SAMPLE / "data", root / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
-    shutil.copy2(SAMPLE / "targets.yaml", root / "targets.yaml")
-    return root
+    return copy_sample(tmp_path / "project")
 
 
 def test_a_forked_run_writes_what_a_started_run_writes(project: Path) -> None:

@@ -16,7 +16,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
+from conftest import copy_sample
 from forkrun import fork_pqp
 from inprocess import run_pqp
 from test_cache import FILES, TARGETS, cli, write
@@ -120,10 +120,7 @@ def _records(xdg: Path) -> list[Path]:
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(SAMPLE / "data", root / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
-    shutil.copy2(SAMPLE / "targets.yaml", root / "targets.yaml")
-    return root
+    return copy_sample(tmp_path / "project")
 
 
 def test_a_file_rewritten_while_it_was_read_is_never_recorded(sample: Path, tmp_path: Path) -> None:
@@ -157,9 +154,7 @@ def test_a_project_below_pythons_prefix_is_still_an_input(tmp_path: Path) -> Non
     )  # fmt: skip
     ours = [sysconfig.get_paths()["purelib"], str(Path(__file__).resolve().parents[1])]
     (Path(done.stdout.strip()) / "pqp-hostile.pth").write_text("\n".join(ours) + "\n")
-    project = prefix / "src" / "app"
-    shutil.copytree(SAMPLE / "data", project / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
-    shutil.copy2(SAMPLE / "targets.yaml", project / "targets.yaml")
+    project = copy_sample(prefix / "src" / "app")
     env = _env(tmp_path / "xdg")
 
     def status(*more: str) -> bytes:
@@ -307,9 +302,7 @@ def test_records_asked_for_after_the_cache_was_cleared_are_still_all_there(
 def test_a_project_in_a_folder_named_like_the_cache_is_still_an_input(tmp_path: Path) -> None:
     """Only the data cache's own entries are left out of a record's inputs, not every path
     through a folder named `.pqp-cache`: a file removed there gives a fresh answer."""
-    project = tmp_path / ".pqp-cache" / "plan"
-    shutil.copytree(SAMPLE / "data", project / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
-    shutil.copy2(SAMPLE / "targets.yaml", project / "targets.yaml")
+    project = copy_sample(tmp_path / ".pqp-cache" / "plan")
     xdg = tmp_path / "xdg"
     _here(project, xdg, "status", "--format", "json")  # the data cache
     for _ in range(2):  # a record, a replay

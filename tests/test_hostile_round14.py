@@ -153,14 +153,10 @@ def test_the_years_before_1000_are_in_order(tmp_path: Path, lang: str) -> None:
 def test_a_report_dated_before_the_period_draws_no_table_without_a_year(tmp_path: Path) -> None:
     """Dated before the plan begins, the year tables have no year: each says so in a sentence
     (the systems-and-tools table was drawn with its two first columns only)."""
-    import shutil
-
     import docx
-    from conftest import SAMPLE
+    from conftest import copy_sample
 
-    root = tmp_path / "project"
-    shutil.copytree(SAMPLE / "data", root / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
-    shutil.copy2(SAMPLE / "targets.yaml", root / "targets.yaml")
+    root = copy_sample(tmp_path / "project")
     out = root / "r.docx"
     code, _, err = invoke(*args(root, "report", "-o", str(out)), "--as-of", "2020-06-30")
     assert code == 0, err

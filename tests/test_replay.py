@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE  # this process's copy of data/ and targets.yaml
+from conftest import copy_sample
 from forkrun import fork_pqp
 from inprocess import Run, run_pqp
 
@@ -80,9 +80,7 @@ class Folder:
 
 
 def _folder(tmp_path: Path, *, broken: bool = False) -> Folder:
-    root = tmp_path / "project"
-    shutil.copytree(SAMPLE / "data", root / "data", ignore=shutil.ignore_patterns(".pqp-cache"))
-    shutil.copy2(SAMPLE / "targets.yaml", root / "targets.yaml")
+    root = copy_sample(tmp_path / "project")
     if broken:  # an error (a record without its fields) and a file that is not YAML
         (root / "data" / "trainings" / "broken.yaml").write_text("- id: X-1\n  oops: [1\n")
         (root / "data" / "units.yaml").write_text(
