@@ -93,9 +93,10 @@ def test_a_forked_run_starts_and_ends_as_python_would(
     signal handlers and fault handler (not pytest's), its warnings (shown on stderr, not
     recorded by pytest), its exit (its `atexit` functions, its finalizers newest first, a
     string status): as a `python` started with the same environment."""
-    from pqp_cli.cli import app
+    from pqp_cli.cli import app, interrupt
 
     monkeypatch.setattr(app, "main", _probe)  # what `cli.launch` runs
+    monkeypatch.setattr(interrupt, "watch", lambda: None)  # pqp's own handler, not the fork's
     (tmp_path / "tmp").mkdir()
     env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "PQP_NO_REPLAY": "1"}
     env["TZ"] = "Asia/Ho_Chi_Minh" if time.strftime("%z") != "+0700" else "UTC"
@@ -120,10 +121,10 @@ def test_a_forked_run_stopped_by_ctrl_c_is_killed_by_it_as_python_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An uncaught KeyboardInterrupt: Python prints it, then ends killed by SIGINT (a shell
-    stops a script there), not with status 1."""
-    from pqp_cli.cli import app
+    stops a script there), not with status 1. (pqp's own entry catches it: `cli.interrupt`.)"""
+    from pqp_cli.cli import launch
 
-    monkeypatch.setattr(app, "main", _interrupted)
+    monkeypatch.setattr(launch, "main", _interrupted)
     forked = fork_pqp(("status",), cwd=tmp_path, env={**os.environ, "PQP_NO_REPLAY": "1"})
     assert forked is not None and forked.code == -signal.SIGINT
     assert forked.err.splitlines()[-1] == b"KeyboardInterrupt"

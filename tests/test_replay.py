@@ -325,6 +325,7 @@ def test_a_replay_imports_no_heavy_library(folder: Folder) -> None:
         "pqp_cli.core.version",
         "pqp_cli.cli",
         "pqp_cli.cli.launch",
+        "pqp_cli.cli.interrupt",
         "pqp_cli.cache",
         "pqp_cli.cache.replay",
     }

@@ -7,6 +7,7 @@ import sys
 import typer
 
 from pqp_cli import __version__
+from pqp_cli.cli import interrupt
 from pqp_cli.cli.common import fail, guess_lang
 from pqp_cli.core.i18n import tr
 from pqp_cli.core.notes import use_language
@@ -112,7 +113,8 @@ def _without_lang(argv: list[str]) -> list[str] | None:
 
 
 def main() -> None:
-    """Run the app; no traceback ever reaches a user."""
+    """Run the app; no traceback ever reaches a user, and Ctrl-C ends it in silence (130)."""
+    interrupt.watch()
     lang = guess_lang()
     args = hoist_global_options(sys.argv[1:])
     try:
@@ -123,11 +125,14 @@ def main() -> None:
         else:
             app(args=args, prog_name="pqp", standalone_mode=True)
             code = 0
-    except PqpError as err:
-        raise SystemExit(fail(err, lang).exit_code) from None
     except KeyboardInterrupt:
         raise SystemExit(130) from None
-    except Exception as exc:  # a bug: say so plainly, never a traceback
+    except Exception as exc:
+        if interrupt.pressed():  # a Ctrl-C a library let out as another error
+            raise SystemExit(130) from None
+        if isinstance(exc, PqpError):
+            raise SystemExit(fail(exc, lang).exit_code) from None
+        # a bug: say so plainly, never a traceback
         what = f"{type(exc).__name__}: {exc}"[:300]
         typer.echo(f"pqp: {tr('internal', lang, what=what)}", err=True)
         sys.exit(2)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pqp_cli.cache import replay
+from pqp_cli.cli import interrupt
 
 #: Audit events that change something outside the run, or start another program: such a run
 #: is not replayed (its effect would be missing) unless all it touched is pqp's caches.
@@ -74,7 +75,21 @@ _WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
 def main() -> None:
-    """`pqp`: the recorded answer, or a run (recorded when it may be replayed)."""
+    """`pqp`: the recorded answer, or a run (recorded when it may be replayed). A Ctrl-C
+    before the run has started (as its libraries are imported) ends it as one during it
+    does: exit 130, nothing said (`cli.interrupt`)."""
+    interrupt.watch()
+    try:
+        _start()
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except Exception:
+        if interrupt.pressed():
+            raise SystemExit(130) from None
+        raise
+
+
+def _start() -> None:
     argv = sys.argv[1:]
     recording = _prepare(argv)
     from pqp_cli.cli.app import main as run
