@@ -54,13 +54,15 @@ main()
 """
 
 
-def _hostile(root: Path, what: str, *args: str) -> subprocess.Popen[str]:
-    """`pqp ARGS` as `_HOSTILE_WORKER` runs it, in a process group of its own."""
+def _hostile(
+    root: Path, what: str, *args: str, script: str = _HOSTILE_WORKER
+) -> subprocess.Popen[str]:
+    """`pqp ARGS` as `script` runs it, in a process group of its own."""
     env = {**os.environ, "PQP_LANG": "", "NO_COLOR": "1", "PQP_NO_REPLAY": "1"}
     env |= {"PQP_WORKERS": "2", "PQP_HOSTILE_ONCE": str(root / "once"), "PQP_HOSTILE": what}
     env.pop("PQP_NO_CACHE", None)
     data = ["--data", str(root / "data"), "--targets", str(root / "targets.yaml")]
-    command = [sys.executable, "-c", textwrap.dedent(_HOSTILE_WORKER), *args, *data]
+    command = [sys.executable, "-c", textwrap.dedent(script), *args, *data]
     return subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True,
@@ -117,6 +119,39 @@ def test_ctrl_c_while_a_worker_reads_ends_the_run_without_a_traceback(tmp_path: 
     code, out, err = _ended(run, "Ctrl-C")
     assert (code, out) == (130, "")
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+
+
+#: `_HOSTILE_WORKER`, with a thread of the run's own that takes the Ctrl-C once the run
+#: waits for the stalled worker's file: as when the signal lands just before the wait starts,
+#: Python's handler is due, but nothing wakes the wait.
+_SIGNAL_BESIDE_THE_WAIT = (
+    """
+import signal, sys, threading, time
+
+def sidekick():
+    main = threading.main_thread().ident
+    while sys._current_frames()[main].f_code.co_name != "next":  # _Workers.next
+        time.sleep(0.01)
+    time.sleep(0.3)  # inside the queue's wait
+    signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+
+threading.Thread(target=sidekick, daemon=True).start()
+"""
+    + _HOSTILE_WORKER
+)
+
+
+def test_a_ctrl_c_that_does_not_wake_the_wait_on_a_worker_still_ends_the_run(
+    tmp_path: Path,
+) -> None:
+    """A Ctrl-C that landed just before the run began to wait for a worker's next file was
+    handled only when that file came: never, from a worker that reads on for ever (1 run in
+    ~100 of the test above, under load). The run looks again every tenth of a second."""
+    root = write(tmp_path)
+    run = _hostile(root, "stall", "validate", "--format", "json", script=_SIGNAL_BESIDE_THE_WAIT)
+    code, out, err = _ended(run, "Ctrl-C")
+    assert (root / "once").exists()
+    assert (code, out, err) == (130, "", "")
 
 
 @pytest.fixture

@@ -139,6 +139,8 @@ class _WorkerLost(Exception):
 
 
 _LOST = object()  # in a worker's queue: it ended before it sent back all it was given
+#: Seconds the run waits on a worker before it looks again (`_Workers.next`).
+_LOOK_AGAIN = 0.1
 
 
 class _Workers:
@@ -188,8 +190,18 @@ class _Workers:
         return reader
 
     def next(self) -> Any:
-        """The next file's reading, from the worker it went to; raises _WorkerLost."""
-        found = self.queues[self.owner[self.taken]].get()
+        """The next file's reading, from the worker it went to; raises _WorkerLost.
+
+        The wait is looked at again every `_LOOK_AGAIN` seconds: a Ctrl-C that lands just
+        before it starts leaves Python's handler due with nothing to wake the wait, and the
+        run would go on waiting for a file that may take long, or never come."""
+        waiting = self.queues[self.owner[self.taken]]
+        while True:
+            try:
+                found = waiting.get(timeout=_LOOK_AGAIN)
+                break
+            except queue.Empty:
+                continue
         self.taken += 1
         if found is _LOST:
             raise _WorkerLost
