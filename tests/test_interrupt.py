@@ -17,15 +17,24 @@ from pathlib import Path
 from conftest import copy_sample
 
 #: `pqp validate`, whose loading is interrupted by Ctrl-C and, as pydantic-core does, turns
-#: the KeyboardInterrupt into an error of another kind (`PQP_WRAP=other`), or lets it through
-#: (`PQP_WRAP=none`).
+#: the KeyboardInterrupt into an error of another kind (`PQP_WRAP=other`), or loses it, only
+#: saying "Exception ignored in" (`PQP_WRAP=swallowed`), or lets it through (`PQP_WRAP=none`).
 _INTERRUPTED_LOAD = """
 import os, signal, sys
 from pqp_cli.cli import validate_cmd
 
 real = validate_cmd.load
 
+class Swallowing:  # as a C library calling back into Python while it builds something
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(10_000_000):  # the signal's handler runs here, and what it raises is lost
+            pass
+
 def interrupted(*args, **kwargs):
+    if os.environ["PQP_WRAP"] == "swallowed":
+        Swallowing()
+        return real(*args, **kwargs)
     try:
         os.kill(os.getpid(), signal.SIGINT)
         for _ in range(10_000_000):  # the signal's handler runs here
@@ -76,6 +85,18 @@ def test_ctrl_c_that_a_library_turns_into_another_error_exits_130_in_silence(
 ) -> None:
     copy_sample(tmp_path)
     done = _run(_INTERRUPTED_LOAD, tmp_path, "validate", PQP_WRAP="other")
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "")
+
+
+def test_ctrl_c_that_a_library_loses_still_ends_the_run_with_130_in_silence(
+    tmp_path: Path,
+) -> None:
+    """pydantic-core, building a model's validator as its module is imported, called back
+    into Python where the KeyboardInterrupt was raised, and lost it ("Exception ignored in:
+    '^\\d{10}(-\\d{3})?$'", the tax code's pattern): the run went on as if no Ctrl-C had come,
+    that message's traceback on stderr."""
+    copy_sample(tmp_path)
+    done = _run(_INTERRUPTED_LOAD, tmp_path, "validate", PQP_WRAP="swallowed")
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "")
 
 

@@ -1,10 +1,15 @@
 """Ctrl-C, wherever it lands: the run ends with exit 130 and says nothing.
 
 Python raises KeyboardInterrupt where the main thread happens to be, and a library does not
-always let it out as itself: pydantic-core, building a model's validator while a module of
-records is imported, turns it into a `SchemaError`, which pqp would report as an internal
-error. So the run's SIGINT handler notes the Ctrl-C before raising KeyboardInterrupt, as
-Python's own does, and an error that comes after it is taken for its consequence.
+always let it out as itself. pydantic-core builds a model's validator as the model's module
+is imported, during the run; a Ctrl-C landing then came out as a `SchemaError` (which pqp
+would report as an internal error), or was lost in a call back into Python (said only as
+"Exception ignored in: …" on stderr, the run going on as if no Ctrl-C had come). So:
+
+- the run's SIGINT handler notes the Ctrl-C before raising KeyboardInterrupt, as Python's
+  own does, and an error that comes after it is taken for its consequence (`pressed`);
+- a KeyboardInterrupt lost that way (`sys.unraisablehook`) is not printed: it is raised
+  again a moment later, where the run has gone on.
 
 A run started with SIGINT ignored (`nohup`, a shell's background job) leaves it ignored.
 """
@@ -12,19 +17,24 @@ A run started with SIGINT ignored (`nohup`, a shell's background job) leaves it 
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import sys
 from types import FrameType
+from typing import Any
 
 _pressed = False
 
 
 def watch() -> None:
-    """From now on, a Ctrl-C is noted (`pressed`) as it raises KeyboardInterrupt. Only the
-    main thread may set a handler; elsewhere, and when SIGINT is ignored or handled by the
-    caller, nothing changes."""
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        with contextlib.suppress(ValueError):  # not the main thread
-            signal.signal(signal.SIGINT, _noted)
+    """From now on, a Ctrl-C is noted (`pressed`) as it raises KeyboardInterrupt, and raised
+    again when lost. Only the main thread may set a handler; elsewhere, and when SIGINT is
+    ignored or handled by the caller, nothing changes."""
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return
+    with contextlib.suppress(ValueError):  # not the main thread
+        signal.signal(signal.SIGINT, _noted)
+        sys.unraisablehook = _raised_again(sys.unraisablehook)
 
 
 def pressed() -> bool:
@@ -36,3 +46,24 @@ def _noted(signum: int, frame: FrameType | None) -> None:
     global _pressed
     _pressed = True
     raise KeyboardInterrupt
+
+
+#: Seconds after which a lost Ctrl-C is raised again: out of the call back it was lost in.
+_AGAIN_AFTER = 0.01
+
+
+def _raised_again(hook: Any) -> Any:
+    """`hook`, but a lost KeyboardInterrupt is raised again shortly (by SIGALRM: a signal sent
+    at once would be raised inside this hook, and lost with it) and said nowhere."""
+
+    def unraisable(what: Any) -> None:
+        if not isinstance(what.exc_value, KeyboardInterrupt):
+            hook(what)
+            return
+        try:
+            signal.signal(signal.SIGALRM, _noted)
+            signal.setitimer(signal.ITIMER_REAL, _AGAIN_AFTER)
+        except ValueError:  # not the main thread, which alone takes Python's signals
+            os.kill(os.getpid(), signal.SIGINT)
+
+    return unraisable
