@@ -258,6 +258,27 @@ def test_a_cache_signed_by_someone_else_is_not_trusted(tmp_path: Path) -> None:
     assert load(root, use_cache=True) == plain
 
 
+def test_a_cache_folder_removed_or_made_a_link_while_a_run_writes(tmp_path: Path) -> None:
+    """A run makes each cache folder once (`DataCache._made`): removed meanwhile (another run
+    clearing the cache), it is made again, its `.gitignore` too; turned into a link, nothing
+    more is written through it, nor read."""
+    root = write(tmp_path)
+    cache = DataCache((root / "data").resolve(), user(root))
+    folder = root / "data" / CACHE_DIR
+    assert cache.put("m/" + "a" * 64 + "-" + "b" * 32, b"one")
+    shutil.rmtree(folder)
+    assert cache.put("m/" + "a" * 64 + "-" + "c" * 32, b"two")
+    assert cache.get("m/" + "a" * 64 + "-" + "c" * 32) == b"two"
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(folder / "m")
+    (folder / "m").symlink_to(elsewhere)
+    assert not cache.put("m/" + "a" * 64 + "-" + "d" * 32, b"three")
+    assert list(elsewhere.iterdir()) == []
+    assert cache.get("m/" + "a" * 64 + "-" + "c" * 32) is None
+
+
 def test_the_cache_folder_is_ignored_by_git(tmp_path: Path) -> None:
     root = write(tmp_path)
     load(root, use_cache=True)

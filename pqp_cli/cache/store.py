@@ -192,6 +192,7 @@ class DataCache:
         self.root = data_dir / CACHE_DIR
         self.key = _user_key(settings)
         self.wrote = False
+        self._made: set[Path] = set()  # folders this run made (or found) under the root
         if self.key is not None and self.root.is_symlink():
             self._refuse(self.root)
 
@@ -204,16 +205,17 @@ class DataCache:
     def _no_link_to(self, folder: Path) -> bool:
         """`folder` and every folder between it and the cache's root are real folders (or not
         there yet); a link on the way turns the cache off."""
-        step = folder
+        root, step = os.fspath(self.root), os.fspath(folder)  # both normalized, as Paths are
         while True:  # up to the root only (not every parent up to `/`, as `.parents` lists)
-            if step.is_symlink():
-                self._refuse(step)
+            if os.path.islink(step):
+                self._refuse(Path(step))
                 return False
-            if step == self.root:
+            if step == root:
                 return True
-            if step.parent == step:
+            parent = os.path.dirname(step)
+            if parent == step:
                 return False
-            step = step.parent
+            step = parent
 
     @property
     def enabled(self) -> bool:
@@ -245,24 +247,34 @@ class DataCache:
         command, and entries are private (0600, as `mkstemp` makes them): only this user's key
         can verify them, so no one else has any use for them."""
         path = self.root / name
-        try:
-            if self.key is None or not self._make(path.parent):
-                return False
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        for _ in range(2):  # a folder removed meanwhile (`_make` knew it made) is made again
             try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(self._sign(name, payload) + payload)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            self.wrote = True
-            return True
-        except OSError:
+                return self._write(path, name, payload)
+            except FileNotFoundError:
+                self._made.discard(path.parent)
+            except OSError:
+                return False
+        return False
+
+    def _write(self, path: Path, name: str, payload: bytes) -> bool:
+        if self.key is None or not self._make(path.parent):
             return False
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(self._sign(name, payload) + payload)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.wrote = True
+        return True
 
     def _make(self, folder: Path) -> bool:
-        """Make `folder` under the cache's root one level at a time, never through a link."""
+        """Make `folder` under the cache's root one level at a time, never through a link
+        (each folder once a run: `put` forgets one found gone)."""
+        if folder in self._made:
+            return self._no_link_to(folder)
         made_root = not self.root.exists()
         for step in [
             *reversed(folder.relative_to(self.root).parents),
@@ -274,7 +286,10 @@ class DataCache:
             here.mkdir(exist_ok=True)
         if made_root:
             _ignore_all(self.root / ".gitignore")
-        return self._no_link_to(folder)
+        if not self._no_link_to(folder):
+            return False
+        self._made.add(folder)
+        return True
 
     def prune(self, files_in_use: set[str], *, files: bool = True) -> None:
         """Drop old dataset entries, and (`files`) file entries no current file has once they
