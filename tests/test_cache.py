@@ -279,6 +279,33 @@ def test_a_cache_folder_removed_or_made_a_link_while_a_run_writes(tmp_path: Path
     assert cache.get("m/" + "a" * 64 + "-" + "c" * 32) is None
 
 
+def test_a_run_of_many_years_writes_no_more_metric_entries_than_the_cache_keeps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """By year over a 300-year period, `status` computes 1,500 metric results: each was a file
+    written, then all but the newest 256 pruned at the run's end. A run now writes at most
+    `METRICS_KEPT_A_RUN`, and its answers, warm or not, are the uncached ones."""
+    from pqp_cli.cache.memo import METRICS_KEPT_A_RUN
+
+    root = write(tmp_path)
+    targets = root / "targets.yaml"
+    targets.write_text(TARGETS.replace("2025-12-31", "2320-12-31"), encoding="utf-8")
+    written: list[str] = []
+    real = DataCache.put
+
+    def counted(self: DataCache, name: str, payload: bytes) -> bool:
+        written.append(name)
+        return real(self, name, payload)
+
+    monkeypatch.setattr(DataCache, "put", counted)
+    command = ("status", "--format", "json", "--by", "year", "--as-of", "2320-12-31")
+    fresh = cli(root, *command, "--no-cache")
+    assert cli(root, *command) == fresh
+    metrics = [n for n in written if n.startswith("m/")]
+    assert METRICS_KEPT_A_RUN <= len(metrics) <= METRICS_KEPT_A_RUN + 8  # and the answer
+    assert cli(root, *command) == fresh
+
+
 def test_the_cache_folder_is_ignored_by_git(tmp_path: Path) -> None:
     root = write(tmp_path)
     load(root, use_cache=True)

@@ -11,6 +11,11 @@ from typing import Any
 
 from pqp_cli.cache.store import DataCache, salt
 
+#: Metric results a run keeps at most: the cache keeps only the newest 256 entries of `m/`
+#: (`store._KEEP`), whole answers among them, so more would be written only to be pruned (a
+#: period of ten thousand years wrote 12,000, a file each).
+METRICS_KEPT_A_RUN = 192
+
 
 class MetricMemo:
     """Metric results for one dataset, one cache entry each, by what they were computed from."""
@@ -18,6 +23,7 @@ class MetricMemo:
     def __init__(self, cache: DataCache, prefix: str) -> None:
         self.cache = cache
         self.prefix = prefix
+        self.room = METRICS_KEPT_A_RUN
 
     def _name(self, key: str) -> str:
         return f"{self.prefix}-{hashlib.sha256(key.encode()).hexdigest()[:32]}"
@@ -33,11 +39,14 @@ class MetricMemo:
         return value if stored_key == key else None
 
     def put(self, key: str, value: Any) -> None:
+        if self.room <= 0:
+            return
         try:
             payload = marshal.dumps((key, value))
         except ValueError:  # not plain values: not cached
             return
-        self.cache.put(self._name(key), payload)
+        if self.cache.put(self._name(key), payload):
+            self.room -= 1
 
     def recall(self, key: str) -> Any | None:
         """A whole answer kept by `keep` (a typed document), or None."""
