@@ -57,7 +57,10 @@ def _word(root: Path, *extra: str) -> tuple[list[str], list[list[str]]]:
     code, _, err = invoke(*command, "--as-of", "2023-06-30", "--date", "2023-07-01", *extra)
     assert code == 0, err
     document = docx.Document(str(out))
-    heads = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+    heads = [  # a date heading's break before its year left out (test_report_docx checks it)
+        [cell.text.replace("\u200b", "") for cell in table.rows[0].cells]
+        for table in document.tables
+    ]
     return [p.text for p in document.paragraphs], heads
 
 
@@ -144,7 +147,10 @@ def test_the_years_before_1000_are_in_order(tmp_path: Path, lang: str) -> None:
     assert code == 0, err
     import docx
 
-    heads = [[cell.text for cell in t.rows[0].cells] for t in docx.Document(str(out)).tables]
+    heads = [
+        [cell.text.replace("\u200b", "") for cell in t.rows[0].cells]
+        for t in docx.Document(str(out)).tables
+    ]
     years = [y for h in heads if len(h) > 3 and h[2] == "" for y in h[3:]]
     last = point_label("0012-06-30", lang)
     assert years == [*(str(y) for y in range(1, 12)), last]
@@ -161,7 +167,10 @@ def test_a_report_dated_before_the_period_draws_no_table_without_a_year(tmp_path
     code, _, err = invoke(*args(root, "report", "-o", str(out)), "--as-of", "2020-06-30")
     assert code == 0, err
     document = docx.Document(str(out))
-    heads = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+    heads = [  # a date heading's break before its year left out (test_report_docx checks it)
+        [cell.text.replace("\u200b", "") for cell in table.rows[0].cells]
+        for table in document.tables
+    ]
     assert not [h for h in heads if h and h[0] in ("STT", "No.") and len(h) == 2], heads
     texts = [p.text for p in document.paragraphs]
     assert w("e_schemes", "vi") in texts and w("e_years", "vi") in texts

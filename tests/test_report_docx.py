@@ -390,3 +390,24 @@ def test_a_long_period_splits_the_year_columns_into_tables_of_six_at_most(
     assert [y for h, _ in split for y in h[3:]] == heads[3:]
     assert all(h[:3] == heads[:3] and r[0][:3] == rows[0][:3] for h, r in split)
     assert [c for _, r in split for c in r[0][3:]] == rows[0][3:]
+
+
+def test_a_date_heading_breaks_before_its_year_only(tmp_path: Path) -> None:
+    """Six year columns, the last to 30 June: a sixth of the page's width holds `30/06/2026` on
+    no line, and Word and LibreOffice broke it inside the year (`30/06/2` over `026`). The
+    heading may now break before its year only (a zero-width space), and says nothing else:
+    the caption and the text keep the date whole."""
+    from conftest import copy_sample
+
+    copy_sample(tmp_path)
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(
+        targets.read_text(encoding="utf-8").replace("end: 2025-12-31", "end: 2026-12-31"),
+        encoding="utf-8",
+    )
+    out, data = tmp_path / "r.docx", ("--data", str(tmp_path / "data"), "--targets", str(targets))
+    invoke("report", "-o", str(out), *data, "--as-of", "2026-06-30", "--lang", "vi")
+    document = docx.Document(str(out))
+    heads = [c.text for c in table_by_header(document, "Mã", "Chỉ tiêu", "").rows[0].cells]
+    assert heads[3:] == ["2021", "2022", "2023", "2024", "2025", "30/06/\u200b2026"]
+    assert not [p.text for p in document.paragraphs if "\u200b" in p.text]

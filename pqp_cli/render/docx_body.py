@@ -103,7 +103,8 @@ def _years(doc: Document, report: ReportDoc, n: Counter) -> None:
         widths = (1.2, 3.4, 2.4, *([width] * extra))
         options = {"numeric": range(3, len(heads)), "size": 11 if extra > 5 else 12}
         label = _part(len(parts), heads, 3)
-        shown = n.table(doc, "t_years", (heads, rows), widths, "e_years", label, **options)
+        table = (tables.breakable(heads, 3), rows)
+        shown = n.table(doc, "t_years", table, widths, "e_years", label, **options)
         if shown:
             merge_pairs(shown, (0, 1))
     if shown:
@@ -122,7 +123,8 @@ def _schemes(doc: Document, report: ReportDoc, n: Counter, tid: str) -> None:
         widths = (1.3, 4.5, *([(TEXT_CM - 1.3 - 4.5) / max(extra, 1)] * extra))
         options = {"numeric": range(2, len(heads)), "size": 11 if extra > 5 else 12}
         label = _part(len(parts), heads, 2)
-        shown = n.table(doc, "t_schemes", (heads, rows), widths, "e_schemes", label, **options)
+        table = (tables.breakable(heads, 2), rows)
+        shown = n.table(doc, "t_schemes", table, widths, "e_schemes", label, **options)
     if shown:
         note(doc, w("schemes_note", report.lang, id=tid))
 

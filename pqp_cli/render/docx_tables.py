@@ -64,6 +64,18 @@ def year_keys(report: ReportDoc) -> list[str]:
     return sorted(keys, key=point_order)
 
 
+def breakable(heads: list[str], fixed: int) -> list[str]:
+    """The year columns' headings, a date's (`30/06/2026`) free to break before its year only
+    (a zero-width space): six columns in a page's width hold no date on one line, and Word and
+    LibreOffice broke it inside the year (`30/06/2` over `026`)."""
+    return [*heads[:fixed], *(_before_year(h) for h in heads[fixed:])]
+
+
+def _before_year(head: str) -> str:
+    day, slash, year = head.rpartition("/")
+    return f"{day}/\u200b{year}" if slash and not head.isdigit() else head
+
+
 def years_table(report: ReportDoc) -> tuple[list[str], Rows]:
     """Table 2: per target two rows, in the year and cumulative, one column per year."""
     lang, keys = report.lang, year_keys(report)
