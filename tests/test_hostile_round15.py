@@ -1,0 +1,123 @@
+"""Round 15, hostile: Ctrl-C (and its neighbours, SIGTERM and SIGALRM) at the moments the last
+round's handling left open (`cli/interrupt.py`), and the data cache's folders taken away while
+runs go on (`cache/store.py`).
+
+Each run is a process of its own that makes its moment happen on purpose (a signal sent to
+itself where the attack wants it), never by hoping a sleep lands there: the answers asserted
+are those a user relies on, exit 130 and nothing said, whatever the machine's load."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from conftest import copy_sample
+
+
+def _run(script: str, root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, "PQP_NO_REPLAY": "1", "PQP_LANG": "", "NO_COLOR": "1", **env}
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script), *args],
+        cwd=root, env=environ, capture_output=True, text=True, timeout=120,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+#: `pqp validate`, whose load is interrupted inside code that `exec` runs from a string, as the
+#: standard library's `dataclasses` and `typing` do when pydantic's modules are imported at
+#: the start of a run (a Ctrl-C at 0.1-0.3 s landed there 1 time in 5).
+_INTERRUPTED_IN_EXEC = """
+import sys
+from pqp_cli.cli import validate_cmd
+
+real = validate_cmd.load
+
+def interrupted(*args, **kwargs):
+    exec("import os, signal\\nos.kill(os.getpid(), signal.SIGINT)\\nfor _ in range(10**7): pass")
+    return real(*args, **kwargs)
+
+validate_cmd.load = interrupted
+from pqp_cli.cli.launch import main
+
+sys.argv = ["pqp", *sys.argv[1:]]
+main()
+"""
+
+
+def _run_module(source: str, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m hostile ARGS` in `root`, `hostile` being `source`: as `python -m pqp_cli`
+    runs, which CPython ends otherwise than a script (`runpy`)."""
+    (root / "hostile.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    environ = {**os.environ, "PQP_NO_REPLAY": "1", "PQP_LANG": "", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "hostile", *args],
+        cwd=root, env=environ, capture_output=True, text=True, timeout=120,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def test_ctrl_c_inside_code_run_by_exec_exits_130_under_python_m(tmp_path: Path) -> None:
+    """A KeyboardInterrupt that leaves `exec("…")` makes CPython note it as "unhandled"; under
+    `python -m`, once the run had exited 130, the interpreter then killed itself with SIGINT
+    (a parent saw -2, not 130: 1 run in 5 of those interrupted at 0.1-0.3 s, as pydantic's
+    modules were imported, `dataclasses` building their classes with `exec`)."""
+    copy_sample(tmp_path)
+    done = _run_module(_INTERRUPTED_IN_EXEC, tmp_path, "validate")
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "")
+
+
+#: `pqp validate`, interrupted by a Ctrl-C during its load; then, as it ends (its exit
+#: functions: `multiprocessing` joining its workers, say), something else happens
+#: (`PQP_THEN`): a second Ctrl-C, or a Ctrl-C lost in a finalizer (`__del__`).
+_INTERRUPTED_TWICE = """
+import atexit, os, signal, sys
+from pqp_cli.cli import validate_cmd
+
+def spin():
+    for _ in range(3_000_000):  # the signal's handler runs here
+        pass
+
+class Swallowing:  # a finalizer, where what the handler raises is lost
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        spin()
+
+def then():
+    if os.environ["PQP_THEN"] == "again":
+        os.kill(os.getpid(), signal.SIGINT)
+        spin()
+    else:
+        Swallowing()
+        spin()
+
+def interrupted(*args, **kwargs):
+    atexit.register(then)
+    os.kill(os.getpid(), signal.SIGINT)
+    spin()
+
+validate_cmd.load = interrupted
+from pqp_cli.cli.launch import main
+
+sys.argv = ["pqp", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_second_ctrl_c_as_the_run_ends_changes_nothing(tmp_path: Path) -> None:
+    """Ctrl-C pressed twice: the second, landing in an exit function, was printed as
+    "Exception ignored in atexit callback" with its traceback."""
+    copy_sample(tmp_path)
+    done = _run(_INTERRUPTED_TWICE, tmp_path, "validate", PQP_THEN="again")
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "")
+
+
+def test_a_ctrl_c_lost_as_the_run_ends_is_not_raised_again(tmp_path: Path) -> None:
+    """A Ctrl-C lost in a finalizer once the run was already ending for one: pqp raised it
+    again 10 ms later by SIGALRM, after Python had put SIGALRM's default action back, and the
+    process was killed by SIGALRM (-14), or its exit function printed a traceback."""
+    copy_sample(tmp_path)
+    done = _run(_INTERRUPTED_TWICE, tmp_path, "validate", PQP_THEN="lost")
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "")
