@@ -11,11 +11,20 @@ would report as an internal error), or was lost in a call back into Python (said
 - a KeyboardInterrupt lost that way (`sys.unraisablehook`) is not printed: it is raised
   again a moment later, where the run has gone on.
 
+Once the run ends for a Ctrl-C (`ended`), another changes nothing, and one lost meanwhile is
+not raised again: the run is leaving already. Its last exit function (`_leave`, registered
+first) ends the process with 130 itself, after the others (`multiprocessing` ending its
+workers): CPython kills itself with SIGINT instead once a KeyboardInterrupt has left an
+`exec` of a string (as `dataclasses` builds classes, while pydantic is imported), under
+`python -m`; and no timer set for a lost Ctrl-C can go off when Python has put SIGALRM's
+default action back.
+
 A run started with SIGINT ignored (`nohup`, a shell's background job) leaves it ignored.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import signal
@@ -24,6 +33,7 @@ from types import FrameType
 from typing import Any
 
 _pressed = False
+_ending = False
 
 
 def watch() -> None:
@@ -35,6 +45,7 @@ def watch() -> None:
     with contextlib.suppress(ValueError):  # not the main thread
         signal.signal(signal.SIGINT, _noted)
         sys.unraisablehook = _raised_again(sys.unraisablehook)
+        atexit.register(_leave)
 
 
 def pressed() -> bool:
@@ -42,10 +53,33 @@ def pressed() -> bool:
     return _pressed
 
 
+def ended() -> SystemExit:
+    """What ends a run stopped by Ctrl-C (exit 130); from now on a Ctrl-C changes nothing, and
+    the process leaves with 130 after its exit functions (`_leave`)."""
+    global _ending
+    _ending = True
+    with contextlib.suppress(ValueError, OSError):
+        signal.setitimer(signal.ITIMER_REAL, 0)  # a lost Ctrl-C's, due to be raised again
+    return SystemExit(130)
+
+
 def _noted(signum: int, frame: FrameType | None) -> None:
     global _pressed
+    if _ending:
+        return  # pressed again as the run ends: it is ending already
     _pressed = True
     raise KeyboardInterrupt
+
+
+def _leave() -> None:
+    """The last exit function: a run ended by Ctrl-C leaves with 130, whatever CPython would
+    make of a KeyboardInterrupt it saw leave an `exec` (a SIGINT of its own: -2)."""
+    if not _ending:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(130)
 
 
 #: Seconds after which a lost Ctrl-C is raised again: out of the call back it was lost in.
@@ -60,6 +94,8 @@ def _raised_again(hook: Any) -> Any:
         if not isinstance(what.exc_value, KeyboardInterrupt):
             hook(what)
             return
+        if _ending:
+            return  # the run is ending for a Ctrl-C already
         try:
             signal.signal(signal.SIGALRM, _noted)
             signal.setitimer(signal.ITIMER_REAL, _AGAIN_AFTER)
