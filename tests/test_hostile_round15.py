@@ -9,11 +9,13 @@ are those a user relies on, exit 130 and nothing said, whatever the machine's lo
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from conftest import copy_sample
 
 
@@ -121,3 +123,48 @@ def test_a_ctrl_c_lost_as_the_run_ends_is_not_raised_again(tmp_path: Path) -> No
     copy_sample(tmp_path)
     done = _run(_INTERRUPTED_TWICE, tmp_path, "validate", PQP_THEN="lost")
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "")
+
+
+#: `pqp validate` with two worker processes (however small its files), each sending back a
+#: reading too large for a pipe's buffer; the run itself is killed (SIGKILL: the out-of-memory
+#: killer, which picks the largest process) as it first waits for a worker.
+_RUN_KILLED_BESIDE_ITS_WORKERS = """
+import os, signal, sys
+from pqp_cli.read import pool
+
+pool.POOL_MIN_FILES, pool.POOL_MIN_BYTES = 1, 0
+
+def large(job, **steps):
+    return b"x" * 300_000, None
+
+def killed(self):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+pool._work = large
+pool._Workers.next = killed
+from pqp_cli.cli.app import main
+
+sys.argv = ["pqp", *sys.argv[1:]]
+main()
+"""
+
+
+def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
+    """A worker forked after another held that one's end of its pipe: with the run killed,
+    the first waited for ever to send what no one would read (its caller's output, which it
+    also held, never ended), and the last printed multiprocessing's traceback of a
+    BrokenPipeError. Each now ends as soon as it finds no one to send to, saying nothing."""
+    copy_sample(tmp_path)
+    environ = {**os.environ, "PQP_NO_REPLAY": "1", "PQP_WORKERS": "3", "PQP_NO_CACHE": "1"}
+    run = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(_RUN_KILLED_BESIDE_ITS_WORKERS), "validate"],
+        cwd=tmp_path, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        out, err = run.communicate(timeout=60)  # the output ends when its last holder does
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.communicate()
+        pytest.fail("a worker still runs a minute after its run was killed")
+    assert (run.returncode, out, err) == (-signal.SIGKILL, "", "")
