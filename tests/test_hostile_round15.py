@@ -17,6 +17,10 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_sample
+from test_cache import TARGETS, cli, write
+
+from pqp_cli.cache.memo import METRICS_KEPT_A_RUN
+from pqp_cli.cache.store import _KEEP
 
 
 def _run(script: str, root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -168,3 +172,22 @@ def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
         run.communicate()
         pytest.fail("a worker still runs a minute after its run was killed")
     assert (run.returncode, out, err) == (-signal.SIGKILL, "", "")
+
+
+def test_metric_entries_stay_as_many_as_the_cache_keeps_across_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps the newest 256 `m/` entries, pruned as a run's data is loaded, and only
+    when that load wrote something: metric results are written after it, so warm runs asking
+    for other dates (a report each month's end, say) each left up to 192 more, never pruned
+    that day (1,408 entries, 6 MB, after nine runs of a four-century period). A run's first
+    metric written now prunes them first."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("PQP_NO_CACHE", raising=False)
+    root = write(tmp_path)
+    (root / "targets.yaml").write_text(TARGETS.replace("2025-12-31", "2320-12-31"), "utf-8")
+    for as_of in ("2320-12-31", "2320-06-30", "2319-12-31", "2319-06-30"):
+        command = ("status", "--format", "json", "--by", "year", "--as-of", as_of)
+        assert cli(root, *command) == cli(root, *command, "--no-cache")
+    kept = list((root / "data" / ".pqp-cache" / "m").iterdir())
+    assert len(kept) <= _KEEP["m"] + METRICS_KEPT_A_RUN + 8  # and the answers
