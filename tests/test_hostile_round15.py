@@ -191,3 +191,33 @@ def test_metric_entries_stay_as_many_as_the_cache_keeps_across_runs(
         assert cli(root, *command) == cli(root, *command, "--no-cache")
     kept = list((root / "data" / ".pqp-cache" / "m").iterdir())
     assert len(kept) <= _KEEP["m"] + METRICS_KEPT_A_RUN + 8  # and the answers
+
+
+#: `pqp validate`, given a Ctrl-C once it has answered, as the interpreter tears down (a
+#: finalizer run then, here one of the script's own globals).
+_INTERRUPTED_AT_TEARDOWN = """
+import os, signal, sys
+
+class Late:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(3_000_000):
+            pass
+
+late = Late()
+from pqp_cli.cli.launch import main
+
+sys.argv = ["pqp", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_ctrl_c_once_the_run_has_answered_changes_nothing(tmp_path: Path) -> None:
+    """Python puts SIGINT's default action back as it tears down: a Ctrl-C landing then
+    killed a run that had given its whole answer (-2, its exit status lost)."""
+    copy_sample(tmp_path)
+    plain = _run("from pqp_cli.cli.launch import main; main()", tmp_path, "validate")
+    done = _run(_INTERRUPTED_AT_TEARDOWN, tmp_path, "validate")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        plain.returncode, plain.stdout, plain.stderr,
+    )  # fmt: skip

@@ -17,7 +17,7 @@ first) ends the process with 130 itself, after the others (`multiprocessing` end
 workers): CPython kills itself with SIGINT instead once a KeyboardInterrupt has left an
 `exec` of a string (as `dataclasses` builds classes, while pydantic is imported), under
 `python -m`; and no timer set for a lost Ctrl-C can go off when Python has put SIGALRM's
-default action back.
+default action back. A run that has answered ignores a Ctrl-C as Python tears down.
 
 A run started with SIGINT ignored (`nohup`, a shell's background job) leaves it ignored.
 """
@@ -73,8 +73,12 @@ def _noted(signum: int, frame: FrameType | None) -> None:
 
 def _leave() -> None:
     """The last exit function: a run ended by Ctrl-C leaves with 130, whatever CPython would
-    make of a KeyboardInterrupt it saw leave an `exec` (a SIGINT of its own: -2)."""
+    make of a KeyboardInterrupt it saw leave an `exec` (a SIGINT of its own: -2). Any other
+    has answered: a Ctrl-C as Python then tears down (SIGINT's default action put back, which
+    would kill it) changes nothing."""
     if not _ending:
+        with contextlib.suppress(ValueError):
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         return
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
