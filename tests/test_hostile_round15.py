@@ -186,7 +186,7 @@ def test_metric_entries_stay_as_many_as_the_cache_keeps_across_runs(
     monkeypatch.delenv("PQP_NO_CACHE", raising=False)
     root = write(tmp_path)
     (root / "targets.yaml").write_text(TARGETS.replace("2025-12-31", "2320-12-31"), "utf-8")
-    for as_of in ("2320-12-31", "2320-06-30", "2319-12-31", "2319-06-30"):
+    for as_of in ("2320-12-31", "2320-06-30", "2319-12-31"):  # 1,500 metric results each
         command = ("status", "--format", "json", "--by", "year", "--as-of", as_of)
         assert cli(root, *command) == cli(root, *command, "--no-cache")
     kept = list((root / "data" / ".pqp-cache" / "m").iterdir())
