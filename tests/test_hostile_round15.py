@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_sample
+from gitrepo import two_commits
 from test_cache import TARGETS, cli, write
 
 from pqp_cli.cache.memo import METRICS_KEPT_A_RUN
@@ -221,3 +222,48 @@ def test_a_ctrl_c_once_the_run_has_answered_changes_nothing(tmp_path: Path) -> N
     assert (done.returncode, done.stdout, done.stderr) == (
         plain.returncode, plain.stdout, plain.stderr,
     )  # fmt: skip
+
+
+#: `pqp diff v1`, interrupted while it checks out v1 into a temporary folder, then pressed
+#: again as that folder is removed (the second press of a Ctrl-C pressed twice quickly).
+_INTERRUPTED_TWICE_IN_A_CHECKOUT = """
+import os, shutil, signal, sys
+from pqp_cli.load import gitrev
+
+def pressed():
+    os.kill(os.getpid(), signal.SIGINT)
+    for _ in range(3_000_000):  # the signal's handler runs here
+        pass
+
+real_rmtree, real_data_folder = shutil.rmtree, gitrev._data_folder
+
+def rmtree(*args, **kwargs):
+    pressed()
+    real_rmtree(*args, **kwargs)
+
+def data_folder(*args, **kwargs):
+    found = real_data_folder(*args, **kwargs)
+    pressed()
+    return found
+
+shutil.rmtree = rmtree
+gitrev._data_folder = data_folder
+from pqp_cli.cli.launch import main
+
+sys.argv = ["pqp", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_ctrl_c_pressed_twice_leaves_no_checkout_behind(tmp_path: Path) -> None:
+    """The second press landed in the removal of `diff`'s checkout of a revision, which it cut
+    short: a copy of the data (and its cache) was left in the temporary folder for good. A
+    Ctrl-C pressed again within a second of the first is now the same Ctrl-C."""
+    repo = two_commits(tmp_path / "repo")
+    (tmp_path / "tmp").mkdir()
+    done = _run(
+        _INTERRUPTED_TWICE_IN_A_CHECKOUT, repo.root, *repo.args("diff", "v1"),
+        TMPDIR=str(tmp_path / "tmp"),
+    )  # fmt: skip
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "")
+    assert list((tmp_path / "tmp").iterdir()) == []

@@ -11,9 +11,10 @@ would report as an internal error), or was lost in a call back into Python (said
 - a KeyboardInterrupt lost that way (`sys.unraisablehook`) is not printed: it is raised
   again a moment later, where the run has gone on.
 
-Once the run ends for a Ctrl-C (`ended`), another changes nothing, and one lost meanwhile is
-not raised again: the run is leaving already. Its last exit function (`_leave`, registered
-first) ends the process with 130 itself, after the others (`multiprocessing` ending its
+A Ctrl-C pressed again within two seconds is the same one: the run is on its way out, and
+its clean-up is not cut short. Once the run ends for a Ctrl-C (`ended`), another changes
+nothing, and one lost meanwhile is not raised again: the run is leaving already. Its last
+exit function (`_leave`, registered first) ends the process with 130 itself, after the others (`multiprocessing` ending its
 workers): CPython kills itself with SIGINT instead once a KeyboardInterrupt has left an
 `exec` of a string (as `dataclasses` builds classes, while pydantic is imported), under
 `python -m`; and no timer set for a lost Ctrl-C can go off when Python has put SIGALRM's
@@ -29,6 +30,7 @@ import contextlib
 import os
 import signal
 import sys
+import time
 from types import FrameType
 from typing import Any
 
@@ -63,10 +65,28 @@ def ended() -> SystemExit:
     return SystemExit(130)
 
 
+#: Seconds after a Ctrl-C in which another is the same one (pressed twice quickly): raised
+#: again, it would cut short what the first set going, the run's clean-up on its way out (a
+#: revision's checkout removed half-way, left in the temporary folder for good).
+_SAME_PRESS = 2.0
+_pressed_at = -_SAME_PRESS
+
+
 def _noted(signum: int, frame: FrameType | None) -> None:
+    global _pressed_at
+    now = time.monotonic()
+    if _ending or now - _pressed_at < _SAME_PRESS:
+        return  # the run is ending for a Ctrl-C already
+    _pressed_at = now
+    _again(signum, frame)
+
+
+def _again(signum: int, frame: FrameType | None) -> None:
+    """The KeyboardInterrupt of a Ctrl-C, noted; by SIGALRM, that of one lost (always raised
+    again, however soon after it came)."""
     global _pressed
     if _ending:
-        return  # pressed again as the run ends: it is ending already
+        return
     _pressed = True
     raise KeyboardInterrupt
 
@@ -101,7 +121,7 @@ def _raised_again(hook: Any) -> Any:
         if _ending:
             return  # the run is ending for a Ctrl-C already
         try:
-            signal.signal(signal.SIGALRM, _noted)
+            signal.signal(signal.SIGALRM, _again)
             signal.setitimer(signal.ITIMER_REAL, _AGAIN_AFTER)
         except ValueError:  # not the main thread, which alone takes Python's signals
             os.kill(os.getpid(), signal.SIGINT)
