@@ -1,6 +1,7 @@
-"""Round 15, hostile: Ctrl-C (and its neighbours, SIGTERM and SIGALRM) at the moments the last
-round's handling left open (`cli/interrupt.py`), and the data cache's folders taken away while
-runs go on (`cache/store.py`).
+"""Round 15, hostile: Ctrl-C at the moments the last round's handling left open
+(`cli/interrupt.py`: under `python -m`, pressed twice, lost as the run ends, once it has
+answered), a run killed beside its worker processes (`read/pool.py`), and the metric entries
+warm runs leave in the data cache (`cache/memo.py`, `cache/store.py`).
 
 Each run is a process of its own that makes its moment happen on purpose (a signal sent to
 itself where the attack wants it), never by hoping a sleep lands there: the answers asserted
