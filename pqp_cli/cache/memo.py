@@ -24,6 +24,7 @@ class MetricMemo:
         self.cache = cache
         self.prefix = prefix
         self.room = METRICS_KEPT_A_RUN
+        self.trimmed = False
 
     def _name(self, key: str) -> str:
         return f"{self.prefix}-{hashlib.sha256(key.encode()).hexdigest()[:32]}"
@@ -45,6 +46,9 @@ class MetricMemo:
             payload = marshal.dumps((key, value))
         except ValueError:  # not plain values: not cached
             return
+        if not self.trimmed:  # the run's first: older ones past what the cache keeps go first
+            self.trimmed = True
+            self.cache.trim("m")
         if self.cache.put(self._name(key), payload):
             self.room -= 1
 

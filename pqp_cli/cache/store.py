@@ -17,6 +17,7 @@ entry. `PQP_NO_CACHE=1` or `--no-cache` (`Settings.no_cache`) turn it off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -297,12 +298,8 @@ class DataCache:
         if self.key is None or not self.wrote:
             return
         try:
-            for folder, keep in _KEEP.items():
-                found = [
-                    (e.stat(follow_symlinks=False).st_mtime, e.path) for e in self._own(folder)
-                ]
-                for _, path in sorted(found, reverse=True)[keep:]:
-                    Path(path).unlink(missing_ok=True)
+            for folder in _KEEP:
+                self._keep_newest(folder)
             if not files:
                 return
             entries = self._own("f")
@@ -315,6 +312,20 @@ class DataCache:
                         Path(e.path).unlink(missing_ok=True)
         except OSError:
             return
+
+    def trim(self, folder: str) -> None:
+        """Drop all but the newest entries of `folder` (`_KEEP`): what a run writes after its
+        data is loaded (metric results, `cache.memo`) comes after `prune`, which a warm load,
+        writing nothing, does not even do."""
+        if self.key is None:
+            return
+        with contextlib.suppress(OSError):
+            self._keep_newest(folder)
+
+    def _keep_newest(self, folder: str) -> None:
+        found = [(e.stat(follow_symlinks=False).st_mtime, e.path) for e in self._own(folder)]
+        for _, path in sorted(found, reverse=True)[_KEEP[folder] :]:
+            Path(path).unlink(missing_ok=True)
 
     def _own(self, folder: str) -> list[os.DirEntry[str]]:
         """pqp's own entries under `folder`: regular files named as pqp names them, listed with

@@ -125,15 +125,21 @@ def main() -> None:
         else:
             app(args=args, prog_name="pqp", standalone_mode=True)
             code = 0
+    except SystemExit as done:  # typer ends a KeyboardInterrupt with `Exit(130)` itself
+        code = done.code if isinstance(done.code, int) else 1
+        if code != 130 or not interrupt.pressed():
+            raise
     except KeyboardInterrupt:
-        raise SystemExit(130) from None
+        raise interrupt.ended() from None
     except Exception as exc:
         if interrupt.pressed():  # a Ctrl-C a library let out as another error
-            raise SystemExit(130) from None
+            raise interrupt.ended() from None
         if isinstance(exc, PqpError):
             raise SystemExit(fail(exc, lang).exit_code) from None
         # a bug: say so plainly, never a traceback
         what = f"{type(exc).__name__}: {exc}"[:300]
         typer.echo(f"pqp: {tr('internal', lang, what=what)}", err=True)
         sys.exit(2)
+    if code == 130 and interrupt.pressed():
+        raise interrupt.ended()
     sys.exit(code)

@@ -82,10 +82,10 @@ def main() -> None:
     try:
         _start()
     except KeyboardInterrupt:
-        raise SystemExit(130) from None
+        raise interrupt.ended() from None
     except Exception:
         if interrupt.pressed():
-            raise SystemExit(130) from None
+            raise interrupt.ended() from None
         raise
 
 

@@ -165,6 +165,7 @@ class _Workers:
         self.taken = 0
         self.queues: list[queue.SimpleQueue[Any]] = [queue.SimpleQueue() for _ in range(count)]
         self.processes: list[multiprocessing.process.BaseProcess] = []
+        self.readers: list[Any] = []
         context = multiprocessing.get_context("fork")
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # not half made
         try:
@@ -182,8 +183,14 @@ class _Workers:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def _fork(self, context: Any, jobs: list[Job], work: Callable[[Job], Any]) -> Any:
+        """A worker reading `jobs`; the end of its pipe this process reads. The worker is
+        given the ends this process reads, its own and those of the workers forked before it,
+        to close: held by a worker, a pipe would stay open with this process gone (killed),
+        and its worker wait for ever to send."""
         reader, writer = context.Pipe(duplex=False)
-        process = context.Process(target=_serve, args=(writer, jobs, work), daemon=True)
+        self.readers.append(reader)
+        theirs = list(self.readers)
+        process = context.Process(target=_serve, args=(writer, jobs, work, theirs), daemon=True)
         self.processes.append(process)
         process.start()
         writer.close()  # the worker's own end: only it holds it
@@ -219,16 +226,22 @@ class _Workers:
             thread.join()
 
 
-def _serve(writer: Any, jobs: list[Job], work: Callable[[Job], Any]) -> None:
+def _serve(writer: Any, jobs: list[Job], work: Callable[[Job], Any], theirs: list[Any]) -> None:
     """In a worker process: each file's reading sent back in order; (None, None) for one it
-    failed to read, which the parent then reads itself (and so fails as it would alone)."""
+    failed to read, which the parent then reads itself (and so fails as it would alone).
+    With the parent gone (killed: no one reads the pipe), it stops there, saying nothing."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's
+    for other in theirs:  # only the parent reads the pipes
+        other.close()
     for job in jobs:
         try:
             found = work(job)
         except Exception:  # noqa: BLE001 - the parent reads it again and says why
             found = (None, None)
-        writer.send(found)
+        try:
+            writer.send(found)
+        except OSError:  # BrokenPipeError: the parent is gone
+            return
     writer.close()
 
 
