@@ -9,6 +9,7 @@ structures directly, so the data can be tuned without the CLI (`--check-only` sk
 `--seed N` tries another seed without writing, to see how robust the figures are).
 """
 
+
 from __future__ import annotations
 
 import sys
@@ -60,3 +61,4 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+

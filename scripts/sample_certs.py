@@ -42,20 +42,10 @@ class Certs:
         self.g = g
         self.items: list[dict] = []
 
-    def add(
-        self,
-        ent: dict,
-        category: str,
-        scheme: str,
-        started: dt.date,
-        achieved: dt.date | None,
-        *,
-        supported: bool = True,
-        product: str | None = None,
-        certifier: str | None = None,
-        expires: dt.date | None = None,
-        withdrawn: dt.date | None = None,
-    ) -> dict:
+    def add(self, ent: dict, category: str, scheme: str, started: dt.date,
+            achieved: dt.date | None, *, supported: bool = True, product: str | None = None,
+            certifier: str | None = None, expires: dt.date | None = None,
+            withdrawn: dt.date | None = None) -> dict:
         rec: dict = {"id": "", "enterprise": ent["id"], "category": category, "scheme": scheme}
         if not supported:
             rec["supported"] = False
@@ -76,40 +66,21 @@ class Certs:
         self.items.append(rec)
         return rec
 
-    def held(
-        self,
-        ent: dict,
-        category: str,
-        scheme: str,
-        first: dt.date,
-        *,
-        renew: float,
-        supported: bool = True,
-        product: str | None = None,
-    ) -> None:
+    def held(self, ent: dict, category: str, scheme: str, first: dt.date, *,
+             renew: float, supported: bool = True, product: str | None = None) -> None:
         """A certificate achieved on `first`, renewed at each expiry with probability `renew`."""
         g = self.g
         certifier = certifier_for(g, category, scheme)
         achieved = first
         while True:
             started = achieved - dt.timedelta(days=g.rng.randint(60, 240))
-            rec = self.add(
-                ent,
-                category,
-                scheme,
-                started,
-                achieved,
-                supported=supported,
-                product=product,
-                certifier=certifier,
-            )
+            rec = self.add(ent, category, scheme, started, achieved, supported=supported,
+                           product=product, certifier=certifier)
             expires = rec.get("expires_on")
             if expires is None or expires > END or g.rng.random() >= renew:
                 return
-            achieved = min(
-                expires - dt.timedelta(days=g.rng.randint(5, 40)),
-                LAST_DAY - dt.timedelta(days=g.rng.randint(0, 20)),
-            )
+            achieved = min(expires - dt.timedelta(days=g.rng.randint(5, 40)),
+                           LAST_DAY - dt.timedelta(days=g.rng.randint(0, 20)))
 
     def ids(self) -> None:
         self.items.sort(key=lambda r: (r["started_on"], r["enterprise"], r["scheme"]))
@@ -155,73 +126,37 @@ def tech_scheme(g: Gen, e: dict) -> str:
 
 
 #: First achievement of the T2 enterprises, by half-year: (start, end, weight).
-T2_WAVES = [
-    (D(2021, 7, 1), D(2021, 12, 31), 8),
-    (D(2022, 1, 1), D(2022, 6, 30), 10),
-    (D(2022, 7, 1), D(2022, 12, 31), 14),
-    (D(2023, 1, 1), D(2023, 6, 30), 17),
-    (D(2023, 7, 1), D(2023, 12, 31), 19),
-    (D(2024, 1, 1), D(2024, 6, 30), 23),
-    (D(2024, 7, 1), D(2024, 12, 31), 22),
-    (D(2025, 1, 1), D(2025, 6, 30), 20),
-    (D(2025, 7, 1), D(2025, 11, 20), 12),
-]
+T2_WAVES = [(D(2021, 7, 1), D(2021, 12, 31), 8), (D(2022, 1, 1), D(2022, 6, 30), 10),
+            (D(2022, 7, 1), D(2022, 12, 31), 14), (D(2023, 1, 1), D(2023, 6, 30), 17),
+            (D(2023, 7, 1), D(2023, 12, 31), 19), (D(2024, 1, 1), D(2024, 6, 30), 23),
+            (D(2024, 7, 1), D(2024, 12, 31), 22), (D(2025, 1, 1), D(2025, 6, 30), 20),
+            (D(2025, 7, 1), D(2025, 11, 20), 12)]
 
 
 def support_enterprise(g: Gen, c: Certs, e: dict, window: tuple[dt.date, dt.date]) -> None:
     """One T2 enterprise: a first system or tool in `window`, then often a second one."""
     first = g.workday(*window)
-    kind = g.weighted(
-        [
-            ("management_system", 60),
-            ("improvement_tool", 30),
-            ("technology", 6),
-            ("measurement_assurance", 4),
-        ]
-    )
-    schemes = {
-        "management_system": management_scheme,
-        "improvement_tool": tool_scheme,
-        "technology": tech_scheme,
-        "measurement_assurance": lambda g, e: "Chương trình đảm bảo đo lường",
-    }
+    kind = g.weighted([("management_system", 60), ("improvement_tool", 30), ("technology", 6),
+                       ("measurement_assurance", 4)])
+    schemes = {"management_system": management_scheme, "improvement_tool": tool_scheme,
+               "technology": tech_scheme,
+               "measurement_assurance": lambda g, e: "Chương trình đảm bảo đo lường"}
     c.held(e, kind, schemes[kind](g, e), first, renew=0.8)
     if g.rng.random() < 0.3:
-        other = g.weighted(
-            [
-                (k, w)
-                for k, w in (
-                    ("management_system", 25),
-                    ("improvement_tool", 40),
-                    ("technology", 20),
-                    ("measurement_assurance", 15),
-                )
-                if k != kind
-            ]
-        )
+        other = g.weighted([(k, w) for k, w in (("management_system", 25),
+                            ("improvement_tool", 40), ("technology", 20),
+                            ("measurement_assurance", 15)) if k != kind])
         later = add_months(first, g.rng.randint(4, 20))
         if later <= LAST_DAY:
             c.held(e, other, schemes[other](g, e), later, renew=0.8)
         else:
-            c.add(
-                e,
-                other,
-                schemes[other](g, e),
-                min(add_months(first, 3), LAST_DAY),
-                None,
-                certifier=certifier_for(g, other, ""),
-            )
+            c.add(e, other, schemes[other](g, e), min(add_months(first, 3), LAST_DAY), None,
+                  certifier=certifier_for(g, other, ""))
 
 
 PILOT_PLANS = [  # when each pilot completes its five categories, or what it lacks
-    D(2023, 6, 20),
-    D(2024, 3, 15),
-    D(2024, 9, 10),
-    D(2025, 3, 20),
-    D(2025, 8, 25),
-    "measurement_assurance",
-    "technology",
-    "expired",
+    D(2023, 6, 20), D(2024, 3, 15), D(2024, 9, 10), D(2025, 3, 20), D(2025, 8, 25),
+    "measurement_assurance", "technology", "expired",
 ]
 
 
@@ -232,36 +167,22 @@ def pilot(g: Gen, c: Certs, e: dict, plan: object) -> None:
     mgmt = management_scheme(g, e)
     if mgmt == "VietGAP":
         mgmt = "ISO 22000:2018"
-    steps = [
-        ("management_system", mgmt, -22),
-        ("improvement_tool", tool_scheme(g, e), -14),
-        ("product_standard", standard_for(g, e, product, add_months(done, -20).year), -18),
-        ("measurement_assurance", "Chương trình đảm bảo đo lường", -6),
-        ("technology", tech_scheme(g, e), 0),
-    ]
+    steps = [("management_system", mgmt, -22), ("improvement_tool", tool_scheme(g, e), -14),
+             ("product_standard", standard_for(g, e, product, add_months(done, -20).year),
+              -18),
+             ("measurement_assurance", "Chương trình đảm bảo đo lường", -6),
+             ("technology", tech_scheme(g, e), 0)]
     for category, scheme, months in steps:
         day = done if months == 0 else g.workday(add_months(done, months), add_months(done, -2))
         if plan == category:
-            c.add(
-                e,
-                category,
-                scheme,
-                D(2025, 6, 2),
-                None,
-                certifier=certifier_for(g, category, scheme),
-            )
+            c.add(e, category, scheme, D(2025, 6, 2), None, certifier=certifier_for(
+                g, category, scheme))
         elif plan == "expired" and category == "management_system":
             c.held(e, category, scheme, D(2022, 5, 16), renew=0.0)
             c.add(e, category, scheme, D(2025, 4, 1), None, certifier=g.pick(CERT_ISO))
         else:
-            c.held(
-                e,
-                category,
-                scheme,
-                day,
-                renew=1.0,
-                product=product if category == "product_standard" else None,
-            )
+            c.held(e, category, scheme, day, renew=1.0,
+                   product=product if category == "product_standard" else None)
 
 
 def standard_for(g: Gen, e: dict, product: str | None, year: int) -> str:
@@ -282,18 +203,13 @@ def initials(name: str) -> str:
 
 
 #: When producers first had a standard of theirs supported: (start, end, weight).
-STD_WAVES = [
-    (D(2021, 7, 1), D(2021, 12, 31), 9),
-    (D(2022, 1, 1), D(2022, 12, 31), 17),
-    (D(2023, 1, 1), D(2023, 12, 31), 20),
-    (D(2024, 1, 1), D(2024, 12, 31), 30),
-    (D(2025, 1, 1), D(2025, 11, 25), 24),
-]
+STD_WAVES = [(D(2021, 7, 1), D(2021, 12, 31), 9), (D(2022, 1, 1), D(2022, 12, 31), 17),
+             (D(2023, 1, 1), D(2023, 12, 31), 20), (D(2024, 1, 1), D(2024, 12, 31), 30),
+             (D(2025, 1, 1), D(2025, 11, 25), 24)]
 
 
-def product_standard(
-    g: Gen, c: Certs, e: dict, outcome: str, window: tuple[dt.date, dt.date]
-) -> None:
+def product_standard(g: Gen, c: Certs, e: dict, outcome: str,
+                     window: tuple[dt.date, dt.date]) -> None:
     """A producer's product standard: supported and in force, or one of the ways it is not."""
     if e.get("ocop_products"):
         product = g.pick(e["ocop_products"])["name"]
@@ -306,50 +222,19 @@ def product_standard(
     scheme = standard_for(g, e, product, started.year)
     cert = certifier_for(g, "product_standard", scheme)
     if outcome == "in_progress":
-        c.add(
-            e,
-            "product_standard",
-            scheme,
-            g.workday(D(2025, 3, 1), D(2025, 10, 31)),
-            None,
-            product=product,
-            certifier=cert,
-        )
+        c.add(e, "product_standard", scheme, g.workday(D(2025, 3, 1), D(2025, 10, 31)), None,
+              product=product, certifier=cert)
     elif outcome == "unsupported":
-        c.add(
-            e,
-            "product_standard",
-            scheme,
-            started,
-            day,
-            supported=False,
-            product=product,
-            certifier=cert,
-        )
+        c.add(e, "product_standard", scheme, started, day, supported=False, product=product,
+              certifier=cert)
     elif outcome == "expired":  # a conformity certificate (3 years), not renewed
         day = g.workday(D(2021, 8, 1), D(2022, 9, 30))
         scheme = "TCVN 11041-2:2017" if e["sector"] in AGRI - {"Thủy sản"} else "QCVN 8-3:2012/BYT"
-        c.add(
-            e,
-            "product_standard",
-            scheme,
-            day - dt.timedelta(days=90),
-            day,
-            product=product,
-            certifier=g.pick(CERT_STD),
-            expires=add_months(day, 36),
-        )
+        c.add(e, "product_standard", scheme, day - dt.timedelta(days=90), day,
+              product=product, certifier=g.pick(CERT_STD), expires=add_months(day, 36))
     elif outcome == "withdrawn":
-        c.add(
-            e,
-            "product_standard",
-            scheme,
-            started,
-            day,
-            product=product,
-            certifier=cert,
-            withdrawn=min(LAST_DAY, add_months(day, g.rng.randint(8, 20))),
-        )
+        c.add(e, "product_standard", scheme, started, day, product=product, certifier=cert,
+              withdrawn=min(LAST_DAY, add_months(day, g.rng.randint(8, 20))))
     else:
         c.add(e, "product_standard", scheme, started, day, product=product, certifier=cert)
 
@@ -359,25 +244,10 @@ def make_certifications(g: Gen, ents: list[dict]) -> list[dict]:
     pilots = [e for e in ents if e.get("pilot_model")]
     for e, plan in zip(pilots, PILOT_PLANS, strict=True):
         pilot(g, c, e, plan)
-    producers = [
-        e
-        for e in ents
-        if (e.get("key_product") or e.get("ocop_products"))
-        and not e.get("pilot_model")
-        and not e.get("_late")
-    ]
-    outcomes = quota(
-        g,
-        [
-            ("standard", 86),
-            ("none", 5),
-            ("in_progress", 3),
-            ("unsupported", 3),
-            ("expired", 2),
-            ("withdrawn", 1),
-        ],
-        len(producers),
-    )
+    producers = [e for e in ents if (e.get("key_product") or e.get("ocop_products"))
+                 and not e.get("pilot_model") and not e.get("_late")]
+    outcomes = quota(g, [("standard", 86), ("none", 5), ("in_progress", 3),
+                         ("unsupported", 3), ("expired", 2), ("withdrawn", 1)], len(producers))
     windows = quota(g, [((a, b), w) for a, b, w in STD_WAVES], len(producers))
     for e, outcome, window in zip(producers, outcomes, windows, strict=True):
         if any(o["stars"] == 5 for o in e.get("ocop_products", [])):
@@ -397,13 +267,8 @@ def supported_pool(g: Gen, c: Certs, ents: list[dict]) -> None:
     """The enterprises of T2: mostly companies, some cooperatives (VietGAP), few households."""
     pool = [e for e in ents if not e.get("pilot_model") and not e.get("_late")]
     weight = {"enterprise": 6, "cooperative": 1.2, "household": 0.1, "other": 0.05}
-    pool.sort(
-        key=lambda e: (
-            g.rng.random()
-            ** (1 / (weight[e["type"]] * (2 if e.get("key_product") or e.get("_ocop") else 1)))
-        ),
-        reverse=True,
-    )
+    pool.sort(key=lambda e: g.rng.random() ** (1 / (weight[e["type"]] * (
+        2 if e.get("key_product") or e.get("_ocop") else 1))), reverse=True)
     windows = quota(g, [((a, b), w) for a, b, w in T2_WAVES], T2_POOL)
     for e, window in zip(pool[:T2_POOL], windows, strict=True):
         support_enterprise(g, c, e, window)
@@ -414,11 +279,8 @@ T2_POOL = 150
 
 def extras(g: Gen, c: Certs, ents: list[dict]) -> None:
     """Records that must not count: before the plan, self-funded, withdrawn, in progress."""
-    firms = [
-        e
-        for e in ents
-        if e["type"] == "enterprise" and not e.get("_late") and not e.get("pilot_model")
-    ]
+    firms = [e for e in ents if e["type"] == "enterprise" and not e.get("_late")
+             and not e.get("pilot_model")]
     g.rng.shuffle(firms)
     for e in firms[:6]:  # certified before 2021 (outside the period); half renewed since
         day = g.workday(D(2019, 9, 2), D(2020, 10, 30))
@@ -432,34 +294,15 @@ def extras(g: Gen, c: Certs, ents: list[dict]) -> None:
     for e in firms[18:23]:  # withdrawn after a failed surveillance audit
         day = g.workday(D(2021, 6, 1), D(2023, 12, 31))
         scheme = management_scheme(g, e)
-        rec = c.add(
-            e,
-            "management_system",
-            scheme,
-            day - dt.timedelta(days=120),
-            day,
-            certifier=certifier_for(g, "management_system", scheme),
-        )
+        rec = c.add(e, "management_system", scheme, day - dt.timedelta(days=120), day,
+                    certifier=certifier_for(g, "management_system", scheme))
         rec["withdrawn_on"] = min(add_months(day, g.rng.randint(10, 22)), LAST_DAY)
     for e in firms[23:33]:  # started in 2025, not yet achieved
-        category = g.weighted(
-            [
-                ("management_system", 5),
-                ("improvement_tool", 3),
-                ("technology", 2),
-                ("measurement_assurance", 1),
-            ]
-        )
-        scheme = {
-            "management_system": management_scheme,
-            "improvement_tool": tool_scheme,
-            "technology": tech_scheme,
-        }.get(category, lambda g, e: "Đảm bảo đo lường")(g, e)
-        c.add(
-            e,
-            category,
-            scheme,
-            g.workday(D(2025, 2, 1), D(2025, 11, 10)),
-            None,
-            certifier=certifier_for(g, category, scheme),
-        )
+        category = g.weighted([("management_system", 5), ("improvement_tool", 3),
+                               ("technology", 2), ("measurement_assurance", 1)])
+        scheme = {"management_system": management_scheme, "improvement_tool": tool_scheme,
+                  "technology": tech_scheme}.get(category, lambda g, e: "Đảm bảo đo lường")(g, e)
+        c.add(e, category, scheme, g.workday(D(2025, 2, 1), D(2025, 11, 10)), None,
+              certifier=certifier_for(g, category, scheme))
+
+

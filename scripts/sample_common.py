@@ -37,33 +37,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
 
 
-_FORMS = sorted(
-    {
-        fold(w)
-        for w in (
-            "công ty trách nhiệm hữu hạn một thành viên",
-            "công ty trách nhiệm hữu hạn",
-            "công ty tnhh mtv",
-            "công ty tnhh",
-            "công ty cổ phần",
-            "công ty cp",
-            "công ty",
-            "cty",
-            "ctcp",
-            "tnhh mtv",
-            "tnhh",
-            "doanh nghiệp tư nhân",
-            "dntn",
-            "hợp tác xã",
-            "htx",
-            "hộ kinh doanh",
-            "hkd",
-            "cơ sở",
-            "cs",
-        )
-    },
-    key=lambda w: (-len(w), w),
-)
+_FORMS = sorted({fold(w) for w in (
+    "công ty trách nhiệm hữu hạn một thành viên", "công ty trách nhiệm hữu hạn",
+    "công ty tnhh mtv", "công ty tnhh", "công ty cổ phần", "công ty cp", "công ty", "cty",
+    "ctcp", "tnhh mtv", "tnhh", "doanh nghiệp tư nhân", "dntn", "hợp tác xã", "htx",
+    "hộ kinh doanh", "hkd", "cơ sở", "cs")}, key=lambda w: (-len(w), w))
 
 
 def name_key(name: str) -> str:
@@ -126,9 +104,8 @@ class Gen:
 
     def person(self, female: bool | None = None) -> str:
         while True:
-            middles, givens = (
-                FEMALE if (self.rng.random() < 0.5 if female is None else female) else MALE
-            )
+            middles, givens = FEMALE if (self.rng.random() < 0.5 if female is None
+                                         else female) else MALE
             name = f"{self.pick(SURNAMES)} {self.pick(middles)} {self.pick(givens)}"
             if fold(name) not in self.people:
                 self.people.add(fold(name))
@@ -141,3 +118,5 @@ class Gen:
             return False
         self.names.add(k)
         return True
+
+

@@ -31,52 +31,24 @@ from sample_vocab import (  # noqa: E402 - the scripts folder is on sys.path
 
 TYPE_MIX = [("enterprise", 330), ("cooperative", 150), ("household", 100), ("other", 20)]
 SECTOR_MIX = {
-    "enterprise": [
-        ("Chế biến thực phẩm", 16),
-        ("Thủy sản", 8),
-        ("Nông nghiệp", 8),
-        ("Chăn nuôi", 5),
-        ("Dược liệu", 5),
-        ("Đồ uống", 4),
-        ("Thủ công mỹ nghệ", 5),
-        ("Lâm sản", 6),
-        ("Dệt may", 10),
-        ("Cơ khí", 9),
-        ("Vật liệu xây dựng", 9),
-        ("Thương mại và dịch vụ", 8),
-        ("Bao bì, in ấn", 4),
-    ],
-    "cooperative": [
-        ("Nông nghiệp", 40),
-        ("Chăn nuôi", 10),
-        ("Thủy sản", 12),
-        ("Dược liệu", 8),
-        ("Thủ công mỹ nghệ", 10),
-        ("Chế biến thực phẩm", 12),
-        ("Lâm sản", 6),
-        ("Đồ uống", 2),
-    ],
-    "household": [
-        ("Chế biến thực phẩm", 35),
-        ("Thủy sản", 15),
-        ("Thủ công mỹ nghệ", 15),
-        ("Đồ uống", 10),
-        ("Chăn nuôi", 10),
-        ("Nông nghiệp", 10),
-        ("Dược liệu", 5),
-    ],
+    "enterprise": [("Chế biến thực phẩm", 16), ("Thủy sản", 8), ("Nông nghiệp", 8),
+                   ("Chăn nuôi", 5), ("Dược liệu", 5), ("Đồ uống", 4), ("Thủ công mỹ nghệ", 5),
+                   ("Lâm sản", 6), ("Dệt may", 10), ("Cơ khí", 9), ("Vật liệu xây dựng", 9),
+                   ("Thương mại và dịch vụ", 8), ("Bao bì, in ấn", 4)],
+    "cooperative": [("Nông nghiệp", 40), ("Chăn nuôi", 10), ("Thủy sản", 12),
+                    ("Dược liệu", 8), ("Thủ công mỹ nghệ", 10), ("Chế biến thực phẩm", 12),
+                    ("Lâm sản", 6), ("Đồ uống", 2)],
+    "household": [("Chế biến thực phẩm", 35), ("Thủy sản", 15), ("Thủ công mỹ nghệ", 15),
+                  ("Đồ uống", 10), ("Chăn nuôi", 10), ("Nông nghiệp", 10), ("Dược liệu", 5)],
     "other": [("Thủ công mỹ nghệ", 40), ("Chế biến thực phẩm", 30), ("Thủy sản", 30)],
 }
 
 
 #: Name words that narrow what an establishment makes.
 WORD_PRODUCTS = {
-    "Cói": ["Chiếu cói", "Thảm cói", "Làn cói"],
-    "Mây tre đan": ["Đồ mây tre đan"],
-    "Đá mỹ nghệ": ["Đá mỹ nghệ"],
-    "Thêu ren": ["Hàng thêu ren"],
-    "Luồng": ["Đũa luồng", "Tăm tre", "Măng khô"],
-    "Gỗ": ["Ván ghép thanh"],
+    "Cói": ["Chiếu cói", "Thảm cói", "Làn cói"], "Mây tre đan": ["Đồ mây tre đan"],
+    "Đá mỹ nghệ": ["Đá mỹ nghệ"], "Thêu ren": ["Hàng thêu ren"],
+    "Luồng": ["Đũa luồng", "Tăm tre", "Măng khô"], "Gỗ": ["Ván ghép thanh"],
     "Rượu truyền thống": ["Rượu nếp cái hoa vàng", "Rượu men lá"],
     "Nước giải khát": ["Nước uống đóng chai", "Trà xanh"],
     "Sản xuất và Tiêu thụ rau an toàn": ["Rau an toàn", "Dưa lưới", "Nấm sò"],
@@ -95,14 +67,8 @@ def enterprise_name(g: Gen, etype: str, sector: str, district: str, commune: str
     words, products = SECTOR[sector][1], SECTOR[sector][2]
     while True:
         if etype == "enterprise":
-            form = g.weighted(
-                [
-                    ("Công ty TNHH", 45),
-                    ("Công ty TNHH MTV", 12),
-                    ("Công ty Cổ phần", 35),
-                    ("DNTN", 8),
-                ]
-            )
+            form = g.weighted([("Công ty TNHH", 45), ("Công ty TNHH MTV", 12),
+                               ("Công ty Cổ phần", 35), ("DNTN", 8)])
             if form == "DNTN" and g.rng.random() < 0.5:
                 name = f"DNTN {g.person()}"
             else:
@@ -115,11 +81,8 @@ def enterprise_name(g: Gen, etype: str, sector: str, district: str, commune: str
             name = f"Hộ kinh doanh {g.person()}"
         else:
             what = g.pick(products).lower()
-            name = (
-                f"Tổ hợp tác sản xuất {what} {commune}"
-                if g.rng.random() < 0.5
-                else f"Cơ sở sản xuất {what} {g.pick(BRANDS)}"
-            )
+            name = (f"Tổ hợp tác sản xuất {what} {commune}" if g.rng.random() < 0.5
+                    else f"Cơ sở sản xuất {what} {g.pick(BRANDS)}")
         if g.claim(name):
             return name
 
@@ -129,35 +92,19 @@ def address(g: Gen, district: str, commune: str, sector: str, etype: str) -> str
     if etype == "enterprise" and sector in INDUSTRY and district in PARKS:
         return f"Lô {g.pick('ABCDE')}{g.rng.randint(1, 40)}, {g.pick(PARKS[district])}, {district}"
     if kind == "city" and district == "TP Thanh Hóa":
-        return f"Số {g.rng.randint(2, 420)} {g.pick(STREETS)}, phường {commune}, TP Thanh Hóa"
+        return (f"Số {g.rng.randint(2, 420)} {g.pick(STREETS)}, phường {commune}, "
+                "TP Thanh Hóa")
     if kind in ("city", "town"):
         return f"Số {g.rng.randint(2, 180)}, phường {commune}, {district}"
-    hamlet = (
-        g.pick(["Thôn", "Thôn", "Xóm", "Làng"])
-        + " "
-        + (
-            str(g.rng.randint(1, 12))
-            if g.rng.random() < 0.6
-            else g.pick(["Đông", "Tây", "Nam", "Bắc", "Trung", "Thượng", "Hạ", "Tân Lập"])
-        )
-    )
+    hamlet = g.pick(["Thôn", "Thôn", "Xóm", "Làng"]) + " " + (
+        str(g.rng.randint(1, 12)) if g.rng.random() < 0.6
+        else g.pick(["Đông", "Tây", "Nam", "Bắc", "Trung", "Thượng", "Hạ", "Tân Lập"]))
     return f"{hamlet}, xã {commune}, huyện {district}"
 
 
 COASTAL = {"TP Sầm Sơn", "TX Nghi Sơn", "Hoằng Hóa", "Hậu Lộc", "Nga Sơn", "Quảng Xương"}
-MOUNTAIN = {
-    "Bá Thước",
-    "Cẩm Thủy",
-    "Lang Chánh",
-    "Mường Lát",
-    "Ngọc Lặc",
-    "Như Thanh",
-    "Như Xuân",
-    "Quan Hóa",
-    "Quan Sơn",
-    "Thạch Thành",
-    "Thường Xuân",
-}
+MOUNTAIN = {"Bá Thước", "Cẩm Thủy", "Lang Chánh", "Mường Lát", "Ngọc Lặc", "Như Thanh",
+            "Như Xuân", "Quan Hóa", "Quan Sơn", "Thạch Thành", "Thường Xuân"}
 
 
 def affinity(sector: str, district: str) -> float:
@@ -201,17 +148,9 @@ def add_branches(g: Gen, out: list[dict]) -> None:
     for parent, district in zip(parents[:2], ("TX Nghi Sơn", "Thọ Xuân"), strict=True):
         name = f"Chi nhánh {parent['name']} tại {district.replace('TX ', '')}"
         g.claim(name)
-        out.append(
-            {
-                "id": f"TH-{len(out) + 1:04d}",
-                "name": name,
-                "type": "enterprise",
-                "tax_code": parent["tax_code"] + "-001",
-                "locality": district,
-                "sector": parent["sector"],
-                "_commune": g.pick(COMMUNES[district]),
-            }
-        )
+        out.append({"id": f"TH-{len(out) + 1:04d}", "name": name, "type": "enterprise",
+                    "tax_code": parent["tax_code"] + "-001", "locality": district,
+                    "sector": parent["sector"], "_commune": g.pick(COMMUNES[district])})
 
 
 def add_late_establishments(g: Gen, out: list[dict]) -> None:
@@ -225,11 +164,8 @@ def add_late_establishments(g: Gen, out: list[dict]) -> None:
         if etype != "household":
             rec["tax_code"] = g.tax_code()
         rec["locality"] = unit
-        rec["address"] = (
-            f"Số {g.rng.randint(2, 99)}, phường {commune}"
-            if unit.startswith("Ph")
-            else f"Thôn {g.rng.randint(1, 15)}, xã {commune}"
-        )
+        rec["address"] = (f"Số {g.rng.randint(2, 99)}, phường {commune}" if unit.startswith("Ph")
+                          else f"Thôn {g.rng.randint(1, 15)}, xã {commune}")
         rec["sector"] = sector
         rec["_commune"], rec["_late"] = commune, True
         out.append(rec)
@@ -243,12 +179,9 @@ def choose_flags(g: Gen, ents: list[dict]) -> None:
     """key_product (~150), OCOP producers (~200, about half of them key), pilots (8)."""
     early = [e for e in ents if not e.get("_late") and not e["name"].startswith("Chi nhánh")]
     key_pool = [e for e in early if e["sector"] in AGRI and e["type"] != "other"]
-    key_pool.sort(
-        key=lambda e: (
-            g.rng.random() ** (1 / {"enterprise": 3, "cooperative": 4, "household": 0.6}[e["type"]])
-        ),
-        reverse=True,
-    )
+    key_pool.sort(key=lambda e: g.rng.random() ** (1 / {"enterprise": 3, "cooperative": 4,
+                                                         "household": 0.6}[e["type"]]),
+                  reverse=True)
     for e in key_pool[:150]:
         e["key_product"] = True
     ocop_pool = [e for e in early if e["sector"] in OCOP_SECTORS]
@@ -261,9 +194,8 @@ def choose_flags(g: Gen, ents: list[dict]) -> None:
     late = [e for e in ents if e.get("_late") and e["sector"] in OCOP_SECTORS]
     if late:
         late[0]["_ocop"] = True  # a new producer of the last 2025 round, no standard yet
-    pilots = [
-        e for e in keyed[:118] if e["type"] == "enterprise" and e["locality"] not in MOUNTAIN
-    ]  # pilots near the lowland centres
+    pilots = [e for e in keyed[:118] if e["type"] == "enterprise"
+              and e["locality"] not in MOUNTAIN]  # pilots near the lowland centres
     for e in pilots[:8]:
         e["pilot_model"] = True
 
@@ -284,14 +216,8 @@ def ocop_products(g: Gen, e: dict) -> list[dict]:
         if name not in names:
             names.append(name)
     if e.get("_late"):
-        return [
-            {
-                "name": names[0],
-                "stars": 3,
-                "certified_on": D(2025, 11, 14),
-                "expires_on": D(2028, 11, 14),
-            }
-        ]
+        return [{"name": names[0], "stars": 3, "certified_on": D(2025, 11, 14),
+                 "expires_on": D(2028, 11, 14)}]
     batches = OCOP_BATCHES[:-1] if e.get("pilot_model") else OCOP_BATCHES
     out = []
     for name in names:
@@ -327,17 +253,12 @@ def give_ocop(g: Gen, ents: list[dict]) -> None:
         if e.get("_ocop"):
             e["ocop_products"] = ocop_products(g, e)
     # Two 5-star products (central council), as the province had by late 2025.
-    fives = [
-        e
-        for e in ents
-        if e.get("_ocop")
-        and e["sector"] == "Thủy sản"
-        and e["type"] != "household"
-        and not e.get("pilot_model")
-    ][:2]
+    fives = [e for e in ents if e.get("_ocop") and e["sector"] == "Thủy sản"
+             and e["type"] != "household" and not e.get("pilot_model")][:2]
     for e, day in zip(fives, (D(2023, 12, 22), D(2025, 6, 26)), strict=True):
         name = e["ocop_products"][0]["name"]
         kept = [o for o in e["ocop_products"] if o["name"] != name or o["certified_on"] < day]
-        e["ocop_products"] = sorted(
-            [*kept, entry(name, 5, day)], key=lambda p: (p["certified_on"], p["name"])
-        )
+        e["ocop_products"] = sorted([*kept, entry(name, 5, day)],
+                                    key=lambda p: (p["certified_on"], p["name"]))
+
+

@@ -40,22 +40,14 @@ def dump(path: Path, records: list[dict]) -> None:
     path.write_text(HEADER.format(seed=SEED) + "\n" + text, encoding="utf-8", newline="\n")
 
 
-def write(
-    ents: list[dict],
-    trainings: list[dict],
-    certs: list[dict],
-    experts: list[dict],
-    units: list[dict],
-) -> list[Path]:
+def write(ents: list[dict], trainings: list[dict], certs: list[dict], experts: list[dict],
+          units: list[dict]) -> list[Path]:
     for sub in ("trainings", "certifications"):
         shutil.rmtree(DATA / sub, ignore_errors=True)
     for name in ("enterprises.yaml", "experts.yaml", "units.yaml"):
         (DATA / name).unlink(missing_ok=True)
-    files: dict[Path, list[dict]] = {
-        DATA / "enterprises.yaml": ents,
-        DATA / "experts.yaml": experts,
-        DATA / "units.yaml": units,
-    }
+    files: dict[Path, list[dict]] = {DATA / "enterprises.yaml": ents,
+                                     DATA / "experts.yaml": experts, DATA / "units.yaml": units}
     for t in trainings:
         files.setdefault(DATA / "trainings" / f"{t['date'].year}.yaml", []).append(t)
     for c in certs:  # by the year achieved (or started, while in progress)
@@ -76,77 +68,33 @@ ALL_CATEGORIES = T2_CATEGORIES + ("product_standard",)
 
 def in_force(c: dict, r: dt.date) -> bool:
     a = c.get("achieved_on")
-    return (
-        a is not None
-        and START <= a <= r
-        and (c.get("expires_on") is None or c["expires_on"] >= r)
-        and (c.get("withdrawn_on") is None or c["withdrawn_on"] > r)
-        and c.get("supported", True)
-    )
+    return (a is not None and START <= a <= r
+            and (c.get("expires_on") is None or c["expires_on"] >= r)
+            and (c.get("withdrawn_on") is None or c["withdrawn_on"] > r)
+            and c.get("supported", True))
 
 
-def figures(
-    ents: list[dict],
-    trainings: list[dict],
-    certs: list[dict],
-    experts: list[dict],
-    units: list[dict],
-    r: dt.date,
-    t2_types: tuple[str, ...] | None = None,
-) -> dict:
+def figures(ents: list[dict], trainings: list[dict], certs: list[dict], experts: list[dict],
+            units: list[dict], r: dt.date, t2_types: tuple[str, ...] | None = None) -> dict:
     types = {e["id"]: e["type"] for e in ents}
     t1 = {p for t in trainings if START <= t["date"] <= r for p in t["participants"]}
-    t2 = {
-        c["enterprise"]
-        for c in certs
-        if c["category"] in T2_CATEGORIES
-        and in_force(c, r)
-        and (t2_types is None or types[c["enterprise"]] in t2_types)
-    }
-    p = {
-        e["id"]
-        for e in ents
-        if e.get("key_product")
-        or any(
-            o["certified_on"] <= r and (o.get("expires_on") is None or o["expires_on"] >= r)
-            for o in e.get("ocop_products", [])
-        )
-    }
-    n = {
-        c["enterprise"] for c in certs if c["category"] == "product_standard" and in_force(c, r)
-    } & p
-    t4 = [
-        e["id"]
-        for e in ents
-        if e.get("pilot_model")
-        and all(
-            any(
-                c["enterprise"] == e["id"] and c["category"] == cat and in_force(c, r)
-                for c in certs
-            )
-            for cat in ALL_CATEGORIES
-        )
-    ]
-    t5a = [
-        u
-        for u in units
-        if u.get("public")
-        and u["qualified_on"] <= r
-        and (u.get("revoked_on") is None or u["revoked_on"] > r)
-    ]
-    t5b = [
-        x
-        for x in experts
-        if x["qualified_on"] <= r and (x.get("revoked_on") is None or x["revoked_on"] > r)
-    ]
-    return {
-        "T1": (len(t1), 400),
-        "T2": (len(t2), 150),
-        "T3": (100 * len(n) / len(p) if p else None, 100, f"{len(n)}/{len(p)}"),
-        "T4": (len(t4), 6),
-        "T5a": (len(t5a), 1),
-        "T5b": (len(t5b), 10),
-    }
+    t2 = {c["enterprise"] for c in certs if c["category"] in T2_CATEGORIES and in_force(c, r)
+          and (t2_types is None or types[c["enterprise"]] in t2_types)}
+    p = {e["id"] for e in ents if e.get("key_product") or any(
+        o["certified_on"] <= r and (o.get("expires_on") is None or o["expires_on"] >= r)
+        for o in e.get("ocop_products", []))}
+    n = {c["enterprise"] for c in certs if c["category"] == "product_standard"
+         and in_force(c, r)} & p
+    t4 = [e["id"] for e in ents if e.get("pilot_model") and all(
+        any(c["enterprise"] == e["id"] and c["category"] == cat and in_force(c, r)
+            for c in certs) for cat in ALL_CATEGORIES)]
+    t5a = [u for u in units if u.get("public") and u["qualified_on"] <= r
+           and (u.get("revoked_on") is None or u["revoked_on"] > r)]
+    t5b = [x for x in experts if x["qualified_on"] <= r
+           and (x.get("revoked_on") is None or x["revoked_on"] > r)]
+    return {"T1": (len(t1), 400), "T2": (len(t2), 150),
+            "T3": (100 * len(n) / len(p) if p else None, 100, f"{len(n)}/{len(p)}"),
+            "T4": (len(t4), 6), "T5a": (len(t5a), 1), "T5b": (len(t5b), 10)}
 
 
 def status(value: float | None, target: float, as_of: dt.date, ratio: float = 0.8) -> tuple:
@@ -184,19 +132,15 @@ def counts(ents, trainings, certs, experts, units) -> None:  # type: ignore[no-u
     for e in ents:
         by_type[e["type"]] += 1
     products = sum(len(e.get("ocop_products", [])) for e in ents)
-    print(
-        f"enterprises {len(ents)} {dict(sorted(by_type.items()))}; "
-        f"key_product {sum(bool(e.get('key_product')) for e in ents)}; "
-        f"OCOP producers {sum(bool(e.get('ocop_products')) for e in ents)} "
-        f"({products} product entries); pilots {sum(bool(e.get('pilot_model')) for e in ents)}"
-    )
+    print(f"enterprises {len(ents)} {dict(sorted(by_type.items()))}; "
+          f"key_product {sum(bool(e.get('key_product')) for e in ents)}; "
+          f"OCOP producers {sum(bool(e.get('ocop_products')) for e in ents)} "
+          f"({products} product entries); pilots {sum(bool(e.get('pilot_model')) for e in ents)}")
     by_cat: dict[str, int] = defaultdict(int)
     for c in certs:
         by_cat[c["category"]] += 1
-    print(
-        f"trainings {len(trainings)}; certifications {len(certs)} "
-        f"{dict(sorted(by_cat.items()))}; experts {len(experts)}; units {len(units)}"
-    )
+    print(f"trainings {len(trainings)}; certifications {len(certs)} "
+          f"{dict(sorted(by_cat.items()))}; experts {len(experts)}; units {len(units)}")
 
 
 def sane(ents, trainings, certs, experts, units) -> None:  # type: ignore[no-untyped-def]
@@ -206,13 +150,9 @@ def sane(ents, trainings, certs, experts, units) -> None:  # type: ignore[no-unt
         for key, value in rec.items():
             if isinstance(value, dt.date) and key != "expires_on":
                 assert first <= value <= LAST_DAY, (rec["id"], key, value)
-        for before, after in (
-            ("date", "end_date"),
-            ("started_on", "achieved_on"),
-            ("achieved_on", "expires_on"),
-            ("achieved_on", "withdrawn_on"),
-            ("qualified_on", "revoked_on"),
-        ):
+        for before, after in (("date", "end_date"), ("started_on", "achieved_on"),
+                              ("achieved_on", "expires_on"), ("achieved_on", "withdrawn_on"),
+                              ("qualified_on", "revoked_on")):
             if before in rec and after in rec:
                 assert rec[before] <= rec[after], (rec["id"], before, after)
         for o in rec.get("ocop_products", []):
@@ -226,3 +166,5 @@ def sane(ents, trainings, certs, experts, units) -> None:  # type: ignore[no-unt
     assert len(codes) == len(set(codes))
     assert all(tax_check(c[:9]) == int(c[9]) and c.startswith("28") for c in codes)
     assert len({name_key(e["name"]) for e in ents}) == len(ents)
+
+

@@ -24,36 +24,29 @@ from sample_vocab import (  # noqa: E402 - the scripts folder is on sys.path
 TEMPLATES: list[tuple[str, list[str]]] = [
     ("Tập huấn áp dụng công cụ 5S và Lean", ["improvement_tools"]),
     ("Hội nghị tập huấn hệ thống quản lý ISO 9001:2015", ["management_systems"]),
-    (
-        "Tập huấn hệ thống quản lý an toàn thực phẩm ISO 22000:2018 và HACCP",
-        ["management_systems", "standards"],
-    ),
+    ("Tập huấn hệ thống quản lý an toàn thực phẩm ISO 22000:2018 và HACCP",
+     ["management_systems", "standards"]),
     ("Tập huấn thực hành sản xuất nông nghiệp tốt VietGAP", ["management_systems"]),
     ("Tập huấn xây dựng và công bố tiêu chuẩn cơ sở cho sản phẩm OCOP", ["standards"]),
     ("Tập huấn công bố hợp chuẩn, hợp quy sản phẩm, hàng hóa", ["standards"]),
     ("Tập huấn quy định về nhãn hàng hóa và mã số, mã vạch", ["standards", "technology"]),
     ("Tập huấn xây dựng Chương trình đảm bảo đo lường tại doanh nghiệp", ["measurement"]),
     ("Tập huấn quy định đo lường đối với hàng đóng gói sẵn", ["measurement", "standards"]),
-    ("Tập huấn ứng dụng truy xuất nguồn gốc và chuyển đổi số cho chủ thể OCOP", ["technology"]),
+    ("Tập huấn ứng dụng truy xuất nguồn gốc và chuyển đổi số cho chủ thể OCOP",
+     ["technology"]),
     ("Hội thảo ứng dụng công nghệ cao trong sản xuất nông nghiệp", ["technology"]),
     ("Tập huấn công cụ cải tiến năng suất TPM, KPI và Kaizen", ["improvement_tools"]),
-    (
-        "Tập huấn nâng cao năng suất, chất lượng cho doanh nghiệp nhỏ và vừa",
-        ["management_systems", "improvement_tools", "standards"],
-    ),
+    ("Tập huấn nâng cao năng suất, chất lượng cho doanh nghiệp nhỏ và vừa",
+     ["management_systems", "improvement_tools", "standards"]),
     ("Tập huấn chuyển đổi số và thương mại điện tử cho doanh nghiệp", ["technology"]),
-    (
-        "Tập huấn năng suất xanh và sử dụng năng lượng tiết kiệm, hiệu quả",
-        ["improvement_tools", "technology"],
-    ),
+    ("Tập huấn năng suất xanh và sử dụng năng lượng tiết kiệm, hiệu quả",
+     ["improvement_tools", "technology"]),
 ]
-ORGANIZERS = [
-    ("Sở Khoa học và Công nghệ Thanh Hóa", 40),
-    ("Chi cục Tiêu chuẩn Đo lường Chất lượng Thanh Hóa", 30),
-    ("Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Thanh Hóa", 12),
-    ("Văn phòng Điều phối nông thôn mới tỉnh Thanh Hóa", 8),
-    ("Hiệp hội Doanh nghiệp tỉnh Thanh Hóa", 6),
-]
+ORGANIZERS = [("Sở Khoa học và Công nghệ Thanh Hóa", 40),
+              ("Chi cục Tiêu chuẩn Đo lường Chất lượng Thanh Hóa", 30),
+              ("Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Thanh Hóa", 12),
+              ("Văn phòng Điều phối nông thôn mới tỉnh Thanh Hóa", 8),
+              ("Hiệp hội Doanh nghiệp tỉnh Thanh Hóa", 6)]
 TRAININGS_PER_YEAR = {2021: 7, 2022: 12, 2023: 14, 2024: 14, 2025: 13}
 #: Distinct establishments trained by the end of each year (T1 pace).
 TRAINED_BY = {2021: 74, 2022: 162, 2023: 258, 2024: 352, 2025: 434}
@@ -62,7 +55,6 @@ TRAINED_BY = {2021: 74, 2022: 162, 2023: 258, 2024: 352, 2025: 434}
 def training_order(g: Gen, ents: list[dict], certs: list[dict]) -> list[dict]:
     """Who gets trained first: producers of key/OCOP products and supported firms."""
     supported = {c["enterprise"] for c in certs}
-
     def weight(e: dict) -> float:
         w = 1.0
         if e.get("key_product") or e.get("ocop_products"):
@@ -72,7 +64,6 @@ def training_order(g: Gen, ents: list[dict], certs: list[dict]) -> list[dict]:
         if e.get("pilot_model"):
             w *= 20
         return w
-
     early = [e for e in ents if not e.get("_late")]
     early.sort(key=lambda e: g.rng.random() ** (1 / weight(e)), reverse=True)
     return early
@@ -88,19 +79,13 @@ def training_days(g: Gen, year: int, count: int) -> list[dt.date]:
     return days
 
 
-def training_record(
-    g: Gen, year: int, n: int, day: dt.date, template: tuple[str, list[str]]
-) -> dict:
+def training_record(g: Gen, year: int, n: int, day: dt.date,
+                    template: tuple[str, list[str]]) -> dict:
     if day == D(2024, 5, 15):
-        return {
-            "id": f"TR-{year}-{n:02d}",
-            "title": "Hội nghị tập huấn nâng cao năng suất chất lượng: công cụ 5S và Lean",
-            "date": day,
-            "end_date": D(2024, 5, 16),
-            "topics": ["improvement_tools"],
-            "organizer": "Sở Khoa học và Công nghệ Thanh Hóa",
-            "locality": "TP Thanh Hóa",
-        }
+        return {"id": f"TR-{year}-{n:02d}",
+                "title": "Hội nghị tập huấn nâng cao năng suất chất lượng: công cụ 5S và Lean",
+                "date": day, "end_date": D(2024, 5, 16), "topics": ["improvement_tools"],
+                "organizer": "Sở Khoa học và Công nghệ Thanh Hóa", "locality": "TP Thanh Hóa"}
     title, topics = template
     organizer = g.weighted(ORGANIZERS + [("local", 12)])
     if organizer == "local" and day >= NEW_UNITS_FROM:  # no more districts after 01/07/2025
@@ -113,16 +98,8 @@ def training_record(
         organizer = f"UBND huyện {locality}"
         title = f"{title} cho các cơ sở sản xuất huyện {locality}"
     else:
-        locality = g.weighted(
-            [
-                ("TP Thanh Hóa", 70),
-                ("Thọ Xuân", 6),
-                ("Hoằng Hóa", 6),
-                ("TX Nghi Sơn", 6),
-                ("Ngọc Lặc", 6),
-                ("TX Bỉm Sơn", 6),
-            ]
-        )
+        locality = g.weighted([("TP Thanh Hóa", 70), ("Thọ Xuân", 6), ("Hoằng Hóa", 6),
+                               ("TX Nghi Sơn", 6), ("Ngọc Lặc", 6), ("TX Bỉm Sơn", 6)])
         if day >= NEW_UNITS_FROM:
             locality = next((u for u, d in NEW_UNITS if d == locality), "Phường Hạc Thành")
         title = f"{title} năm {year}"
@@ -153,9 +130,8 @@ def make_trainings(g: Gen, ents: list[dict], certs: list[dict]) -> list[dict]:
             people = fresh + again
             trained += [e for e in fresh if e not in trained]
             people.sort(key=lambda e: e["id"])
-            rec["trainees"] = (
-                len(people) + g.rng.randint(len(people) // 3, len(people)) + g.rng.randint(2, 12)
-            )
+            rec["trainees"] = len(people) + g.rng.randint(len(people) // 3, len(people)) + \
+                g.rng.randint(2, 12)
             rec["participants"] = [e["id"] for e in people]
             out.append(rec)
     return out
@@ -214,50 +190,20 @@ def take_again(g: Gen, trained: list[dict], count: int, locality: str) -> list[d
 # --- experts and units -----------------------------------------------------------------------
 
 UNITS = [
-    {
-        "id": "DV-01",
-        "name": "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Thanh Hóa",
-        "public": True,
-        "qualified_on": D(2022, 9, 15),
-    },
-    {
-        "id": "DV-02",
-        "name": "Công ty TNHH Tư vấn Năng suất Chất lượng Xứ Thanh",
-        "qualified_on": D(2023, 4, 20),
-    },
-    {
-        "id": "DV-03",
-        "name": "Công ty Cổ phần Tư vấn và Đào tạo Quản lý Hàm Rồng",
-        "qualified_on": D(2024, 10, 8),
-    },
+    {"id": "DV-01", "name": "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Thanh Hóa",
+     "public": True, "qualified_on": D(2022, 9, 15)},
+    {"id": "DV-02", "name": "Công ty TNHH Tư vấn Năng suất Chất lượng Xứ Thanh",
+     "qualified_on": D(2023, 4, 20)},
+    {"id": "DV-03", "name": "Công ty Cổ phần Tư vấn và Đào tạo Quản lý Hàm Rồng",
+     "qualified_on": D(2024, 10, 8)},
 ]
-EXPERT_FIELDS = [
-    ["ISO 9001", "ISO 14001"],
-    ["ISO 22000", "HACCP"],
-    ["5S", "Kaizen", "Lean"],
-    ["TPM", "KPI"],
-    ["Đảm bảo đo lường"],
-    ["Tiêu chuẩn, quy chuẩn kỹ thuật"],
-    ["VietGAP", "Truy xuất nguồn gốc"],
-    ["Chuyển đổi số"],
-    ["Năng suất xanh"],
-]
-EXPERT_DAYS = [
-    D(2021, 11, 26),
-    D(2021, 11, 26),
-    D(2022, 6, 10),
-    D(2022, 12, 16),
-    D(2023, 5, 19),
-    D(2023, 9, 22),
-    D(2023, 11, 24),
-    D(2024, 4, 12),
-    D(2024, 6, 21),
-    D(2024, 10, 25),
-    D(2024, 12, 13),
-    D(2025, 5, 16),
-    D(2025, 8, 29),
-    D(2025, 10, 24),
-]
+EXPERT_FIELDS = [["ISO 9001", "ISO 14001"], ["ISO 22000", "HACCP"], ["5S", "Kaizen", "Lean"],
+                 ["TPM", "KPI"], ["Đảm bảo đo lường"], ["Tiêu chuẩn, quy chuẩn kỹ thuật"],
+                 ["VietGAP", "Truy xuất nguồn gốc"], ["Chuyển đổi số"], ["Năng suất xanh"]]
+EXPERT_DAYS = [D(2021, 11, 26), D(2021, 11, 26), D(2022, 6, 10), D(2022, 12, 16),
+               D(2023, 5, 19), D(2023, 9, 22), D(2023, 11, 24), D(2024, 4, 12), D(2024, 6, 21),
+               D(2024, 10, 25), D(2024, 12, 13), D(2025, 5, 16), D(2025, 8, 29),
+               D(2025, 10, 24)]
 
 
 def make_experts(g: Gen) -> list[dict]:
@@ -274,3 +220,5 @@ def make_experts(g: Gen) -> list[dict]:
         rec["fields"] = EXPERT_FIELDS[(i * 4) % len(EXPERT_FIELDS)]
         out.append(rec)
     return out
+
+
