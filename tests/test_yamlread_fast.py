@@ -411,3 +411,10 @@ def test_the_fast_reader_gives_up_on_exactly_what_yaml_does_not_print() -> None:
     unsafe = {ord(c) for c in _UNSAFE.findall(everything)}
     safe = {c for low, high in printable for c in range(low, high + 1)}
     assert unsafe == set(range(0x110000)) - safe
+    # `fast_parse` asks `str.isprintable` first (at C speed): a text it passes holds none
+    assert not any(chr(c).isprintable() for c in unsafe)
+    for c in sorted(unsafe)[::97]:
+        assert yamlfast.fast_parse(f"- name: a{chr(c)}b\n", clean) is None, hex(c)
+    assert (
+        yamlfast.fast_parse("- name: a\u00a0b\u00adc\n", clean) is not None
+    )  # not printable to Python
