@@ -268,12 +268,16 @@ class Watch:
 
 
 class Journal(io.RawIOBase):
-    """A stream's file descriptor, keeping what is written to it in a list shared by both."""
+    """A stream's file descriptor, keeping what is written to it in a list shared by both.
+    A write that fails (its reader gone, the disk full) spoils the record: what was written
+    is not the run's whole output, and a replay would give that part as if it were (a run
+    piped into `head` once, then every replay of it cut at 64 kB)."""
 
-    def __init__(self, fd: int, written: list[tuple[int, bytes]]) -> None:
+    def __init__(self, fd: int, written: list[tuple[int, bytes]], watch: Watch) -> None:
         super().__init__()
         self.fd = fd
         self.written = written
+        self.watch = watch
 
     def writable(self) -> bool:
         return True
@@ -285,7 +289,11 @@ class Journal(io.RawIOBase):
         return os.isatty(self.fd)
 
     def write(self, data: Any) -> int:
-        done = os.write(self.fd, data)
+        try:
+            done = os.write(self.fd, data)
+        except OSError:
+            self.watch.spoilt = True
+            raise
         self.written.append((self.fd, bytes(memoryview(data)[:done])))
         return done
 
@@ -293,11 +301,14 @@ class Journal(io.RawIOBase):
         self.flush()
 
 
-def _teed(stream: Any, fd: int, written: list[tuple[int, bytes]]) -> io.TextIOWrapper:
+def _teed(
+    stream: Any, fd: int, written: list[tuple[int, bytes]], watch: Watch
+) -> io.TextIOWrapper:
     """A text stream like `stream` (encoding, errors, buffering as Python made it) writing to
     `fd` through a `Journal`."""
     size = os.fstat(fd).st_blksize
-    buffer = io.BufferedWriter(Journal(fd, written), size if size > 1 else io.DEFAULT_BUFFER_SIZE)
+    journal = Journal(fd, written, watch)
+    buffer = io.BufferedWriter(journal, size if size > 1 else io.DEFAULT_BUFFER_SIZE)
     return io.TextIOWrapper(
         buffer,
         encoding=stream.encoding,
@@ -327,8 +338,8 @@ class Recording:
         self.watch = Watch()
         sys.addaudithook(self.watch.audit)
         os.stat, os.lstat = (self.watch.wrap(f) for f in self.stats)
-        sys.stdout = _teed(sys.stdout, 1, self.written)
-        sys.stderr = _teed(sys.stderr, 2, self.written)
+        sys.stdout = _teed(sys.stdout, 1, self.written, self.watch)
+        sys.stderr = _teed(sys.stderr, 2, self.written, self.watch)
 
     def finish(self, code: object) -> None:
         """Put the streams and `os.stat` back, then keep the record when the run allows."""
