@@ -87,3 +87,17 @@ def test_a_failing_run_keeps_its_status_and_every_line(tmp_path: Path) -> None:
     usage = _pqp(tmp_path, "validate", "--no-such-option")
     assert usage.returncode == 2 and "exit functions ran" in usage.stderr
     assert "torn down" not in usage.stderr
+
+
+def test_a_profiled_run_still_writes_its_profile(tmp_path: Path) -> None:
+    """`python -m cProfile -o FILE -m pqp_cli ...` writes FILE once the run returns: a run
+    that left at once would never get there."""
+    copy_sample(tmp_path)
+    profile = tmp_path / "run.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "pqp_cli", "validate"],
+        cwd=tmp_path, env={**os.environ, "PQP_NO_REPLAY": "1"}, capture_output=True,
+        text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.endswith("0 error(s), 6 warning(s)\n")
+    assert profile.stat().st_size > 10_000

@@ -103,13 +103,17 @@ def _leave_now(code: object) -> None:
     would free every object of the run one by one first: 0.2 s after a cold `validate` of
     100,000 records, what the system does at once. Returns, for Python's own exit, when
     there is more to it: a Ctrl-C came, another thread runs, a stream cannot be flushed (a
-    reader gone: Python says so), or `code` is not a status (Python prints it)."""
+    reader gone: Python says so), `code` is not a status (Python prints it), or a profiler or
+    tracer watches the run (`python -m cProfile`, coverage, a debugger: each has more to do
+    once the run returns, such as writing what it found)."""
     status = 0 if code is None else code
     threading = sys.modules.get("threading")
     if (
         not isinstance(status, int)
         or interrupt.pressed()
         or (threading is not None and threading.active_count() > 1)
+        or sys.getprofile() is not None
+        or sys.gettrace() is not None
     ):
         return
     atexit._run_exitfuncs()  # noqa: SLF001 - as Python runs them at exit, newest first
