@@ -133,7 +133,8 @@ def test_a_ctrl_c_lost_as_the_run_ends_is_not_raised_again(tmp_path: Path) -> No
 
 #: `pqp validate` with two worker processes (however small its files), each sending back a
 #: reading too large for a pipe's buffer; the run itself is killed (SIGKILL: the out-of-memory
-#: killer, which picks the largest process) as it first waits for a worker.
+#: killer, which picks the largest process) as it first waits for a worker or takes in what
+#: one sent (it reads files itself meanwhile).
 _RUN_KILLED_BESIDE_ITS_WORKERS = """
 import os, signal, sys
 from pqp_cli.read import pool
@@ -143,11 +144,12 @@ pool.POOL_MIN_FILES, pool.POOL_MIN_BYTES = 1, 0
 def large(job, **steps):
     return b"x" * 300_000, None
 
-def killed(self):
+def killed(*args):
     os.kill(os.getpid(), signal.SIGKILL)
 
 pool._work = large
-pool._Workers.next = killed
+pool._Workers.next = killed  # as it first waits for a worker,
+pool._taken_in = killed  # or first takes in what one sent
 from pqp_cli.cli.app import main
 
 sys.argv = ["pqp", *sys.argv[1:]]

@@ -99,54 +99,67 @@ Job = tuple[str, str, bytes]
 def _parse(
     jobs: list[Job], workers: int, steps: _Steps
 ) -> Generator[Reading | Shipped, None, None]:
-    """The readings in order. This process is one of the `workers`: it reads its share of the
-    files itself while the pool reads the rest, and what it reads is neither encoded to be
-    shipped nor decoded again (a sixth of a cold load's CPU when every file was shipped).
-    Should a worker die, the files not yet taken in are all read here (the same readings)."""
-    done = 0
+    """The readings in order. This process is one of the `workers`: it reads files itself
+    while the pool reads others, and what it reads is neither encoded to be shipped nor
+    decoded again (a sixth of a cold load's CPU when every file was shipped)."""
     if workers > 1:
-        try:
-            with contextlib.closing(_pooled(jobs, workers, steps)) as pooled:
-                for reading in pooled:
-                    yield reading
-                    done += 1
-        except _WorkerLost:
-            pass
-    for job in jobs[done:]:
+        yield from _pooled(jobs, workers, steps)
+        return
+    for job in jobs:
         yield _read_here(job, steps)
 
 
 def _pooled(
     jobs: list[Job], workers: int, steps: _Steps
 ) -> Generator[Reading | Shipped, None, None]:
-    """`_parse` with `workers - 1` worker processes (`_Workers`); raises _WorkerLost."""
-    here = _shares(jobs, workers, steps.decoded)
+    """`_parse` with `workers - 1` worker processes (`_Workers`). Each process, this one
+    included, takes the next file no one has taken (`_Workers.claim`), so all end together
+    whatever a file costs where (this one also takes in what the workers send: a share fixed
+    in advance left one side idle at the end, by a tenth of the run on hand-written files).
+    The readings are yielded in order: while the file whose turn it is is still with a worker,
+    this process reads the next free one. A file a worker took and never sent back (the
+    worker died) is read here, once every worker has ended: the same reading."""
     work = functools.partial(_work, extra=steps.extra, beside=steps.beside)
-    shipped = [job for job, mine in zip(jobs, here, strict=True) if not mine]
-    with _Workers(shipped, workers - 1, work) as pool:
-        for job, mine in zip(jobs, here, strict=True):
-            payload, found = (None, None) if mine else pool.next()
-            if payload is None:
-                yield _read_here(job, steps)
-            elif not steps.decoded:
-                yield Shipped(payload, found)
-            else:
-                yield Reading(*decode_read(job[0], job[1], payload), payload, found)
+    with _Workers(jobs, workers - 1, work) as pool:
+        ahead: dict[int, Reading | Shipped] = {}
+        for index, job in enumerate(jobs):
+            while index not in ahead:
+                pool.poll()
+                if index in pool.arrived:
+                    ahead[index] = _taken_in(job, pool.arrived.pop(index), steps)
+                elif (mine := pool.claim()) is not None:
+                    ahead[mine] = _read_here(jobs[mine], steps)
+                elif not pool.running:  # its worker ended without sending it
+                    ahead[index] = _read_here(job, steps)
+                else:
+                    pool.next()
+            yield ahead.pop(index)
 
 
-class _WorkerLost(Exception):
-    """A worker process ended before it sent back every file it was given."""
+def _taken_in(job: Job, found: Any, steps: _Steps) -> Reading | Shipped:
+    """A worker's reading of `job` as `_parse` gives it; read here when the worker could not."""
+    payload, beside = found
+    if payload is None:
+        return _read_here(job, steps)
+    if not steps.decoded:
+        return Shipped(payload, beside)
+    return Reading(*decode_read(job[0], job[1], payload), payload, beside)
 
 
-_LOST = object()  # in a worker's queue: it ended before it sent back all it was given
+_END = object()  # in the pool's queue: a worker ended (its pipe's end seen)
 #: Seconds the run waits on a worker before it looks again (`_Workers.next`).
 _LOOK_AGAIN = 0.1
+#: A file's number as the claims pipe holds it; claims are written a page at a time (1,024 of
+#: them: a pipe writes that much at once), so that a claim is always read whole.
+_CLAIM = 4
+_PAGE = 1024
 
 
 class _Workers:
-    """Worker processes forked with their files (no file is sent to them: they have them from
-    the fork), each sending its readings back, in order, through a pipe of its own, which a
-    thread here drains as they come.
+    """Worker processes forked with every file (no file is sent to them: they have them from
+    the fork), each taking the next file no one has taken from a pipe of file numbers shared
+    by all (a read of a pipe is whole and taken by one reader), and sending its readings back
+    through a pipe of its own, which a thread here drains as they come.
 
     Not a `multiprocessing.Pool` nor a `concurrent.futures` pool: a worker killed without a
     word (SIGKILL: the out-of-memory killer; a crash in a C extension) left the first waiting
@@ -156,138 +169,147 @@ class _Workers:
     The workers leave Ctrl-C to this process, which then ends them."""
 
     def __init__(self, jobs: list[Job], count: int, work: Callable[[Job], Any]) -> None:
-        loads = [0] * count
-        self.owner: list[int] = []
-        for job in jobs:  # the files shared out by size, in order
-            k = loads.index(min(loads))
-            loads[k] += len(job[2]) + 1
-            self.owner.append(k)
-        self.taken = 0
-        self.queues: list[queue.SimpleQueue[Any]] = [queue.SimpleQueue() for _ in range(count)]
+        self.arrived: dict[int, Any] = {}
+        self.running = count
+        self.messages: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self.processes: list[multiprocessing.process.BaseProcess] = []
         self.readers: list[Any] = []
+        self.claims, feed = os.pipe()
         context = multiprocessing.get_context("fork")
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # not half made
         try:
-            mine = [
-                [j for j, o in zip(jobs, self.owner, strict=True) if o == k] for k in range(count)
+            for _ in range(count):
+                self._fork(context, jobs, work, feed)
+            self.threads = [
+                threading.Thread(target=_drain, args=(reader, self.messages), daemon=True)
+                for reader in self.readers
             ]
-            drains = [
-                (self._fork(context, files, work), len(files), found)
-                for files, found in zip(mine, self.queues, strict=True)
-            ]
-            self.threads = [threading.Thread(target=_drain, args=a, daemon=True) for a in drains]
+            self.threads.append(threading.Thread(target=_feed, args=(feed, len(jobs)), daemon=True))
             for thread in self.threads:
                 thread.start()
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
-    def _fork(self, context: Any, jobs: list[Job], work: Callable[[Job], Any]) -> Any:
-        """A worker reading `jobs`; the end of its pipe this process reads. The worker is
-        given the ends this process reads, its own and those of the workers forked before it,
-        to close: held by a worker, a pipe would stay open with this process gone (killed),
-        and its worker wait for ever to send."""
+    def _fork(self, context: Any, jobs: list[Job], work: Callable[[Job], Any], feed: int) -> None:
+        """A worker reading the files it claims. It is given the ends this process reads, its
+        own and those of the workers forked before it, and the claims' writing end, to close:
+        held by a worker, a pipe would stay open with this process gone (killed), and its
+        worker wait for ever to send, or to claim."""
         reader, writer = context.Pipe(duplex=False)
         self.readers.append(reader)
-        theirs = list(self.readers)
-        process = context.Process(target=_serve, args=(writer, jobs, work, theirs), daemon=True)
+        theirs = (list(self.readers), feed)
+        args = (writer, self.claims, jobs, work, theirs)
+        process = context.Process(target=_serve, args=args, daemon=True)
         self.processes.append(process)
         process.start()
         writer.close()  # the worker's own end: only it holds it
-        return reader
 
-    def next(self) -> Any:
-        """The next file's reading, from the worker it went to; raises _WorkerLost.
+    def claim(self) -> int | None:
+        """The next file no process has taken, now this one's; None when all are taken."""
+        if self.claims < 0:
+            return None
+        taken = os.read(self.claims, _CLAIM)
+        if len(taken) < _CLAIM:  # the end: every file claimed
+            os.close(self.claims)
+            self.claims = -1
+            return None
+        return int.from_bytes(taken, "little")
+
+    def poll(self) -> None:
+        """Take in what the workers have sent so far."""
+        while True:
+            try:
+                self._take(self.messages.get_nowait())
+            except queue.Empty:
+                return
+
+    def next(self) -> None:
+        """Wait for a worker's next reading, or its end, and take it in.
 
         The wait is looked at again every `_LOOK_AGAIN` seconds: a Ctrl-C that lands just
         before it starts leaves Python's handler due with nothing to wake the wait, and the
         run would go on waiting for a file that may take long, or never come."""
-        waiting = self.queues[self.owner[self.taken]]
         while True:
             try:
-                found = waiting.get(timeout=_LOOK_AGAIN)
+                found = self.messages.get(timeout=_LOOK_AGAIN)
                 break
             except queue.Empty:
                 continue
-        self.taken += 1
-        if found is _LOST:
-            raise _WorkerLost
-        return found
+        self._take(found)
+
+    def _take(self, message: Any) -> None:
+        if message is _END:
+            self.running -= 1
+        else:
+            index, found = message
+            self.arrived[index] = found
 
     def __enter__(self) -> _Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.claims >= 0:  # (a feeder blocked on a full pipe then ends too)
+            os.close(self.claims)
+            self.claims = -1
         for process in self.processes:
-            if exc[0] is not None:  # stopped early (an error, Ctrl-C, a dead worker)
+            if exc[0] is not None:  # stopped early (an error, Ctrl-C)
                 process.kill()
             process.join()
         for thread in self.threads:
             thread.join()
 
 
-def _serve(writer: Any, jobs: list[Job], work: Callable[[Job], Any], theirs: list[Any]) -> None:
-    """In a worker process: each file's reading sent back in order; (None, None) for one it
-    failed to read, which the parent then reads itself (and so fails as it would alone).
-    With the parent gone (killed: no one reads the pipe), it stops there, saying nothing."""
+def _feed(feed: int, count: int) -> None:
+    """In a thread: every file's number into the claims pipe, a page at a time, then its end."""
+    try:
+        for start in range(0, count, _PAGE):
+            numbers = range(start, min(start + _PAGE, count))
+            os.write(feed, b"".join(n.to_bytes(_CLAIM, "little") for n in numbers))
+    except OSError:  # no one claims any more (the run ended early)
+        pass
+    finally:
+        os.close(feed)
+
+
+def _serve(
+    writer: Any,
+    claims: int,
+    jobs: list[Job],
+    work: Callable[[Job], Any],
+    theirs: tuple[list[Any], int],
+) -> None:
+    """In a worker process: each file it claims, read and sent back with its number; (None,
+    None) for one it failed to read, which the parent then reads itself (and so fails as it
+    would alone). With the parent gone (killed: no one reads the pipe), it stops there,
+    saying nothing."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's
-    for other in theirs:  # only the parent reads the pipes
+    for other in theirs[0]:  # only the parent reads the pipes
         other.close()
-    for job in jobs:
+    os.close(theirs[1])  # only the parent's feeder writes the claims
+    while len(taken := os.read(claims, _CLAIM)) == _CLAIM:
+        index = int.from_bytes(taken, "little")
         try:
-            found = work(job)
+            found = work(jobs[index])
         except Exception:  # noqa: BLE001 - the parent reads it again and says why
             found = (None, None)
         try:
-            writer.send(found)
+            writer.send((index, found))
         except OSError:  # BrokenPipeError: the parent is gone
             return
     writer.close()
 
 
-def _drain(reader: Any, expected: int, into: queue.SimpleQueue[Any]) -> None:
-    """In a thread: the `expected` readings a worker sends, as they come; _LOST should it end
-    before (the pipe's end is seen mid-message too)."""
+def _drain(reader: Any, into: queue.SimpleQueue[Any]) -> None:
+    """In a thread: what a worker sends, as it comes, then _END (its end, seen mid-message
+    too)."""
     try:
-        for _ in range(expected):
+        while True:
             into.put(reader.recv())
     except Exception:  # noqa: BLE001 - its end (EOF), or what it sent cut short
-        into.put(_LOST)
+        pass
     finally:
         reader.close()
-
-
-#: What taking in a file another process read costs this one (decoding its reading, keeping
-#: its cache entry), against reading it: about a fifth, measured on both benchmark layouts.
-DECODE_COST = 0.2
-#: The same when its records are left encoded (`read_or_ship`): about a twentieth, less what
-#: the worker spends beyond reading on each file it ships (encoding it, the pipe: about an
-#: eighth), which this process otherwise waited for at the end (0.5 s of a 3.4 s read at 100k
-#: records; 0.2 s with this share, 0.52 of the bytes).
-OUTLINE_COST = 0.05 - 0.13
-
-
-def parent_share(workers: int, cost: float = DECODE_COST) -> float:
-    """The part of the bytes this process reads so that it ends with the pool: it reads its
-    part (each byte costing 1) and takes in the rest (each costing `cost`), while each of
-    the other `workers - 1` reads an equal part of the rest."""
-    others = workers - 1
-    return (1 - cost * others) / ((1 - cost) * others + 1) if others else 1.0
-
-
-def _shares(jobs: list[Job], workers: int, decoded: bool = True) -> list[bool]:
-    """Which jobs this process reads: in turn with the pool, so that at each point about its
-    share (`parent_share`) of the bytes so far is its own and neither side waits long."""
-    here = []
-    seen = kept = 0
-    share = max(parent_share(workers, DECODE_COST if decoded else OUTLINE_COST), 0.0)
-    for _, _, content in jobs:
-        size = len(content)
-        seen += size
-        mine = kept + size / 2 < seen * share
-        kept += size if mine else 0
-        here.append(mine)
-    return here
+        into.put(_END)
 
 
 def _workers(jobs: list[Job], wanted: int | None) -> int:

@@ -1,0 +1,77 @@
+"""How the files are shared between this process and its workers: each process takes the
+next file no one has taken, so a process that is slow (or busy taking in what the others
+read) takes fewer, and every file is read once, its reading given in order."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pqp_cli.read import pool
+from pqp_cli.read.sources import Source
+
+#: A little data file of each of a few kinds, many times over.
+_UNIT = "- id: DV-{n}\n  name: Trung tâm {n}\n  qualified_on: 2023-03-19\n"
+
+
+def _sources(count: int) -> list[Source]:
+    return [
+        Source("units", Path(f"units/f{n}.yaml"), f"units/f{n}.yaml",
+               content=_UNIT.format(n=n).encode())
+        for n in range(count)
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def small_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(pool, "POOL_MIN_BYTES", 0)
+
+
+def _ids(readings: list[Any]) -> list[list[str | None]]:
+    return [[e.id for e in r.read.entries] for r in readings]
+
+
+@pytest.mark.usefixtures("small_pool")
+@pytest.mark.parametrize("workers", [2, 3])
+def test_every_file_is_read_once_and_given_in_order(workers: int) -> None:
+    sources = _sources(60)
+    alone = list(pool.read_files(sources, 1, encoded=True))
+    shared = list(pool.read_files(sources, workers, encoded=True))
+    assert _ids(shared) == _ids(alone) == [[f"DV-{n}"] for n in range(60)]
+    assert [r.payload for r in shared] == [r.payload for r in alone]
+
+
+@pytest.mark.usefixtures("small_pool")
+def test_a_slow_worker_leaves_the_free_files_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker holds its first file until this process has read every other one (or ten
+    seconds have passed): this process never waits for a file while another is free. (With
+    shares fixed in advance it waited for the worker's half, and read only its own.)"""
+    flag = tmp_path / "all-read-here"
+    here: list[str] = []
+    real_here, real_work = pool._read_here, pool._work
+
+    def read_here(job: Any, steps: Any) -> Any:
+        here.append(job[1])
+        if len(here) == 39:
+            flag.touch()
+        return real_here(job, steps)
+
+    def slow_work(job: Any, **steps: Any) -> Any:
+        waited = time.monotonic()
+        while not flag.exists() and time.monotonic() - waited < 10:
+            time.sleep(0.01)
+        return real_work(job, **steps)
+
+    monkeypatch.setattr(pool, "_read_here", read_here)
+    monkeypatch.setattr(pool, "_work", slow_work)
+    readings = list(pool.read_files(_sources(40), 2, encoded=True))
+    assert _ids(readings) == [[f"DV-{n}"] for n in range(40)]
+    assert len(here) == 39 and len(set(here)) == 39  # the worker read one file
+    assert os.path.exists(flag)
