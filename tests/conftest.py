@@ -261,17 +261,22 @@ typer.testing._get_command = _built_once(typer.testing._get_command)  # type: ig
 
 
 def _calls_built_once(build: Callable[[typer.Typer], Any]) -> Callable[[typer.Typer], Any]:
-    """`typer.main.get_command` remembering the command for `Typer.__call__`: what `pqp`'s
-    `main` runs in this process (`inprocess.run_pqp`, `app()`) and in the runs forked from it
-    (`forkrun.fork_pqp`), each of which built it again (≈ 15 ms of CPU, a quarter of a warm
-    forked run). Any other caller gets a new command: pqp's Vietnamese runner (`cli.run_vi`)
-    translates the help of the one it is given, in place."""
-    remembered = _built_once(build)
+    """`typer.main.get_command` remembering the command for `pqp`'s `main`, in this process
+    (`inprocess.run_pqp`, `app()`) and in the runs forked from it (`forkrun.fork_pqp`), each
+    of which built it again (≈ 15 ms of CPU, a quarter of a warm forked run): one command for
+    `Typer.__call__` (English), another for pqp's Vietnamese runner (`cli.run_vi.run`), which
+    translates the help of the command it is given in place (to the same words every time).
+    Any other caller gets a new command."""
+    english, vietnamese = _built_once(build), _built_once(build)
     call = typer.Typer.__call__.__code__
+    run_vi = os.path.join("cli", "run_vi.py")
 
     def get_command(app: typer.Typer) -> Any:  # a click command
-        if sys._getframe(1).f_code is call:
-            return remembered(app)
+        caller = sys._getframe(1).f_code
+        if caller is call:
+            return english(app)
+        if caller.co_name == "run" and caller.co_filename.endswith(run_vi):
+            return vietnamese(app)
         return build(app)
 
     return get_command
