@@ -15,8 +15,8 @@ It is otherwise the run a shell would start:
   process found), `cwd` as its working folder, `cli.launch.main` as its entry (the same
   function `python -m pqp_cli` calls), `sys.orig_argv` and `sys.path` as that command has
   them (both are in the replay key: a forked run's record is a started run's), the signal
-  handlers, fault handler and warning filters Python sets at start, a warning shown on
-  stderr (pytest records them: a library's warning would not be in the run's bytes);
+  handlers, fault handler, warning filters and collector thresholds Python sets at start,
+  a warning shown on stderr (pytest records them: a library's warning would not be in the run's bytes);
 - at its end what interpreter exit does: the `atexit` functions and finalizers it registered
   itself (a temporary checkout removed), newest first; an uncaught exception printed by
   `sys.excepthook` (status 1; Ctrl-C: killed by SIGINT); its streams flushed. Never this
@@ -56,6 +56,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
+from conftest import GC_AT_START
 from inprocess import Run
 
 from pqp_cli.cli import launch
@@ -224,6 +225,7 @@ def _as_at_start(env: Mapping[str, str]) -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     for number in (signal.SIGPIPE, signal.SIGXFSZ):
         signal.signal(number, signal.SIG_IGN)
+    gc.set_threshold(*GC_AT_START)  # the suite's own (tests/conftest.py): Python's
     faulthandler.disable()
     if env.get("PYTHONFAULTHANDLER"):
         faulthandler.enable()

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from inprocess import run_pqp
 from typer.testing import CliRunner
 
 import pqp_cli
@@ -54,11 +56,11 @@ def _python(code: str, cwd: Path) -> str:
 
 def test_the_example_prints_each_target_as_status_json_gives_it(sample: Path) -> None:
     printed = _python(EXAMPLE, sample).splitlines()
-    command = [sys.executable, "-m", "pqp_cli", "status", "--as-of", "2025-12-31"]
-    done = subprocess.run(
-        [*command, "--format", "json"], cwd=sample, capture_output=True, text=True, check=True
-    )
-    targets = json.loads(done.stdout)["targets"]
+    # the command's answer, from this process (`inprocess`): the example is the user's process
+    args = ["status", "--as-of", "2025-12-31", "--format", "json"]
+    done = run_pqp(args, cwd=sample, env=dict(os.environ))
+    assert done.code == 0, done.err
+    targets = json.loads(done.out)["targets"]
     assert printed == [f"{t['id']} {t['value']} {t['status']}" for t in targets]
     assert printed and all(len(line.split()) == 3 for line in printed)
 

@@ -4,6 +4,7 @@ and docs/cli.md generated from the app."""
 from __future__ import annotations
 
 import importlib.util
+import locale
 import os
 import re
 import subprocess
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from forkrun import fork_pqp
 
 from pqp_cli import __version__
 
@@ -18,14 +20,22 @@ ROOT = Path(__file__).resolve().parents[1]
 ESC = "\x1b["
 
 
-def pqp(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pqp_cli", *args],
-        capture_output=True,
-        text=True,
-        env=env or clean_env(),
-        timeout=120,
-    )
+def pqp(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`pqp ARGS` as a process of its own, its streams piped (no terminal), read as text as
+    `subprocess.run(..., text=True)` reads them: forked from this process (`forkrun`), or
+    started when its Python would start otherwise."""
+    env = env or clean_env()
+    command = [sys.executable, "-m", "pqp_cli", *args]
+    forked = fork_pqp(args, cwd=Path.cwd(), env=env)
+    if forked is None:
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.CompletedProcess(command, forked.code, _text(forked.out), _text(forked.err))
+
+
+def _text(data: bytes) -> str:
+    """What `subprocess` makes of a stream's bytes in text mode."""
+    text = data.decode(locale.getpreferredencoding(False))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def clean_env(**extra: str) -> dict[str, str]:

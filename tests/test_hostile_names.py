@@ -3,12 +3,14 @@ everywhere pqp prints a path, in the language asked for."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from forkrun import fork_pqp
 from gitrepo import Repo, invoke, two_commits
 from test_hostile_git import AS_OF, commit_with_data, git
 from test_hostile_reading import TRAININGS, args, project
@@ -51,17 +53,26 @@ def test_status_banner_and_errors_print_names_escaped(tmp_path: Path) -> None:
     assert code == 2 and raw_free(err) and "\\x1b" in err
 
 
+def _process(*args: str) -> tuple[int, str]:
+    """`pqp ARGS` as a process of its own (its `sys.argv` as a shell gives it): its exit code
+    and stderr; forked from this one (`forkrun`), or started when its Python would start
+    otherwise."""
+    forked = fork_pqp(args, cwd=Path.cwd(), env=dict(os.environ))
+    if forked is not None:
+        return forked.code, forked.err.decode()
+    command = [sys.executable, "-m", "pqp_cli", *args]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    return done.returncode, done.stderr
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 @pytest.mark.long
 def test_left_out_at_a_revision_is_said_in_the_language_asked(tmp_path: Path) -> None:
     repo: Repo = two_commits(tmp_path / "repo")
     commit_with_data(repo, [("160000", "sub", git(repo, "rev-parse", "v1"))], "sub")
     for lang in (["--lang=vi"], ["--lang", "vi"]):  # as typed: sys.argv as a shell gives it
-        command = [sys.executable, "-m", "pqp_cli", *repo.args("status", "--rev", "sub")]
-        done = subprocess.run(
-            [*command, "--as-of", AS_OF, *lang], capture_output=True, text=True, check=False
-        )
-        assert done.returncode == 0 and "cảnh báo" in done.stderr, done.stderr
-        assert "data/sub" in done.stderr
+        code, err = _process(*repo.args("status", "--rev", "sub"), "--as-of", AS_OF, *lang)
+        assert code == 0 and "cảnh báo" in err, err
+        assert "data/sub" in err
     code, _, err = invoke(*repo.args("diff", "v2", "sub", "--as-of", AS_OF, "--lang=vi"))
     assert code == 0 and "cảnh báo" in err and "data/sub" in err, err

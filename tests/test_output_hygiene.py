@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 from test_import_helpers import csv_file, data_dir, pqp, xlsx
 
 from pqp_cli.core.text import csv_safe
@@ -48,9 +49,9 @@ def test_template_and_report_are_0644_under_umask_022(tmp_path: Path, umask_022:
     assert pqp("template", "trainings", "-o", tmp_path / "t.csv").exit_code == 0
     assert _mode(tmp_path / "t.xlsx") == 0o644
     assert _mode(tmp_path / "t.csv") == 0o644
-    root = Path(__file__).resolve().parents[1]
+    # the process's copy of the sample: a run on the checkout's wrote its `data/.pqp-cache`
     result = pqp(
-        "report", "--data", root / "data", "--targets", root / "targets.yaml",
+        "report", "--data", SAMPLE / "data", "--targets", SAMPLE / "targets.yaml",
         "--as-of", "2023-12-31", "-o", tmp_path / "r.md",
     )  # fmt: skip
     assert result.exit_code == 0, result.output

@@ -18,6 +18,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+#: A nested pytest without Hypothesis's plugin, which its tests never use: it imported all of
+#: Hypothesis in each of its processes (≈ 0.2 s of CPU apiece) to write its summary.
+PYTEST = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:hypothesispytest"]
+
 
 def test_each_process_has_its_own_sample_and_cache_key() -> None:
     assert not conftest.SAMPLE.is_relative_to(ROOT)
@@ -29,7 +33,7 @@ def test_each_process_has_its_own_sample_and_cache_key() -> None:
 def test_a_pytest_started_inside_the_suite_runs_in_one_process() -> None:
     test = "tests/test_suite_running.py::test_each_process_has_its_own_sample_and_cache_key"
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", test],
+        [*PYTEST, test],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -84,8 +88,7 @@ def test_an_xdist_group_runs_on_one_worker(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != conftest.INSIDE}
     env[GROUP_LOG] = str(log)
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "2", "-k", "subject"]
-        + ["tests/test_suite_running.py"],
+        [*PYTEST, "-n", "2", "-k", "subject", "tests/test_suite_running.py"],
         cwd=ROOT,
         env=env,
         capture_output=True,

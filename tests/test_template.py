@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from test_import_helpers import TAX_LAMSON, TAX_NEW, data_dir, errors, load, pqp
 
 from pqp_cli.importing import import_sheet
@@ -17,18 +20,66 @@ from pqp_cli.importing.template import choices, header
 
 KINDS = list(COLUMNS)
 
+#: The module's templates are made once, on one worker (`templates`).
+pytestmark = pytest.mark.xdist_group("templates")
+
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
+@dataclass
+class Templates:
+    """`pqp template KIND -o KIND.xlsx --lang LANG` in a folder of the module's own, run once
+    for each kind and language the module asks for: the module asked for each of these ten
+    templates three times (≈ 0.1 s of CPU apiece, most of it openpyxl formatting 1,000 rows of
+    every column, and as much again reading it back). A test that fills one in copies it."""
+
+    root: Path
+    made: dict[tuple[str, str], tuple[int, str, Path]] = field(default_factory=dict)
+    books: dict[tuple[str, str], Workbook] = field(default_factory=dict)
+
+    def result(self, kind: str, lang: str) -> tuple[int, str, Path]:
+        """The command's exit code and stdout, and the file it wrote."""
+        if (kind, lang) not in self.made:
+            folder = self.root / lang
+            folder.mkdir(exist_ok=True)
+            here = os.getcwd()
+            os.chdir(folder)  # `-o` as a user types it: the name printed is the one given
+            try:
+                done = pqp("template", kind, "-o", f"{kind}.xlsx", "--lang", lang)
+            finally:
+                os.chdir(here)
+            self.made[kind, lang] = (done.exit_code, done.stdout, folder / f"{kind}.xlsx")
+        return self.made[kind, lang]
+
+    def book(self, kind: str, lang: str) -> Workbook:
+        """The template as openpyxl reads it, for a test that only looks (never changed)."""
+        if (kind, lang) not in self.books:
+            self.books[kind, lang] = load_workbook(self.result(kind, lang)[2])
+        return self.books[kind, lang]
+
+    def copy(self, kind: str, lang: str, to: Path) -> Path:
+        """A copy of the template of its own for a test that fills it in."""
+        code, _, made = self.result(kind, lang)
+        assert code == 0
+        return Path(shutil.copyfile(made, to))
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    return Templates(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_xlsx_template_has_headers_dropdowns_date_formats_and_notes(kind: str, lang: str) -> None:
-    result = pqp("template", kind, "-o", f"{kind}.xlsx", "--lang", lang)
-    assert (result.exit_code, result.stdout) == (0, f"{kind}.xlsx\n")
-    book = load_workbook(f"{kind}.xlsx")
+def test_xlsx_template_has_headers_dropdowns_date_formats_and_notes(
+    templates: Templates, kind: str, lang: str
+) -> None:
+    code, stdout, _ = templates.result(kind, lang)
+    assert (code, stdout) == (0, f"{kind}.xlsx\n")
+    book = templates.book(kind, lang)
     data_name, notes_name = ("Dữ liệu", "Ghi chú") if lang == "vi" else ("Data", "Notes")
     assert book.sheetnames == [data_name, notes_name, "_lists"]
     sheet = book[data_name]
@@ -92,11 +143,10 @@ FILL: dict[str, list[dict[str, Any]]] = {
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_filled_in_template_imports_back_and_validates(
-    tmp_path: Path, kind: str, lang: str
+    templates: Templates, tmp_path: Path, kind: str, lang: str
 ) -> None:
     data = data_dir(tmp_path)
-    assert pqp("template", kind, "-o", "t.xlsx", "--lang", lang).exit_code == 0
-    book = load_workbook("t.xlsx")
+    book = load_workbook(templates.copy(kind, lang, tmp_path / "t.xlsx"))
     sheet = book.worksheets[0]
     keys = [c.key for c in template_columns(kind, "district")]
     for r, values in enumerate(FILL[kind], start=2):
@@ -170,19 +220,21 @@ def test_commune_template_asks_xa_phuong_and_imports_back(
     assert report.rejects == [] and report.rows_read == len(FILL[kind])
 
 
-def test_enterprises_template_asks_the_establishments_name() -> None:
-    assert pqp("template", "enterprises", "-o", "e.xlsx", "--lang", "vi").exit_code == 0
-    heads = [c.value for c in load_workbook("e.xlsx").worksheets[0][1]]
+def test_enterprises_template_asks_the_establishments_name(templates: Templates) -> None:
+    assert templates.result("enterprises", "vi")[0] == 0
+    heads = [c.value for c in templates.book("enterprises", "vi").worksheets[0][1]]
     assert "Tên cơ sở *" in heads and "Tên doanh nghiệp *" not in heads
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_vietnamese_notes_speak_vietnamese_of_their_own_kind_only(kind: str) -> None:
+def test_vietnamese_notes_speak_vietnamese_of_their_own_kind_only(
+    templates: Templates, kind: str
+) -> None:
     import re
 
     def sheet_words(lang: str) -> set[str]:
-        assert pqp("template", kind, "-o", f"{lang}.xlsx", "--lang", lang).exit_code == 0
-        notes = load_workbook(f"{lang}.xlsx").worksheets[1]
+        assert templates.result(kind, lang)[0] == 0
+        notes = templates.book(kind, lang).worksheets[1]
         text = " ".join(str(v) for row in notes.iter_rows(values_only=True) for v in row if v)
         text = re.sub(r"--?[\w-]+|pqp import \w+|\S*[/.]\S*", " ", text)  # typed as they are
         return {w.lower() for w in re.findall(r"\w{2,}", text) if w.isascii() and w.isalpha()}
@@ -191,7 +243,7 @@ def test_vietnamese_notes_speak_vietnamese_of_their_own_kind_only(kind: str) -> 
     english = sheet_words("en") - names
     left = sheet_words("vi") & english
     assert not left, sorted(left)
-    notes = load_workbook("vi.xlsx").worksheets[1]
+    notes = templates.book(kind, "vi").worksheets[1]
     text = " ".join(str(v) for row in notes.iter_rows(values_only=True) for v in row if v)
     others = [k for k in KINDS if k != kind]
     assert not [k for k in others if f"{k}:" in text]
