@@ -49,7 +49,7 @@ class Settings:
         return cls(
             lang="vi" if env.get("PQP_LANG", "").strip().lower() == "vi" else "en",
             no_cache=bool(env.get("PQP_NO_CACHE")),
-            workers=int(workers) if workers.isdigit() else None,
+            workers=int(workers) if workers.isascii() and workers.isdigit() else None,
             cache_home=Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache"),
             no_color=bool(env.get("NO_COLOR")),
             step_summary=Path(summary) if summary else None,

@@ -141,7 +141,7 @@ def _bool(value: Any) -> bool:
     return found == "true"
 
 
-_GROUPED = re.compile(r"^\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:([.,\u00a0 ])[0-9]{3})(?:\1[0-9]{3})*$")
 
 
 def _int(value: Any) -> int:
@@ -149,7 +149,7 @@ def _int(value: Any) -> int:
     if isinstance(value, float) and value.is_integer() and value >= 0:
         return int(value)
     text = cell_text(value).strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # not `¹` (a digit to `isdigit`, not to `int`) nor `٣`
         return int(text)
     if _GROUPED.match(text):
         return int(re.sub(r"\D", "", text))
