@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from pqp_cli.core.models import KINDS
@@ -49,21 +50,32 @@ def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
             path = here / name
             if name.startswith(".") or path.suffix.lower() not in YAML_SUFFIXES:
                 continue
-            if not _within(os.path.realpath(path), inside):  # before stat: said the same
-                refuse(path, _outside(path))  # whether or not its target exists
-                continue
             try:
-                is_file = path.stat().st_mode & 0o170000 == 0o100000
+                mode = _mode(path, inside)
             except OSError as exc:
                 refuse(path, exc)
                 continue
-            if not is_file:
+            if not stat.S_ISREG(mode):
                 refuse(path, OSError(21, "not a regular file", str(path)))
             else:
                 found.append((kind_of(data_dir, path), path))
     # `kind.yaml` before `kind/**`, so "first defined" reads the way people lay files out.
     found.sort(key=lambda kp: (len(kp[1].relative_to(data_dir).parts) > 1, kp[1].parts))
     return found, problems
+
+
+def _mode(path: Path, inside: str) -> int:
+    """The kind of file `path` is (`st_mode`), following a link only when it stays in the
+    data folder: one leading out is refused before its target is looked at (said the same
+    whether or not it exists). A name that is no link is in the data folder already: `scan`
+    walks only folders that are (their real paths checked), and `realpath`, which looks at
+    every part of a path in Python, is asked only about links."""
+    found = os.lstat(path)
+    if not stat.S_ISLNK(found.st_mode):
+        return found.st_mode
+    if not _within(os.path.realpath(path), inside):
+        raise _outside(path)
+    return path.stat().st_mode
 
 
 def _within(real: str, inside: str) -> bool:
