@@ -418,3 +418,20 @@ def test_the_fast_reader_gives_up_on_exactly_what_yaml_does_not_print() -> None:
     assert (
         yamlfast.fast_parse("- name: a\u00a0b\u00adc\n", clean) is not None
     )  # not printable to Python
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('- name: "T\\u1eadp hu\\u1ea5n \\"5S\\""\n- name: "a\\tb"\n', False),
+        ('- name: "a\\x01b"\n', True),
+        ('- name: x\n  topics: [a, "b\\u0007"]\n', True),
+        ('- name: "a\\x01b"\n- name: "a\\x01b"\n', True),  # the second from the file's memo
+    ],
+)
+def test_a_control_character_an_escape_made_is_noted(text: str, kept: bool) -> None:
+    """Loading validates a file's records the trusted way (no control character to refuse)
+    unless the reader kept one: only an escape makes one in what the fast reader reads."""
+    parsed = yamlfast.fast_parse(text, clean)
+    assert parsed is not None and parsed.kept_control is kept
+    assert same_reading(text)

@@ -218,7 +218,7 @@ def read_records(kind: str, file: str, content: bytes) -> FileRead:
     spoiled = {f.path[0] for f in parsed.faults if f.path}
     item_line, item_lines = parsed.items()
     source = Lines(items=item_lines)
-    plain = _all_clean(text, fast)
+    plain = not parsed.kept_control if fast else _all_clean(text)
     entries = _entries(kind, file, root, item_line, source, problems, plain)
     for entry in entries:
         entry.bad = entry.index in spoiled
@@ -231,15 +231,15 @@ def read_records(kind: str, file: str, content: bytes) -> FileRead:
     return FileRead(file, entries, problems)
 
 
-def _all_clean(text: str, fast: bool = False) -> bool:
+def _all_clean(text: str) -> bool:
     """Whether every text the reader made of `text` is `clean` and free of control characters.
 
     The reader cleans each scalar but one holding a control character, which it keeps as
     written for validation to refuse. With no control character in the file and no backslash
     (a double-quoted escape may make one), there is none: validation need not look again.
-    The fast reader (`fast`) reads no file holding one but the \\r of a line end, which it
-    drops: its texts hold none, and the file need not be scanned again."""
-    return "\\" not in text and (fast or CONTROL.search(text) is None)
+    The fast reader says itself whether it kept one (`Parsed.kept_control`: it reads no file
+    holding one but the \\r of a line end, which it drops, so only an escape makes one)."""
+    return "\\" not in text and CONTROL.search(text) is None
 
 
 def _entries(

@@ -39,6 +39,8 @@ class Parsed:
     def __init__(self) -> None:
         self.root: Any = None
         self.faults: list[Fault] = []
+        #: Set by the fast reader: a value made by escapes holds a control character.
+        self.kept_control = False
         self._lines: dict[Path, int] | None = {}
         self._items: tuple[list[int], list[dict[Path, int]]] | None = None
 

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from pqp_cli.read.yamldoc import MAX_DEPTH, Parsed, Path
-from pqp_cli.read.yamlscalar import EMPTY, GiveUp, Scalar
+from pqp_cli.read.yamlscalar import EMPTY, KEPT_CONTROL, GiveUp, Scalar
 from pqp_cli.read.yamlscalar import value_of as _value
 
 #: Any character YAML does not print, or a line break other than \n: the complement of `\n`,
@@ -114,7 +114,9 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
         if value.__class__ is tuple:
             value = _tuple_value(top, key, value, path, number, here, len(stack))  # type: ignore[arg-type]
         container[key] = value
-    return Parsed.of_items(root if stack else None, item_line, item_lines)
+    parsed = Parsed.of_items(root if stack else None, item_line, item_lines)
+    parsed.kept_control = KEPT_CONTROL in seen
+    return parsed
 
 
 def _tuple_value(

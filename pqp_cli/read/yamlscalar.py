@@ -110,17 +110,30 @@ def flow_plain(text: str) -> str:
     return text
 
 
-def _cleaned(value: str, scalar: Scalar, escaped: bool = False) -> str:
+#: In a file's `seen` (`value_of`): there when a value made by escapes holds a control
+#: character (kept as written, for validation to refuse). NUL keys it: no text the fast
+#: reader reads holds one.
+KEPT_CONTROL = "\x00"
+
+
+def _cleaned(
+    value: str, scalar: Scalar, escaped: bool = False, seen: dict[str, Any] | None = None
+) -> str:
     """`scalar(value)`, as the event walker applies it.
 
     `clean` leaves one-line ASCII text without double spaces or spaces at either end as it is:
     the call is skipped then. A value made by escapes may hold any character: one with a
-    control character is kept as written (the walker's rule), any other always cleaned.
+    control character is kept as written (the walker's rule, noted in `seen`), any other
+    always cleaned.
     """
+    if escaped and CONTROL.search(value) is not None:
+        if seen is not None:
+            seen[KEPT_CONTROL] = True
+        return value
     if scalar is None:
         return value
     if escaped:
-        return value if CONTROL.search(value) is not None else scalar(value)
+        return scalar(value)
     if (
         scalar is not clean
         or not value.isascii()
@@ -146,7 +159,7 @@ def value_of(rest: str, scalar: Scalar, seen: dict[str, Any]) -> Any:
     elif first == "'" or first == '"':
         text, end, escaped = single(rest, 0) if first == "'" else double(rest, 0)
         tail(rest, end)
-        value = _cleaned(text, scalar, escaped)
+        value = _cleaned(text, scalar, escaped, seen)
     elif first == "[":
         value = _flow(rest, scalar, seen)
     else:
@@ -194,7 +207,7 @@ def _flow_quoted(rest: str, scalar: Scalar, seen: dict[str, Any]) -> tuple[Any, 
             break
         if first == "'" or first == '"':
             text, at, escaped = single(rest, at) if first == "'" else double(rest, at)
-            values.append(_cleaned(text, scalar, escaped))
+            values.append(_cleaned(text, scalar, escaped, seen))
         else:
             found = _FLOW_END.search(rest, at)
             if found is None:
