@@ -46,11 +46,16 @@ class Parsed:
 
     @classmethod
     def of_items(
-        cls, root: list[Any] | None, item_line: list[int], item_lines: list[dict[Path, int]]
+        cls,
+        root: list[Any] | None,
+        item_line: list[int],
+        item_lines: list[dict[Path, int]],
+        kept_control: bool = False,
     ) -> Parsed:
         """A list of items read without fault, its lines given per item (`lines` is then
         worked out from them only if asked for)."""
         parsed = cls()
+        parsed.kept_control = kept_control
         parsed.root = root
         parsed._lines = None
         parsed._items = (item_line, item_lines)

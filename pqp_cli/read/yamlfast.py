@@ -114,9 +114,7 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
         if value.__class__ is tuple:
             value = _tuple_value(top, key, value, path, number, here, len(stack))  # type: ignore[arg-type]
         container[key] = value
-    parsed = Parsed.of_items(root if stack else None, item_line, item_lines)
-    parsed.kept_control = KEPT_CONTROL in seen
-    return parsed
+    return Parsed.of_items(root if stack else None, item_line, item_lines, KEPT_CONTROL in seen)
 
 
 def _tuple_value(
