@@ -301,9 +301,7 @@ class Journal(io.RawIOBase):
         self.flush()
 
 
-def _teed(
-    stream: Any, fd: int, written: list[tuple[int, bytes]], watch: Watch
-) -> io.TextIOWrapper:
+def _teed(stream: Any, fd: int, written: list[tuple[int, bytes]], watch: Watch) -> io.TextIOWrapper:
     """A text stream like `stream` (encoding, errors, buffering as Python made it) writing to
     `fd` through a `Journal`."""
     size = os.fstat(fd).st_blksize
