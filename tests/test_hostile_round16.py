@@ -5,6 +5,10 @@ output was cut, attacked where they meet what a user keeps: memory, files, outpu
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
+import textwrap
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,3 +59,38 @@ def test_a_frozen_load_holds_no_garbage_of_refused_records(
     gc.collect()
     kinds = Counter(type(o).__name__ for o in gc.garbage)
     assert (kinds["ValidationError"], kinds["traceback"]) == (0, 0)
+
+
+#: A program that runs pqp inside itself, as a notebook's `%run -m pqp_cli validate` does
+#: (`runpy`, `sys.modules["__main__"]` and `sys.argv` lent to pqp's `__main__`), then goes on.
+_HOST = """
+import atexit, runpy, sys
+
+atexit.register(lambda: print("host's exit function"))
+sys.argv = ["pqp", *sys.argv[1:]]
+try:
+    runpy.run_module("pqp_cli", run_name="__main__", alter_sys=True)
+except SystemExit as done:
+    print("pqp exited", done.code)
+print("host goes on")
+"""
+
+
+def test_a_program_that_runs_pqp_inside_itself_goes_on_after_it(tmp_path: Path) -> None:
+    """Only a process started to run pqp (`pqp`, `python -m pqp_cli`) may be ended by it
+    without tearing down: a host that ran it in itself (a notebook's kernel) was ended
+    too, its own work after the run never done and its exit functions run at pqp's end."""
+    copy_sample(tmp_path)
+    env = {**os.environ, "PQP_NO_REPLAY": "1"}
+    for args in (["validate"], ["validate", "--no-such-option"]):
+        done = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(_HOST), *args],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        code = 0 if args == ["validate"] else 2
+        assert done.stdout.splitlines()[-3:] == [
+            f"pqp exited {code}",
+            "host goes on",
+            "host's exit function",
+        ]
+        assert done.returncode == 0
