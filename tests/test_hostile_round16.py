@@ -94,3 +94,17 @@ def test_a_program_that_runs_pqp_inside_itself_goes_on_after_it(tmp_path: Path) 
             "host's exit function",
         ]
         assert done.returncode == 0
+
+
+def test_a_profiled_run_leaves_its_profile(tmp_path: Path) -> None:
+    """`python -m cProfile -o FILE -m pqp_cli validate`: the profiler writes FILE once the
+    program it ran has returned; a run that ended the process itself left none."""
+    copy_sample(tmp_path)
+    env = {**os.environ, "PQP_NO_REPLAY": "1"}
+    profile = tmp_path / "validate.prof"
+    args = ["-m", "cProfile", "-o", str(profile), "-m", "pqp_cli", "validate"]
+    done = subprocess.run(
+        [sys.executable, *args], cwd=tmp_path, env=env, capture_output=True, timeout=120
+    )
+    assert done.returncode == 0 and done.stdout.endswith(b"0 error(s), 6 warning(s)\n")
+    assert profile.stat().st_size > 0
