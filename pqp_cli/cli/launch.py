@@ -103,9 +103,10 @@ def _leave_now(code: object) -> None:
     would free every object of the run one by one first: 0.2 s after a cold `validate` of
     100,000 records, what the system does at once. Returns, for Python's own exit, when
     there is more to it: a Ctrl-C came, another thread runs, a stream cannot be flushed (a
-    reader gone: Python says so), `code` is not a status (Python prints it), or a profiler or
+    reader gone: Python says so), `code` is not a status (Python prints it), a profiler or
     tracer watches the run (`python -m cProfile`, coverage, a debugger: each has more to do
-    once the run returns, such as writing what it found)."""
+    once the run returns, such as writing what it found), or the process is not pqp's own
+    (`_owned`)."""
     status = 0 if code is None else code
     threading = sys.modules.get("threading")
     if (
@@ -114,6 +115,7 @@ def _leave_now(code: object) -> None:
         or (threading is not None and threading.active_count() > 1)
         or sys.getprofile() is not None
         or sys.gettrace() is not None
+        or not _owned(sys._getframe(2))  # noqa: SLF001 - who called `main`
     ):
         return
     atexit._run_exitfuncs()  # noqa: SLF001 - as Python runs them at exit, newest first
@@ -124,6 +126,18 @@ def _leave_now(code: object) -> None:
     except Exception:  # noqa: BLE001
         return
     os._exit(status & 0xFF)
+
+
+def _owned(caller: Any) -> bool:
+    """Whether `main` was called by the program the process was started to run, so that its
+    end is the process's: a script's top level (`pqp`, `python -c`), or the module run by
+    `python -m pqp_cli` (runpy's `_run_module_as_main`, then `_run_code`). A program that runs
+    pqp inside itself (a notebook's `%run -m pqp_cli`, `runpy.run_module`) goes on after it."""
+    frames = []
+    while caller is not None:
+        frames.append(caller.f_code.co_name)
+        caller = caller.f_back
+    return frames in (["<module>"], ["<module>", "_run_code", "_run_module_as_main"])
 
 
 def _start() -> None:

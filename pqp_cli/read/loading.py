@@ -298,13 +298,22 @@ def _refused(
     kind: str, entry: Entry, problems: list[Problem], exc: ValidationError, again: Validate | None
 ) -> None:
     """A record a validation refused: validated `again` by its model when that was another
-    validation (its problems are the model's), else bad, with the problems `exc` names."""
+    validation (its problems are the model's), else bad, with the problems `exc` names.
+
+    The model's error is never kept in a local of this frame (`exc = refused`): its traceback
+    holds the frame, and the two made a cycle with the entry and its file's problems, garbage
+    only a collection frees, and never once the load is frozen (`cli.common.load`)."""
     if again is not None:
         try:
             entry.model = again(entry.raw)
             return
         except ValidationError as refused:
-            exc = refused
+            _bad(kind, entry, problems, refused)
+            return
+    _bad(kind, entry, problems, exc)
+
+
+def _bad(kind: str, entry: Entry, problems: list[Problem], exc: ValidationError) -> None:
     entry.bad = True
     problems.extend(problems_from_validation(kind, entry, exc))
 
