@@ -121,19 +121,30 @@ def _pooled(
     worker died) is read here, once every worker has ended: the same reading."""
     work = functools.partial(_work, extra=steps.extra, beside=steps.beside)
     with _Workers(jobs, workers - 1, work) as pool:
-        ahead: dict[int, Reading | Shipped] = {}
+        ahead: dict[int, Reading | Shipped | Exception] = {}
         for index, job in enumerate(jobs):
             while index not in ahead:
                 pool.poll()
                 if index in pool.arrived:
                     ahead[index] = _taken_in(job, pool.arrived.pop(index), steps)
                 elif (mine := pool.claim()) is not None:
-                    ahead[mine] = _read_here(jobs[mine], steps)
+                    ahead[mine] = _read_ahead(jobs[mine], steps)
                 elif not pool.running:  # its worker ended without sending it
                     ahead[index] = _read_here(job, steps)
                 else:
                     pool.next()
-            yield ahead.pop(index)
+            if isinstance(reading := ahead.pop(index), Exception):
+                raise reading
+            yield reading
+
+
+def _read_ahead(job: Job, steps: _Steps) -> Reading | Exception:
+    """A file read before its turn, or the error reading it raised: raised at its turn, once
+    every file before it has been given, as when one process reads them all."""
+    try:
+        return _read_here(job, steps)
+    except Exception as error:  # noqa: BLE001 - raised again at its turn
+        return error
 
 
 def _taken_in(job: Job, found: Any, steps: _Steps) -> Reading | Shipped:
