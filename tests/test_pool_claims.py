@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from pqp_cli.read import pool
+from pqp_cli.read.loading import FileRead
 from pqp_cli.read.sources import Source
 
 #: A little data file of each of a few kinds, many times over.
@@ -75,3 +76,33 @@ def test_a_slow_worker_leaves_the_free_files_to_this_process(
     assert _ids(readings) == [[f"DV-{n}"] for n in range(40)]
     assert len(here) == 39 and len(set(here)) == 39  # the worker read one file
     assert os.path.exists(flag)
+
+
+@pytest.mark.usefixtures("small_pool")
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_error_reading_a_file_comes_at_its_turn(
+    workers: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files before the one that fails are all given first, as when one process reads
+    them all. With the worker slow on the first file, this process read file 20 ahead and
+    raised at once: none of the 20 readings before it given (their work, cache writes, lost)."""
+    flag = tmp_path / "failed"
+    real_work = pool._work
+
+    def slow_work(job: Any, **steps: Any) -> Any:
+        waited = time.monotonic()
+        while not flag.exists() and time.monotonic() - waited < 10:
+            time.sleep(0.01)
+        return real_work(job, **steps)
+
+    def extra(read: FileRead) -> None:
+        if read.file.endswith("/f20.yaml"):
+            flag.touch()
+            raise RuntimeError("file 20")
+
+    monkeypatch.setattr(pool, "_work", slow_work)
+    given = 0
+    with pytest.raises(RuntimeError, match="file 20"):
+        for _ in pool.read_files(_sources(40), workers, extra=extra):
+            given += 1
+    assert given == 20
