@@ -54,17 +54,23 @@ def test_a_slow_worker_leaves_the_free_files_to_this_process(
     """The worker holds its first file until this process has read every other one (or ten
     seconds have passed): this process never waits for a file while another is free. (With
     shares fixed in advance it waited for the worker's half, and read only its own.)"""
-    flag = tmp_path / "all-read-here"
+    flag, claimed = tmp_path / "all-read-here", tmp_path / "worker-claimed"
     here: list[str] = []
     real_here, real_work = pool._read_here, pool._work
 
     def read_here(job: Any, steps: Any) -> Any:
+        # Not before the worker holds a file: on a loaded machine it may start only once
+        # this process has taken every file (right, but not the case this test is about).
+        waited = time.monotonic()
+        while not claimed.exists() and time.monotonic() - waited < 10:
+            time.sleep(0.01)
         here.append(job[1])
         if len(here) == 39:
             flag.touch()
         return real_here(job, steps)
 
     def slow_work(job: Any, **steps: Any) -> Any:
+        claimed.touch()
         waited = time.monotonic()
         while not flag.exists() and time.monotonic() - waited < 10:
             time.sleep(0.01)
@@ -75,7 +81,7 @@ def test_a_slow_worker_leaves_the_free_files_to_this_process(
     readings = list(pool.read_files(_sources(40), 2, encoded=True))
     assert _ids(readings) == [[f"DV-{n}"] for n in range(40)]
     assert len(here) == 39 and len(set(here)) == 39  # the worker read one file
-    assert os.path.exists(flag)
+    assert os.path.exists(flag) and os.path.exists(claimed)
 
 
 @pytest.mark.usefixtures("small_pool")
