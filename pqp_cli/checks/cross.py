@@ -214,7 +214,7 @@ def tax_codes(table: Table) -> list[Finding]:
 def possible_duplicates(table: Table) -> list[Finding]:
     """Two establishments whose names match but for case, diacritics and legal form."""
     first: dict[str, tuple[Part, int]] = {}
-    found = []
+    found: list[Finding] = []
     if _distinct([facts[1] for facts in table.facts("enterprises")], ""):
         return found
     for part, i, facts in table.valid("enterprises"):

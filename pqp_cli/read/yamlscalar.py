@@ -174,24 +174,39 @@ def value_of(rest: str, scalar: Scalar, seen: dict[str, Any]) -> Any:
 
 
 def _flow(rest: str, scalar: Scalar, seen: dict[str, Any]) -> tuple[Any, ...]:
-    """A one-line flow list of scalars (`[a, 'b, c']`), its values as a tuple."""
-    if "'" in rest or '"' in rest:
-        return _flow_quoted(rest, scalar, seen)
+    """A one-line flow list of scalars (`[a, 'b, c']`), its values as a tuple.
+
+    Read by splitting at commas, each item whole: a plain one, or one quoted with no quote of
+    its kind inside (what people write: `[TH-01, "TH-02"]`). An item that is not that (a
+    quote holding a comma or `]`, `''`, an escape) has the list read character by character
+    (`_flow_quoted`). Items are looked up in `seen` first: a plain item once it is known
+    free of `[]{}#:` (every such text there was checked as a plain scalar, or as a flow
+    item, before it was kept), a quoted one by its text with its quotes."""
     close = rest.find("]")
     if close < 0:
         raise GiveUp
-    tail(rest, close + 1)
     inner = rest[1:close]
-    if not inner.strip(" "):
-        return ()
+    quoted = "'" in inner or '"' in inner
+    if quoted and "\\" in inner:
+        return _flow_quoted(rest, scalar, seen)
+    safe = _FLOW_UNSAFE.search(inner) is None
     values = []
-    for part in inner.split(","):
-        text = flow_plain(part.strip(" "))
-        value = seen.get(text, GiveUp)
+    for part in inner.split(",") if inner.strip(" ") else ():
+        text = part.strip(" ")
+        first = text[:1]
+        quote = first == "'" or first == '"'
+        value = seen.get(text, GiveUp) if safe or quote else GiveUp
         if value is GiveUp:
-            value = None if text in _PLAIN_NULLS else _cleaned(text, scalar)
+            if quote:
+                if len(text) < 2 or text[-1] != first or first in text[1:-1]:
+                    return _flow_quoted(rest, scalar, seen)
+                value = _cleaned(text[1:-1], scalar, False, seen)
+            else:
+                text = text if safe and first and first not in _BAD_START else flow_plain(text)
+                value = None if text in _PLAIN_NULLS else _cleaned(text, scalar)
             seen[text] = value
         values.append(value)
+    tail(rest, close + 1)
     return tuple(values)
 
 
