@@ -95,3 +95,17 @@ def test_the_shortcuts_find_what_the_loops_find(
         assert quick == slow, seed
         found_faults += bool(quick)
     assert (found_faults > 20) if faults else (found_faults == 0)
+
+
+def test_the_check_digit_is_the_weighted_sum_s_for_every_code() -> None:
+    """Digits summed as bytes (ASCII) or through `int` (others) give one answer: the
+    definition's, for random codes, branch codes (`-001`) and digits of other scripts."""
+    weights = (31, 29, 23, 19, 17, 13, 7, 5, 3)
+    rng = random.Random(7)
+    codes = ["".join(rng.choice("0123456789") for _ in range(10)) for _ in range(20_000)]
+    codes += [c + "-001" for c in codes[:500]] + ["٣" * 10, "１２３４５６７８９０", "0100233488"]
+    for code in codes:
+        digits = [int(c) for c in code[:10]]
+        right = (10 - sum(w * d for w, d in zip(weights, digits, strict=False)) % 11) == digits[9]
+        assert tax_code_check_ok(code) == right, code
+    assert 1_000 < sum(map(tax_code_check_ok, codes)) < 3_000  # about one code in eleven

@@ -19,6 +19,7 @@ from pqp_cli.core.text import CONTROL, clean, fold, parse_date
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 TAX_CODE_PATTERN = r"^\d{10}(-\d{3})?$"
 _TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
+_TAX_ZERO = 48 * sum(_TAX_WEIGHTS)  # the weighted sum of nine "0" bytes
 
 
 class EntityType(str, Enum):
@@ -107,9 +108,16 @@ def lookup_label(group: str, text: str) -> str | None:
 
 
 def tax_code_check_ok(code: str) -> bool:
-    """Whether the 10th digit of a tax code is its check digit (weights 31 29 23 19 17 13 7 5 3)."""
+    """Whether the 10th digit of a tax code is its check digit (weights 31 29 23 19 17 13 7 5 3).
+
+    A check of 10 fits no digit: no valid code has that body. ASCII digits are summed as their
+    bytes (each its digit + 48), a third of the cost of `int` on each."""
+    head = code[:10]
+    if head.isascii() and head.isdigit():
+        digits = head.encode()
+        return 10 - (sum(map(mul, _TAX_WEIGHTS, digits)) - _TAX_ZERO) % 11 == digits[9] - 48
     check = 10 - sum(map(mul, _TAX_WEIGHTS, map(int, code[:9]))) % 11
-    return check == int(code[9])  # a check of 10 fits no digit: no valid code has that body
+    return check == int(code[9])
 
 
 # --- scalar parsing from text (YAML implicit typing is off) -----------------------------------
