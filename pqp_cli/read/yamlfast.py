@@ -64,30 +64,24 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
     stack: list[list[Any]] = []
     top: list[Any] = [False, -1, None, (), None]  # stack[-1], or a frame nothing matches
     keys: dict[str, Path] = {}  # one shared ('key',) tuple per key
+    heads: dict[str, Head] = {}  # `_head`'s reading of a line's start, by its text
     seen: dict[str, Any] = {}
     for number, line in enumerate(text.split("\n"), 1):
         if not line or (line[-1] == " " and not (line := line.rstrip(" "))):
             continue
-        body = line.lstrip(" ")
-        if body[0] == "#":
-            continue
-        col = len(line) - len(body)
-        is_item = body[:2] == "- "
-        body = body[2:] if is_item else body
-        key, sep, rest = body.partition(": ")  # a key met before is known good (`keys`)
-        path = keys.get(key) if sep else None
-        if path is None:
-            if is_item and not sep and body[-1] != ":":
-                key, rest = None, body  # type: ignore[assignment] # `- value`: as `_key` gives
-            else:
-                key, rest, path = _key(body, is_item, keys)  # type: ignore[assignment]
+        head, sep, rest = line.partition(": ")  # (`key: ` of a known head: the common line)
+        if (known := heads.get(head) if sep else None) is not None:
+            col, is_item, key, path = known
+        elif (found := _head(line, head, heads, keys)) is None:
+            continue  # a comment
+        else:
+            col, is_item, key, rest, path, body = found
         if not (col == top[1] and is_item != top[0] and top[4] is None):
             top = _place(stack, col, is_item, not root and not stack, root)
         if is_item:
             if len(stack) == 1:  # a record starts
-                here = {}
                 item_line.append(number)
-                item_lines.append(here)
+                item_lines.append(here := {})
             elif key is None:  # a value in a record's list: `_item`'s first case, inline
                 items = top[2]
                 at = top[3] + (len(items),)
@@ -107,14 +101,43 @@ def _fast(text: str, scalar: Scalar) -> Parsed:
             raise GiveUp  # a duplicate key: libyaml's path reports it
         if top[3]:
             path = top[3] + path
-        here[path] = number  # type: ignore[index]
+        here[path] = number
         value = EMPTY if rest is None else seen.get(rest, GiveUp)
         if value is GiveUp:
             value = _value(rest, scalar, seen)
         if value.__class__ is tuple:
-            value = _tuple_value(top, key, value, path, number, here, len(stack))  # type: ignore[arg-type]
+            value = _tuple_value(top, key, value, path, number, here, len(stack))
         container[key] = value
     return Parsed.of_items(root if stack else None, item_line, item_lines, KEPT_CONTROL in seen)
+
+
+#: A line's start, as `_head` reads it: its column, whether it is a list item, its key, and
+#: the key's path.
+Head = tuple[int, bool, str, Path]
+
+
+def _head(
+    line: str, head: str, heads: dict[str, Head], keys: dict[str, Path]
+) -> tuple[int, bool, Any, Any, Any, str] | None:
+    """A line's column, whether it is a list item, its key (None: `- value`), the text after
+    `key: ` (None: `key:`), the key's path and the line past its indentation and dash; None
+    for a comment. A line's start that names a key met before (`  key` or `  - key` before
+    `: `) is kept in `heads` under `head`, the line's text before its first `: `: a later line
+    that starts so is read from there."""
+    body = line.lstrip(" ")
+    if body[0] == "#":
+        return None
+    col = len(line) - len(body)
+    is_item = body[:2] == "- "
+    body = body[2:] if is_item else body
+    key, sep, rest = body.partition(": ")  # a key met before is known good (`keys`)
+    path = keys.get(key) if sep else None
+    if path is not None:
+        heads[head] = (col, is_item, key, path)
+        return col, is_item, key, rest, path, body
+    if is_item and not sep and body[-1] != ":":
+        return col, is_item, None, body, None, body  # `- value`: as `_key` gives
+    return col, is_item, *_key(body, is_item, keys), body
 
 
 def _tuple_value(
@@ -166,7 +189,8 @@ def _item(
     seen: dict[str, Any],
 ) -> list[Any] | None:
     """A list item in `top`, the list's frame: a value appended (None: the line is done), or
-    a mapping opened, whose frame is returned for the key on the same line."""
+    a mapping opened, whose frame is returned for the key on the same line. `body`, the line
+    past its dash, is read only for a value (`key` None: a line `_head` read whole)."""
     items = top[2]
     path: Path = top[3] + (len(items),) if len(stack) > 1 else ()
     if path:
