@@ -56,6 +56,8 @@ class Table:
         self.hints = hints
         self.by_kind: dict[str, list[Part]] = {}
         self._valid: dict[str, list[tuple[Part, int, Any]]] = {}
+        self._facts: dict[str, list[Any]] = {}
+        self._ids: dict[str, set[str]] = {}
         for part in parts:
             self.by_kind.setdefault(part.kind, []).append(part)
 
@@ -73,11 +75,26 @@ class Table:
         return found
 
     def facts(self, kind: str) -> list[Any]:
-        """The facts of `valid(kind)`'s entries, in order."""
-        return [facts for _, _, facts in self.valid(kind)]
+        """The facts of `valid(kind)`'s entries, in order (made without listing the entries
+        when no copy of an id is marked)."""
+        found = self._facts.get(kind)
+        if found is None:
+            parts = self.by_kind.get(kind, [])
+            if any(1 in part.duplicate for part in parts):
+                found = [facts for _, _, facts in self.valid(kind)]
+            else:
+                found = [facts for part in parts for facts in part.facts if facts is not None]
+            self._facts[kind] = found
+        return found
 
     def ids(self, kind: str) -> set[str]:
-        return {h[2] for p in self.by_kind.get(kind, []) for h in p.heads if h[2] is not None}
+        """The ids of `kind`'s entries (kept: asked by more than one rule)."""
+        found = self._ids.get(kind)
+        if found is None:
+            named: set[Any] = {h[2] for p in self.by_kind.get(kind, []) for h in p.heads}
+            named.discard(None)
+            found = self._ids[kind] = named
+        return found
 
     def names(self, kind: str) -> dict[str, str]:
         return {h[2]: h[3] for p in self.by_kind.get(kind, []) for h in p.heads if h[2] is not None}
@@ -112,10 +129,15 @@ def _all(values: Iterable[Any]) -> bool:
     return all(values)
 
 
+def _named(parts: list[Part]) -> int:
+    """How many of the parts' entries have an id."""
+    return sum(len(p.heads) for p in parts) - sum(1 for p in parts for h in p.heads if h[2] is None)
+
+
 def duplicate_ids(table: Table) -> list[Finding]:
     """An id names one record of a kind, across all its files."""
-    if all(_distinct([h[2] for p in ps for h in p.heads]) for ps in table.by_kind.values()):
-        return []
+    if all(len(table.ids(kind)) == _named(parts) for kind, parts in table.by_kind.items()):
+        return []  # as many ids as entries that have one: no id comes twice
     first: dict[tuple[str, str], tuple[Part, int]] = {}
     found = []
     for part in table.parts:
@@ -149,9 +171,11 @@ def references(table: Table) -> list[Finding]:
     e_names = Lazy("enterprises", lambda: table.names("enterprises"), table.hints)
     u_names = Lazy("units", lambda: table.names("units"), table.hints)
     found = []
-    trainings, certifications = table.valid("trainings"), table.valid("certifications")
-    if _all(map(enterprises.__contains__, map(itemgetter(0), table.facts("certifications")))):
-        certifications = []  # each names an enterprise that exists: nothing to find
+    # Each names only enterprises that exist (the common case, asked at C speed): nothing to find
+    known = _all(map(enterprises.issuperset, map(itemgetter(0), table.facts("trainings"))))
+    trainings = [] if known else table.valid("trainings")
+    known = _all(map(enterprises.__contains__, map(itemgetter(0), table.facts("certifications"))))
+    certifications = [] if known else table.valid("certifications")
     for part, i, facts in trainings:
         if enterprises.issuperset(facts[0]):
             continue  # the common case, asked at once (a training lists dozens)
