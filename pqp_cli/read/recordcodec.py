@@ -66,6 +66,19 @@ def _codec(tp: Any) -> Codec | None:
     raise Unsupported(tp)
 
 
+def _required(tp: Any) -> Any:
+    """`X` of an optional `X | None` (else `tp` as it is)."""
+    tp = _strip(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
+
+
+#: Fields sets kept per model with their masks (a few layouts in any real dataset).
+_MASKS_KEPT = 4096
+
 _new = object.__new__
 _set = object.__setattr__
 
@@ -79,24 +92,33 @@ class ModelCodec:
         self.codecs = [_codec(f.annotation) for f in model.model_fields.values()]
         self.bits = {name: 1 << i for i, name in enumerate(self.names)}
         self._sets: dict[int, frozenset[str]] = {}
+        self._masks: dict[tuple[str, ...], int] = {}  # fields set, as it iterates → its mask
         # Every field's value at once (a tuple: itemgetter of one name gives the bare value).
         getter = itemgetter(*self.names)
         self._values: Callable[[dict[str, Any]], tuple[Any, ...]] = (
             getter if len(self.names) > 1 else lambda values: (getter(values),)
         )
-        self._coded = [(i + 1, c[0]) for i, c in enumerate(self.codecs) if c is not None]
+        # A field's encoder without its optional's None test: `encode` passes None itself.
+        plain = [_codec(_required(f.annotation)) for f in model.model_fields.values()]
+        self._coded = [(i + 1, c[0]) for i, c in enumerate(plain) if c is not None]
         self.decode: Callable[[tuple[Any, ...]], Any] = self._decoder()
 
     def encode(self, obj: BaseModel) -> tuple[Any, ...]:
         if type(obj) is not self.model or obj.__pydantic_extra__ or obj.__pydantic_private__:
             raise Unsupported(type(obj))
         values = obj.__dict__
-        mask = sum(map(self.bits.__getitem__, obj.__pydantic_fields_set__))
+        named = tuple(obj.__pydantic_fields_set__)  # (records of a file set the same fields)
+        mask = self._masks.get(named)
+        if mask is None:
+            mask = sum(map(self.bits.__getitem__, named))
+            if len(self._masks) < _MASKS_KEPT:
+                self._masks[named] = mask
         if not self._coded:
             return (mask, *self._values(values))
         row = [mask, *self._values(values)]
         for at, enc in self._coded:  # only the fields that need encoding (dates, enums, models)
-            row[at] = enc(row[at])
+            if (value := row[at]) is not None:
+                row[at] = enc(value)
         return tuple(row)
 
     def _decoder(self) -> Callable[[tuple[Any, ...]], Any]:
