@@ -475,3 +475,22 @@ def test_a_flow_item_reads_as_libyaml_reads_it_whatever_came_before() -> None:
             taken += same_reading(f"- id: q\n  a: {met}\n  b: {listed}\n")
             taken += same_reading(f"- id: q\n  b: {listed}\n  a: {met}\n")
     assert taken > 80  # (the fast reader gives up on `-a` and on lists holding `:` or `#`)
+
+
+def test_bytes_that_pass_the_byte_check_hold_no_unsafe_character() -> None:
+    """`printable_utf8` says yes only for UTF-8 holding none of `_UNSAFE` (every code point),
+    and no for every unsafe one; what it is unsure of it leaves to the text's own test. A
+    file people write passes it."""
+    from pqp_cli.read.yamlfast import _UNSAFE, printable_utf8
+
+    # Every code point below U+10000 (surrogates never come out of UTF-8), and astral ones
+    # sampled: their four bytes hold none of the sequences it looks for.
+    codes = [c for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    codes += range(0x10000, 0x110000, 251)
+    unsafe = {ord(c) for c in _UNSAFE.findall("".join(map(chr, codes)))}
+    passed = {c for c in codes if printable_utf8(chr(c).encode())}
+    assert not passed & unsafe
+    assert not any(printable_utf8(f"- id: a{chr(c)}b\n".encode()) for c in unsafe)
+    assert set(codes) - passed == unsafe | set(range(0x80, 0xC0))  # unsure of U+0080-00BF only
+    assert printable_utf8("- name: Công ty TNHH Hà Thanh  # ghi chú\n  ids: [a, 'b']\n".encode())
+    assert not printable_utf8(b"- id: a\r\n")  # (the text's test takes \r\n)

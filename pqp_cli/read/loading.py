@@ -19,7 +19,7 @@ from pqp_cli.core.text import CONTROL, clean, visible
 from pqp_cli.read import yamlread
 from pqp_cli.read.trusted import trusted
 from pqp_cli.read.validation_messages import problems_from_validation
-from pqp_cli.read.yamlfast import fast_parse
+from pqp_cli.read.yamlfast import fast_parse, printable_utf8
 
 ItemLines = dict[tuple[Any, ...], int]
 Validate = Callable[[Any], Any]
@@ -203,7 +203,7 @@ def read_records(kind: str, file: str, content: bytes) -> FileRead:
     text, problem = decode(content, file)
     if problem or text is None:
         return FileRead(file, [], [problem] if problem else [])
-    parsed = fast_parse(text, clean)
+    parsed = fast_parse(text, clean, printable_utf8(content))
     fast = parsed is not None
     if parsed is None:
         parsed = yamlread.event_parse(text, clean)
