@@ -112,3 +112,23 @@ def test_an_error_reading_a_file_comes_at_its_turn(
         for _ in pool.read_files(_sources(40), workers, extra=extra):
             given += 1
     assert given == 20
+
+
+@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_GETPIPE_SZ"), reason="Linux pipes")
+@pytest.mark.usefixtures("small_pool")
+def test_a_worker_s_pipe_holds_a_whole_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reading (most are under 1 MiB) goes into its worker's pipe at once: at the default
+    64 KiB the worker waited on this process's thread for each 64 KiB, a third of its time."""
+    import fcntl
+
+    sizes: list[int] = []
+    real_init = pool._Workers.__init__
+
+    def init(self: Any, *args: Any) -> None:
+        real_init(self, *args)
+        sizes.extend(fcntl.fcntl(r.fileno(), fcntl.F_GETPIPE_SZ) for r in self.readers)
+
+    monkeypatch.setattr(pool._Workers, "__init__", init)
+    assert len(list(pool.read_files(_sources(8), 3))) == 8
+    allowed = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    assert len(sizes) == 2 and all(size >= min(allowed, 1 << 20) for size in sizes)
