@@ -197,8 +197,11 @@ def local_findings(
     """What the rules on one record find among `entries` (those not marked a later copy of an
     id), each with its entry's place in the list."""
     ctx = Context(entries, period, today)
+    found = [finding for rule in LOCAL_RULES for finding in rule(ctx)]
+    if not found:
+        return []  # (the common case: no entry's place to look up)
     place = {e: i for i, e in enumerate(entries)}
-    return [(place[e], problem) for rule in LOCAL_RULES for e, problem in rule(ctx)]
+    return [(place[e], problem) for e, problem in found]
 
 
 Row = tuple[Any, ...]
