@@ -493,4 +493,6 @@ def test_bytes_that_pass_the_byte_check_hold_no_unsafe_character() -> None:
     assert not any(printable_utf8(f"- id: a{chr(c)}b\n".encode()) for c in unsafe)
     assert set(codes) - passed == unsafe | set(range(0x80, 0xC0))  # unsure of U+0080-00BF only
     assert printable_utf8("- name: Công ty TNHH Hà Thanh  # ghi chú\n  ids: [a, 'b']\n".encode())
-    assert not printable_utf8(b"- id: a\r\n")  # (the text's test takes \r\n)
+    assert printable_utf8(b"- id: a\r\n  name: b\r\n")  # Windows line ends
+    for text in (b"- id: a\rb\n", b"- id: a\r\r\n", b"- id: a\r", b"- id: a\x01\r\n"):
+        assert not printable_utf8(text), text
