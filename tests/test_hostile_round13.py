@@ -130,7 +130,7 @@ import signal, sys, threading, time
 
 def sidekick():
     main = threading.main_thread().ident
-    while sys._current_frames()[main].f_code.co_name != "next":  # _Workers.next
+    while sys._current_frames()[main].f_code.co_name != "next":  # Workers.next
         time.sleep(0.01)
     time.sleep(0.3)  # inside the queue's wait
     signal.pthread_kill(threading.get_ident(), signal.SIGINT)

@@ -148,7 +148,7 @@ def killed(*args):
     os.kill(os.getpid(), signal.SIGKILL)
 
 pool._work = large
-pool._Workers.next = killed  # as it first waits for a worker,
+pool.Workers.next = killed  # as it first waits for a worker,
 pool._taken_in = killed  # or first takes in what one sent
 from pqp_cli.cli.app import main
 

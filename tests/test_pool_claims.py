@@ -122,13 +122,13 @@ def test_a_worker_s_pipe_holds_a_whole_reading(monkeypatch: pytest.MonkeyPatch) 
     import fcntl
 
     sizes: list[int] = []
-    real_init = pool._Workers.__init__
+    real_init = pool.Workers.__init__
 
     def init(self: Any, *args: Any) -> None:
         real_init(self, *args)
         sizes.extend(fcntl.fcntl(r.fileno(), fcntl.F_GETPIPE_SZ) for r in self.readers)
 
-    monkeypatch.setattr(pool._Workers, "__init__", init)
+    monkeypatch.setattr(pool.Workers, "__init__", init)
     assert len(list(pool.read_files(_sources(8), 3))) == 8
     allowed = int(Path("/proc/sys/fs/pipe-max-size").read_text())
     assert len(sizes) == 2 and all(size >= min(allowed, 1 << 20) for size in sizes)
