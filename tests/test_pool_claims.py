@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pqp_cli.read import pool
-from pqp_cli.read.loading import FileRead
+from pqp_cli.read.loading import FileRead, unreadable
 from pqp_cli.read.sources import Source
 
 #: A little data file of each of a few kinds, many times over.
@@ -132,3 +132,71 @@ def test_a_worker_s_pipe_holds_a_whole_reading(monkeypatch: pytest.MonkeyPatch) 
     assert len(list(pool.read_files(_sources(8), 3))) == 8
     allowed = int(Path("/proc/sys/fs/pipe-max-size").read_text())
     assert len(sizes) == 2 and all(size >= min(allowed, 1 << 20) for size in sizes)
+
+
+def _mixed(count: int) -> list[Source]:
+    """Files of many sizes (file n holds n + 1 records), one of no kind and one unreadable."""
+    sources = [
+        Source("units", Path(f"units/f{n}.yaml"), f"units/f{n}.yaml",
+               content="".join(_UNIT.format(n=f"{n}-{r}") for r in range(n + 1)).encode())
+        for n in range(count)
+    ]  # fmt: skip
+    sources.insert(3, Source(None, Path("notes.txt"), "notes.txt"))
+    broken = Source("units", Path("units/gone.yaml"), "units/gone.yaml")
+    broken.problem = unreadable("units/gone.yaml", "units", FileNotFoundError(2, "gone"))
+    sources.insert(7, broken)
+    return sources
+
+
+@pytest.mark.usefixtures("small_pool")
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_read_as_done_gives_every_file_once_with_its_place(workers: int) -> None:
+    """Each file's reading as it is done, with its place: the same readings, payloads and
+    problems as in order (the cache stores each file's entry by its place)."""
+    sources = _mixed(30)
+    ordered = list(pool.read_files(sources, 1, encoded=True))
+    done = list(pool.read_as_done(sources, workers))
+    assert sorted(place for place, _ in done) == list(range(len(sources)))
+    by_place = dict(done)
+    for place, reading in enumerate(ordered):
+        assert isinstance(got := by_place[place], pool.Reading)
+        assert _ids([got]) == _ids([reading]) and got.payload == reading.payload
+        assert got.read.problems == reading.read.problems and got.read.file == reading.read.file
+
+
+@pytest.mark.usefixtures("small_pool")
+def test_read_as_done_takes_the_largest_files_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The largest files are claimed first, so the files left at the end are small and no
+    process is left alone reading a large one."""
+    here: list[str] = []
+    real_here = pool._read_here
+
+    def read_here(job: Any, steps: Any) -> Any:
+        here.append(job[1])
+        return real_here(job, steps)
+
+    monkeypatch.setattr(pool, "_read_here", read_here)
+    done = list(pool.read_as_done(_mixed(30), 2))
+    assert len(done) == 32
+    assert here[0] in {"units/f29.yaml", "units/f28.yaml"}  # one of the two largest
+    assert {"units/f0.yaml", "units/f1.yaml"} - set(here) or here.index("units/f0.yaml") > 2
+
+
+@pytest.mark.usefixtures("small_pool")
+def test_read_as_done_reads_here_what_a_dead_worker_took(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker that dies holding a file (killed: the out-of-memory killer) leaves it to this
+    process, which reads it once the workers have ended: every file is still given once."""
+    real_work = pool._work
+
+    def dying_work(job: Any, **steps: Any) -> Any:
+        if job[1] == "units/f20.yaml":
+            os._exit(9)
+        return real_work(job, **steps)
+
+    monkeypatch.setattr(pool, "_work", dying_work)
+    sources = _mixed(30)
+    done = dict(pool.read_as_done(sources, 2, shipped=True))
+    assert sorted(done) == list(range(len(sources)))
+    place = next(n for n, s in enumerate(sources) if s.file == "units/f20.yaml")
+    assert isinstance(done[place], pool.Reading)  # read here (a worker's would be Shipped)
+    assert _ids([done[place]]) == [[f"DV-20-{r}" for r in range(21)]]

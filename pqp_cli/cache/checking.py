@@ -29,7 +29,7 @@ from pqp_cli.core.settings import Settings
 from pqp_cli.read.filecodec import decode_outline, decode_read
 from pqp_cli.read.loading import Dataset, Entry, FileRead
 from pqp_cli.read.pool import Reading as Read
-from pqp_cli.read.pool import read_files, read_or_ship
+from pqp_cli.read.pool import read_as_done, read_files
 from pqp_cli.read.sources import Source
 
 Period = tuple[dt.date, dt.date] | None
@@ -105,12 +105,12 @@ def _read_misses(
     misses = [i for i, f in enumerate(files) if f is None]
     beside = functools.partial(local_rows, period=when[0], today=when[1])
     missed = [sources[i] for i in misses]
-    readings = (
-        read_or_ship(missed, settings.workers, extra=file_facts, beside=beside)
-        if not settings.reads_records
-        else read_files(missed, settings.workers, extra=file_facts, encoded=True, beside=beside)
+    shipped = not settings.reads_records
+    readings = read_as_done(
+        missed, settings.workers, extra=file_facts, beside=beside, shipped=shipped
     )
-    for i, reading in zip(misses, readings, strict=True):
+    for place, reading in readings:  # (each file's entry is its own: any order will do)
+        i = misses[place]
         source, name, local_name = sources[i], names[i], local_names[i]
         stored = reading.payload is not None and bool(name) and cache.put(name, reading.payload)
         if local_name and reading.beside is not None:

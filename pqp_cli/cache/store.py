@@ -75,6 +75,7 @@ SOURCES = (
     "read/sources",
     "read/trusted",
     "read/validation_messages",
+    "read/workers",
     "read/yamldoc",
     "read/yamlfast",
     "read/yamlscalar",

@@ -36,7 +36,15 @@ class Workers:
     worker holds its pipe's writing end, so its end is always seen (EOF), mid-message too.
     The workers leave Ctrl-C to this process, which then ends them."""
 
-    def __init__(self, jobs: list[Job], count: int, work: Callable[[Job], Any]) -> None:
+    def __init__(
+        self,
+        jobs: list[Job],
+        count: int,
+        work: Callable[[Job], Any],
+        order: list[int] | None = None,
+    ) -> None:
+        """`count` workers reading `jobs` with `work`; the files are claimed in `order` (their
+        numbers; None: as listed)."""
         self.arrived: dict[int, Any] = {}
         self.running = count
         self.messages: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -52,7 +60,8 @@ class Workers:
                 threading.Thread(target=_drain, args=(reader, self.messages), daemon=True)
                 for reader in self.readers
             ]
-            self.threads.append(threading.Thread(target=_feed, args=(feed, len(jobs)), daemon=True))
+            numbers = list(range(len(jobs))) if order is None else order
+            self.threads.append(threading.Thread(target=_feed, args=(feed, numbers), daemon=True))
             for thread in self.threads:
                 thread.start()
         finally:
@@ -150,11 +159,11 @@ def _widen(fd: int) -> None:
             continue
 
 
-def _feed(feed: int, count: int) -> None:
+def _feed(feed: int, order: list[int]) -> None:
     """In a thread: every file's number into the claims pipe, a page at a time, then its end."""
     try:
-        for start in range(0, count, _PAGE):
-            numbers = range(start, min(start + _PAGE, count))
+        for start in range(0, len(order), _PAGE):
+            numbers = order[start : start + _PAGE]
             os.write(feed, b"".join(n.to_bytes(_CLAIM, "little") for n in numbers))
     except OSError:  # no one claims any more (the run ended early)
         pass
