@@ -52,3 +52,15 @@ def test_validate_reports_a_flow_list_cut_by_a_comment(tmp_path: Path) -> None:
     assert [p["code"] for p in problems if str(p["file"]).endswith("trainings/2021.yaml")] == [
         "yaml-syntax"
     ]
+
+
+def test_the_api_module_lists_every_public_name() -> None:
+    """The documents' types (`StatusDoc`, `Stamp` …) are imported on first use now: `dir()`
+    (an interpreter's completion, `help()`) lost them, as it lacked the importer's names;
+    `pqp_cli` itself lists its lazy names."""
+    import pqp_cli
+    from pqp_cli import api
+
+    assert set(api.__all__) <= set(dir(api))
+    assert {"StatusDoc", "Stamp", "DiffDoc", "import_sheet", "open_project"} <= set(dir(api))
+    assert set(pqp_cli.__all__) <= set(dir(pqp_cli))
