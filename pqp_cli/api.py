@@ -92,6 +92,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    """Every public name, those `__getattr__` imports on first use too (what `pqp_cli` lists):
+    completion and `help()` in an interpreter name the documents' types as before."""
+    return sorted({*globals(), *__all__})
+
+
 #: What `status(by=...)` can add: values at each 31 December, by locality as written, by old
 #: district, by 2025 commune (the last two need the plan's province in pqp's register).
 BREAKDOWNS = ("year", "locality", "district", "commune")

@@ -181,7 +181,8 @@ def _flow(rest: str, scalar: Scalar, seen: dict[str, Any]) -> tuple[Any, ...]:
     quote holding a comma or `]`, `''`, an escape) has the list read character by character
     (`_flow_quoted`). Items are looked up in `seen` first: a plain item once it is known
     free of `[]{}#:` (every such text there was checked as a plain scalar, or as a flow
-    item, before it was kept), a quoted one by its text with its quotes."""
+    item, before it was kept), a quoted one by its text with its quotes once it is known to
+    be one quoted text (a value's text in `seen` may go on with a comment: `'a' # b`)."""
     close = rest.find("]")
     if close < 0:
         raise GiveUp
@@ -195,11 +196,11 @@ def _flow(rest: str, scalar: Scalar, seen: dict[str, Any]) -> tuple[Any, ...]:
         text = part.strip(" ")
         first = text[:1]
         quote = first == "'" or first == '"'
+        if quote and (len(text) < 2 or text[-1] != first or first in text[1:-1]):
+            return _flow_quoted(rest, scalar, seen)  # (checked first: `'a' # b` is in `seen`)
         value = seen.get(text, GiveUp) if safe or quote else GiveUp
         if value is GiveUp:
             if quote:
-                if len(text) < 2 or text[-1] != first or first in text[1:-1]:
-                    return _flow_quoted(rest, scalar, seen)
                 value = _cleaned(text[1:-1], scalar, False, seen)
             else:
                 text = text if safe and first and first not in _BAD_START else flow_plain(text)
