@@ -34,12 +34,26 @@ from typing import TYPE_CHECKING, Any
 
 from pqp_cli.core.problems import PqpError
 from pqp_cli.core.settings import Settings
+from pqp_cli.figures.answers import answered
+from pqp_cli.figures.documents import (
+    DiffDoc,
+    ExplainDoc,
+    ProblemCounts,
+    ReportDoc,
+    StatusDoc,
+    StatusRow,
+)
+from pqp_cli.figures.explain import explain as explain_target
+from pqp_cli.figures.placegroups import add_places
+from pqp_cli.figures.progress import TargetStatus, status_document
+from pqp_cli.figures.progress import evaluate as evaluate_plan
+from pqp_cli.figures.report import Stamp, build_report
+from pqp_cli.figures.report import stamp as checked_stamp
+from pqp_cli.figures.timeline import extend_rows
 from pqp_cli.load.project import Project, load_project
+from pqp_cli.read.reportmeta import InvalidSection
 
 if TYPE_CHECKING:
-    from pqp_cli.figures.documents import DiffDoc, ExplainDoc, ReportDoc, StatusDoc, StatusRow
-    from pqp_cli.figures.progress import TargetStatus
-    from pqp_cli.figures.report import Stamp
     from pqp_cli.importing import ImportReport, describe, import_sheet
 
 __all__ = [
@@ -70,31 +84,21 @@ __all__ = [
 ]
 
 _IMPORTING = frozenset({"ImportReport", "describe", "import_sheet"})
-_DOCUMENTS = frozenset({"DiffDoc", "ExplainDoc", "ReportDoc", "StatusDoc", "StatusRow"})
 
 
 def __getattr__(name: str) -> Any:
-    """The sheet import's names and the documents' types, imported when first asked for: a
-    `validate` never pays for loading the importer (spreadsheet readers, the YAML writer) nor
-    the figures (a tenth of its start-up), which each function here imports when it runs."""
+    """The sheet import's names, imported when first asked for: a `status` or `validate`
+    never pays for loading the importer (spreadsheet readers, the YAML writer)."""
     if name in _IMPORTING:
         from pqp_cli import importing
 
         return getattr(importing, name)
-    if name in _DOCUMENTS:
-        from pqp_cli.figures import documents
-
-        return getattr(documents, name)
-    if name == "Stamp":
-        from pqp_cli.figures.report import Stamp
-
-        return Stamp
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
     """Every public name, those `__getattr__` imports on first use too (what `pqp_cli` lists):
-    completion and `help()` in an interpreter name the documents' types as before."""
+    completion and `help()` in an interpreter name the importer's as well."""
     return sorted({*globals(), *__all__})
 
 
@@ -151,8 +155,6 @@ def _at_revision(rev: str, data: Path, targets: Path, settings: Settings) -> Pro
 def evaluate(project: Project, *, as_of: dt.date | None = None) -> list[TargetStatus]:
     """Each target's metric, pace and status at `as_of` (default today), unrounded: the
     figures every document is built from."""
-    from pqp_cli.figures.progress import evaluate as evaluate_plan
-
     return evaluate_plan(project.require_plan(), project.dataset, as_of or dt.date.today())
 
 
@@ -171,12 +173,6 @@ def status(
     unknown = sorted(set(wanted) - set(BREAKDOWNS))
     if unknown:
         raise ValueError(f"unknown breakdown {unknown[0]!r}: give any of {', '.join(BREAKDOWNS)}")
-    from pqp_cli.figures.answers import answered
-    from pqp_cli.figures.documents import ProblemCounts, StatusDoc
-    from pqp_cli.figures.placegroups import add_places
-    from pqp_cli.figures.progress import status_document
-    from pqp_cli.figures.timeline import extend_rows
-
     plan, day = project.require_plan(), as_of or dt.date.today()
     extras = [*wanted, *(["projection"] if projection else [])]
 
@@ -194,10 +190,6 @@ def explain(
 ) -> ExplainDoc:
     """`pqp explain TARGET`: who counts towards the target, by which records, and (coverage
     and pilot targets) who does not yet and what they lack."""
-    from pqp_cli.figures.answers import answered
-    from pqp_cli.figures.documents import ExplainDoc
-    from pqp_cli.figures.explain import explain as explain_target
-
     day, plan = as_of or dt.date.today(), project.require_plan()
     question = ("explain", target, day, lang)
     return answered(
@@ -231,16 +223,12 @@ def document_stamp(
 ) -> Stamp:
     """The Word report's number (`15`, or `15/BC-SKHCN` with its symbol) and date of signing
     (None: the day it is drawn), checked: the date may not be before `as_of`."""
-    from pqp_cli.figures.report import stamp as checked_stamp
-
     return checked_stamp(number, date, as_of)
 
 
 def check_word_report(project: Project) -> None:
     """The Word report is written from the `report:` section of the targets file: raise
     `PqpError` (exit code 1) naming that section's problems when it has any."""
-    from pqp_cli.read.reportmeta import InvalidSection
-
     section = project.require_plan().report
     if isinstance(section, InvalidSection):
         raise PqpError(section.message("en"), section.message("vi"), exit_code=1)
@@ -257,8 +245,6 @@ def report(
     """`pqp report`: the whole progress report's content. `locality` (district or commune)
     groups its table by place (default: as the plan's period says); `stamp` is the Word
     report's number and date (`document_stamp`)."""
-    from pqp_cli.figures.report import build_report
-
     return build_report(project, as_of or dt.date.today(), lang, locality, stamp)
 
 

@@ -64,3 +64,16 @@ def test_the_api_module_lists_every_public_name() -> None:
     assert set(api.__all__) <= set(dir(api))
     assert {"StatusDoc", "Stamp", "DiffDoc", "import_sheet", "open_project"} <= set(dir(api))
     assert set(pqp_cli.__all__) <= set(dir(pqp_cli))
+
+
+def test_the_api_s_type_hints_resolve() -> None:
+    """Every public function's annotations resolve at run time (`typing.get_type_hints`, as
+    documentation and wrapping tools ask): the documents' types are names of the module."""
+    import typing
+
+    from pqp_cli import api
+
+    for name in api.__all__:
+        value = getattr(api, name)
+        if callable(value) and getattr(value, "__module__", "") == api.__name__:
+            typing.get_type_hints(value)
