@@ -5,6 +5,7 @@ the files are done in, a run ends as when one process reads them in order."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,3 +54,32 @@ def test_the_first_file_that_fails_in_order_is_the_error_raised(
         for place, _ in pool.read_as_done(_sources(40), workers, shipped=shipped):
             given.append(place)
     assert set(range(5)) <= set(given) and 5 not in given and 35 not in given
+
+
+@pytest.mark.usefixtures("small_pool")
+@pytest.mark.parametrize("made", [0, 1])
+def test_workers_the_system_will_not_make_leave_the_files_to_the_rest(
+    made: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Out of file descriptors (`ulimit -n 16`) or processes, a worker cannot be forked: the
+    workers made, and this process, read every file, as one process does. (It was `internal
+    error (OSError: [Errno 24] Too many open files)`, where `PQP_WORKERS=1` read them.)"""
+    import errno
+    import multiprocessing
+
+    process = type(multiprocessing.get_context("fork").Process())
+    real_start, started = process.start, []
+
+    def start(self: Any) -> None:
+        if len(started) >= made:
+            raise OSError(errno.EMFILE, "Too many open files")
+        started.append(self)
+        real_start(self)
+
+    monkeypatch.setattr(process, "start", start)
+    sources = _sources(30)
+    alone = [r.payload for r in pool.read_files(sources, 1, encoded=True)]
+    assert [r.payload for r in pool.read_files(sources, 4, encoded=True)] == alone
+    done = dict(pool.read_as_done(sources, 4))
+    assert [done[n].payload for n in range(30)] == alone
+    assert len(started) == made
