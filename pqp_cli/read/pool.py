@@ -104,26 +104,33 @@ def _as_done(
 ) -> Generator[tuple[int, Reading | Shipped], None, None]:
     """`_pooled`, each reading given as it is done: a worker's as it comes, this process's as
     it reads it. A file a worker took and never sent back is read here once they have all
-    ended."""
+    ended. A file whose reading raised here is raised once every file before it is given, as
+    when one process reads them all: which error a run ends on never depends on which file
+    was done first."""
     work = functools.partial(_work, extra=steps.extra, beside=steps.beside)
     largest_first = sorted(range(len(jobs)), key=lambda n: -len(jobs[n][2]))
     with Workers(jobs, workers - 1, work, largest_first) as pool:
-        left = set(range(len(jobs)))
-        while left:
+        left, failed = set(range(len(jobs))), dict[int, Exception]()
+        while left and not (failed and min(failed) < min(left)):
             pool.poll()
             if pool.arrived:
                 index, found = pool.arrived.popitem()
-                reading = _taken_in(jobs[index], found, steps)
+                reading = _read_ahead(jobs[index], steps, found)
             elif (mine := pool.claim()) is not None:
-                index, reading = mine, _read_here(jobs[mine], steps)
+                index, reading = mine, _read_ahead(jobs[mine], steps)
             elif not pool.running:  # its worker ended without sending it
                 index = min(left)
-                reading = _read_here(jobs[index], steps)
+                reading = _read_ahead(jobs[index], steps)
             else:
                 pool.next()
                 continue
             left.discard(index)
-            yield index, reading
+            if isinstance(reading, Exception):
+                failed[index] = reading
+            else:
+                yield index, reading
+        if failed:
+            raise failed[min(failed)]
 
 
 def _readings(
@@ -182,11 +189,12 @@ def _pooled(
             yield reading
 
 
-def _read_ahead(job: Job, steps: _Steps) -> Reading | Exception:
-    """A file read before its turn, or the error reading it raised: raised at its turn, once
-    every file before it has been given, as when one process reads them all."""
+def _read_ahead(job: Job, steps: _Steps, found: Any = None) -> Reading | Shipped | Exception:
+    """A file read before its turn (or taken in from what a worker `found`), or the error
+    reading it raised: raised at its turn, once every file before it has been given, as when
+    one process reads them all."""
     try:
-        return _read_here(job, steps)
+        return _read_here(job, steps) if found is None else _taken_in(job, found, steps)
     except Exception as error:  # noqa: BLE001 - raised again at its turn
         return error
 

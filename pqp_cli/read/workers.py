@@ -54,8 +54,9 @@ class Workers:
         context = multiprocessing.get_context("fork")
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # not half made
         try:
-            for _ in range(count):
-                self._fork(context, jobs, work, feed)
+            while len(self.processes) < count and self._fork(context, jobs, work, feed):
+                pass
+            self.running = len(self.processes)
             self.threads = [
                 threading.Thread(target=_drain, args=(reader, self.messages), daemon=True)
                 for reader in self.readers
@@ -67,20 +68,32 @@ class Workers:
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
-    def _fork(self, context: Any, jobs: list[Job], work: Callable[[Job], Any], feed: int) -> None:
+    def _fork(self, context: Any, jobs: list[Job], work: Callable[[Job], Any], feed: int) -> bool:
         """A worker reading the files it claims. It is given the ends this process reads, its
         own and those of the workers forked before it, and the claims' writing end, to close:
         held by a worker, a pipe would stay open with this process gone (killed), and its
-        worker wait for ever to send, or to claim."""
-        reader, writer = context.Pipe(duplex=False)
+        worker wait for ever to send, or to claim. False when the system makes no more (out of
+        file descriptors, `ulimit -n`; of processes; of memory): the workers made, and this
+        process, read the files, as one process reads them when there is none (it was an
+        internal error, where `PQP_WORKERS=1` read them)."""
+        try:
+            reader, writer = context.Pipe(duplex=False)
+        except OSError:
+            return False
         _widen(reader.fileno())
-        self.readers.append(reader)
-        theirs = (list(self.readers), feed)
+        theirs = ([*self.readers, reader], feed)
         args = (writer, self.claims, jobs, work, theirs)
         process = context.Process(target=_serve, args=args, daemon=True)
+        try:
+            process.start()
+        except OSError:
+            reader.close()
+            return False
+        finally:
+            writer.close()  # the worker's own end: only it holds it
+        self.readers.append(reader)
         self.processes.append(process)
-        process.start()
-        writer.close()  # the worker's own end: only it holds it
+        return True
 
     def claim(self) -> int | None:
         """The next file no process has taken, now this one's; None when all are taken."""
