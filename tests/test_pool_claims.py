@@ -130,8 +130,18 @@ def test_a_worker_s_pipe_holds_a_whole_reading(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(pool.Workers, "__init__", init)
     assert len(list(pool.read_files(_sources(8), 3))) == 8
-    allowed = int(Path("/proc/sys/fs/pipe-max-size").read_text())
-    assert len(sizes) == 2 and all(size >= min(allowed, 1 << 20) for size in sizes)
+    assert len(sizes) == 2
+    # What this system lets a pipe hold now (the user's pipes share a quota, which other
+    # processes of the same user may have taken): a fresh pipe asks for the same.
+    probe, other = os.pipe()
+    try:
+        fcntl.fcntl(probe, fcntl.F_SETPIPE_SZ, 1 << 20)
+        assert all(size >= 1 << 20 for size in sizes)
+    except OSError:
+        pytest.skip("this system lets no pipe hold 1 MiB now")
+    finally:
+        os.close(probe)
+        os.close(other)
 
 
 def _mixed(count: int) -> list[Source]:
@@ -166,20 +176,23 @@ def test_read_as_done_gives_every_file_once_with_its_place(workers: int) -> None
 
 @pytest.mark.usefixtures("small_pool")
 def test_read_as_done_takes_the_largest_files_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The largest files are claimed first, so the files left at the end are small and no
+    """The files are claimed largest first, so the files left at the end are small and no
     process is left alone reading a large one."""
-    here: list[str] = []
-    real_here = pool._read_here
+    orders: list[list[int]] = []
+    real_init = pool.Workers.__init__
 
-    def read_here(job: Any, steps: Any) -> Any:
-        here.append(job[1])
-        return real_here(job, steps)
+    def init(self: Any, jobs: Any, count: int, work: Any, order: Any = None) -> None:
+        orders.append(order)
+        real_init(self, jobs, count, work, order)
 
-    monkeypatch.setattr(pool, "_read_here", read_here)
-    done = list(pool.read_as_done(_mixed(30), 2))
-    assert len(done) == 32
-    assert here[0] in {"units/f29.yaml", "units/f28.yaml"}  # one of the two largest
-    assert {"units/f0.yaml", "units/f1.yaml"} - set(here) or here.index("units/f0.yaml") > 2
+    monkeypatch.setattr(pool.Workers, "__init__", init)
+    sources = _mixed(30)
+    assert len(list(pool.read_as_done(sources, 2))) == 32
+    jobs = [s for s in sources if s.kind and not s.problem]
+    [order] = orders
+    sizes = [len(jobs[n].content or b"") for n in order]
+    assert sorted(order) == list(range(30)) and sizes == sorted(sizes, reverse=True)
+    assert jobs[order[0]].file == "units/f29.yaml"
 
 
 @pytest.mark.usefixtures("small_pool")
