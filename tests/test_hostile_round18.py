@@ -4,31 +4,16 @@ the files are done in, a run ends as when one process reads them in order."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+from test_pool_claims import growing as _sources
+from test_pool_claims import small_pool  # noqa: F401 - the fixture, used by name
 
 from pqp_cli.read import pool
 from pqp_cli.read.loading import FileRead
-from pqp_cli.read.sources import Source
 
 _UNIT = "- id: DV-{n}\n  name: Trung tâm {n}\n  qualified_on: 2023-03-19\n"
-
-
-def _sources(count: int) -> list[Source]:
-    """File n holds n + 1 records: the last files are the largest, claimed first."""
-    return [
-        Source("units", Path(f"units/f{n}.yaml"), f"units/f{n}.yaml",
-               content="".join(_UNIT.format(n=f"{n}-{r}") for r in range(n + 1)).encode())
-        for n in range(count)
-    ]  # fmt: skip
-
-
-@pytest.fixture
-def small_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pool, "POOL_MIN_FILES", 1)
-    monkeypatch.setattr(pool, "POOL_MIN_BYTES", 0)
 
 
 @pytest.mark.usefixtures("small_pool")

@@ -144,13 +144,18 @@ def test_a_worker_s_pipe_holds_a_whole_reading(monkeypatch: pytest.MonkeyPatch) 
         os.close(other)
 
 
-def _mixed(count: int) -> list[Source]:
-    """Files of many sizes (file n holds n + 1 records), one of no kind and one unreadable."""
-    sources = [
+def growing(count: int) -> list[Source]:
+    """File n holds n + 1 records: the last files are the largest, claimed first."""
+    return [
         Source("units", Path(f"units/f{n}.yaml"), f"units/f{n}.yaml",
                content="".join(_UNIT.format(n=f"{n}-{r}") for r in range(n + 1)).encode())
         for n in range(count)
     ]  # fmt: skip
+
+
+def _mixed(count: int) -> list[Source]:
+    """Files of many sizes (`growing`), one of no kind and one unreadable."""
+    sources = growing(count)
     sources.insert(3, Source(None, Path("notes.txt"), "notes.txt"))
     broken = Source("units", Path("units/gone.yaml"), "units/gone.yaml")
     broken.problem = unreadable("units/gone.yaml", "units", FileNotFoundError(2, "gone"))
