@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from pqp_cli.read import pool
+from pqp_cli.read import pool, workers
 from pqp_cli.read.loading import FileRead, unreadable
 from pqp_cli.read.sources import Source
 
@@ -122,13 +122,13 @@ def test_a_worker_s_pipe_holds_a_whole_reading(monkeypatch: pytest.MonkeyPatch) 
     import fcntl
 
     sizes: list[int] = []
-    real_init = pool.Workers.__init__
+    real_widen = workers._widen
 
-    def init(self: Any, *args: Any) -> None:
-        real_init(self, *args)
-        sizes.extend(fcntl.fcntl(r.fileno(), fcntl.F_GETPIPE_SZ) for r in self.readers)
+    def widen(fd: int) -> None:  # measured at once: a worker done with its files closes its pipe
+        real_widen(fd)
+        sizes.append(fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ))
 
-    monkeypatch.setattr(pool.Workers, "__init__", init)
+    monkeypatch.setattr(workers, "_widen", widen)
     assert len(list(pool.read_files(_sources(8), 3))) == 8
     assert len(sizes) == 2
     # What this system lets a pipe hold now (the user's pipes share a quota, which other
