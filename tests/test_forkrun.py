@@ -141,10 +141,11 @@ def test_a_run_in_a_missing_folder_fails_in_the_test_as_a_started_one_does(tmp_p
 def test_a_forked_runs_record_is_replayed_by_a_started_run(tmp_path: Path) -> None:
     """The replay key holds all a run may answer differently by (its command line as Python
     was started, its streams' encoding and errors, …): a forked run's is a started run's."""
-    from test_replay import FORGED, _folder
+    from test_replay import FORGED, _folder, settle
 
     folder = _folder(tmp_path)
     folder.here("validate")  # the data cache filled
+    settle(folder.root)
     recorded = fork_pqp(("status",), cwd=folder.root, env=folder.env())
     assert recorded is not None and recorded.code == 0 and len(folder.records()) == 1
     folder.forge()

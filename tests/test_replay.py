@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +95,16 @@ def _folder(tmp_path: Path, *, broken: bool = False) -> Folder:
 def folder(tmp_path: Path) -> Folder:
     made = _folder(tmp_path)
     made.here("validate")  # the first run fills the data cache
+    settle(made.root)
     return made
+
+
+def settle(root: Path) -> None:
+    """Wait until nothing in `root` changed within `replay.RACY_NS` (a run that began just
+    after a change is not recorded, `replay.racy`): the first run made `data/.pqp-cache`, and
+    a run forked a few milliseconds later was, now and then, not recorded."""
+    latest = max(os.lstat(p).st_ctime_ns for p in [root, *root.rglob("*")])
+    time.sleep(max(0, latest + replay.RACY_NS - time.time_ns()) / 1e9)
 
 
 CASES = [
@@ -120,6 +130,7 @@ def test_a_replayed_run_writes_what_an_uncached_run_writes(
 ) -> None:
     made = _folder(tmp_path, broken=broken)
     made.here("validate")
+    settle(made.root)
     for case in CASES:
         args = (*case, "--lang", lang)
         recorded, replayed, fresh = made.run(*args), made.run(*args), made.here(*args, "--no-cache")
