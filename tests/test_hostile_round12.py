@@ -6,6 +6,7 @@ as they are: stdout, stderr and exit code, byte for byte."""
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import random
 import re
@@ -214,7 +215,7 @@ def _blocks(text: str) -> list[str]:
 def _edit(rng: random.Random, data: Path) -> str:
     """One edit a user might make: a record added, removed, changed in one field; a comment;
     another quoting; a file added, copied, renamed or removed."""
-    paths = sorted(p for p in data.rglob("*.y*ml") if CACHE_DIR not in p.parts)
+    paths = sorted(p for p in _files(data) if fnmatch.fnmatchcase(p.name, "*.y*ml"))
     path = rng.choice(paths)
     text = path.read_text(encoding="utf-8")
     kind = rng.randrange(12)
@@ -263,6 +264,15 @@ def _answers(root: Path) -> list[Answer]:
     return [cli(root, *command) for command in ASKED]
 
 
+def _files(root: Path) -> list[Path]:
+    """Every file below `root`, the data cache's left out (not walked: it grows with each run)."""
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if d != CACHE_DIR]
+        found.extend(Path(folder, name) for name in names)
+    return [p for p in found if p.is_file()]
+
+
 def _fresh(root: Path, first: int, known: dict[tuple[bytes, int], Answer]) -> list[Answer]:
     """`--no-cache` answers to the first `first` commands of `ASKED`, each kept in `known` by
     what the project holds (every file's name and bytes, the cache's left out): an edit that
@@ -270,9 +280,7 @@ def _fresh(root: Path, first: int, known: dict[tuple[bytes, int], Answer]) -> li
     where there were none) leaves the uncached answers as they were, which come from the
     bytes alone. The cached runs, the series' subject, still all run after every edit."""
     holds = b"\0".join(
-        bytes(p.relative_to(root)) + b"\0" + p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if CACHE_DIR not in p.parts and p.is_file()
+        bytes(p.relative_to(root)) + b"\0" + p.read_bytes() for p in sorted(_files(root))
     )
     for at in range(first):
         if (holds, at) not in known:

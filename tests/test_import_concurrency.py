@@ -157,7 +157,7 @@ def test_sigkill_while_writing_leaves_old_or_new_files_and_valid_data(
 ) -> None:
     _, old, new = versions
     data, source = _own_copy(tmp_path, versions)
-    process = _start(tmp_path, source, delay=2)
+    process = _start(tmp_path, source, delay=0.6)  # ample: it is looked for every 5 ms
     try:
         if when == "first write":  # the new establishments' file, half written
             _wait_for(lambda: _temp(data / "enterprises"))

@@ -38,9 +38,10 @@ def fixture(root: Path) -> Path:
 
 
 def generated(root: Path) -> Path:
-    """A small synthetic national dataset (benchmarks/gen_dataset.py)."""
+    """A small synthetic national dataset (benchmarks/gen_dataset.py): 600 records, one file
+    of each kind, the generator's layout (the sample's 1,200 records are the size case)."""
     script = ROOT / "benchmarks" / "gen_dataset.py"
-    subprocess.run([sys.executable, str(script), "1200", str(root)], check=True, text=True)
+    subprocess.run([sys.executable, str(script), "600", str(root)], check=True, text=True)
     return root
 
 

@@ -277,15 +277,21 @@ class DataCache:
         (each folder once a run: `put` forgets one found gone)."""
         if folder in self._made:
             return self._no_link_to(folder)
-        made_root = not self.root.exists()
-        for step in [
-            *reversed(folder.relative_to(self.root).parents),
-            folder.relative_to(self.root),
-        ]:
-            here = self.root / step
-            if not self._no_link_to(here):
+        root = os.fspath(self.root)
+        made_root = not os.path.exists(root)
+        levels = [root]
+        for part in os.fspath(folder.relative_to(self.root)).split(os.sep):
+            if part not in ("", "."):
+                levels.append(os.path.join(levels[-1], part))
+        for here in levels:  # each below the ones already found no link: checked once
+            if os.path.islink(here):
+                self._refuse(Path(here))
                 return False
-            here.mkdir(exist_ok=True)
+            try:
+                os.mkdir(here)
+            except FileExistsError:
+                if not os.path.isdir(here):
+                    raise
         if made_root:
             _ignore_all(self.root / ".gitignore")
         if not self._no_link_to(folder):
