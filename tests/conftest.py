@@ -59,6 +59,14 @@ atexit.register(shutil.rmtree, SCRATCH, True)
 # Tests that want another set `XDG_CACHE_HOME` themselves.
 os.environ["XDG_CACHE_HOME"] = str(SCRATCH / "xdg-cache")
 
+# Ctrl-C as a terminal gives it. A shell without job control (a script's `pytest &`, some CI
+# runners) starts pytest with SIGINT ignored, which every process a test starts inherits (an
+# ignored signal stays ignored across `exec`): the tests that press Ctrl-C in a run of their own
+# saw it ignored, 4 of them until their minute's time out. Python's own handler instead, here
+# (before xdist starts its workers) and in each worker; a started process gets the default.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 #: A copy of the bundled sample (`data/`, `targets.yaml`) for tests that run pqp on it: the
 #: cache it writes (`data/.pqp-cache`) is this process's, never the checkout's.
 SAMPLE = SCRATCH / "sample"

@@ -280,6 +280,30 @@ def test_a_cache_folder_removed_or_made_a_link_while_a_run_writes(tmp_path: Path
     assert cache.get("m/" + "a" * 64 + "-" + "c" * 32) is None
 
 
+@pytest.mark.parametrize("level", ["f", "f/ab"])
+@pytest.mark.parametrize("dangling", [False, True], ids=["to-a-folder", "dangling"])
+def test_no_entry_is_written_through_a_link_at_any_level(
+    tmp_path: Path, level: str, dangling: bool
+) -> None:
+    """A link where a folder of the cache is, or is to be made (`DataCache._make` walks them
+    all), to a folder or to nothing: the entry is not written, there or anywhere."""
+    root = write(tmp_path)
+    cache = DataCache((root / "data").resolve(), user(root))
+    folder = root / "data" / CACHE_DIR
+    name = "f/ab/" + "ab" + "c" * 62
+    assert cache.put("f/cd/" + "cd" + "e" * 62, b"one")  # the root and `f` made
+    elsewhere = tmp_path / "elsewhere"
+    if not dangling:
+        elsewhere.mkdir()
+    link = folder / level
+    if link.exists():
+        shutil.rmtree(link)
+    link.symlink_to(elsewhere)
+    assert not cache.put(name, b"two")
+    assert not elsewhere.exists() or list(elsewhere.iterdir()) == []
+    assert cache.get(name) is None
+
+
 def test_a_run_of_many_years_writes_no_more_metric_entries_than_the_cache_keeps(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

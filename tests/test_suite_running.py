@@ -8,6 +8,7 @@ on a timeout (scripts/mutate.py's mutants that loop forever) left its workers ru
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,31 @@ def test_a_pytest_started_inside_the_suite_runs_in_one_process() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed" in done.stdout
     assert "bringing up nodes" not in done.stdout and "workers" not in done.stdout, done.stdout
+
+
+#: Tests that press Ctrl-C in a run of their own, one of each way they start it.
+_CTRL_C_TESTS = [
+    "tests/test_interrupt.py::test_ctrl_c_during_the_load_exits_130_in_silence",
+    "tests/test_forkrun.py::test_a_forked_run_starts_and_ends_as_python_would",
+    "tests/test_hostile_round15.py::test_a_second_ctrl_c_as_the_run_ends_changes_nothing",
+]
+
+
+@pytest.mark.long
+def test_the_ctrl_c_tests_pass_when_the_suite_was_started_with_ctrl_c_ignored() -> None:
+    """A shell that runs `pytest &` without job control (a script, some CI runners) starts it
+    with SIGINT ignored, and every process it starts inherited that: 11 Ctrl-C tests failed,
+    4 of them after a minute's time out. The suite takes Ctrl-C back (tests/conftest.py)."""
+    done = subprocess.run(
+        [*PYTEST, *_CTRL_C_TESTS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # noqa: PLW1509
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "5 passed" in done.stdout, done.stdout
 
 
 @pytest.mark.parametrize(
