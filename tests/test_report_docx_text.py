@@ -161,3 +161,25 @@ def test_the_code_column_holds_a_long_code_on_one_line() -> None:
     # Times New Roman 11 pt: "CT-0000679" is about 2.0 cm, plus the cell's margins
     assert code_width(["CT-0000679", "E1"], 11) >= 2.5
     assert code_width(["E1"], 11) <= 2.2
+
+
+def test_merged_pairs_read_as_one_cell_beside_two_rows() -> None:
+    """`data_table(merged=...)` writes the vertical merges itself (python-docx merged cell by
+    cell): each pair's code once beside both rows, the lower's text kept under the upper's,
+    an odd last row left alone, the other columns untouched."""
+    import docx
+
+    from pqp_cli.render.docx_layout import data_table
+
+    rows = [["T1", "a", "1"], ["", "", "2"], ["T2", "b", "3"], ["", "more", "4"], ["T3", "c", "5"]]
+    table = data_table(docx.Document(), ["id", "title", "n"], rows, [1, 2, 3], merged=(0, 1))
+    cells = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    assert cells == [
+        ["T1", "a", "1"],
+        ["T1", "a", "2"],
+        ["T2", "b\nmore", "3"],
+        ["T2", "b\nmore", "4"],
+        ["T3", "c", "5"],
+    ]
+    lower = table.rows[2]._tr.tc_lst[0]
+    assert lower.vMerge == "continue" and len(lower.p_lst) == 1 and not lower.p_lst[0].r_lst

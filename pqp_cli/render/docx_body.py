@@ -21,7 +21,6 @@ from pqp_cli.render.docx_layout import (
     caption,
     code_width,
     data_table,
-    merge_pairs,
     note,
     para,
 )
@@ -104,9 +103,8 @@ def _years(doc: Document, report: ReportDoc, n: Counter) -> None:
         options = {"numeric": range(3, len(heads)), "size": 11 if extra > 5 else 12}
         label = _part(len(parts), heads, 3)
         table = (tables.breakable(heads, 3), rows)
-        shown = n.table(doc, "t_years", table, widths, "e_years", label, **options)
-        if shown:
-            merge_pairs(shown, (0, 1))
+        # a target's code and title once beside its two rows (in the year, cumulative)
+        shown = n.table(doc, "t_years", table, widths, "e_years", label, merged=(0, 1), **options)
     if shown:
         note(doc, w("years_note", report.lang))
     for tid in report.schemes:

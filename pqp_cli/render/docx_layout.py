@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 from docx.document import Document
@@ -232,11 +233,18 @@ def data_table(
     widths_cm: Sequence[float],
     numeric: Sequence[int] = (),
     size: float = TABLE_PT,
+    merged: Sequence[int] = (),
 ) -> Table:
     """A ruled table: bold header row repeated on every page, the `numeric` columns
     right-aligned, the first centred, rows never split across pages. The rows are written as
     XML in one parse (python-docx's cell and run API takes seconds on a long appendix); each
-    cell is what `add_run` writes: Times New Roman at `size`, not italic, not underlined."""
+    cell is what `add_run` writes: Times New Roman at `size`, not italic, not underlined.
+
+    `merged`: columns whose body rows are merged in pairs (rows 1-2, 3-4, ...: a target's code
+    and title once beside its two rows), written as python-docx's `merge` leaves them: the
+    upper cell `vMerge restart`, followed by the lower's text as a paragraph of its own if it
+    has any; the lower cell `vMerge`, one empty paragraph (merging cell by cell was three
+    quarters of a 2,000-year report's time)."""
     table = doc.add_table(rows=0, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -247,10 +255,26 @@ def data_table(
         "right" if i in numeric else "center" if i == 0 else "left" for i in range(len(twips))
     ]
     parts = [_row_xml(headers, twips, ["center"] * len(twips), size, header=True)]
-    parts += [_row_xml(values, twips, aligns, size) for values in rows]
+    for at, values in enumerate(rows):
+        if at % 2:
+            merge = _Merge(set(merged), "continue")
+        elif at + 1 < len(rows):
+            merge = _Merge(set(merged), "restart", rows[at + 1])
+        else:
+            merge = None
+        parts.append(_row_xml(values, twips, aligns, size, merge=merge))
     holder = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(parts)}</w:tbl>")
     table._tbl.extend(list(holder))
     return table
+
+
+class _Merge(NamedTuple):
+    """A body row's part in the vertical merges of `columns`: the upper row of a pair
+    (`restart`, with the row below), the lower (`continue`), or none ("")."""
+
+    columns: set[int]
+    role: str
+    below: Sequence[str] = ()
 
 
 def _row_xml(
@@ -259,6 +283,7 @@ def _row_xml(
     aligns: Sequence[str],
     size: float,
     header: bool = False,
+    merge: _Merge | None = None,
 ) -> str:
     """One row: `cantSplit` (and `tblHeader` on the header row, bold), a cell per text."""
     if len(texts) != len(twips):
@@ -269,15 +294,27 @@ def _row_xml(
         '<w:u w:val="none"/></w:rPr>'
     )
     cells = []
-    for text, width, align in zip(texts, twips, aligns, strict=True):
-        body = f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
-        cells.append(
-            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr><w:p><w:pPr>'
-            '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/>'
-            f'<w:jc w:val="{align}"/></w:pPr><w:r>{run_pr}{body}</w:r></w:p></w:tc>'
-        )
+    for col, (text, width, align) in enumerate(zip(texts, twips, aligns, strict=True)):
+        role = merge.role if merge is not None and col in merge.columns else ""
+        width_xml = f'<w:tcW w:type="dxa" w:w="{width}"/>'
+        if role == "continue":
+            cells.append(f"<w:tc><w:tcPr>{width_xml}<w:vMerge/></w:tcPr><w:p/></w:tc>")
+            continue
+        paragraphs = _paragraph_xml(text, align, run_pr)
+        if role == "restart" and merge is not None and merge.below[col]:
+            paragraphs += _paragraph_xml(merge.below[col], align, run_pr)
+        v_merge = '<w:vMerge w:val="restart"/>' if role == "restart" else ""
+        cells.append(f"<w:tc><w:tcPr>{width_xml}{v_merge}</w:tcPr>{paragraphs}</w:tc>")
     head = '<w:tblHeader w:val="true"/>' if header else ""
     return f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def _paragraph_xml(text: str, align: str, run_pr: str) -> str:
+    body = f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
+    return (
+        '<w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        f'<w:ind w:firstLine="0"/><w:jc w:val="{align}"/></w:pPr><w:r>{run_pr}{body}</w:r></w:p>'
+    )
 
 
 #: The fonts of every run (as `set_run_font` writes them).
@@ -299,18 +336,3 @@ def note(doc: Document, text: str) -> Paragraph:
     paragraph = para(doc, text, italic=True, size=12, indent=False, after=SPACE_AFTER_PT)
     paragraph.paragraph_format.space_before = Pt(3)
     return paragraph
-
-
-def merge_pairs(table: Table, columns: Sequence[int]) -> None:
-    """Merge each body row's `columns` with the row below (rows 1-2, 3-4, ...): a target's
-    code and title once beside its two rows. The lower cells must be empty. Each cell taken
-    from its row (`table.cell` lays out the whole grid at each call: a 2,000-year report's
-    year tables spent three quarters of their time there)."""
-    rows = table._tbl.tr_lst
-    for top in range(1, len(rows) - 1, 2):
-        for col in columns:
-            upper, lower = (_Cell(row.tc_lst[col], table) for row in rows[top : top + 2])
-            merged = upper.merge(lower)
-            for extra in merged.paragraphs[1:]:
-                if not extra.text:
-                    extra._p.getparent().remove(extra._p)
