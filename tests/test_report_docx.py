@@ -6,6 +6,7 @@ a deliberate change with `PQP_UPDATE_GOLDEN=1 pytest tests/test_report_docx.py`.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -61,8 +62,14 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def read(sample: dict[str, Any], as_of: str = ENDED) -> tuple[Any, dict[str, Any]]:
+    """The report as python-docx reads it (parsed once a report: no test changes it)."""
     path, status = sample[as_of]
-    return docx.Document(str(path)), status
+    return _parsed(str(path)), status
+
+
+@functools.cache
+def _parsed(path: str) -> Any:
+    return docx.Document(path)
 
 
 def parse(text: str) -> float:
