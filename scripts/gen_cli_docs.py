@@ -27,7 +27,7 @@ HEADER = """\
 
 Every command takes `--help`. Exit codes: `0` ok · `1` problems found (see each command) ·
 `2` usage error (unknown option, missing data folder or targets file, unknown target or
-revision) · `130` interrupted by Ctrl-C (nothing more is printed).
+revision; standard output or error closed, as in `pqp status >&-`) · `130` interrupted by Ctrl-C (nothing more is printed).
 Output is plain when not a terminal and never coloured under `NO_COLOR`.
 Under `--lang vi` or `PQP_LANG=vi` the help below and usage errors are in Vietnamese.
 `--data` and `--targets`, when not given, are found by walking up from the current folder

@@ -112,10 +112,26 @@ def _without_lang(argv: list[str]) -> list[str] | None:
     return rest
 
 
+def _refuse_a_closed_stream(lang: str) -> None:
+    """Exit 2 when the process was started with its stdout or stderr closed (`pqp status >&-`):
+    Python then makes the stream None, where `print` writes nothing, and an answer or a problem
+    would be lost with exit 0. Said on the other stream when it is open."""
+    for closed, other, key in (
+        (sys.stdout, sys.stderr, "stdout_closed"),
+        (sys.stderr, sys.stdout, "stderr_closed"),
+    ):
+        if closed is None:
+            if other is not None:
+                other.write(f"pqp: {tr(key, lang)}\n")
+                other.flush()
+            raise SystemExit(2)
+
+
 def main() -> None:
     """Run the app; no traceback ever reaches a user, and Ctrl-C ends it in silence (130)."""
     interrupt.watch()
     lang = guess_lang()
+    _refuse_a_closed_stream(lang)
     args = hoist_global_options(sys.argv[1:])
     try:
         if lang == "vi":  # help and usage errors in Vietnamese too

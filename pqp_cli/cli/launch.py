@@ -160,6 +160,8 @@ def _start() -> None:
 
 def _prepare(argv: list[str]) -> Recording | None:
     """Replay and exit when a valid record matches; otherwise what will record this run."""
+    if sys.stdout is None or sys.stderr is None:  # refused by `app.main`: nothing to replay into
+        return None
     try:
         if replay.at_terminal() or not replay.eligible(argv, os.environ):
             return None

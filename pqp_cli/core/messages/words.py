@@ -60,6 +60,14 @@ WORDS: dict[str, Texts] = {
         "invalid --lang {value!r}: use en or vi",
         "--lang {value!r} không hợp lệ: dùng en hoặc vi",
     ),
+    "stdout_closed": Texts(
+        "standard output (stdout) is closed: pqp has nowhere to write its answer",
+        "đầu ra chuẩn (stdout) đã đóng: pqp không có chỗ ghi kết quả",
+    ),
+    "stderr_closed": Texts(
+        "standard error (stderr) is closed: pqp has nowhere to say what it finds wrong",
+        "luồng lỗi chuẩn (stderr) đã đóng: pqp không có chỗ báo lỗi và cảnh báo",
+    ),
     "internal": Texts(
         "internal error ({what}); please report it with the command you ran",
         "lỗi nội bộ ({what}); hãy báo lỗi kèm câu lệnh đã chạy",
