@@ -3,9 +3,11 @@ folder swapped for a link while a run makes the levels below it, and odd data-fo
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -135,3 +137,39 @@ def test_something_else_where_a_cache_folder_is_changes_no_figure(
         assert (elsewhere / "keep.txt").read_text() == "keep\n"
     if what not in ("file", "fifo") and level != "h":  # `h`: not read by these commands
         assert "link" in runs[0][2] and "warning" in runs[0][2]
+
+
+@pytest.mark.parametrize("error", [errno.EACCES, errno.EROFS], ids=["no-permission", "read-only"])
+@pytest.mark.parametrize("cold", [True, False], ids=["cold", "warm"])
+def test_a_cache_pqp_cannot_write_changes_no_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: int, cold: bool
+) -> None:
+    """A data folder pqp may not write in (another user's, a read-only mount: the tests run as
+    root here, so the refusal is the system's answer, given by hand): no folder, no entry, and
+    the same output and exit code as `--no-cache`, with no word about the cache."""
+    root = write(tmp_path)
+    command = ("status", "--format", "json", "--as-of", "2024-06-30")
+    plain = cli(root, *command, "--no-cache")
+    if not cold:
+        cli(root, *command, "--by", "year")  # some entries there, others to write
+    cache = os.fspath(root / "data" / CACHE_DIR)
+    real_mkdir, real_mkstemp = os.mkdir, tempfile.mkstemp
+
+    def refuse(path: object) -> None:
+        if os.fspath(path).startswith(cache):  # type: ignore[call-overload]
+            raise OSError(error, os.strerror(error), os.fspath(path))  # type: ignore[call-overload]
+
+    def mkdir(path: str, *args: object, **kwargs: object) -> None:
+        refuse(path)
+        real_mkdir(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    def mkstemp(*args: object, dir: str | None = None, **kwargs: object) -> tuple[int, str]:
+        refuse(dir or "")
+        return real_mkstemp(*args, dir=dir, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    before = sorted(Path(cache).rglob("*")) if not cold else []
+    for _ in range(2):
+        assert cli(root, *command) == plain
+    assert sorted(Path(cache).rglob("*")) == before
