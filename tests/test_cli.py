@@ -197,7 +197,9 @@ def test_usage_errors_exit_2(project: Path, args: list[str]) -> None:
 
 
 def test_missing_data_folder_or_targets_exit_2(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["status", "--data", str(tmp_path / "nope")])
+    (tmp_path / "targets.yaml").touch()  # found whatever folder the suite runs in
+    targets = str(tmp_path / "targets.yaml")
+    result = runner.invoke(app, ["status", "--data", str(tmp_path / "nope"), "--targets", targets])
     assert result.exit_code == 2 and "data folder not found" in result.stderr
     (tmp_path / "data").mkdir()
     result = runner.invoke(

@@ -51,7 +51,9 @@ def test_a_forked_run_writes_what_a_started_run_writes(project: Path) -> None:
 
 
 def test_a_run_whose_python_starts_otherwise_is_not_forked(project: Path) -> None:
-    for extra in ({"PYTHONHASHSEED": "7"}, {"LC_ALL": "C"}, {"PYTHONUTF8": "0"}):
+    changes = [("PYTHONHASHSEED", "7", "8"), ("LC_ALL", "C", "C.UTF-8"), ("PYTHONUTF8", "0", "1")]
+    for name, value, other in changes:  # each unlike the suite's own (it may run with LC_ALL=C)
+        extra = {name: value if os.environ.get(name) != value else other}
         assert fork_pqp(("status",), cwd=project, env={**os.environ, **extra}) is None
 
 

@@ -283,15 +283,17 @@ class DataCache:
         for part in os.fspath(folder.relative_to(self.root)).split(os.sep):
             if part not in ("", "."):
                 levels.append(os.path.join(levels[-1], part))
-        for here in levels:  # each below the ones already found no link: checked once
-            if os.path.islink(here):
+        # Each level checked once, after it is made or found: a check before `mkdir` would let
+        # a link swapped in meanwhile through, and the level below it be made at its target.
+        for here in levels:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(here)
+            mode = os.lstat(here).st_mode
+            if stat.S_ISLNK(mode):
                 self._refuse(Path(here))
                 return False
-            try:
-                os.mkdir(here)
-            except FileExistsError:
-                if not os.path.isdir(here):
-                    raise
+            if not stat.S_ISDIR(mode):
+                raise NotADirectoryError(here)
         if made_root:
             _ignore_all(self.root / ".gitignore")
         if not self._no_link_to(folder):

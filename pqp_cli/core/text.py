@@ -9,8 +9,9 @@ import unicodedata
 from collections.abc import Iterable
 
 _SPACE_RUN = re.compile(r"\s+")
-#: C0 controls but tab and line feed, DEL, C1 controls and lone surrogates: never in text.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: C0 controls but tab and line feed, DEL, C1 controls, lone surrogates and the noncharacters
+#: U+FFFE and U+FFFF (YAML escapes make them; no XML, so no Word or Excel report, holds them).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def visible(text: str) -> str:
