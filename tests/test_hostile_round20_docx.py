@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -52,11 +50,12 @@ def xml(table: Table) -> bytes:
 @pytest.mark.parametrize("count", range(7))
 def test_merged_columns_are_python_docx_s_merge_for_any_text_and_row_count(count: int) -> None:
     pick = random.Random(count)
+    ours, python_docx = docx.Document(), docx.Document()  # each table added to one document
     for _ in range(6):
         rows = [[pick.choice(TEXTS) for _ in range(4)] for _ in range(count)]
         heads, widths = ["id", "title", "kind", "n"], [1.2, 3.4, 2.4, 2.0]
-        mine = data_table(docx.Document(), heads, rows, widths, numeric=(3,), merged=(0, 1))
-        theirs = data_table(docx.Document(), heads, rows, widths, numeric=(3,))
+        mine = data_table(ours, heads, rows, widths, numeric=(3,), merged=(0, 1))
+        theirs = data_table(python_docx, heads, rows, widths, numeric=(3,))
         merged_by_python_docx(theirs, (0, 1))
         assert xml(mine) == xml(theirs)
 
@@ -95,7 +94,7 @@ HOSTILE_TARGETS = """\
 plan:
   id: p
   title: "Kế hoạch <b>&amp; ]]> \\"q\\" 'a'"
-  period: {start: 2021-01-01, end: 2620-12-31}
+  period: {start: 2021-01-01, end: 2320-12-31}
 targets:
   - id: T1.a_b-c
     title: "Đào tạo <x> & ]]> \\"quoted\\" 'single'"
@@ -120,20 +119,20 @@ def year_tables(path: Path) -> list[list[tuple[str | None, str]]]:
     return found
 
 
-def test_a_hostile_plan_of_six_hundred_years_gives_each_code_once_beside_its_rows(
+def test_a_hostile_plan_of_three_hundred_years_gives_each_code_once_beside_its_rows(
     tmp_path: Path,
 ) -> None:
-    """XML-special and Vietnamese titles, one of 5,000 characters, over 600 years (the year
-    table in a hundred parts), in both languages: python-docx opens the report, and each
+    """XML-special and Vietnamese titles, one of 5,000 characters, over 300 years (the year
+    table in fifty parts), in both languages: python-docx opens the report, and each
     part shows each code once, on the upper of its two rows, the lower merged into it."""
     root = project(tmp_path, {"trainings.yaml": TRAININGS}, HOSTILE_TARGETS)
     for lang in ("en", "vi"):
         out = tmp_path / f"r-{lang}.docx"
         command = args(root, "report", "-o", str(out), "--lang", lang)
-        code, _, err = invoke(*command, "--as-of", "2620-12-31")
+        code, _, err = invoke(*command, "--as-of", "2320-12-31")
         assert code == 0, err
         tables = year_tables(out)
-        assert len(tables) > 90
+        assert len(tables) > 45
         for column in tables:
             assert column == [
                 ("restart", "T1.a_b-c"),
@@ -141,29 +140,3 @@ def test_a_hostile_plan_of_six_hundred_years_gives_each_code_once_beside_its_row
                 ("restart", "T2"),
                 ("continue", ""),
             ]
-
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-@pytest.mark.xdist_group("libreoffice")  # one LibreOffice at a time (test_report_docx_pdf)
-def test_libreoffice_converts_a_hostile_word_report(tmp_path: Path) -> None:
-    targets = HOSTILE_TARGETS.replace("2620-12-31", "2025-12-31")
-    root = project(tmp_path, {"trainings.yaml": TRAININGS}, targets)
-    outs = []
-    for lang in ("en", "vi"):
-        outs.append(tmp_path / f"r-{lang}.docx")
-        command = args(root, "report", "-o", str(outs[-1]), "--lang", lang)
-        assert invoke(*command, "--as-of", "2023-06-30")[0] == 0
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(
-        [str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
-        + ["--outdir", str(tmp_path / "pdf"), *map(str, outs)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    for lang in ("en", "vi"):
-        pdf = (tmp_path / "pdf" / f"r-{lang}.pdf").read_bytes()
-        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

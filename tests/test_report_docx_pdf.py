@@ -38,6 +38,7 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     args = ["report", "-o", str(docx), "--as-of", "2025-12-31", "--date", "2026-01-05"]
     result = CliRunner().invoke(app, args, env={"NO_COLOR": "1", "PQP_LANG": ""})
     assert result.exit_code == 0, result.stderr
+    hostile = _hostile_reports(folder)  # converted by the same LibreOffice run
     profile = folder / "lo-profile"  # its own profile: no clash with a running LibreOffice
     subprocess.run(
         [
@@ -49,12 +50,36 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--outdir",
             str(folder),
             str(docx),
+            *map(str, hostile),
         ],
         check=True,
         capture_output=True,
         timeout=300,
     )
     return folder / "bao-cao.pdf"
+
+
+def _hostile_reports(folder: Path) -> list[Path]:
+    """The Word report, in English and Vietnamese, of a plan whose titles hold XML's special
+    characters, Vietnamese and 5,000 characters (`test_hostile_round20_docx`)."""
+    from gitrepo import invoke
+    from test_hostile_reading import TRAININGS, args, project
+    from test_hostile_round20_docx import HOSTILE_TARGETS
+
+    targets = HOSTILE_TARGETS.replace("2320-12-31", "2025-12-31")
+    root = project(folder / "hostile", {"trainings.yaml": TRAININGS}, targets)
+    outs = []
+    for lang in ("en", "vi"):
+        outs.append(folder / f"hostile-{lang}.docx")
+        command = args(root, "report", "-o", str(outs[-1]), "--lang", lang)
+        assert invoke(*command, "--as-of", "2023-06-30")[0] == 0
+    return outs
+
+
+def test_libreoffice_converts_a_hostile_word_report(pdf: Path) -> None:
+    for lang in ("en", "vi"):
+        converted = (pdf.parent / f"hostile-{lang}.pdf").read_bytes()
+        assert converted.startswith(b"%PDF") and len(converted) > 10_000
 
 
 def page_sizes(data: bytes) -> list[tuple[float, float]]:
