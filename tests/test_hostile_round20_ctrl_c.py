@@ -4,23 +4,14 @@ terminal (before, the run went on to its end and passed)."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import time
 
 import pytest
 from test_suite_running import PYTEST, ROOT
 
-WAITING = "tests/test_hostile_round20_ctrl_c.py::test_waits_for_ctrl_c"
-
-
-@pytest.mark.skipif(
-    os.environ.get("PQP_ROUND20_WAIT") != "1", reason="run by the Ctrl-C test below only"
-)
-def test_waits_for_ctrl_c() -> None:
-    print("waiting for Ctrl-C", flush=True)  # -s: the test below reads it
-    time.sleep(60)  # KeyboardInterrupt ends it
+#: A test that waits for Ctrl-C, in a file pytest collects only when named.
+WAITING = "tests/ctrl_c_wait.py::test_waits_for_ctrl_c"
 
 
 @pytest.mark.parametrize("ignored", [False, True], ids=["from-a-terminal", "sigint-ignored"])
@@ -28,7 +19,6 @@ def test_ctrl_c_at_a_pytest_run_stops_it(ignored: bool) -> None:
     run = subprocess.Popen(
         [*PYTEST, "-s", WAITING],
         cwd=ROOT,
-        env={**os.environ, "PQP_ROUND20_WAIT": "1"},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
