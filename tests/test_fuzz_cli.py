@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
 
-EXAMPLES = int(os.environ.get("PQP_FUZZ_CLI", "150"))
+EXAMPLES = int(os.environ.get("PQP_FUZZ_CLI", "80"))
 
 _BASE = Path(tempfile.mkdtemp(prefix="pqp-fuzz-"))
 atexit.register(shutil.rmtree, _BASE, True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fuzzsize import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -52,7 +53,7 @@ def _cells(draw: st.DrawFn) -> list[tuple[str, str]]:
     return cells
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(_cells())
 def test_the_quick_proof_decides_as_counting_every_cell(cells: list[tuple[str, str]]) -> None:
     xml = _xml(cells)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from fuzzsize import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_import_helpers import csv_file, data_dir, pqp, xlsx
@@ -118,13 +119,13 @@ def _col(letters: str) -> int:
     return n - 1
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sheets("experts"))
 def test_every_expert_cell_is_written_or_named(sheet: tuple[list[list[Any]], int, bool]) -> None:
     _run("experts", *sheet)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sheets("trainings"))
 def test_every_training_cell_is_written_or_named(sheet: tuple[list[list[Any]], int, bool]) -> None:
     _run("trainings", *sheet)

@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
+from fuzzsize import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_import_helpers import cp1258, csv_file, data_dir, pqp, xlsx
@@ -143,7 +144,9 @@ def test_a_missing_source_is_a_usage_error(tmp_path: Path) -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(content=st.binary(max_size=400), suffix=st.sampled_from([".xlsx", ".xls", ".ods", ".csv"]))
 def test_any_bytes_give_a_report_or_a_clear_error(
@@ -161,7 +164,9 @@ def test_any_bytes_give_a_report_or_a_clear_error(
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(20),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     cells=st.lists(

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 import yaml
+from fuzzsize import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,7 +107,7 @@ _VALUE = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.dictionaries(st.sampled_from(["id", "name", "title", "tax_code", "x"]), _VALUE))
 def test_any_record_is_written_as_the_dumper_writes_it(record: dict[str, Any]) -> None:
     assert item_text(record) == dump_one(record)

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from fuzzsize import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -50,14 +51,14 @@ def _validate(tmp: Path, name: str, body: bytes) -> None:
         assert "Traceback" not in result.output
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(name=st.sampled_from(FILES), body=st.binary(max_size=300))
 def test_any_bytes(name: str, body: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         _validate(Path(tmp), name, body)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(name=st.sampled_from(FILES), value=yaml_values)
 def test_any_yaml(name: str, value: object) -> None:
     body = yaml.safe_dump(value, allow_unicode=True).encode()

@@ -9,6 +9,7 @@ import json
 import math
 from typing import Any
 
+from fuzzsize import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,7 +85,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(json_values)
 def test_json_is_the_standard_librarys_for_any_document(doc: Any) -> None:
     try:
@@ -97,7 +98,7 @@ def test_json_is_the_standard_librarys_for_any_document(doc: Any) -> None:
 words = st.text(alphabet="abcdeđé -0123", max_size=8)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(words, st.lists(words, max_size=12), st.sampled_from([0.0, 0.4, 0.6, 0.8, 1.0]))
 def test_closest_is_what_difflib_finds(word: str, candidates: list[str], cutoff: float) -> None:
     found = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)

@@ -18,9 +18,9 @@ from test_yamlread_fast import same_reading
 from pqp_cli.core.text import clean
 from pqp_cli.read import yamlread
 
-#: 400 in the README's `pytest` (each of Hypothesis's examples costs ≈ 5 ms: 1,000 were 5 s
+#: 200 in the README's `pytest` (each of Hypothesis's examples costs ≈ 5 ms: 1,000 were 5 s
 #: of the suite's 2 minutes); `.ci/run` sets PQP_FUZZ_YAML=10000 in a step of its own.
-EXAMPLES = int(os.environ.get("PQP_FUZZ_YAML", "400"))
+EXAMPLES = int(os.environ.get("PQP_FUZZ_YAML", "200"))
 
 SPACES = ["", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", "\u2028", " \t"]
 CORES = ["TH-0001", "a b", "Hà Nội", "", "x'y", 'x"y', "#", "a #b", ": ", "e\u0301", "-", "~"]
