@@ -11,12 +11,14 @@ not on every `invoke`.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import datetime as dt
 import gc
 import os
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import textwrap
@@ -48,6 +50,44 @@ GROUPED = "pqp_loadgroup"
 #: modules on every run (≈ 2.3 s of CPU of a worker's ≈ 4.7 s of collection). The environment
 #: the tests' own child processes inherit is unchanged.
 sys.dont_write_bytecode = False
+
+#: Where the run's temporary files go when `$TMPDIR` is not set: a folder of this user's on the
+#: RAM disk, when the machine has one with room (docs/testing.md). The suite writes ≈ 50,000
+#: files a run (data folders, caches, checkouts, sheets); on the development machine's disk a
+#: file's creation took 250 µs of CPU where the RAM disk took 7 µs: 30 s of the suite's 185 s.
+RAM_DISK = Path("/dev/shm")
+RAM_DISK_ROOM = 1 << 30  # bytes free, at least
+
+#: Set when `_scratch_in_memory` chose the RAM disk (in every process of that run).
+IN_MEMORY = "PQP_TESTS_IN_MEMORY"
+
+
+def _scratch_in_memory() -> None:
+    """`$TMPDIR` set to `/dev/shm/pqp-tests-UID` (made private to this user, never through a
+    link) for this process and every one it starts: pytest's `tmp_path`s, `tempfile`, the
+    checkouts and caches of pqp runs. Nothing when `$TMPDIR` is set (a user's choice, or the
+    run that started this one made it), or no RAM disk with room is there. A green run leaves
+    nothing there (`_leave_no_memory_behind`)."""
+    if "TMPDIR" in os.environ:
+        return
+    folder = RAM_DISK / f"pqp-tests-{os.getuid()}"
+    try:
+        free = os.statvfs(RAM_DISK)
+        if free.f_bavail * free.f_frsize < RAM_DISK_ROOM:
+            return
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=0o700)
+        found = folder.lstat()
+    except OSError:
+        return
+    mine = stat.S_ISDIR(found.st_mode) and found.st_uid == os.getuid()
+    if mine and not found.st_mode & 0o077:
+        os.environ["TMPDIR"] = str(folder)
+        os.environ[IN_MEMORY] = "1"
+        tempfile.tempdir = None  # found again from $TMPDIR
+
+
+_scratch_in_memory()
 
 #: This process's scratch folder: removed when it exits.
 SCRATCH = Path(
@@ -225,10 +265,22 @@ def pytest_runtest_protocol(item: pytest.Item) -> object:
         _cpu_rows.append(f"{cpu}\t{began:.2f}\t{time.time():.2f}\t{item.nodeid}\n")
 
 
-def pytest_sessionfinish() -> None:
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if CPU_REPORT and _cpu_rows:
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         Path(f"{CPU_REPORT}.{worker}.tsv").write_text("".join(_cpu_rows), encoding="utf-8")
+    if exitstatus == 0 and os.environ.get(IN_MEMORY) and not hasattr(session.config, "workerinput"):
+        _leave_no_memory_behind(session.config)
+
+
+def _leave_no_memory_behind(config: pytest.Config) -> None:
+    """A green run's temporary files removed from the RAM disk (≈ 300 MB, 0.6 s), where
+    pytest would keep its last three runs' until the machine restarts. A failed run's stay,
+    for a look (pytest removes all but the newest three of them, as on a disk)."""
+    factory = getattr(config, "_tmp_path_factory", None)  # pytest's, made when first asked
+    basetemp = getattr(factory, "_basetemp", None)
+    if isinstance(basetemp, Path) and basetemp.is_relative_to(RAM_DISK):
+        shutil.rmtree(basetemp, ignore_errors=True)
 
 
 def _die_with_parent() -> None:

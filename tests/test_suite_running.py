@@ -124,3 +124,49 @@ def test_an_xdist_group_runs_on_one_worker(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     workers = log.read_text(encoding="utf-8").split()
     assert len(workers) == 4 and len(set(workers)) == 1, workers
+
+
+#: Where `test_scratch_probe` writes its `tmp_path` and `$TMPDIR`, in the nested run below.
+SCRATCH_LOG = "PQP_TESTS_SCRATCH_LOG"
+
+
+def test_scratch_probe(tmp_path: Path) -> None:
+    """The subject of the test below; in any other run it does nothing."""
+    if os.environ.get(SCRATCH_LOG):
+        (tmp_path / "a-file").write_text("x", encoding="utf-8")
+        lines = f"{tmp_path}\n{os.environ['TMPDIR']}\n"
+        Path(os.environ[SCRATCH_LOG]).write_text(lines, encoding="utf-8")
+
+
+def _ram_disk_room() -> bool:
+    try:
+        free = os.statvfs(conftest.RAM_DISK)
+    except OSError:
+        return False
+    return free.f_bavail * free.f_frsize >= conftest.RAM_DISK_ROOM
+
+
+@pytest.mark.skipif(not _ram_disk_room(), reason="no RAM disk (/dev/shm) with room here")
+def test_a_run_started_without_tmpdir_writes_to_the_ram_disk_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    """A `pytest` started as the README says ($TMPDIR unset) puts its files in the user's
+    private folder on the RAM disk, and a green run removes them (tests/conftest.py)."""
+    log = tmp_path / "scratch"
+    unset = {"TMPDIR", conftest.IN_MEMORY, conftest.INSIDE}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    env[SCRATCH_LOG] = str(log)
+    done = subprocess.run(
+        [*PYTEST, "-n", "0", "tests/test_suite_running.py::test_scratch_probe"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    test_folder, tmpdir = map(Path, log.read_text(encoding="utf-8").split("\n")[:2])
+    private = conftest.RAM_DISK / f"pqp-tests-{os.getuid()}"
+    assert tmpdir == private and test_folder.is_relative_to(private)
+    assert (private.lstat().st_mode & 0o777) == 0o700
+    assert not test_folder.exists()  # the green run left nothing behind
