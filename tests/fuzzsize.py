@@ -1,4 +1,5 @@
-"""How many examples a property test draws (Hypothesis's `max_examples`).
+"""How many examples a property test draws (Hypothesis's `max_examples`), and how many steps
+a randomized series takes.
 
 Each property test names the number the README's `pytest` runs: enough to cover its strategies'
 shapes in a few seconds of the suite's two minutes. `PQP_FUZZ_SCALE` multiplies them all:

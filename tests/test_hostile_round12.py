@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_sample
 from forkrun import fork_pqp
+from fuzzsize import examples
 from inprocess import run_pqp
 from test_cache import FILES, TARGETS, cli, write
 
@@ -288,16 +289,22 @@ def _fresh(root: Path, first: int, known: dict[tuple[bytes, int], Answer]) -> li
     return [known[holds, at] for at in range(first)]
 
 
-@pytest.mark.long  # 1,400 runs in the process: ≈ 10 s of CPU
+#: Edits in the series below: 100 in the README's `pytest` (≈ 700 runs, 3.5 s of CPU), ten
+#: times as many in `.ci/run`'s fuzz step (`PQP_FUZZ_SCALE=10`); the same seed, so the first
+#: hundred are the same edits in both.
+EDIT_STEPS = examples(100)
+
+
+@pytest.mark.long
 def test_a_randomized_series_of_edits_never_gives_a_stale_answer(tmp_path: Path) -> None:
-    """200 edits (a fixed seed) to a dataset full of problems across files: after each, every
-    cached answer (the files' entries and the last run's reading) is the uncached one."""
+    """A series of edits (a fixed seed) to a dataset full of problems across files: after each,
+    every cached answer (the files' entries and the last run's reading) is the uncached one."""
     rng = random.Random(12)
     root = write(tmp_path / "project", {**FILES, **EXTRA})
     (root / "targets.yaml").write_text(PROVINCE_TARGETS, encoding="utf-8")
     assert "unknown-locality" in cli(root, "validate", "--format", "json", "--no-cache")[1]
     known: dict[tuple[bytes, int], Answer] = {}
-    for step in range(200):
+    for step in range(EDIT_STEPS):
         what = _edit(rng, root / "data")
         if step % 2:
             assert _answers(root) == _fresh(root, 4, known), (step, what)
