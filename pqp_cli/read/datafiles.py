@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from pqp_cli.core.models import KINDS
 from pqp_cli.core.problems import Problem, display_path
@@ -23,48 +23,69 @@ def kind_of(data_dir: Path, path: Path) -> str | None:
 def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
     """Every YAML file under `data_dir` with its kind, and an error for each folder that cannot
     be listed and each link that leads nowhere, in a loop or out of the data folder: nothing
-    under the folder vanishes quietly, and nothing outside it is read."""
-    found: list[tuple[str | None, Path]] = []
+    under the folder vanishes quietly, and nothing outside it is read. Walked on strings, a
+    `Path` made only for each file found (pathlib's parsing was half of a run's listing)."""
+    found: list[tuple[tuple[bool, tuple[str, ...]], str | None, Path]] = []
     problems: list[Problem] = []
-    inside = os.path.realpath(data_dir)
-    seen = {inside}
+    top_dir, inside = os.fspath(data_dir), os.path.realpath(data_dir)
+    seen, real_of = {inside}, {top_dir: inside}  # the real path of each folder walked
 
-    def refuse(path: Path, exc: OSError) -> None:
-        problems.append(unreadable_path(path, data_dir, exc))
+    def refuse(path: str, exc: OSError) -> None:
+        problems.append(unreadable_path(Path(path), data_dir, exc))
 
     def failed(exc: OSError) -> None:
-        refuse(Path(exc.filename) if exc.filename else data_dir, exc)
+        refuse(exc.filename or top_dir, exc)
 
-    for top, dirs, names in os.walk(data_dir, onerror=failed, followlinks=True):
-        here = Path(top)
+    for top, dirs, names in os.walk(top_dir, onerror=failed, followlinks=True):
+        here = real_of.get(top) or os.path.realpath(top)
+        rel = () if top == top_dir else tuple(os.path.relpath(top, top_dir).split(os.sep))
         for name in sorted(dirs):
-            real = os.path.realpath(here / name)
+            path = os.path.join(top, name)
+            real = real_of[path] = _real_folder(path, here, name)
             if name.startswith(".") or real in seen or not _within(real, inside):
                 dirs.remove(name)
                 if not name.startswith("."):
-                    refuse(
-                        here / name, _loop(here / name) if real in seen else _outside(here / name)
-                    )
+                    refuse(path, (_loop if real in seen else _outside)(Path(path)))
             seen.add(real)
         for name in names:
-            path = here / name
-            if name.startswith(".") or path.suffix.lower() not in YAML_SUFFIXES:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in YAML_SUFFIXES:
                 continue
+            path = os.path.join(top, name)
             try:
                 mode = _mode(path, inside)
             except OSError as exc:
                 refuse(path, exc)
                 continue
             if not stat.S_ISREG(mode):
-                refuse(path, OSError(21, "not a regular file", str(path)))
+                refuse(path, OSError(21, "not a regular file", path))
             else:
-                found.append((kind_of(data_dir, path), path))
+                parts = (*rel, name)
+                found.append(((len(parts) > 1, parts), _kind(parts), Path(path)))
     # `kind.yaml` before `kind/**`, so "first defined" reads the way people lay files out.
-    found.sort(key=lambda kp: (len(kp[1].relative_to(data_dir).parts) > 1, kp[1].parts))
-    return found, problems
+    found.sort(key=lambda entry: entry[0])
+    return [(kind, path) for _, kind, path in found], problems
 
 
-def _mode(path: Path, inside: str) -> int:
+def _kind(parts: tuple[str, ...]) -> str | None:
+    """`kind_of` for a file's parts below the data folder."""
+    if len(parts) == 1:
+        stem = PurePath(parts[0]).stem
+        return stem if stem in KINDS else None
+    return parts[0] if parts[0] in KINDS else None
+
+
+def _real_folder(path: str, real_parent: str, name: str) -> str:
+    """`os.path.realpath(path)`, asked only of a link (or what cannot be looked at): a folder
+    that is no link, in a folder whose real path is `real_parent`, is `real_parent/name`."""
+    try:
+        if not stat.S_ISLNK(os.lstat(path).st_mode):
+            return os.path.join(real_parent, name)
+    except OSError:
+        pass
+    return os.path.realpath(path)
+
+
+def _mode(path: str, inside: str) -> int:
     """The kind of file `path` is (`st_mode`), following a link only when it stays in the
     data folder: one leading out is refused before its target is looked at (said the same
     whether or not it exists). A name that is no link is in the data folder already: `scan`
@@ -74,8 +95,8 @@ def _mode(path: Path, inside: str) -> int:
     if not stat.S_ISLNK(found.st_mode):
         return found.st_mode
     if not _within(os.path.realpath(path), inside):
-        raise _outside(path)
-    return path.stat().st_mode
+        raise _outside(Path(path))
+    return os.stat(path).st_mode
 
 
 def _within(real: str, inside: str) -> bool:
