@@ -11,14 +11,12 @@ not on every `invoke`.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import ctypes
 import datetime as dt
 import gc
 import os
 import shutil
 import signal
-import stat
 import sys
 import tempfile
 import textwrap
@@ -28,7 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import fuzzsize
 import pytest
+import scratch
 import typer
 import typer.testing
 
@@ -51,47 +51,18 @@ GROUPED = "pqp_loadgroup"
 #: the tests' own child processes inherit is unchanged.
 sys.dont_write_bytecode = False
 
-#: Where the run's temporary files go when `$TMPDIR` is not set: a folder of this user's on the
-#: RAM disk, when the machine has one with room (docs/testing.md). The suite writes ≈ 50,000
-#: files a run (data folders, caches, checkouts, sheets); on the development machine's disk a
-#: file's creation took 250 µs of CPU where the RAM disk took 7 µs: 30 s of the suite's 185 s.
-RAM_DISK = Path("/dev/shm")
-RAM_DISK_ROOM = 1 << 30  # bytes free, at least
-
-#: Set when `_scratch_in_memory` chose the RAM disk (in every process of that run).
-IN_MEMORY = "PQP_TESTS_IN_MEMORY"
-
-
-def _scratch_in_memory() -> None:
-    """`$TMPDIR` set to `/dev/shm/pqp-tests-UID` (made private to this user, never through a
-    link) for this process and every one it starts: pytest's `tmp_path`s, `tempfile`, the
-    checkouts and caches of pqp runs. Nothing when `$TMPDIR` is set (a user's choice, or the
-    run that started this one made it), or no RAM disk with room is there. A green run leaves
-    nothing there (`_leave_no_memory_behind`)."""
-    if "TMPDIR" in os.environ:
-        return
-    folder = RAM_DISK / f"pqp-tests-{os.getuid()}"
-    try:
-        free = os.statvfs(RAM_DISK)
-        if free.f_bavail * free.f_frsize < RAM_DISK_ROOM:
-            return
-        with contextlib.suppress(FileExistsError):
-            folder.mkdir(mode=0o700)
-        found = folder.lstat()
-    except OSError:
-        return
-    mine = stat.S_ISDIR(found.st_mode) and found.st_uid == os.getuid()
-    if mine and not found.st_mode & 0o077:
-        os.environ["TMPDIR"] = str(folder)
-        os.environ[IN_MEMORY] = "1"
-        tempfile.tempdir = None  # found again from $TMPDIR
-
-
-_scratch_in_memory()
+# The run's temporary files on the RAM disk when it has room and `$TMPDIR` is not set
+# (tests/scratch.py): decided before anything here makes one. A private folder found unfit
+# (another user's, a link, open to others) is said once, by the process the user started.
+_REFUSED = scratch.choose()
+if _REFUSED and not os.environ.get(INSIDE) and not os.environ.get("PYTEST_XDIST_WORKER"):
+    print(f"tests: temporary files on disk, not the RAM disk: {_REFUSED}", file=sys.stderr)
 
 #: This process's scratch folder: removed when it exits.
 SCRATCH = Path(
-    tempfile.mkdtemp(prefix=f"pqp-tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
+    tempfile.mkdtemp(
+        prefix=f"pqp-tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}-"
+    )
 )
 atexit.register(shutil.rmtree, SCRATCH, True)
 
@@ -177,7 +148,13 @@ def _groups_named(config: pytest.Config) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     """Every process of the run (controller, workers, the one process) marks the environment
-    its children inherit."""
+    its children inherit; the process the user started first clears what killed runs left on
+    the RAM disk, and refuses an unusable `PQP_FUZZ_SCALE` in one line."""
+    if fuzzsize.PROBLEM:
+        raise pytest.UsageError(fuzzsize.PROBLEM)
+    the_first = not os.environ.get(INSIDE) and not hasattr(config, "workerinput")
+    if the_first and os.environ.get(scratch.IN_MEMORY):
+        scratch.sweep()
     os.environ[INSIDE] = "1"
 
 
@@ -269,18 +246,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if CPU_REPORT and _cpu_rows:
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         Path(f"{CPU_REPORT}.{worker}.tsv").write_text("".join(_cpu_rows), encoding="utf-8")
-    if exitstatus == 0 and os.environ.get(IN_MEMORY) and not hasattr(session.config, "workerinput"):
-        _leave_no_memory_behind(session.config)
-
-
-def _leave_no_memory_behind(config: pytest.Config) -> None:
-    """A green run's temporary files removed from the RAM disk (≈ 300 MB, 0.6 s), where
-    pytest would keep its last three runs' until the machine restarts. A failed run's stay,
-    for a look (pytest removes all but the newest three of them, as on a disk)."""
-    factory = getattr(config, "_tmp_path_factory", None)  # pytest's, made when first asked
-    basetemp = getattr(factory, "_basetemp", None)
-    if isinstance(basetemp, Path) and basetemp.is_relative_to(RAM_DISK):
-        shutil.rmtree(basetemp, ignore_errors=True)
+    in_memory = exitstatus == 0 and os.environ.get(scratch.IN_MEMORY)
+    if in_memory and not hasattr(session.config, "workerinput"):
+        scratch.leave_nothing(session.config)
 
 
 def _die_with_parent() -> None:

@@ -10,9 +10,28 @@ own counts (`PQP_FUZZ_CLI`, `PQP_FUZZ_YAML`).
 
 from __future__ import annotations
 
+import math
 import os
 
-SCALE = float(os.environ.get("PQP_FUZZ_SCALE", "1"))
+#: The largest scale taken: 10 is CI's; past 1,000 a run would not end in a working day.
+MOST = 1000
+
+
+def _scale(raw: str | None) -> tuple[float, str | None]:
+    """The scale `PQP_FUZZ_SCALE` asks for (1 when unset or empty), or what is wrong with it."""
+    if raw is None or not raw.strip():
+        return 1.0, None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= MOST:  # NaN too
+        return 1.0, f"PQP_FUZZ_SCALE={raw!r}: give a number above 0 and at most {MOST}"
+    return value, None
+
+
+#: The scale, and what is wrong with `PQP_FUZZ_SCALE` (tests/conftest.py stops the run on it).
+SCALE, PROBLEM = _scale(os.environ.get("PQP_FUZZ_SCALE"))
 
 
 def examples(quick: int) -> int:

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 import conftest
 import pytest
+import scratch
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -138,22 +139,17 @@ def test_scratch_probe(tmp_path: Path) -> None:
         Path(os.environ[SCRATCH_LOG]).write_text(lines, encoding="utf-8")
 
 
-def _ram_disk_room() -> bool:
-    try:
-        free = os.statvfs(conftest.RAM_DISK)
-    except OSError:
-        return False
-    return free.f_bavail * free.f_frsize >= conftest.RAM_DISK_ROOM
-
-
-@pytest.mark.skipif(not _ram_disk_room(), reason="no RAM disk (/dev/shm) with room here")
+@pytest.mark.skipif(
+    not scratch.room() or scratch.refusal() is not None,
+    reason="no RAM disk (/dev/shm) with room here, or the user's folder there is refused",
+)
 def test_a_run_started_without_tmpdir_writes_to_the_ram_disk_and_leaves_nothing(
     tmp_path: Path,
 ) -> None:
     """A `pytest` started as the README says ($TMPDIR unset) puts its files in the user's
     private folder on the RAM disk, and a green run removes them (tests/conftest.py)."""
     log = tmp_path / "scratch"
-    unset = {"TMPDIR", conftest.IN_MEMORY, conftest.INSIDE}
+    unset = {"TMPDIR", scratch.IN_MEMORY, conftest.INSIDE}
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env[SCRATCH_LOG] = str(log)
     done = subprocess.run(
@@ -166,7 +162,7 @@ def test_a_run_started_without_tmpdir_writes_to_the_ram_disk_and_leaves_nothing(
     )
     assert done.returncode == 0, done.stdout + done.stderr
     test_folder, tmpdir = map(Path, log.read_text(encoding="utf-8").split("\n")[:2])
-    private = conftest.RAM_DISK / f"pqp-tests-{os.getuid()}"
+    private = scratch.private_folder()
     assert tmpdir == private and test_folder.is_relative_to(private)
     assert (private.lstat().st_mode & 0o777) == 0o700
     assert not test_folder.exists()  # the green run left nothing behind
