@@ -115,11 +115,11 @@ def leave_nothing(config: Any) -> None:
 
 
 def _listed(folder: str | Path) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(folder) as entries:
-            return list(entries)
-    except OSError:
-        return []
+    """The entries of `folder`; none when it cannot be listed (gone, or not a folder)."""
+    entries: list[os.DirEntry[str]] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as listing:
+        entries.extend(listing)
+    return entries
 
 
 def _alive(pid: int) -> bool:

@@ -112,17 +112,7 @@ def test_an_xdist_group_runs_on_one_worker(tmp_path: Path) -> None:
     lets a module fixture (Chromium, LibreOffice, a copied sample) be built once: under
     pytest 9 every group was split (see `conftest._group_suffixes`)."""
     log = tmp_path / "workers"
-    env = {k: v for k, v in os.environ.items() if k != conftest.INSIDE}
-    env[GROUP_LOG] = str(log)
-    done = subprocess.run(
-        [*PYTEST, "-n", "2", "-k", "subject", "tests/test_suite_running.py"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    _started(["-n", "2", "-k", "subject", "tests/test_suite_running.py"], GROUP_LOG, log)
     workers = log.read_text(encoding="utf-8").split()
     assert len(workers) == 4 and len(set(workers)) == 1, workers
 
@@ -149,20 +139,21 @@ def test_a_run_started_without_tmpdir_writes_to_the_ram_disk_and_leaves_nothing(
     """A `pytest` started as the README says ($TMPDIR unset) puts its files in the user's
     private folder on the RAM disk, and a green run removes them (tests/conftest.py)."""
     log = tmp_path / "scratch"
-    unset = {"TMPDIR", scratch.IN_MEMORY, conftest.INSIDE}
-    env = {k: v for k, v in os.environ.items() if k not in unset}
-    env[SCRATCH_LOG] = str(log)
-    done = subprocess.run(
-        [*PYTEST, "-n", "0", "tests/test_suite_running.py::test_scratch_probe"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    probe = "tests/test_suite_running.py::test_scratch_probe"
+    _started(["-n", "0", probe], SCRATCH_LOG, log, unset=("TMPDIR", scratch.IN_MEMORY))
     test_folder, tmpdir = map(Path, log.read_text(encoding="utf-8").split("\n")[:2])
     private = scratch.private_folder()
     assert tmpdir == private and test_folder.is_relative_to(private)
     assert (private.lstat().st_mode & 0o777) == 0o700
     assert not test_folder.exists()  # the green run left nothing behind
+
+
+def _started(args: list[str], log_variable: str, log: Path, unset: tuple[str, ...] = ()) -> None:
+    """A green pytest run of `args`, started as a user starts one (not from inside a run, and
+    without `unset`), its subject test told to write to `log`."""
+    env = {k: v for k, v in os.environ.items() if k not in {conftest.INSIDE, *unset}}
+    env[log_variable] = str(log)
+    done = subprocess.run(
+        [*PYTEST, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
