@@ -189,7 +189,7 @@ def test_a_forked_run_past_its_time_is_ended_with_what_it_started(
     pid_file = tmp_path / "pid"
     env = {**os.environ, "PQP_NO_REPLAY": "1", "PQP_TEST_PID_FILE": str(pid_file)}
     with pytest.raises(TimeoutError):
-        fork_pqp(("status",), cwd=tmp_path, env=env, timeout=1.5)
+        fork_pqp(("status",), cwd=tmp_path, env=env, timeout=0.5)
     pid = int(pid_file.read_text())
     deadline = time.monotonic() + 10
     while _alive(pid) and time.monotonic() < deadline:
