@@ -320,6 +320,36 @@ def test_a_link_out_of_the_data_folder_is_not_followed(tmp_path: Path) -> None:
     assert "secret" not in json.dumps(problems).replace("secret.yaml", "")
 
 
+def test_a_folder_swapped_for_a_link_out_while_listed_has_nothing_below_it_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`trainings/` is a real folder when the data folder's listing checks it, and a link out
+    of the data folder by the time the walk lists it (another program's doing): no folder
+    below it is read. A listing that took a folder's real path as its parent's joined with its
+    name read the whole outside tree; each folder's real path is asked as it is met."""
+    from pqp_cli.read import datafiles
+
+    data, outside = tmp_path / "data", tmp_path / "outside"
+    (data / "trainings").mkdir(parents=True)
+    (data / "trainings" / "t.yaml").write_text("- id: in\n", encoding="utf-8")
+    (outside / "deeper").mkdir(parents=True)
+    (outside / "deeper" / "secret.yaml").write_text("- id: out\n", encoding="utf-8")
+    walk = os.walk
+
+    def swapping_walk(top: str, **options: bool):  # os.walk as the listing calls it
+        for listed in walk(top, **options):
+            yield listed
+            if listed[0] == str(data):  # `trainings` checked, not listed yet
+                (data / "trainings" / "t.yaml").unlink()
+                (data / "trainings").rmdir()
+                (data / "trainings").symlink_to(outside)
+
+    monkeypatch.setattr(datafiles.os, "walk", swapping_walk)
+    found, problems = datafiles.scan(data)
+    assert not [p for _, p in found if "deeper" in p.parts], found
+    assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["deeper"]
+
+
 @pytest.mark.long
 def test_word_report_for_a_period_from_year_one(tmp_path: Path) -> None:
     targets = TARGETS.replace("2021-01-01, end: 2025-12-31", "0001-01-01, end: 9999-12-31")

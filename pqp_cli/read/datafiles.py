@@ -24,11 +24,13 @@ def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
     """Every YAML file under `data_dir` with its kind, and an error for each folder that cannot
     be listed and each link that leads nowhere, in a loop or out of the data folder: nothing
     under the folder vanishes quietly, and nothing outside it is read. Walked on strings, a
-    `Path` made only for each file found (pathlib's parsing was half of a run's listing)."""
+    `Path` made only for each file found (pathlib's parsing was half of a run's listing). Each
+    folder's real path is asked of the system as it is met (`realpath`), never derived from its
+    parent's: a folder swapped for a link meanwhile is caught, and nothing below it read."""
     found: list[tuple[tuple[bool, tuple[str, ...]], str | None, Path]] = []
     problems: list[Problem] = []
     top_dir, inside = os.fspath(data_dir), os.path.realpath(data_dir)
-    seen, real_of = {inside}, {top_dir: inside}  # the real path of each folder walked
+    seen = {inside}
 
     def refuse(path: str, exc: OSError) -> None:
         problems.append(unreadable_path(Path(path), data_dir, exc))
@@ -37,11 +39,10 @@ def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
         refuse(exc.filename or top_dir, exc)
 
     for top, dirs, names in os.walk(top_dir, onerror=failed, followlinks=True):
-        here = real_of.get(top) or os.path.realpath(top)
         rel = () if top == top_dir else tuple(os.path.relpath(top, top_dir).split(os.sep))
         for name in sorted(dirs):
             path = os.path.join(top, name)
-            real = real_of[path] = _real_folder(path, here, name)
+            real = os.path.realpath(path)
             if name.startswith(".") or real in seen or not _within(real, inside):
                 dirs.remove(name)
                 if not name.startswith("."):
@@ -72,17 +73,6 @@ def _kind(parts: tuple[str, ...]) -> str | None:
         stem = PurePath(parts[0]).stem
         return stem if stem in KINDS else None
     return parts[0] if parts[0] in KINDS else None
-
-
-def _real_folder(path: str, real_parent: str, name: str) -> str:
-    """`os.path.realpath(path)`, asked only of a link (or what cannot be looked at): a folder
-    that is no link, in a folder whose real path is `real_parent`, is `real_parent/name`."""
-    try:
-        if not stat.S_ISLNK(os.lstat(path).st_mode):
-            return os.path.join(real_parent, name)
-    except OSError:
-        pass
-    return os.path.realpath(path)
 
 
 def _mode(path: str, inside: str) -> int:
