@@ -97,6 +97,23 @@ def test_dangling_symlink_and_loop_are_errors_naming_the_path(tmp_path: Path) ->
     assert any(f.endswith("trainings/loop.yaml") for f in files), problems
 
 
+def test_a_folder_link_that_leads_nowhere_or_in_a_loop_is_an_error(tmp_path: Path) -> None:
+    """A link in a folder's place (no suffix) that leads nowhere or round in a loop names its
+    path: `trainings -> /mnt/old-drive/trainings` gone dark took every training with it in
+    silence (a link to no folder is listed among the files, and it has no .yaml)."""
+    root = project(tmp_path, {"enterprises.yaml": ENTERPRISES})
+    os.symlink(tmp_path / "unplugged" / "trainings", root / "data" / "trainings")
+    os.symlink("certifications", root / "data" / "certifications")
+    os.symlink("experts-2024", root / "data" / "experts")
+    (tmp_path / "LICENSE").write_text("x", encoding="utf-8")
+    os.symlink(tmp_path / "LICENSE", root / "data" / "LICENSE")  # a file, not data: as before
+    os.symlink(tmp_path / "nowhere.md", root / "data" / "README.md")  # not data: as before
+    code, problems = validate(root)
+    assert code == 1
+    named = sorted(p["file"].rsplit("/", 1)[-1] for p in problems if p["severity"] == "error")
+    assert named == ["certifications", "experts", "trainings"], problems
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
 def test_unreadable_sub_folder_is_an_error(tmp_path: Path) -> None:  # pragma: no cover
     root = project(tmp_path, {"trainings/2022/a.yaml": TRAININGS})

@@ -22,8 +22,9 @@ def kind_of(data_dir: Path, path: Path) -> str | None:
 
 def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
     """Every YAML file under `data_dir` with its kind, and an error for each folder that cannot
-    be listed and each link that leads nowhere, in a loop or out of the data folder: nothing
-    under the folder vanishes quietly, and nothing outside it is read. Walked on strings, a
+    be listed, each link that leads nowhere or in a loop (a YAML file's, or one without a
+    suffix, in a folder's place) and each link out of the data folder: nothing under the
+    folder vanishes quietly, and nothing outside it is read. Walked on strings, a
     `Path` made only for each file found (pathlib's parsing was half of a run's listing). Each
     folder's real path is asked of the system as it is met (`realpath`), never derived from its
     parent's: a folder swapped for a link meanwhile is caught, and nothing below it read."""
@@ -49,9 +50,14 @@ def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
                     refuse(path, (_loop if real in seen else _outside)(Path(path)))
             seen.add(real)
         for name in names:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in YAML_SUFFIXES:
+            suffix = os.path.splitext(name)[1].lower()
+            if name.startswith(".") or (suffix and suffix not in YAML_SUFFIXES):
                 continue
             path = os.path.join(top, name)
+            if not suffix:  # a folder is walked; a link to none, in its place, is an error
+                if (gone := _broken_link(path)) is not None:
+                    refuse(path, gone)
+                continue
             try:
                 mode = _mode(path, inside)
             except OSError as exc:
@@ -73,6 +79,17 @@ def _kind(parts: tuple[str, ...]) -> str | None:
         stem = PurePath(parts[0]).stem
         return stem if stem in KINDS else None
     return parts[0] if parts[0] in KINDS else None
+
+
+def _broken_link(path: str) -> OSError | None:
+    """Why the link at `path` leads to nothing (nowhere, or round in a loop); None for anything
+    else: no link, or a link to a file, which without a .yaml suffix holds no records."""
+    try:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            os.stat(path)
+    except OSError as exc:
+        return exc
+    return None
 
 
 def _mode(path: str, inside: str) -> int:
