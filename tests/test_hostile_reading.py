@@ -114,6 +114,23 @@ def test_a_folder_link_that_leads_nowhere_or_in_a_loop_is_an_error(tmp_path: Pat
     assert named == ["certifications", "experts", "trainings"], problems
 
 
+def test_why_a_path_cannot_be_read_is_said_in_vietnamese_under_vi(tmp_path: Path) -> None:
+    """The system's reason (no such file, a loop of links) and pqp's own (a link out of the
+    data folder) in Vietnamese words: they were the system's English inside Vietnamese text."""
+    root = project(tmp_path, {"trainings.yaml": TRAININGS})
+    os.symlink(tmp_path / "unplugged", root / "data" / "certifications")
+    os.symlink("experts", root / "data" / "experts")
+    os.symlink(tmp_path, root / "data" / "units")
+    code, out, _ = invoke(*args(root, "validate", "--no-cache", "--lang", "vi"))
+    assert code == 1
+    said = {line.split(": ")[0].rsplit("/", 1)[-1]: line for line in out.splitlines()}
+    assert "không có tệp hay thư mục này" in said["certifications"]
+    assert "vòng lặp liên kết" in said["experts"]
+    assert "dẫn ra ngoài thư mục dữ liệu" in said["units"]
+    for english in ("No such file", "Too many levels", "a link leading out"):
+        assert english not in out
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
 def test_unreadable_sub_folder_is_an_error(tmp_path: Path) -> None:  # pragma: no cover
     root = project(tmp_path, {"trainings/2022/a.yaml": TRAININGS})

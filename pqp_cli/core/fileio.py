@@ -95,4 +95,4 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def cannot_write(path: Path, exc: OSError) -> PqpError:
-    return PqpError(*phrase("cannot-write", path=display_path(path), why=exc.strerror))
+    return PqpError(*phrase("cannot-write", path=display_path(path), why=exc))

@@ -124,7 +124,7 @@ def read_csv(path: Path, encoding: str | None = None) -> tuple[list[list[Any]], 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PqpError(*phrase("cannot-read", path=display_path(path), why=exc.strerror)) from None
+        raise PqpError(*phrase("cannot-read", path=display_path(path), why=exc)) from None
     text, notes = decode(data, encoding, display_path(path))
     text = text.replace("\x00", "")
     delimiter = sniff_delimiter(text)

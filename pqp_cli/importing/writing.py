@@ -240,9 +240,7 @@ def locked(data_dir: Path) -> Iterator[None]:
     try:
         handle = (data_dir / LOCK_NAME).open("a+b")
     except OSError as exc:
-        raise PqpError(
-            *phrase("cannot-lock", path=display_path(data_dir), why=exc.strerror)
-        ) from None
+        raise PqpError(*phrase("cannot-lock", path=display_path(data_dir), why=exc)) from None
     with handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         try:

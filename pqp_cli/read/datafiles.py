@@ -125,6 +125,5 @@ def unreadable_path(path: Path, data_dir: Path, exc: OSError) -> Problem:
         kind = kind_of(data_dir, path)
     except ValueError:
         kind = None
-    reason = exc.strerror or str(exc)
     # docs/contract.md §5's code for a file that cannot be read
-    return Problem.of("encoding/unreadable-path", file, None, kind=kind, file=file, reason=reason)
+    return Problem.of("encoding/unreadable-path", file, None, kind=kind, file=file, reason=exc)

@@ -323,7 +323,7 @@ def unknown_file(file: str) -> Problem:
 
 
 def unreadable(file: str, kind: str | None, exc: OSError) -> Problem:
-    return Problem.of("encoding/unreadable", file, None, kind=kind, reason=exc.strerror)
+    return Problem.of("encoding/unreadable", file, None, kind=kind, reason=exc)
 
 
 @contextlib.contextmanager

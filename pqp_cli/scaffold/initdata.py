@@ -154,7 +154,7 @@ def create(folder: Path, seed: Seed) -> Created:
             replace_file(path, text.encode("utf-8"), make_folder=True)
             done.written.append(path)
     except OSError as exc:
-        raise PqpError(*phrase("init-cannot-write", path=folder, why=exc.strerror)) from None
+        raise PqpError(*phrase("init-cannot-write", path=folder, why=exc)) from None
     return done
 
 

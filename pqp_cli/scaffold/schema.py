@@ -349,5 +349,5 @@ def write_schemas(folder: Path, names: tuple[str, ...] = NAMES) -> list[Path]:
             written.append(path)
     except OSError as exc:
         where = display_path(folder)
-        raise PqpError(*phrase("schema-cannot-write", path=where, why=exc.strerror)) from None
+        raise PqpError(*phrase("schema-cannot-write", path=where, why=exc)) from None
     return written

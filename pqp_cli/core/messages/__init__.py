@@ -35,7 +35,7 @@ from pqp_cli.core.messages.labels import (
     plain_field,
     record_field,
 )
-from pqp_cli.core.messages.localise import dated, localised
+from pqp_cli.core.messages.localise import dated, localised, os_reason
 
 __all__ = [
     "CATALOGUE",
@@ -103,9 +103,11 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def spoken(value: object) -> object:
     """A parameter as each language writes it: a date (or its ISO text) ISO in English and
     `dd/mm/yyyy` in Vietnamese, a fraction with a decimal point in English and a decimal comma
-    in Vietnamese; anything else as it is."""
+    in Vietnamese, a system error by its reason in each; anything else as it is."""
     if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
         return dated(value)
     if isinstance(value, float):
         return Texts(str(value), str(value).replace(".", ","))
+    if isinstance(value, OSError):  # why the system refused: its reason in both languages
+        return os_reason(value)
     return value

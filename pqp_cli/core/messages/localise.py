@@ -10,6 +10,7 @@ is a field or a date, so that no check has to build Vietnamese text itself.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 
 from pqp_cli.core.messages.base import Texts
@@ -84,6 +85,48 @@ def yaml_problem(text: str) -> Texts:
     return Texts(text, vi if vi is not None else f'"{text}"')
 
 
+#: The system's reasons for a file it cannot read or write (`OSError.errno`), in Vietnamese.
+OS_REASONS_VI: dict[int, str] = {
+    errno.ENOENT: "không có tệp hay thư mục này",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "thao tác không được phép",
+    errno.ELOOP: "liên kết vòng quanh quá nhiều lớp (một vòng lặp liên kết)",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ENOTDIR: "không phải thư mục",
+    errno.EISDIR: "là một thư mục",
+    errno.EIO: "lỗi đọc/ghi của thiết bị",
+    errno.ENOSPC: "ổ đĩa hết chỗ trống",
+    errno.EDQUOT: "vượt hạn mức dung lượng",
+    errno.EROFS: "hệ thống tệp chỉ cho đọc",
+    errno.EEXIST: "đã có tệp này",
+    errno.EBUSY: "tệp đang bận",
+    errno.ETXTBSY: "tệp đang bận",
+    errno.EMFILE: "quá nhiều tệp đang mở",
+    errno.ENFILE: "quá nhiều tệp đang mở",
+    errno.EFBIG: "tệp quá lớn",
+    errno.EINVAL: "tham số không hợp lệ",
+}
+
+#: pqp's own reasons for a path under the data folder it does not read (`read.datafiles`).
+OWN_REASONS_VI: dict[str, str] = {
+    "a link leading out of the data folder (not followed)": "một liên kết dẫn ra ngoài thư mục "
+    "dữ liệu (không theo)",
+    "a link back to a folder already read (a loop)": "một liên kết quay về thư mục đã đọc "
+    "(một vòng lặp)",
+    "not a regular file": "không phải tệp thường",
+}
+
+
+def os_reason(exc: OSError) -> Texts:
+    """Why the system refused a file, in English as the system says it and in Vietnamese from
+    the tables; a reason they lack is named by its number, never left in English."""
+    said = exc.strerror or str(exc)
+    vi = OWN_REASONS_VI.get(said) or OS_REASONS_VI.get(exc.errno or 0)
+    if vi is None:
+        vi = f"lỗi hệ thống số {exc.errno}" if exc.errno else "lỗi hệ thống"
+    return Texts(said, vi)
+
+
 def vi_date(value: object) -> object:
     """`2026-12-15` (a date or its ISO text) → `15/12/2026` (`0012-06-30` → `30/06/0012`);
     anything else as it is."""
@@ -117,10 +160,10 @@ def _labelled(code: str, out: dict[str, object]) -> None:
 
 
 def localised(key: str, params: dict[str, object]) -> dict[str, object]:
-    """`params` with each field, date and libyaml text of message `key` in both languages
-    (the English text stays exactly what it was)."""
+    """`params` with each field, date, libyaml text and system error (an `OSError`: its reason)
+    of message `key` in both languages (the English text stays exactly what it was)."""
     code = key.partition("/")[0]
-    out = dict(params)
+    out = {k: os_reason(v) if isinstance(v, OSError) else v for k, v in params.items()}
     for name in FIELD_PARAMS.get(code, ()):
         value = out.get(name)
         if isinstance(value, str):
