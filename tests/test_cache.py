@@ -335,6 +335,33 @@ def test_a_run_of_many_years_writes_no_more_metric_entries_than_the_cache_keeps(
     assert cli(root, *command) == fresh
 
 
+def test_a_run_of_many_years_stops_looking_for_results_the_cache_cannot_hold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over a 300-year period, `status` by year asks for 1,500 metric results, of which the
+    cache holds at most 256: each one absent was an open that failed, a fifth of a 10,000-year
+    report. After `memo.MISSES_BEFORE_LISTING` (256) misses, a run lists `m/` once and looks
+    only for names it found there: 600 looks at most, not 1,500. Its answers, warm or not, are
+    still the uncached ones."""
+    root = write(tmp_path)
+    targets = root / "targets.yaml"
+    targets.write_text(TARGETS.replace("2025-12-31", "2320-12-31"), encoding="utf-8")
+    looked: list[str] = []
+    real = DataCache.get
+
+    def counted(self: DataCache, name: str) -> bytes | None:
+        looked.append(name)
+        return real(self, name)
+
+    monkeypatch.setattr(DataCache, "get", counted)
+    command = ("status", "--format", "json", "--by", "year", "--as-of", "2320-12-31")
+    fresh = cli(root, *command, "--no-cache")
+    for _ in range(2):
+        looked.clear()
+        assert cli(root, *command) == fresh
+        assert 0 < len([n for n in looked if n.startswith("m/")]) <= 600
+
+
 def test_the_cache_folder_is_ignored_by_git(tmp_path: Path) -> None:
     root = write(tmp_path)
     load(root, use_cache=True)

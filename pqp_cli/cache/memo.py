@@ -16,6 +16,11 @@ from pqp_cli.cache.store import DataCache, salt
 #: period of ten thousand years wrote 12,000, a file each).
 METRICS_KEPT_A_RUN = 192
 
+#: Results a run looks for one by one (a failed open each when absent) before it lists `m/`
+#: once and answers later misses from that listing: a period of ten thousand years asks for
+#: 20,000 results, and no more than `METRICS_KEPT_A_RUN` can be there.
+MISSES_BEFORE_LISTING = 256
+
 
 class MetricMemo:
     """Metric results for one dataset, one cache entry each, by what they were computed from."""
@@ -25,13 +30,24 @@ class MetricMemo:
         self.prefix = prefix
         self.room = METRICS_KEPT_A_RUN
         self.trimmed = False
+        self.misses = 0
+        #: After `MISSES_BEFORE_LISTING` misses, the entries `m/` held then and those this run
+        #: wrote since: a name outside it is a miss without a look (at worst, an entry another
+        #: run wrote meanwhile is computed again, never read wrong).
+        self.present: set[str] | None = None
 
     def _name(self, key: str) -> str:
         return f"{self.prefix}-{hashlib.sha256(key.encode()).hexdigest()[:32]}"
 
     def get(self, key: str) -> Any | None:
-        payload = self.cache.get(self._name(key))
+        name = self._name(key)
+        if self.present is not None and name not in self.present:
+            return None
+        payload = self.cache.get(name)
         if payload is None:
+            self.misses += 1
+            if self.misses == MISSES_BEFORE_LISTING:
+                self.present = self.cache.names("m")
             return None
         try:
             stored_key, value = marshal.loads(payload)
@@ -49,8 +65,11 @@ class MetricMemo:
         if not self.trimmed:  # the run's first: older ones past what the cache keeps go first
             self.trimmed = True
             self.cache.trim("m")
-        if self.cache.put(self._name(key), payload):
+        name = self._name(key)
+        if self.cache.put(name, payload):
             self.room -= 1
+            if self.present is not None:
+                self.present.add(name)
 
     def recall(self, key: str) -> Any | None:
         """A whole answer kept by `keep` (a typed document), or None."""

@@ -331,6 +331,11 @@ class DataCache:
         with contextlib.suppress(OSError):
             self._keep_newest(folder)
 
+    def names(self, folder: str) -> set[str]:
+        """The names of pqp's own entries in the flat folder `folder` (`d`, `m`, `h`), as `get`
+        takes them: one listing instead of a failed open for each name that is not there."""
+        return {f"{folder}/{entry.name}" for entry in self._own(folder)}
+
     def _keep_newest(self, folder: str) -> None:
         found = [(e.stat(follow_symlinks=False).st_mtime, e.path) for e in self._own(folder)]
         for _, path in sorted(found, reverse=True)[_KEEP[folder] :]:
