@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import ctypes
+import ctypes.util
 import faulthandler
 import functools
 import gc
@@ -127,6 +129,24 @@ def _at_start(seen: tuple[tuple[str, str], ...]) -> _Start:
     return _Start(tuple(_Stream(*s) for s in streams), tuple(path), tuple(map(tuple, filters)))
 
 
+@functools.cache
+def _malloc_trim() -> Any:
+    """glibc's `malloc_trim`, or None (another C library, another system)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def _give_back_freed_memory() -> None:
+    """Return to the system the freed memory the C allocator keeps: a fork copies the page
+    tables of all that is mapped, and the Word tests' freed XML trees kept a test process at
+    ≈ 260 MB where ≈ 140 MB are in use (`test_replay.py`'s forked runs: 1.5 s less CPU)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
 def fork_pqp(
     args: tuple[str, ...] | list[str], *, cwd: Path, env: Mapping[str, str], timeout: float = 300
 ) -> Run | None:
@@ -137,6 +157,7 @@ def fork_pqp(
         raise FileNotFoundError(2, "No such directory", str(cwd))
     home = tuple(("HOME", v) for k, v in env.items() if k == "HOME")  # the user's site
     start = _at_start(_read_at_start(env) + home)
+    _give_back_freed_memory()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     with warnings.catch_warnings():  # Python 3.12+ warns of fork in a process with threads

@@ -229,6 +229,7 @@ def write(root: Path, files: dict[str, bytes], targets: bytes) -> None:
 # --- a few git histories, built once -----------------------------------------------------------
 
 GIT = ["git", "-c", "user.name=f", "-c", "user.email=f@example.org", "-c", "commit.gpgsign=false"]
+GIT += ["-c", "maintenance.auto=false", "-c", "gc.auto=0"]  # no background process per commit
 
 
 def git(root: Path, *args: str, stdin: bytes | None = None) -> str:

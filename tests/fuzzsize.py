@@ -1,5 +1,5 @@
-"""How many examples a property test draws (Hypothesis's `max_examples`), and how many steps
-a randomized series takes.
+"""How many examples a property test draws (Hypothesis's `max_examples`), how many steps
+a randomized series takes, and which share of a long series of cases a test runs.
 
 Each property test names the number the README's `pytest` runs: enough to cover its strategies'
 shapes in a few seconds of the suite's two minutes. `PQP_FUZZ_SCALE` multiplies them all:
@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: The largest scale taken: 10 is CI's; past 1,000 a run would not end in a working day.
 MOST = 1000
@@ -37,3 +41,11 @@ SCALE, PROBLEM = _scale(os.environ.get("PQP_FUZZ_SCALE"))
 def examples(quick: int) -> int:
     """`quick` examples in the README's `pytest`, `quick × PQP_FUZZ_SCALE` when that is set."""
     return max(1, round(quick * SCALE))
+
+
+def share(cases: Sequence[T], part: int, parts: int = 2) -> list[T]:
+    """The cases a test that splits `cases` with others runs: in the README's `pytest`, every
+    `parts`-th case from the `part`-th on, so that the `parts` tests run every case between
+    them (each on one of their datasets or languages); under `.ci/run`'s fuzz step
+    (`PQP_FUZZ_SCALE` above 1) every case in each test."""
+    return list(cases) if SCALE > 1 else list(cases[part % parts :: parts])

@@ -9,6 +9,8 @@ from pathlib import Path
 
 GIT = ["git", "-c", "user.name=pqp test", "-c", "user.email=test@example.org"]
 GIT += ["-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", "-c", "init.defaultBranch=main"]
+# no `git maintenance run --auto` started by every commit (a process each, nothing to pack)
+GIT += ["-c", "maintenance.auto=false", "-c", "gc.auto=0"]
 
 TARGETS = """\
 plan:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fuzzsize import share
 from test_cache import FILES, TARGETS, cli, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,6 +139,12 @@ def answers(root: Path, *extra: str) -> list[tuple[int, str, str]]:
     return [cli(root, *command, *extra) for command in commands(root)]
 
 
+#: The edits each dataset takes in turn: every one on the small fixture; on the two larger
+#: datasets, half each in the README's `pytest` (every edit on one of them) and all under
+#: `.ci/run`'s fuzz step (`fuzzsize.share`).
+EDITS_OF = {"sample": share(EDITS, 0), "fixture": EDITS, "generated": share(EDITS, 1)}
+
+
 @pytest.mark.long
 @pytest.mark.parametrize("make", [sample, fixture, generated])
 def test_every_cached_answer_after_every_edit_is_a_fresh_runs(
@@ -145,7 +152,7 @@ def test_every_cached_answer_after_every_edit_is_a_fresh_runs(
 ) -> None:
     root = make(tmp_path / "project")
     assert answers(root) == answers(root, "--no-cache")  # cold
-    for edit in EDITS:
+    for edit in EDITS_OF[make.__name__]:
         edit(root)
         fresh = answers(root, "--no-cache")
         assert answers(root) == fresh, edit.__name__  # the files' entries, the rest read
