@@ -37,7 +37,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import ctypes
-import ctypes.util
 import faulthandler
 import functools
 import gc
@@ -133,7 +132,7 @@ def _at_start(seen: tuple[tuple[str, str], ...]) -> _Start:
 def _malloc_trim() -> Any:
     """glibc's `malloc_trim`, or None (another C library, another system)."""
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        return ctypes.CDLL(None).malloc_trim  # the C library the process runs on
     except (OSError, AttributeError):
         return None
 

@@ -36,6 +36,8 @@ def _scale(raw: str | None) -> tuple[float, str | None]:
 
 #: The scale, and what is wrong with `PQP_FUZZ_SCALE` (tests/conftest.py stops the run on it).
 SCALE, PROBLEM = _scale(os.environ.get("PQP_FUZZ_SCALE"))
+#: Whether a series runs whole in every test (`share`): under the fuzz step's scale.
+WHOLE = SCALE > 1
 
 
 def examples(quick: int) -> int:
@@ -48,4 +50,5 @@ def share(cases: Sequence[T], part: int, parts: int = 2) -> list[T]:
     `parts`-th case from the `part`-th on, so that the `parts` tests run every case between
     them (each on one of their datasets or languages); under `.ci/run`'s fuzz step
     (`PQP_FUZZ_SCALE` above 1) every case in each test."""
-    return list(cases) if SCALE > 1 else list(cases[part % parts :: parts])
+    assert len(cases) >= parts, "a share of nothing would check nothing"
+    return list(cases) if WHOLE else list(cases[part % parts :: parts])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from forkrun import fork_pqp
-from fuzzsize import examples
+from fuzzsize import share
 from inprocess import Run, run_pqp
 from typer.testing import CliRunner
 
@@ -210,14 +210,14 @@ def test_changing_any_byte_of_a_file_changes_what_is_read(tmp_path: Path) -> Non
     """Every position of a small file, each byte replaced in turn: the cached reading always
     equals a fresh one, though the cache holds entries of every earlier version. The README's
     `pytest` flips each byte's lowest bit; `.ci/run`'s fuzz step (`PQP_FUZZ_SCALE`) also writes
-    an `x` at each position, twice the runs (tests/fuzzsize.py)."""
+    an `x` at each position, twice the runs (`fuzzsize.share`)."""
     root = write(tmp_path)
     path = root / "data" / "certifications" / "a.yaml"
     original = path.read_bytes()
     for position in range(len(original)):
         changed = bytearray(original)
         bytes_ = [changed[position] ^ 0x01, ord("x") if changed[position] != ord("x") else 0]
-        for byte in bytes_[: min(2, examples(1))]:
+        for byte in share(bytes_, 0):
             changed[position] = byte
             path.write_bytes(bytes(changed))
             assert load(root, use_cache=True) == load(root, use_cache=False), (position, byte)
@@ -360,6 +360,27 @@ def test_a_run_of_many_years_stops_looking_for_results_the_cache_cannot_hold(
         looked.clear()
         assert cli(root, *command) == fresh
         assert 0 < len([n for n in looked if n.startswith("m/")]) <= 600
+
+
+def test_a_link_in_place_of_the_metric_folder_is_said_once_over_many_years(
+    tmp_path: Path,
+) -> None:
+    """`m/` a link elsewhere: the cache is off for the run, said once, and nothing is written
+    there. A run of many years used to say it twice: the listing it takes after 256 misses
+    (`MetricMemo`) met the link again."""
+    root = write(tmp_path)
+    targets = root / "targets.yaml"
+    targets.write_text(TARGETS.replace("2025-12-31", "2320-12-31"), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "data" / CACHE_DIR).mkdir()
+    (root / "data" / CACHE_DIR / "m").symlink_to(elsewhere)
+    command = ("status", "--format", "json", "--by", "year", "--as-of", "2320-12-31")
+    fresh = cli(root, *command, "--no-cache")
+    code, out, err = cli(root, *command)
+    assert (code, out) == fresh[:2]
+    assert err.count("is a link; the cache is off") == 1, err
+    assert not any(elsewhere.iterdir())
 
 
 def test_the_cache_folder_is_ignored_by_git(tmp_path: Path) -> None:

@@ -333,7 +333,10 @@ class DataCache:
 
     def names(self, folder: str) -> set[str]:
         """The names of pqp's own entries in the flat folder `folder` (`d`, `m`, `h`), as `get`
-        takes them: one listing instead of a failed open for each name that is not there."""
+        takes them: one listing instead of a failed open for each name that is not there.
+        Nothing when the cache is off (a link on the way was refused and said once already)."""
+        if self.key is None:
+            return set()
         return {f"{folder}/{entry.name}" for entry in self._own(folder)}
 
     def _keep_newest(self, folder: str) -> None:
