@@ -31,6 +31,7 @@ import pytest
 import scratch
 import typer
 import typer.testing
+import workerend
 
 if TYPE_CHECKING:  # imported by `Workspace.load`: not by every process that only runs pytest
     from pqp_cli.load.project import Project
@@ -57,6 +58,10 @@ sys.dont_write_bytecode = False
 _REFUSED = scratch.choose()
 if _REFUSED and not os.environ.get(INSIDE) and not os.environ.get("PYTEST_XDIST_WORKER"):
     print(f"tests: temporary files on disk, not the RAM disk: {_REFUSED}", file=sys.stderr)
+
+# An xdist worker's ending (tests/workerend.py), registered before anything else here runs
+# at exit: it runs after all of them.
+workerend.arm()
 
 #: This process's scratch folder: removed when it exits.
 SCRATCH = Path(
@@ -132,9 +137,11 @@ def _package_compiled() -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node: Any) -> None:  # an xdist WorkerController
-    """Tell each worker the controller's `--dist`: a worker reads its options from the command
-    line as typed, where `loadgroup` came from this conftest, not from the user."""
+    """Tell each worker the controller's `--dist` (a worker reads its options from the command
+    line as typed, where `loadgroup` came from this conftest, not from the user) and whether
+    the controller removes a green run's folder (`workerend`)."""
     node.workerinput[GROUPED] = node.config.option.dist == "loadgroup"
+    node.workerinput[workerend.LEAVE] = workerend.controller_leaves_nothing(node.config)
 
 
 def _groups_named(config: pytest.Config) -> None:
@@ -246,8 +253,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if CPU_REPORT and _cpu_rows:
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         Path(f"{CPU_REPORT}.{worker}.tsv").write_text("".join(_cpu_rows), encoding="utf-8")
-    in_memory = exitstatus == 0 and os.environ.get(scratch.IN_MEMORY)
-    if in_memory and not hasattr(session.config, "workerinput"):
+    if hasattr(session.config, "workerinput"):
+        workerend.session_finished(session.config, exitstatus)
+    elif exitstatus == 0 and os.environ.get(scratch.IN_MEMORY):
         scratch.leave_nothing(session.config)
 
 

@@ -8,6 +8,7 @@ on a timeout (scripts/mutate.py's mutants that loop forever) left its workers ru
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -93,28 +94,62 @@ def test_the_workers_keep_their_groups_unless_told_otherwise(
     assert vars(config.option) == expected
 
 
-#: Where `test_grouped_subject` writes its worker's name, in the nested run of the test below.
+#: Where the subjects below write their worker's name and `tmp_path`, in the nested run of
+#: the test after them; in any other run they do nothing.
 GROUP_LOG = "PQP_TESTS_GROUP_LOG"
 
 
-@pytest.mark.xdist_group("suite-running")
-@pytest.mark.parametrize("n", range(4))
-def test_grouped_subject(n: int) -> None:
-    """The subject of the test below; in any other run it does nothing."""
+def _log_subject(tmp_path: Path, failing: bool) -> None:
     if os.environ.get(GROUP_LOG):
+        (tmp_path / "a-file").write_text("x", encoding="utf-8")
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         with open(os.environ[GROUP_LOG], "a", encoding="utf-8") as log:
-            log.write(os.environ.get("PYTEST_XDIST_WORKER", "main") + "\n")
+            log.write(f"{worker}\t{failing}\t{tmp_path}\n")
+        assert not failing, "the one failure the nested run asks for"
+
+
+@pytest.mark.xdist_group("suite-running")
+@pytest.mark.parametrize("n", range(5))
+def test_grouped_subject(n: int, tmp_path: Path) -> None:
+    """Four that pass and one that fails, in one group."""
+    _log_subject(tmp_path, failing=n == 4)
+
+
+def test_lone_subject(tmp_path: Path) -> None:
+    """One that passes, in no group."""
+    _log_subject(tmp_path, failing=False)
 
 
 @pytest.mark.long
-def test_an_xdist_group_runs_on_one_worker(tmp_path: Path) -> None:
-    """`pytest -n 2` keeps the four tests of one `xdist_group` on one worker, which is what
+def test_an_xdist_group_runs_on_one_worker_and_only_a_failed_worker_keeps_its_files(
+    tmp_path: Path,
+) -> None:
+    """`pytest -n 2` keeps the five tests of one `xdist_group` on one worker, which is what
     lets a module fixture (Chromium, LibreOffice, a copied sample) be built once: under
-    pytest 9 every group was split (see `conftest._group_suffixes`)."""
+    pytest 9 every group was split (see `conftest._group_suffixes`). And a worker ends as
+    tests/workerend.py says: one whose tests all passed removes its files from the RAM disk
+    as it ends, one with a failed test keeps them for a look, and the run still fails."""
     log = tmp_path / "workers"
-    _started(["-n", "2", "-k", "subject", "tests/test_suite_running.py"], GROUP_LOG, log)
-    workers = log.read_text(encoding="utf-8").split()
-    assert len(workers) == 4 and len(set(workers)) == 1, workers
+    env = {k: v for k, v in os.environ.items() if k != conftest.INSIDE}
+    env[GROUP_LOG] = str(log)
+    args = ["-n", "2", "-k", "subject", "tests/test_suite_running.py"]
+    done = subprocess.run(
+        [*PYTEST, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    rows = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
+    try:
+        assert done.returncode == 1 and "1 failed" in done.stdout, done.stdout + done.stderr
+        grouped = {worker for worker, _, folder in rows if "grouped" in folder}
+        assert len(rows) == 6 and len(grouped) == 1, rows
+        (failed,) = [Path(folder) for _, failing, folder in rows if failing == "True"]
+        (lone,) = [(worker, Path(folder)) for worker, _, folder in rows if "lone" in folder]
+        # xdist hands each worker one unit first: the group to one, the lone test to the other
+        assert lone[0] not in grouped, rows
+        assert (failed / "a-file").is_file()  # the failed worker's files, kept
+        assert not lone[1].exists()  # the green worker's, removed as it ended
+    finally:
+        for _, _, folder in rows:
+            shutil.rmtree(Path(folder).parents[1], ignore_errors=True)  # the run's folder
 
 
 #: Where `test_scratch_probe` writes its `tmp_path` and `$TMPDIR`, in the nested run below.
