@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
-from docx import Document
 from gitrepo import GIT
+from lxml import etree
 from typer.testing import CliRunner
 
 from pqp_cli.cli.app import app
@@ -159,9 +160,26 @@ def pqp(repo: Path, *args: str, code: tuple[int, ...] = (0, 1)) -> str:
     return result.stdout + "\n" + result.stderr
 
 
+#: The WordprocessingML namespace, as `{…}` for lxml's tags.
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: What a run holds that `docx_text` writes: its text, and tabs and breaks as python-docx's
+#: `Paragraph.text` writes them.
+RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
+
+
 def docx_text(path: Path) -> str:
-    """Every paragraph and table cell of a Word document, a line each."""
-    doc = Document(str(path))
-    parts = [p.text for p in doc.paragraphs]
-    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    return "\n".join(parts)
+    """Every paragraph of a Word document's body, its tables' cells included, a line each,
+    as python-docx's `Paragraph.text` gives it, read from the document's XML: python-docx's
+    table cells (`row.cells`) took ≈ 0.35 s of CPU a report."""
+    with zipfile.ZipFile(path) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    lines = []
+    for paragraph in body.iter(W + "p"):
+        parts = [
+            (node.text or "") if node.tag == W + "t" else RUN_TEXT[node.tag]
+            for run in paragraph.iter(W + "r")
+            for node in run
+            if node.tag in RUN_TEXT
+        ]
+        lines.append("".join(parts))
+    return "\n".join(lines)
