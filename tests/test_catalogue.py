@@ -7,6 +7,7 @@ import ast
 import functools
 import importlib.util
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -29,10 +30,11 @@ _KEY = re.compile(r"^[a-z][a-z0-9-]*(/[a-z0-9-]+)?$")
 
 
 @functools.cache
-def _trees() -> tuple[tuple[Path, ast.Module], ...]:
-    """Every module of pqp_cli, parsed once for the four tests that read them (no test
-    changes a tree)."""
-    return tuple((p, ast.parse(p.read_text(encoding="utf-8"))) for p in SOURCES)
+def _trees() -> tuple[tuple[Path, tuple[ast.AST, ...]], ...]:
+    """Every module of pqp_cli and every node in it (`ast.walk`'s order), parsed and walked
+    once for the four tests that look at them all (no test changes a tree)."""
+    parsed = ((p, ast.parse(p.read_text(encoding="utf-8"))) for p in SOURCES)
+    return tuple((p, tuple(ast.walk(tree))) for p, tree in parsed)
 
 
 def test_english_and_vietnamese_templates_take_the_same_parameters() -> None:
@@ -66,8 +68,8 @@ def test_every_message_key_in_the_code_names_a_catalogue_message() -> None:
     """Each literal `code/variant` anywhere in pqp_cli, and the first argument of every
     `Problem.of`, `Note.of`, `texts`, `warn` and YAML fault, is a message of the catalogue."""
     seen = set()
-    for path, tree in _trees():
-        for node in ast.walk(tree):
+    for path, nodes in _trees():
+        for node in nodes:
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 code, slash, _ = node.value.partition("/")
                 if slash and code in CATALOGUE and _KEY.match(node.value):
@@ -86,8 +88,8 @@ def test_every_message_key_in_the_code_names_a_catalogue_message() -> None:
 def test_no_problem_or_note_is_built_with_a_code_outside_the_catalogue() -> None:
     """A Problem or Note built directly (from the cache, or from a problem) still carries a
     catalogue code; one built from a literal code must be a catalogue code too."""
-    for path, tree in _trees():
-        for node in ast.walk(tree):
+    for path, nodes in _trees():
+        for node in nodes:
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
             if node.func.id in ("Problem", "Note", "Fault") and node.args:
@@ -188,11 +190,11 @@ def _literal(node: ast.AST) -> str | None:
     return None
 
 
-def _pairs(tree: ast.AST) -> list[int]:
+def _pairs(nodes: Iterable[ast.AST]) -> list[int]:
     """Lines where an English literal sits beside a Vietnamese one: two arguments of a call,
     two items of a tuple or list, or the two sides of `vi_text if vi else en_text`."""
     found = []
-    for node in ast.walk(tree):
+    for node in nodes:
         seqs = [node.args] if isinstance(node, ast.Call) else []
         seqs += [node.elts] if isinstance(node, ast.Tuple | ast.List) else []
         if isinstance(node, ast.IfExp):
@@ -210,7 +212,7 @@ def _pairs(tree: ast.AST) -> list[int]:
     return found
 
 
-def _outside_the_catalogue() -> list[tuple[str, ast.Module]]:
+def _outside_the_catalogue() -> list[tuple[str, tuple[ast.AST, ...]]]:
     out = []
     for path, tree in _trees():
         name = path.relative_to(ROOT / "pqp_cli").as_posix()
@@ -223,8 +225,8 @@ def test_no_error_is_written_in_place() -> None:
     """Every `PqpError` takes its texts from the catalogue (`PqpError(*phrase(key, …))`),
     never literal text, so no error can forget a language."""
     bad = []
-    for name, tree in [(p.name, t) for p, t in _trees() if "messages" not in p.parts]:
-        for node in ast.walk(tree):
+    for name, nodes in [(p.name, t) for p, t in _trees() if "messages" not in p.parts]:
+        for node in nodes:
             called = isinstance(node, ast.Call) and getattr(node.func, "id", "") == "PqpError"
             if called and any(_literal(a) is not None for a in node.args):  # type: ignore[attr-defined]
                 bad.append(f"{name}:{node.lineno}")
@@ -245,8 +247,8 @@ def test_the_pair_scan_finds_a_pair() -> None:
         'said = ("Before", "Trước")',
         'head = "Trạng thái" if vi else "Status"',
     ]:
-        assert _pairs(ast.parse(code)) == [1], code
-    assert _pairs(ast.parse('raise PqpError(*phrase("no-such-file", path=p))')) == []
+        assert _pairs(ast.walk(ast.parse(code))) == [1], code
+    assert _pairs(ast.walk(ast.parse('raise PqpError(*phrase("no-such-file", path=p))'))) == []
 
 
 def test_phrases_take_the_same_parameters_in_both_languages_and_keys_are_unique() -> None:
