@@ -150,6 +150,21 @@ def fork_pqp(
     args: tuple[str, ...] | list[str], *, cwd: Path, env: Mapping[str, str], timeout: float = 300
 ) -> Run | None:
     """`python -m pqp_cli ARGS` in `cwd` with `env`, forked; None when it must start afresh."""
+    runs = fork_pqp_at_once(args, 1, cwd=cwd, env=env, timeout=timeout)
+    return None if runs is None else runs[0]
+
+
+def fork_pqp_at_once(
+    args: tuple[str, ...] | list[str],
+    count: int,
+    *,
+    cwd: Path,
+    env: Mapping[str, str],
+    timeout: float = 300,
+) -> list[Run] | None:
+    """`count` runs of `python -m pqp_cli ARGS` side by side, all forked before any is read:
+    runs at once race from their first instruction, where started ones each spent their first
+    ≈ 0.5 s of CPU importing. None when they must start afresh."""
     if not starts_alike(env) or not hasattr(os, "fork"):
         return None
     if not os.path.isdir(cwd):  # as `subprocess` says it, here, not a silent status in the run
@@ -157,27 +172,46 @@ def fork_pqp(
     home = tuple(("HOME", v) for k, v in env.items() if k == "HOME")  # the user's site
     start = _at_start(_read_at_start(env) + home)
     _give_back_freed_memory()
+    forked: list[tuple[int, int, int]] = []
+    try:
+        for _ in range(count):
+            forked.append(_fork(list(args), cwd, env, start))
+        deadline = time.monotonic() + timeout
+        return [_collect(pid, out_r, err_r, deadline) for pid, out_r, err_r in forked]
+    except BaseException:  # the test stopped (Ctrl-C, the time out): nothing left behind,
+        for pid, _, _ in forked:  # neither the runs nor what they started
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        raise
+    finally:
+        for _, out_r, err_r in forked:
+            for fd in (out_r, err_r):
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+
+
+def _fork(args: list[str], cwd: Path, env: Mapping[str, str], start: _Start) -> tuple[int, ...]:
+    """One run forked, in a process group of its own: its pid and the read ends of its
+    stdout and stderr."""
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     with warnings.catch_warnings():  # Python 3.12+ warns of fork in a process with threads
         warnings.simplefilter("ignore", DeprecationWarning)
         pid = os.fork()
     if pid == 0:  # pragma: no cover - the child: never returns
-        _child(list(args), cwd, env, (out_r, out_w, err_r, err_w), start)
+        _child(args, cwd, env, (out_r, out_w, err_r, err_w), start)
     with contextlib.suppress(OSError):  # its own group (the child says so too: no race)
         os.setpgid(pid, pid)
     os.close(out_w)
     os.close(err_w)
-    try:
-        out, err = _drain(out_r, err_r, time.monotonic() + timeout, pid)
-    except BaseException:  # the test stopped (Ctrl-C, the time out): nothing left behind,
-        with contextlib.suppress(ProcessLookupError):  # neither the run nor what it started
-            os.killpg(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        raise
-    finally:
-        os.close(out_r)
-        os.close(err_r)
+    return pid, out_r, err_r
+
+
+def _collect(pid: int, out_r: int, err_r: int, deadline: float) -> Run:
+    """A forked run's output read to its end, and its exit status."""
+    out, err = _drain(out_r, err_r, deadline, pid)
     _, status = os.waitpid(pid, 0)
     return Run(os.waitstatus_to_exitcode(status), out, err)
 

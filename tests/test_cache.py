@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from forkrun import fork_pqp
+from forkrun import fork_pqp, fork_pqp_at_once
 from fuzzsize import share
 from inprocess import Run, run_pqp
 from typer.testing import CliRunner
@@ -406,7 +406,8 @@ def test_files_parsed_in_worker_processes_read_the_same(
 @pytest.mark.long
 def test_concurrent_runs_are_safe(tmp_path: Path) -> None:
     """Two processes at once on a cold cache, three times over: each prints what a run without
-    the cache prints, and the cache they leave is sound."""
+    the cache prints, and the cache they leave is sound. Forked side by side (`forkrun`), they
+    race from their first instruction; started, each would first import for ≈ 0.5 s."""
     root = write(tmp_path)
     args = ["validate", "--format", "json", "--data", "data", "--targets", "targets.yaml"]
     env = {**os.environ, "PQP_LANG": "", "NO_COLOR": "1"}
@@ -415,12 +416,13 @@ def test_concurrent_runs_are_safe(tmp_path: Path) -> None:
     expected = run_pqp([*args, "--no-cache"], cwd=root, env=env).out  # in this process: quicker
     for _ in range(3):
         shutil.rmtree(root / "data" / CACHE_DIR, ignore_errors=True)
-        runs = [
-            subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE) for _ in range(2)
-        ]
+        runs = fork_pqp_at_once(args, 2, cwd=root, env=env)
+        if runs is None:  # its Python would start otherwise: started side by side
+            started = [subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE)]
+            started.append(subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE))
+            runs = [Run(0, run.communicate(timeout=120)[0], b"") for run in started]
         for run in runs:
-            out, _ = run.communicate(timeout=120)
-            assert out == expected
+            assert run.out == expected
     # one run after them, on the cache they left: a process of its own, not a race
     again = fork_pqp(args, cwd=root, env=env)
     if again is None:  # its Python would start otherwise: started

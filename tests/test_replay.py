@@ -19,10 +19,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import PIPE
 
 import pytest
 from conftest import SCRATCH, copy_sample
-from forkrun import fork_pqp
+from forkrun import fork_pqp, fork_pqp_at_once
 from fuzzsize import share
 from inprocess import Run, run_pqp
 
@@ -385,15 +386,21 @@ def test_only_the_newest_records_are_kept(tmp_path: Path) -> None:
 
 
 def test_runs_at_once_each_write_the_whole_answer(folder: Folder) -> None:
-    """Replays and recordings side by side: every one writes what an uncached run writes."""
-    args = [sys.executable, "-m", "pqp_cli", "status", "--format", "csv"]
-    expected = folder.here("status", "--format", "csv", "--no-cache")
+    """Replays and recordings side by side: every one writes what an uncached run writes.
+    Forked side by side (`forkrun`), they race from their first instruction; started, each
+    would first import for ≈ 0.5 s."""
+    args = ("status", "--format", "csv")
+    expected = folder.here(*args, "--no-cache")
     for _ in range(2):
-        runs = [
-            subprocess.Popen(args, cwd=folder.root, env=folder.env(), stdout=subprocess.PIPE)
-            for _ in range(3)
-        ]
+        runs = fork_pqp_at_once(args, 3, cwd=folder.root, env=folder.env())
+        if runs is None:  # its Python would start otherwise: started side by side
+            command = [sys.executable, "-m", "pqp_cli", *args]
+            started = [
+                subprocess.Popen(command, cwd=folder.root, env=folder.env(), stdout=PIPE)
+                for _ in range(3)
+            ]
+            outs = [run.communicate(timeout=300)[0] for run in started]
+            runs = [Run(run.returncode, out, b"") for run, out in zip(started, outs, strict=True)]
         for run in runs:
-            out, _ = run.communicate(timeout=300)
-            assert (run.returncode, out) == (expected.code, expected.out)
+            assert (run.code, run.out) == (expected.code, expected.out)
     assert len(folder.records()) == 1
