@@ -176,8 +176,8 @@ def fork_pqp_at_once(
     try:
         for _ in range(count):
             forked.append(_fork(list(args), cwd, env, start))
-        deadline = time.monotonic() + timeout
-        return [_collect(pid, out_r, err_r, deadline) for pid, out_r, err_r in forked]
+        outputs = _drain(forked, time.monotonic() + timeout)
+        statuses = [os.waitpid(pid, 0)[1] for pid, _, _ in forked]
     except BaseException:  # the test stopped (Ctrl-C, the time out): nothing left behind,
         for pid, _, _ in forked:  # neither the runs nor what they started
             with contextlib.suppress(ProcessLookupError):
@@ -190,16 +190,25 @@ def fork_pqp_at_once(
             for fd in (out_r, err_r):
                 with contextlib.suppress(OSError):
                     os.close(fd)
+    codes = [os.waitstatus_to_exitcode(status) for status in statuses]
+    return [Run(code, out, err) for code, (out, err) in zip(codes, outputs, strict=True)]
 
 
-def _fork(args: list[str], cwd: Path, env: Mapping[str, str], start: _Start) -> tuple[int, ...]:
+def _fork(
+    args: list[str], cwd: Path, env: Mapping[str, str], start: _Start
+) -> tuple[int, int, int]:
     """One run forked, in a process group of its own: its pid and the read ends of its
     stdout and stderr."""
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
-    with warnings.catch_warnings():  # Python 3.12+ warns of fork in a process with threads
-        warnings.simplefilter("ignore", DeprecationWarning)
-        pid = os.fork()
+    try:
+        with warnings.catch_warnings():  # Python 3.12+ warns of fork in a process with threads
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+    except BaseException:
+        for fd in (out_r, out_w, err_r, err_w):
+            os.close(fd)
+        raise
     if pid == 0:  # pragma: no cover - the child: never returns
         _child(args, cwd, env, (out_r, out_w, err_r, err_w), start)
     with contextlib.suppress(OSError):  # its own group (the child says so too: no race)
@@ -209,30 +218,27 @@ def _fork(args: list[str], cwd: Path, env: Mapping[str, str], start: _Start) -> 
     return pid, out_r, err_r
 
 
-def _collect(pid: int, out_r: int, err_r: int, deadline: float) -> Run:
-    """A forked run's output read to its end, and its exit status."""
-    out, err = _drain(out_r, err_r, deadline, pid)
-    _, status = os.waitpid(pid, 0)
-    return Run(os.waitstatus_to_exitcode(status), out, err)
-
-
-def _drain(out_r: int, err_r: int, deadline: float, pid: int) -> tuple[bytes, bytes]:
-    """Both pipes read to their end (TimeoutError past `deadline`)."""
-    chunks: dict[int, list[bytes]] = {out_r: [], err_r: []}
+def _drain(forked: list[tuple[int, int, int]], deadline: float) -> list[tuple[bytes, bytes]]:
+    """Every run's two pipes read to their end, all at once (a run never waits on a full pipe
+    while another is read), or TimeoutError past `deadline`."""
+    chunks: dict[int, list[bytes]] = {}
     with selectors.DefaultSelector() as selector:
-        for fd in chunks:
-            selector.register(fd, selectors.EVENT_READ)
+        for pid, out_r, err_r in forked:
+            for fd in (out_r, err_r):
+                chunks[fd] = []
+                selector.register(fd, selectors.EVENT_READ, pid)
         while selector.get_map():
             ready = selector.select(max(0.0, deadline - time.monotonic()))
             if not ready:
-                raise TimeoutError(f"pqp run forked as {pid} did not end in time")
+                pids = sorted({key.data for key in selector.get_map().values()})
+                raise TimeoutError(f"pqp runs forked as {pids} did not end in time")
             for key, _ in ready:
                 data = os.read(key.fd, 1 << 16)
                 if data:
                     chunks[key.fd].append(data)
                 else:
                     selector.unregister(key.fd)
-    return b"".join(chunks[out_r]), b"".join(chunks[err_r])
+    return [(b"".join(chunks[o]), b"".join(chunks[e])) for _, o, e in forked]
 
 
 def _child(

@@ -413,22 +413,23 @@ def test_concurrent_runs_are_safe(tmp_path: Path) -> None:
     env = {**os.environ, "PQP_LANG": "", "NO_COLOR": "1"}
     env.pop("PQP_NO_CACHE", None)
     command = [sys.executable, "-m", "pqp_cli", *args]
-    expected = run_pqp([*args, "--no-cache"], cwd=root, env=env).out  # in this process: quicker
+    expected = run_pqp([*args, "--no-cache"], cwd=root, env=env)  # in this process: quicker
     for _ in range(3):
         shutil.rmtree(root / "data" / CACHE_DIR, ignore_errors=True)
-        runs = fork_pqp_at_once(args, 2, cwd=root, env=env)
+        runs = fork_pqp_at_once(args, 2, cwd=root, env=env, timeout=120)
         if runs is None:  # its Python would start otherwise: started side by side
-            started = [subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE)]
-            started.append(subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE))
-            runs = [Run(0, run.communicate(timeout=120)[0], b"") for run in started]
+            pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+            started = [subprocess.Popen(command, cwd=root, env=env, **pipes) for _ in range(2)]
+            outs = [run.communicate(timeout=120) for run in started]
+            runs = [Run(run.returncode, *out) for run, out in zip(started, outs, strict=True)]
         for run in runs:
-            assert run.out == expected
+            assert run == expected  # its exit status, its answer and nothing more on stderr
     # one run after them, on the cache they left: a process of its own, not a race
     again = fork_pqp(args, cwd=root, env=env)
     if again is None:  # its Python would start otherwise: started
         done = subprocess.run(command, cwd=root, env=env, capture_output=True, timeout=120)
         again = Run(done.returncode, done.stdout, done.stderr)
-    assert again.out == expected
+    assert again == expected
 
 
 def test_sample_data_records_come_back_from_the_cache_unchanged() -> None:

@@ -396,11 +396,13 @@ def test_runs_at_once_each_write_the_whole_answer(folder: Folder) -> None:
         if runs is None:  # its Python would start otherwise: started side by side
             command = [sys.executable, "-m", "pqp_cli", *args]
             started = [
-                subprocess.Popen(command, cwd=folder.root, env=folder.env(), stdout=PIPE)
+                subprocess.Popen(
+                    command, cwd=folder.root, env=folder.env(), stdout=PIPE, stderr=PIPE
+                )
                 for _ in range(3)
             ]
-            outs = [run.communicate(timeout=300)[0] for run in started]
-            runs = [Run(run.returncode, out, b"") for run, out in zip(started, outs, strict=True)]
+            outs = [run.communicate(timeout=300) for run in started]
+            runs = [Run(run.returncode, *out) for run, out in zip(started, outs, strict=True)]
         for run in runs:
-            assert (run.code, run.out) == (expected.code, expected.out)
+            assert run == expected  # its exit status, its answer and what it says on stderr
     assert len(folder.records()) == 1

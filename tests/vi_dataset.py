@@ -162,24 +162,30 @@ def pqp(repo: Path, *args: str, code: tuple[int, ...] = (0, 1)) -> str:
 
 #: The WordprocessingML namespace, as `{…}` for lxml's tags.
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: What a run holds that `docx_text` writes: its text, and tabs and breaks as python-docx's
-#: `Paragraph.text` writes them.
-RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
+#: A run's parts and the text python-docx's `Run.text` gives each (a `w:br` below).
+RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n"}
+RUN_TEXT |= {W + "noBreakHyphen": "-", W + "br": None}
+NS = {"w": W[1:-1]}
+
+
+def _run_text(node: etree._Element) -> str:
+    if node.tag == W + "t":
+        return node.text or ""
+    if node.tag == W + "br":  # a line break; a page or column break is no text
+        return "" if node.get(W + "type") in ("page", "column") else "\n"
+    return RUN_TEXT[node.tag] or ""
 
 
 def docx_text(path: Path) -> str:
-    """Every paragraph of a Word document's body, its tables' cells included, a line each,
-    as python-docx's `Paragraph.text` gives it, read from the document's XML: python-docx's
-    table cells (`row.cells`) took ≈ 0.35 s of CPU a report."""
+    """Every paragraph of a Word document's body, its tables' cells included, a line each:
+    each paragraph's text as python-docx's `Paragraph.text` gives it (its runs and its
+    hyperlinks' runs; not tracked insertions nor content controls), read from the document's
+    XML: python-docx's table cells (`row.cells`) took ≈ 0.35 s of CPU a report. A merged
+    cell's text comes once (python-docx repeats it in each cell it spans)."""
     with zipfile.ZipFile(path) as package:
         body = etree.fromstring(package.read("word/document.xml"))
     lines = []
     for paragraph in body.iter(W + "p"):
-        parts = [
-            (node.text or "") if node.tag == W + "t" else RUN_TEXT[node.tag]
-            for run in paragraph.iter(W + "r")
-            for node in run
-            if node.tag in RUN_TEXT
-        ]
-        lines.append("".join(parts))
+        runs = paragraph.xpath("./w:r | ./w:hyperlink/w:r", namespaces=NS)
+        lines.append("".join(_run_text(n) for run in runs for n in run if n.tag in RUN_TEXT))
     return "\n".join(lines)

@@ -15,6 +15,13 @@ folder's removal included) it removes its own part of the run's folder, on its o
 the controller would have removed it, and leaves without Python's teardown. A worker with a
 failed test, an interrupted session or a gateway of its own ends as Python ends, and keeps its
 files for a look, as the controller keeps a failed run's.
+
+What a green worker skips is Python's teardown of what is still alive: an object whose
+`__del__` would remove a file (a `NamedTemporaryFile` kept in a module, say) removes nothing,
+and nothing warns of a resource left open. A test makes its files under `tmp_path` (removed
+with the run's folder) or removes them itself. None relies on teardown today: the exit
+handlers a worker registers before tests/conftest.py's are `logging.shutdown` and execnet's
+(both seen to, below); every later one (`TemporaryDirectory`'s, pqp's) runs before `_end`.
 """
 
 from __future__ import annotations
