@@ -18,6 +18,13 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and flock are POSIX")
 
 
+#: Rows of the two versions the SIGKILL tests import, and of each of the two sheets imported at
+#: once: a kill lands while a file is half written because `_SLOW_WRITES` pauses there, not
+#: because the sheet is long (4,000 and 3,000 rows took ≈ 2.5 times the CPU for the same check).
+VERSION_ROWS = 1500
+RACE_ROWS = 1200
+
+
 def _sheet(path: Path, rows: int, version: str) -> Path:
     """An attendance sheet: `rows` participants over 50 trainings, half of them new establishments."""
     table = [["Tên lớp", "Ngày", "Nội dung", "Mã số thuế", "Tên cơ sở", "Huyện"]]
@@ -124,15 +131,15 @@ Versions = tuple[Path, dict[str, bytes], dict[str, bytes]]
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory: pytest.TempPathFactory) -> Versions:
     """A folder holding the data after an import of version 1 and the version 2 sheet, the
-    files of version 1 and those an import of version 2 writes: two imports of 4,000 rows,
-    made once for the module (each test works on a copy)."""
+    files of version 1 and those an import of version 2 writes: two imports of
+    `VERSION_ROWS` rows, made once for the module (each test works on a copy)."""
     where = tmp_path_factory.mktemp("versions")
     data = data_dir(where)
-    source = _sheet(where / "big.xlsx", 4000, "v1")
+    source = _sheet(where / "big.xlsx", VERSION_ROWS, "v1")
     _import_here(where, source)
     old = _files(data)
     shutil.copytree(data, where / "copy")
-    _sheet(source, 4000, "v2")
+    _sheet(source, VERSION_ROWS, "v2")
     _import_here(where, source)
     new = _files(data)
     shutil.rmtree(data)
@@ -183,14 +190,14 @@ def test_sigkill_while_writing_leaves_old_or_new_files_and_valid_data(
 @pytest.mark.long
 def test_two_imports_at_once_do_not_create_one_establishment_twice(tmp_path: Path) -> None:
     data = data_dir(tmp_path)
-    first = _sheet(tmp_path / "a.xlsx", 3000, "a")
-    second = _sheet(tmp_path / "b.xlsx", 3000, "b")
+    first = _sheet(tmp_path / "a.xlsx", RACE_ROWS, "a")
+    second = _sheet(tmp_path / "b.xlsx", RACE_ROWS, "b")
     processes = [_start(tmp_path, source, delay=0.5) for source in (first, second)]
     codes = [p.wait(timeout=180) for p in processes]
     assert codes == [0, 0], [(tmp_path / f"{s}.log").read_text() for s in ("a", "b")]
     assert errors(data) == []
     enterprises = load(data).enterprises.values()
     names = [e.name for e in enterprises if e.name.startswith("HTX Dịch vụ số")]
-    assert len(names) == len(set(names)) == len({i % 997 for i in range(3000) if i % 2})
+    assert len(names) == len(set(names)) == len({i % 997 for i in range(RACE_ROWS) if i % 2})
     created = [_files(data).get(f"enterprises/{s}.yaml", b"") for s in ("a", "b")]
     assert sorted(bool(c.count(b"- id:")) for c in created) == [False, True]
