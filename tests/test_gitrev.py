@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -189,3 +190,55 @@ def test_a_library_caller_closes_a_revision_checkout_without_touching_the_proces
     del forgotten
     gc.collect()
     assert list(scratch.iterdir()) == []
+
+
+def _deep(top: Path, depth: int) -> list[str]:
+    """`top` and `depth` folders one in another below it, made one level at a time (Python's
+    `mkdir(parents=True)` recurses once a level), as strings (a `Path` parses every part)."""
+    levels = [str(top)]
+    for _ in range(depth):
+        levels.append(levels[-1] + "/d")
+    for level in levels:
+        os.mkdir(level)
+    return levels
+
+
+def _remove(levels: list[str]) -> None:
+    """The folders of `_deep`, bottom up, with the files they hold (`shutil.rmtree` recurses)."""
+    for level in reversed(levels):
+        for entry in os.scandir(level):
+            if not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+        os.rmdir(level)
+
+
+def test_a_file_a_thousand_folders_deep_is_read_at_a_revision(repo: Repo) -> None:
+    """The checkout of a revision made each file's folders, and removed them after, by
+    recursing once a level: a committed file ≈ 1,000 folders deep ended `--rev` in an internal
+    error. It counts like any other, and nothing is left behind."""
+    before = values(
+        json.loads(
+            invoke(*repo.args("status", "--format", "json", "--rev", "v2"), "--as-of", AS_OF)[1]
+        )
+    )
+    levels = _deep(repo.data / "trainings" / "deep", 1100)
+    Path(levels[-1], "deep.yaml").write_text(
+        "- {id: TR9, title: Lean, date: 2023-03-01, topics: [improvement_tools], "
+        "participants: [E1, E2, E3]}\n",
+        encoding="utf-8",
+    )
+    try:
+        repo.commit("deep", tag="v3")
+    finally:
+        _remove(levels)
+    code, out, err = invoke(
+        *repo.args("status", "--format", "json", "--rev", "v3"), "--as-of", AS_OF
+    )
+    assert code in (0, 1), err
+    after = values(json.loads(out))
+    assert after != before and after["T1"] == 3, (before, after)
+    with checkout("v3", repo.data, repo.targets) as rev:
+        folder = rev.data.parent
+        deep = rev.data / "trainings" / "deep" / ("d/" * 1100) / "deep.yaml"
+        assert deep.read_text(encoding="utf-8").startswith("- {id: TR9")
+    assert not folder.exists(), "the temporary copy is removed afterwards"

@@ -97,6 +97,54 @@ def test_dangling_symlink_and_loop_are_errors_naming_the_path(tmp_path: Path) ->
     assert any(f.endswith("trainings/loop.yaml") for f in files), problems
 
 
+def test_a_file_a_thousand_folders_deep_counts(tmp_path: Path) -> None:
+    """Python's own `os.walk` recurses once a folder: past ≈ 1,000 levels it ran out of stack,
+    and every command ended in an internal error. The file at the bottom counts like any."""
+    root = project(tmp_path, {})
+    levels = [str(root / "data" / "trainings")]  # strings: a `Path` parses every part
+    for _ in range(1100):
+        levels.append(levels[-1] + "/d")
+    for level in levels:
+        os.mkdir(level)
+    deep = Path(levels[-1], "deep.yaml")
+    deep.write_text(TRAININGS, encoding="utf-8")
+    try:
+        assert validate(root) == (0, [])
+        assert status(root)["targets"][0]["value"] == 1
+    finally:  # bottom up: Python's `shutil.rmtree` recurses too, and pytest removes with it
+        deep.unlink()
+        for level in reversed(levels):
+            os.rmdir(level)
+
+
+def test_a_folders_real_path_is_what_realpath_says(tmp_path: Path) -> None:
+    """The listing asks the system where a folder is in one step (`real_folder`): the same
+    answer as Python's `realpath` through relative, absolute, chained and `..` links, a link
+    to nowhere, a loop and a folder no one may read."""
+    from pqp_cli.read.datafiles import real_folder
+
+    (tmp_path / "a" / "b" / "c").mkdir(parents=True)
+    (tmp_path / "x").mkdir()
+    (tmp_path / "locked").mkdir(mode=0)
+    links = {
+        "rel": "a/b",
+        "chain": "rel/c",
+        "abs": str(tmp_path / "a"),
+        "up": "a/b/../../x",
+        "nowhere": "gone",
+        "loop": "loop",
+        "a/b/c/back": "../..",
+    }
+    for name, target in links.items():
+        os.symlink(target, tmp_path / name)
+    paths = [str(tmp_path / p) for p in [*links, "a", "a/b/c", "locked", "chain/back/b"]]
+    paths += [str(tmp_path / "rel" / ".." / "b"), str(tmp_path) + "/./a//b/"]
+    try:
+        assert [real_folder(p) for p in paths] == [os.path.realpath(p) for p in paths]
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+
+
 def test_a_folder_link_that_leads_nowhere_or_in_a_loop_is_an_error(tmp_path: Path) -> None:
     """A link in a folder's place (no suffix) that leads nowhere or round in a loop names its
     path: `trainings -> /mnt/old-drive/trainings` gone dark took every training with it in
@@ -368,17 +416,17 @@ def test_a_folder_swapped_for_a_link_out_while_listed_has_nothing_below_it_read(
     (data / "trainings" / "t.yaml").write_text("- id: in\n", encoding="utf-8")
     (outside / "deeper").mkdir(parents=True)
     (outside / "deeper" / "secret.yaml").write_text("- id: out\n", encoding="utf-8")
-    walk = os.walk
+    walk = datafiles._walk
 
-    def swapping_walk(top: str, **options: bool):  # os.walk as the listing calls it
-        for listed in walk(top, **options):
+    def swapping_walk(top: str, onerror):  # type: ignore[no-untyped-def]
+        for listed in walk(top, onerror):
             yield listed
             if listed[0] == str(data):  # `trainings` checked, not listed yet
                 (data / "trainings" / "t.yaml").unlink()
                 (data / "trainings").rmdir()
                 (data / "trainings").symlink_to(outside)
 
-    monkeypatch.setattr(datafiles.os, "walk", swapping_walk)
+    monkeypatch.setattr(datafiles, "_walk", swapping_walk)
     found, problems = datafiles.scan(data)
     assert not [p for _, p in found if "deeper" in p.parts], found
     assert [p.file.rsplit("/", 1)[-1] for p in problems] == ["deeper"]

@@ -96,3 +96,40 @@ def _fsync_dir(folder: Path) -> None:
 
 def cannot_write(path: Path, exc: OSError) -> PqpError:
     return PqpError(*phrase("cannot-write", path=display_path(path), why=exc))
+
+
+def make_folders(folder: Path) -> None:
+    """`folder.mkdir(parents=True, exist_ok=True)`, one level after another in a loop: pathlib
+    (and `os.makedirs`) recurse once a level, and a folder ≈ 1,000 levels deep ran out of
+    Python's stack. A level that exists as something other than a folder is an error."""
+    missing = []
+    here = folder
+    while not os.path.isdir(here) and here != here.parent:
+        missing.append(here)
+        here = here.parent
+    for level in reversed(missing):
+        try:
+            os.mkdir(level)
+        except FileExistsError:
+            if not os.path.isdir(level):
+                raise
+
+
+def remove_tree(top: Path) -> None:
+    """`shutil.rmtree(top)` for a folder pqp made and alone writes in (a revision's checkout in
+    its own private temporary folder), in a loop where shutil recurses once a level: links
+    are removed, never followed, and each folder is made the owner's to empty first."""
+    folders: list[str] = []
+    todo = [os.fspath(top)]
+    while todo:
+        here = todo.pop()
+        folders.append(here)
+        os.chmod(here, stat.S_IRWXU)  # one made under a umask that left it no write: emptied too
+        with os.scandir(here) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(entry.path)
+                else:
+                    os.unlink(entry.path)
+    for folder in reversed(folders):
+        os.rmdir(folder)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pqp_cli.cache.store import CACHE_DIR
+from pqp_cli.core.fileio import make_folders, remove_tree
 from pqp_cli.core.messages import Texts, phrase, texts
 from pqp_cli.core.notes import say
 from pqp_cli.core.pathtext import has_control, shown
@@ -144,7 +145,7 @@ def _link(into: Path, path: Path, text: bytes, name: str) -> None:
         for step in reversed(path.parents):  # never through a link written before
             if step.is_relative_to(into) and step != into and step.is_symlink():
                 raise OSError(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(path.parent)
         os.symlink(target, path)
     except OSError:
         raise _twice(name) from None
@@ -159,7 +160,7 @@ def _write(paths: list[Path], contents: list[bytes], names: list[str]) -> None:
     refused rather than letting one copy silently replace the other."""
     for path, content, name in zip(paths, contents, names, strict=True):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_folders(path.parent)
             with path.open("xb") as fh:
                 fh.write(content)
         except OSError:
@@ -216,7 +217,7 @@ def _data_folder(root: Path, commit: str, spec: str, into: Path, rev: str) -> li
     link = into.joinpath(*spec.split("/"))
     if real != spec and not os.path.lexists(link):  # else written with the tree it lies in
         try:
-            link.parent.mkdir(parents=True, exist_ok=True)
+            make_folders(link.parent)
             os.symlink(os.path.relpath(into.joinpath(*real.split("/")), link.parent), link)
         except OSError:
             raise _twice(spec) from None
@@ -238,7 +239,7 @@ def _placeholders(root: Path, commit: str, links: list[str], into: Path, rev: st
             if step.is_relative_to(into) and step != into and step.is_symlink():
                 break
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_folders(path.parent)
             path.mkdir() if entry.kind == "tree" else path.touch()
 
 
@@ -257,7 +258,8 @@ def checkout(rev: str, data: Path, targets: Path) -> Iterator[Revision]:
     root = repository_root(data)
     commit = resolve_commit(root, rev)
     specs = [_inside(data, root), _inside(targets, root)]
-    with tempfile.TemporaryDirectory(prefix="pqp-rev-") as tmp:
+    tmp = tempfile.mkdtemp(prefix="pqp-rev-")
+    try:
         into = Path(os.path.realpath(tmp))
         left_out = _data_folder(root, commit, specs[0], into, rev)
         written = into.joinpath(*specs[1].split("/"))
@@ -266,6 +268,8 @@ def checkout(rev: str, data: Path, targets: Path) -> Iterator[Revision]:
         if not os.path.lexists(written):  # else read from the data folder, as on disk
             _targets_file(root, commit, specs[1], into, rev)
         yield Revision(rev, commit, into / specs[0], into / specs[1], tuple(left_out))
+    finally:  # a tree of any depth (`TemporaryDirectory` removes with shutil, which recurses)
+        remove_tree(Path(tmp))
 
 
 @contextmanager
