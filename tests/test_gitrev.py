@@ -242,3 +242,31 @@ def test_a_file_a_thousand_folders_deep_is_read_at_a_revision(repo: Repo) -> Non
         deep = rev.data / "trainings" / "deep" / ("d/" * 1100) / "deep.yaml"
         assert deep.read_text(encoding="utf-8").startswith("- {id: TR9")
     assert not folder.exists(), "the temporary copy is removed afterwards"
+
+
+def test_a_committed_path_longer_than_the_system_takes_is_said_as_such(repo: Repo) -> None:
+    """A path git holds but no folder can (over 4,096 bytes): the revision is refused saying
+    why, not as a tree naming a file twice."""
+    blob = repo.git("hash-object", "-w", str(repo.data / "experts.yaml"))
+    name = "data/trainings/long/" + "d/" * 2100 + "x.yaml"
+    repo.git("update-index", "--add", "--cacheinfo", f"100644,{blob},{name}")
+    repo.git("commit", "-q", "-m", "long")
+    code, out, err = invoke(*repo.args("status", "--rev", "HEAD", "--no-cache"))
+    assert code == 2 and out == ""
+    assert "could not write" in err and "twice" not in err, err
+
+
+def test_a_checkout_is_readable_by_its_owner_whatever_the_umask(repo: Repo) -> None:
+    """Under a umask that takes the owner's own rights away, the folders and files of a
+    revision's checkout are still the owner's to read (pqp reads them back), and are
+    removed after."""
+    old = os.umask(0o277)
+    try:
+        with checkout("v1", repo.data, repo.targets) as rev:
+            folder = rev.data.parent
+            modes = {p.stat().st_mode & 0o777 for p in rev.data.rglob("*") if not p.is_symlink()}
+            inside = {p.stat().st_mode & 0o777 for p in rev.data.rglob("*") if p.is_dir()}
+    finally:
+        os.umask(old)
+    assert modes <= {0o600, 0o700} and inside <= {0o700}, modes
+    assert not folder.exists()

@@ -118,9 +118,10 @@ def test_a_file_a_thousand_folders_deep_counts(tmp_path: Path) -> None:
 
 
 def test_a_folders_real_path_is_what_realpath_says(tmp_path: Path) -> None:
-    """The listing asks the system where a folder is in one step (`real_folder`): the same
-    answer as Python's `realpath` through relative, absolute, chained and `..` links, a link
-    to nowhere, a loop and a folder no one may read."""
+    """The listing asks the system where a folder is in one step (`real_folder`, given the
+    answer it expects when no link is on the way): the same answer as Python's `realpath`
+    through relative, absolute, chained and `..` links, a link to nowhere, a loop and a
+    folder no one may read."""
     from pqp_cli.read.datafiles import real_folder
 
     (tmp_path / "a" / "b" / "c").mkdir(parents=True)
@@ -140,7 +141,12 @@ def test_a_folders_real_path_is_what_realpath_says(tmp_path: Path) -> None:
     paths = [str(tmp_path / p) for p in [*links, "a", "a/b/c", "locked", "chain/back/b"]]
     paths += [str(tmp_path / "rel" / ".." / "b"), str(tmp_path) + "/./a//b/"]
     try:
-        assert [real_folder(p) for p in paths] == [os.path.realpath(p) for p in paths]
+        plain = [
+            os.path.join(os.path.realpath(os.path.dirname(p)), os.path.basename(p)) for p in paths
+        ]
+        assert [real_folder(p, q) for p, q in zip(paths, plain, strict=True)] == [
+            os.path.realpath(p) for p in paths
+        ]
     finally:
         (tmp_path / "locked").chmod(0o755)
 
@@ -476,3 +482,21 @@ def test_years_before_the_year_1000_are_in_the_order_of_time(tmp_path: Path) -> 
     sheets = openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets
     cells = [str(c.value) for ws in sheets for c in ws[1] if c.value is not None]
     assert [c for c in cells if c.isdigit()][:11] == [str(y) for y in range(1, 12)]
+
+
+def test_a_run_whose_working_folder_was_removed_names_files_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a folder removed meanwhile, with the data named in full: each problem names
+    its file in full (there is no current folder to be below), where it was an internal
+    error."""
+    root = project(tmp_path / "p", {"trainings.yaml": TRAININGS + "- id: TH-0001\n"})
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    code, problems = validate(root)
+    assert code == 1
+    assert [(p["code"], p["file"]) for p in problems][:1] == [
+        ("duplicate-id", str(root / "data" / "trainings.yaml"))
+    ], problems

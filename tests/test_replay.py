@@ -406,3 +406,56 @@ def test_runs_at_once_each_write_the_whole_answer(folder: Folder) -> None:
         for run in runs:
             assert run == expected  # its exit status, its answer and what it says on stderr
     assert len(folder.records()) == 1
+
+
+def _chain(folder: Folder) -> tuple[Path, Path]:
+    """`trainings/cur` → `../.store/ylink` → `y`, a folder holding one year's trainings,
+    and the same folder's copy outside the data folder, names and bytes alike (a `mv` to a
+    shared drive and a link left behind): the links, not the files, tell them apart."""
+    data = folder.root / "data"
+    (data / ".store" / "y").mkdir(parents=True)
+    (data / "trainings" / "2025.yaml").rename(data / ".store" / "y" / "2025.yaml")
+    (data / ".store" / "ylink").symlink_to("y")
+    (data / "trainings" / "cur").symlink_to("../.store/ylink")
+    outside = folder.root / "outside"
+    shutil.copytree(data / ".store" / "y", outside / "y")
+    settle(folder.root)
+    return data, outside / "y"
+
+
+@pytest.mark.parametrize("which", ["a link on the way", "the folder's own link"])
+def test_a_folder_link_retargeted_out_is_not_replayed(folder: Folder, which: str) -> None:
+    """A link a folder is reached through, retargeted to a copy outside the data folder: the
+    files there are left out (an error says so), and a warm run says it too. The watch saw
+    the links on the way as the listing asked about each (`datafiles.real_folder`)."""
+    data, copy = _chain(folder)
+    assert folder.run("status").code == 0
+    folder.forge()
+    assert folder.run("status").out == FORGED
+    link = data / ".store" / "ylink" if which == "a link on the way" else data / "trainings" / "cur"
+    link.unlink()
+    link.symlink_to(copy)
+    after = folder.run("status")
+    assert after.out != FORGED
+    assert after == folder.here("status", "--no-cache")
+    assert b"1 file(s) left out" in after.err + after.out, after
+
+
+def test_a_warm_run_lists_no_folder_a_link_leads_out_to(folder: Folder) -> None:
+    """A link out of the data folder is refused unread: the record of a run holds what the
+    link is (its target), never a listing of the folder outside, which a warm run would
+    list again every time."""
+    outside = folder.root / "outside"
+    (outside / "secret").mkdir(parents=True)
+    (folder.root / "data" / "trainings" / "ext").symlink_to(outside)
+    settle(folder.root)
+    folder.run("status")
+    (path,) = folder.records()
+    mine = replay.user_key({"XDG_CACHE_HOME": str(folder.xdg)})
+    assert mine is not None
+    found = replay.load_record(str(path.parent), path.name, mine)
+    assert found is not None
+    kinds = {p: kind for p, kind, _ in found[0]}
+    ext = str(folder.root / "data" / "trainings" / "ext")
+    assert kinds.get(ext) == "s", kinds.get(ext)
+    assert not [p for p, kind in kinds.items() if kind == "d" and p.startswith(str(outside))]

@@ -280,12 +280,13 @@ def prune(folder: str) -> None:
 
 def state(path: str, kind: str) -> str:
     """What a run depending on `path` saw: the content digest of a file (`f`), the sorted
-    listing of a folder with its entries' types (`d`), or the kind of what is there (`s`)."""
+    listing of a folder with its entries' types and, reached through a link, the link's text
+    (`d`), or the kind of what is there (`s`)."""
     try:
         if kind == "f":
             return _file_state(path)
-        if kind == "d":
-            return _listing_state(path)
+        if kind == "d":  # and, for a link, where it leads (a copy elsewhere lists the same)
+            return _listing_state(path) + _link_text(path)
         return _stat_state(path)
     except OSError as exc:
         return f"error {exc.errno}"
@@ -312,6 +313,14 @@ def _listing_state(path: str) -> str:
         for entry in found:
             entries.append(f"{entry.name}\0{_entry_type(entry)}")
     return hashlib.sha256("\n".join(sorted(entries)).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _link_text(path: str) -> str:
+    """`\0` and the text of the link at `path`; nothing when it is no link."""
+    try:
+        return "\0" + os.readlink(path)
+    except OSError:  # no link (EINVAL), or gone: the listing says the rest
+        return ""
 
 
 def _entry_type(entry: os.DirEntry[str]) -> str:

@@ -72,7 +72,7 @@ _STARTS = frozenset(
 _DATA_CACHE = ".pqp-cache"
 #: What the data cache keeps in its folder: its entries by kind, and its `.gitignore`.
 _CACHE_PARTS = frozenset({"f", "d", "m", "h", ".gitignore"})
-#: How a folder is opened (`os.open`'s flags): its listing is the input, not its bytes.
+#: How a folder is opened (`os.open`'s flags): what is at its path is the input, not bytes.
 _FOLDER = getattr(os, "O_DIRECTORY", 0)
 _WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
@@ -257,8 +257,9 @@ class Watch:
                 return
             if flags & _WRITING:
                 self.spoilt |= self.path(given) is not None
-            else:  # a folder opened (`datafiles.real_folder`) is one whose listing counts
-                self.note(given, "d" if flags & _FOLDER else "f")
+            else:  # a folder opened only to learn where it is (`datafiles.real_folder`): what
+                # is there counts, link or folder; a folder listed after is its listing
+                self.note(given, "s" if flags & _FOLDER else "f")
         elif event in ("os.scandir", "os.listdir"):
             self.note("." if args[0] is None else args[0], "d")
         elif event == "os.mkdir" and self._above_cache(args[0]):

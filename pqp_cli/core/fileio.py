@@ -98,10 +98,12 @@ def cannot_write(path: Path, exc: OSError) -> PqpError:
     return PqpError(*phrase("cannot-write", path=display_path(path), why=exc))
 
 
-def make_folders(folder: Path) -> None:
+def make_folders(folder: Path, *, private: bool = False) -> None:
     """`folder.mkdir(parents=True, exist_ok=True)`, one level after another in a loop: pathlib
     (and `os.makedirs`) recurse once a level, and a folder ≈ 1,000 levels deep ran out of
-    Python's stack. A level that exists as something other than a folder is an error."""
+    Python's stack. A level that exists as something other than a folder is an error.
+    `private`: each level made is the owner's alone to read, write and enter, whatever the
+    umask (a revision's checkout, which pqp must read back)."""
     missing = []
     here = folder
     while not os.path.isdir(here) and here != here.parent:
@@ -109,10 +111,13 @@ def make_folders(folder: Path) -> None:
         here = here.parent
     for level in reversed(missing):
         try:
-            os.mkdir(level)
+            os.mkdir(level, 0o700 if private else 0o777)
         except FileExistsError:
             if not os.path.isdir(level):
                 raise
+            continue
+        if private:
+            os.chmod(level, stat.S_IRWXU)
 
 
 def remove_tree(top: Path) -> None:

@@ -40,8 +40,8 @@ def display_path(path: Path | str) -> str:
     characters (a line break, ESC …) as visible escapes, so no name reaches an output raw."""
     try:
         rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return shown(path)
+    except (ValueError, OSError):  # another drive on Windows; no current folder to be below
+        return shown(path)  # (removed while pqp ran in it, or a path too long to say)
     return shown(path) if rel.startswith("..") else shown(rel)
 
 

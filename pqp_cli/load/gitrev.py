@@ -144,15 +144,23 @@ def _link(into: Path, path: Path, text: bytes, name: str) -> None:
     try:
         for step in reversed(path.parents):  # never through a link written before
             if step.is_relative_to(into) and step != into and step.is_symlink():
-                raise OSError(name)
-        make_folders(path.parent)
+                raise FileExistsError(name)
+        make_folders(path.parent, private=True)
         os.symlink(target, path)
-    except OSError:
-        raise _twice(name) from None
+    except OSError as exc:
+        raise _not_written(name, exc) from None
 
 
-def _twice(name: str) -> PqpError:
-    return PqpError(*phrase("rev-twice", name=shown(name)))
+#: What writing a name of the tree a second time (or below a file of it) raises.
+_TWICE = (FileExistsError, NotADirectoryError, IsADirectoryError)
+
+
+def _not_written(name: str, exc: OSError) -> PqpError:
+    """The tree names `name` twice; or the checkout could not write it, and says why (a path
+    longer than the system takes, a folder it may not write in): never a guess."""
+    if isinstance(exc, _TWICE):
+        return PqpError(*phrase("rev-twice", name=shown(name)))
+    return PqpError(*phrase("rev-unwritable", name=shown(name), reason=exc))
 
 
 def _write(paths: list[Path], contents: list[bytes], names: list[str]) -> None:
@@ -160,11 +168,13 @@ def _write(paths: list[Path], contents: list[bytes], names: list[str]) -> None:
     refused rather than letting one copy silently replace the other."""
     for path, content, name in zip(paths, contents, names, strict=True):
         try:
-            make_folders(path.parent)
-            with path.open("xb") as fh:
+            make_folders(path.parent, private=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.fchmod(fd, 0o600)  # readable by pqp whatever the umask
+            with os.fdopen(fd, "wb") as fh:
                 fh.write(content)
-        except OSError:
-            raise _twice(name) from None
+        except OSError as exc:
+            raise _not_written(name, exc) from None
 
 
 def _at(rev: str, what: str, spec: str) -> PqpError:
@@ -217,10 +227,10 @@ def _data_folder(root: Path, commit: str, spec: str, into: Path, rev: str) -> li
     link = into.joinpath(*spec.split("/"))
     if real != spec and not os.path.lexists(link):  # else written with the tree it lies in
         try:
-            make_folders(link.parent)
+            make_folders(link.parent, private=True)
             os.symlink(os.path.relpath(into.joinpath(*real.split("/")), link.parent), link)
-        except OSError:
-            raise _twice(spec) from None
+        except OSError as exc:
+            raise _not_written(spec, exc) from None
     return left_out
 
 
@@ -239,7 +249,7 @@ def _placeholders(root: Path, commit: str, links: list[str], into: Path, rev: st
             if step.is_relative_to(into) and step != into and step.is_symlink():
                 break
         else:
-            make_folders(path.parent)
+            make_folders(path.parent, private=True)
             path.mkdir() if entry.kind == "tree" else path.touch()
 
 

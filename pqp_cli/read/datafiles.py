@@ -33,7 +33,7 @@ def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
     found: list[tuple[tuple[bool, tuple[str, ...]], str | None, Path]] = []
     problems: list[Problem] = []
     top_dir = os.fspath(data_dir)
-    inside = real_folder(top_dir)
+    inside = os.path.realpath(top_dir)
     seen = {inside}
 
     def refuse(path: str, exc: OSError) -> None:
@@ -42,15 +42,17 @@ def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
     def failed(exc: OSError) -> None:
         refuse(exc.filename or top_dir, exc)
 
+    reals = {top_dir: inside}  # each folder walked, and its real path
     for top, rel, dirs, names in _walk(top_dir, failed):
         for name in sorted(dirs):
             path = os.path.join(top, name)
-            real = real_folder(path)
+            real = real_folder(path, os.path.join(reals[top], name))
             if name.startswith(".") or real in seen or not _within(real, inside):
                 dirs.remove(name)
                 if not name.startswith("."):
                     refuse(path, (_loop if real in seen else _outside)(Path(path)))
             seen.add(real)
+            reals[path] = real
         for name in names:
             suffix = os.path.splitext(name)[1].lower()
             if name.startswith(".") or (suffix and suffix not in YAML_SUFFIXES):
@@ -115,13 +117,16 @@ def _the_system_says() -> bool:
     return bool(getattr(os, "O_PATH", 0)) and os.path.isdir(_FD_PATHS)
 
 
-def real_folder(path: str) -> str:
-    """`os.path.realpath(path)` for a folder, asked of the system in one step where it can say
-    (Linux): the folder opened, and the path of what was opened read back. Python's `realpath`
-    looks at every part of the path in turn, and was asked once a folder: a file 1,200
-    folders deep took 32 s to find. Anything that will not open as a folder (a link to
-    nowhere, a loop) takes `realpath`'s answer, as before."""
-    if _the_system_says():
+def real_folder(path: str, plain: str | None = None) -> str:
+    """`os.path.realpath(path)` for a folder. Where the system can say (Linux), it is asked
+    first, in one step: the folder opened and the path of what was opened read back. When
+    that is `plain` (the parent's real path and the folder's name: no link on the way),
+    that is the answer: Python's `realpath` looks at every part of the path in turn, and was
+    asked once a folder (a file 1,200 folders deep took 32 s to find). Otherwise, a link on
+    the way, `realpath` answers, as before: it looks at each link, and the replay's watch
+    (`cli.launch`) notes each as an input, so a link retargeted later is seen. Anything
+    that will not open as a folder (a link to nowhere, a loop) takes `realpath`'s answer."""
+    if plain is not None and _the_system_says():
         try:
             fd = os.open(path, _WHERE)
         except OSError:
@@ -132,7 +137,7 @@ def real_folder(path: str) -> str:
             where = ""
         finally:
             os.close(fd)
-        if where.startswith(os.sep) and not where.endswith(" (deleted)"):
+        if where == plain:
             return where
     return os.path.realpath(path)
 

@@ -120,6 +120,12 @@ ERRORS: dict[str, Texts] = {
         "commit liệt kê '{name}' hai lần (hoặc vừa là tệp vừa là thư mục); "
         "pqp không đọc phiên bản như vậy (hãy chạy `git fsck`)",
     ),
+    "rev-unwritable": Texts(
+        "pqp could not write '{name}' of the commit into its temporary copy ({reason}); "
+        "pqp reads no such revision",
+        "pqp không ghi được '{name}' của commit vào bản sao tạm ({reason}); "
+        "pqp không đọc phiên bản như vậy",
+    ),
     # --- figures that need more than the data gives ---
     "by-needs-province": Texts(
         "--by {level} needs the plan's province, and targets.yaml names none: set "
