@@ -129,4 +129,42 @@ def test_a_targets_link_in_the_data_folder_is_not_followed_out_of_the_commit(
     repo.commit("targets linked out", tag="out")
     command = ["status", "--rev", "out", "--as-of", AS_OF, "--data", str(repo.data)]
     code, _, err = invoke(*command, "--targets", str(repo.data / "targets.yaml"))
-    assert code == 2 and "does not exist" in err, err
+    assert code == 2 and "leads outside the repository" in err, err
+
+
+def test_a_folder_link_on_the_way_to_the_targets_never_reads_them_outside(
+    repo: Repo, tmp_path: Path
+) -> None:
+    # data/conf is committed as a link to a folder outside; the file there is not the commit's
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    text = (repo.root / "targets.yaml").read_text(encoding="utf-8")
+    (outside / "targets.yaml").write_text(text.replace("target: 3", "target: 999"), "utf-8")
+    os.symlink(outside, repo.data / "conf")
+    repo.commit("conf linked out", tag="conf")
+    (repo.data / "conf").unlink()  # the working tree no longer has it; the commit does
+    command = ["status", "--rev", "conf", "--as-of", AS_OF, "--format", "json"]
+    command += ["--data", str(repo.data), "--targets", str(repo.data / "conf" / "targets.yaml")]
+    code, out, err = invoke(*command)
+    assert code == 2 and "999" not in out, (code, out)
+    assert "data/conf" in err and "outside the repository" in err, err
+
+
+def test_targets_through_a_link_inside_the_commit_are_the_committed_file(repo: Repo) -> None:
+    # data/conf -> ../conf, and a link in the data folder to the same file: a checkout reads the
+    # committed targets through data/conf, never an empty stand-in for the other link's target
+    (repo.root / "conf").mkdir()
+    (repo.root / "targets.yaml").rename(repo.root / "conf" / "targets.yaml")
+    os.symlink("../conf", repo.data / "conf")
+    os.symlink("../conf/targets.yaml", repo.data / "a-link.yaml")
+    repo.commit("conf inside", tag="inside")
+    base = ["status", "--format", "json", "--no-cache", "--as-of", AS_OF, "--data", str(repo.data)]
+    base += ["--targets", str(repo.data / "conf" / "targets.yaml")]
+    disk, head = invoke(*base), invoke(*base, "--rev", "inside")
+    assert disk[0] in (0, 1) and values(json.loads(disk[1])) == values(json.loads(head[1])), head
+
+
+def test_a_missing_folder_on_the_way_to_the_targets_is_named_as_a_folder(repo: Repo) -> None:
+    command = ["status", "--rev", "v2", "--as-of", AS_OF, "--data", str(repo.data)]
+    code, _, err = invoke(*command, "--targets", str(repo.root / "nowhere" / "targets.yaml"))
+    assert code == 2 and "folder nowhere does not exist" in err, err

@@ -183,7 +183,8 @@ def _at(rev: str, what: str, spec: str) -> PqpError:
 
 def _resolve(root: Path, commit: str, spec: str, rev: str, what: str) -> tuple[str, Entry | None]:
     """The path `spec` leads to in the commit and its entry (None: the top of the tree), links
-    followed inside the repository the way a checkout reads them; missing: an error."""
+    followed inside the repository the way a checkout reads them; missing, or reached through a
+    link that leads out of the repository: an error naming the part at fault."""
     parts, hops = spec.split("/"), 0
     done: list[str] = []
     while parts:
@@ -198,18 +199,32 @@ def _resolve(root: Path, commit: str, spec: str, rev: str, what: str) -> tuple[s
         here = "/".join([*done, part])
         entry = next((e for e in entries(root, commit, here, ()) if e.name == here), None)
         if entry is None or entry.kind == "commit":
-            raise _missing("folder" if parts else what, spec, rev)
+            raise _missing("folder", here, rev) if parts else _missing(what, spec, rev)
         if entry.mode == "120000":
             hops += 1
             text = os.fsdecode(contents(root, [here], [entry.oid])[0])
-            if hops > 40 or os.path.isabs(text) or has_control(text) or "\0" in text:
+            if hops > 40 or has_control(text) or "\0" in text:
                 raise _missing("folder" if parts else what, spec, rev)
+            if os.path.isabs(text) or _climbs_out(done, text):
+                raise PqpError(
+                    *phrase("rev-link-out", spec=shown(spec), link=shown(here), rev=rev)
+                )
             parts = text.split("/") + parts
             continue
         if entry.kind != "tree" and parts:
             raise _at(rev, "folder", here)
         done.append(part)
     return "/".join(done), (entry if done else None)
+
+
+def _climbs_out(done: list[str], text: str) -> bool:
+    """Whether a link's relative text, read in the folder `done`, climbs above the top."""
+    depth = len(done)
+    for part in text.split("/"):
+        depth += -1 if part == ".." else 0 if part in ("", ".") else 1
+        if depth < 0:
+            return True
+    return False
 
 
 def _data_folder(root: Path, commit: str, spec: str, into: Path, rev: str) -> list[Texts]:
@@ -253,13 +268,26 @@ def _placeholders(root: Path, commit: str, links: list[str], into: Path, rev: st
             path.mkdir() if entry.kind == "tree" else path.touch()
 
 
-def _targets_file(root: Path, commit: str, spec: str, into: Path, rev: str) -> None:
-    """The targets file's bytes at `rev`, written at `spec` under `into`."""
+def _targets_file(root: Path, commit: str, spec: str, into: Path, rev: str) -> Path:
+    """The targets file as committed, and the path to read it at: `spec` under `into` when that
+    leads to it there as in the commit, else where it really lies. Every link on the way is
+    resolved inside the commit (a link out is refused), never followed on disk."""
     real, entry = _resolve(root, commit, spec, rev, "file")
     if entry is None or entry.kind != "blob":
         raise _at(rev, "file", spec)
-    path = _target(into, spec)
-    _write([path], contents(root, [real], [entry.oid]), [spec])
+    path = _target(into, real)
+    if os.path.lexists(path) and not os.path.isfile(path):  # a stand-in folder, or a link
+        raise _not_written(real, IsADirectoryError(real))
+    try:  # the committed bytes, over any empty stand-in written for a link to the file
+        make_folders(path.parent, private=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(contents(root, [real], [entry.oid])[0])
+    except OSError as exc:
+        raise _not_written(real, exc) from None
+    named = into.joinpath(*spec.split("/"))
+    return named if os.path.realpath(named) == os.path.realpath(path) else path
 
 
 @contextmanager
@@ -272,12 +300,8 @@ def checkout(rev: str, data: Path, targets: Path) -> Iterator[Revision]:
     try:
         into = Path(os.path.realpath(tmp))
         left_out = _data_folder(root, commit, specs[0], into, rev)
-        written = into.joinpath(*specs[1].split("/"))
-        if written.is_symlink():  # resolved inside the commit, never followed out of it
-            written.unlink()
-        if not os.path.lexists(written):  # else read from the data folder, as on disk
-            _targets_file(root, commit, specs[1], into, rev)
-        yield Revision(rev, commit, into / specs[0], into / specs[1], tuple(left_out))
+        targets = _targets_file(root, commit, specs[1], into, rev)
+        yield Revision(rev, commit, into / specs[0], targets, tuple(left_out))
     finally:  # a tree of any depth (`TemporaryDirectory` removes with shutil, which recurses)
         remove_tree(Path(tmp))
 

@@ -86,6 +86,12 @@ ERRORS: dict[str, Texts] = {
         "folder {spec} does not exist at revision {rev}",
         "thư mục {spec} không có ở phiên bản {rev}",
     ),
+    "rev-link-out": Texts(
+        "at revision {rev}, {spec} is reached through the link {link}, which leads outside "
+        "the repository; pqp reads nothing from outside the commit",
+        "ở phiên bản {rev}, {spec} đi qua liên kết {link}, liên kết này dẫn ra ngoài kho; "
+        "pqp không đọc gì ngoài commit",
+    ),
     "rev-not-file": Texts(
         "at {rev}, {spec} is not a file", "ở phiên bản {rev}, {spec} không phải là tệp"
     ),
