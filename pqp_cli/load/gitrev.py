@@ -206,9 +206,7 @@ def _resolve(root: Path, commit: str, spec: str, rev: str, what: str) -> tuple[s
             if hops > 40 or has_control(text) or "\0" in text:
                 raise _missing("folder" if parts else what, spec, rev)
             if os.path.isabs(text) or _climbs_out(done, text):
-                raise PqpError(
-                    *phrase("rev-link-out", spec=shown(spec), link=shown(here), rev=rev)
-                )
+                raise PqpError(*phrase("rev-link-out", spec=shown(spec), link=shown(here), rev=rev))
             parts = text.split("/") + parts
             continue
         if entry.kind != "tree" and parts:
