@@ -208,3 +208,27 @@ def test_a_run_whose_working_folder_was_removed_names_files_in_full(
     assert [(p["code"], p["file"]) for p in problems][:1] == [
         ("duplicate-id", str(root / "data" / "trainings.yaml"))
     ], problems
+
+
+@pytest.mark.parametrize(
+    ("command", "lang", "says"),
+    [
+        (["status"], "en", "the current folder no longer exists"),
+        (["status", "--lang", "vi"], "vi", "thư mục hiện tại không còn nữa"),
+        (["validate", "--data", "{data}"], "en", "give --data and --targets as full paths"),
+        (["explain", "T1", "--data", "../gone/data", "--targets", "{targets}"], "en", "no longer"),
+    ],
+)
+def test_a_removed_working_folder_is_said_plainly_when_a_path_depends_on_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], lang: str, says: str
+) -> None:
+    """No default can be found and no relative path read from a folder that is gone: a refusal
+    in the user's language (exit 2), where it was an internal error."""
+    root = project(tmp_path / "p", {"trainings.yaml": TRAININGS})
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    paths = {"data": str(root / "data"), "targets": str(root / "targets.yaml")}
+    code, _, err = invoke(*[part.format(**paths) for part in command])
+    assert code == 2 and says in err, err

@@ -197,14 +197,25 @@ def locate(data: Path, targets: Path) -> tuple[Path, Path]:
     data_given = _given("data", data, DEFAULT_DATA)
     targets_given = _given("targets", targets, DEFAULT_TARGETS)
     if data_given and targets_given:
+        if not (data.is_absolute() and targets.is_absolute()):
+            here()  # a path relative to a folder that no longer exists: said so
         return data, targets
-    root = find_root(Path.cwd())
+    root = find_root(here())
     if root is None:
         return data, targets
     return (
         data if data_given else _near(root / DEFAULT_DATA),
         targets if targets_given else _near(root / DEFAULT_TARGETS),
     )
+
+
+def here() -> Path:
+    """The current folder; removed while pqp ran in it (or before), a refusal saying so, since
+    no relative path and no default can be read then."""
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        raise PqpError(*phrase("cwd-gone")) from None
 
 
 def find_root(start: Path) -> Path | None:

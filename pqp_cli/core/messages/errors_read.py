@@ -32,6 +32,12 @@ ERRORS: dict[str, Texts] = {
     ),
     "at-side": Texts("{where}: {error}", "{where}: {error}"),
     "working-tree": Texts("working tree", "thư mục làm việc"),
+    "cwd-gone": Texts(
+        "the current folder no longer exists (it was removed or renamed): change to an "
+        "existing folder, or give --data and --targets as full paths",
+        "thư mục hiện tại không còn nữa (đã bị xoá hoặc đổi tên): hãy chuyển sang một thư "
+        "mục có thật, hoặc ghi --data và --targets bằng đường dẫn đầy đủ",
+    ),
     "register-damaged": Texts(
         "the register of administrative units shipped with pqp is missing or damaged "
         "(pqp_cli/data/admin_units.json.gz): reinstall pqp",
