@@ -232,3 +232,22 @@ def test_a_removed_working_folder_is_said_plainly_when_a_path_depends_on_it(
     paths = {"data": str(root / "data"), "targets": str(root / "targets.yaml")}
     code, _, err = invoke(*[part.format(**paths) for part in command])
     assert code == 2 and says in err, err
+
+
+@pytest.mark.parametrize("alias", ["tr", "zz", "trainings-old"])
+def test_a_second_name_for_a_folder_is_the_one_refused_whatever_the_order(
+    tmp_path: Path, alias: str
+) -> None:
+    """A link inside the data folder to a folder read under its own name is refused, never the
+    folder: `tr -> trainings`, sorted first, took the trainings' place and their records
+    counted as nothing (T1 1 -> 0), the real folder refused as 'a loop'."""
+    plain = project(tmp_path / "plain", {"trainings/2022.yaml": TRAININGS})
+    root = project(tmp_path / "linked", {"trainings/2022.yaml": TRAININGS})
+    os.symlink("trainings", root / "data" / alias)
+    assert [t["value"] for t in status(root)["targets"]] == [
+        t["value"] for t in status(plain)["targets"]
+    ]
+    code, problems = validate(root)
+    named = [p["file"].rsplit("/", 1)[-1] for p in problems if p["severity"] == "error"]
+    assert code == 1 and named == [alias], problems
+    assert "read under its own name" in problems[0]["message"], problems

@@ -46,7 +46,12 @@ def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
     for top, rel, dirs, names in _walk(top_dir, failed):
         for name in sorted(dirs):
             path = os.path.join(top, name)
-            real = real_folder(path, os.path.join(reals[top], name))
+            plain = os.path.join(reals[top], name)
+            real = real_folder(path, plain)
+            if real != plain and _read_by_name(real, inside, reals[top]):
+                dirs.remove(name)  # a link to a folder walked under its own name: the link
+                problems.append(second_name(Path(path), Path(real), data_dir))
+                continue
             if name.startswith(".") or real in seen or not _within(real, inside):
                 dirs.remove(name)
                 if not name.startswith("."):
@@ -175,6 +180,16 @@ def _mode(path: str, inside: str) -> int:
     return os.stat(path).st_mode
 
 
+def _read_by_name(real: str, inside: str, parent: str) -> bool:
+    """Whether the folder at `real` is walked under its own name, whatever the order of names:
+    inside the data folder, no hidden folder on the way to it, and not one the link lies in
+    (a link up the tree is a loop, said as one)."""
+    if not _within(real, inside) or _within(parent, real):
+        return False
+    rest = real[len(inside) :].strip(os.sep)
+    return not any(part.startswith(".") for part in rest.split(os.sep) if part)
+
+
 def _within(real: str, inside: str) -> bool:
     return real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)
 
@@ -185,6 +200,19 @@ def _outside(path: Path) -> OSError:
 
 def _loop(path: Path) -> OSError:
     return OSError(40, "a link back to a folder already read (a loop)", str(path))
+
+
+def second_name(path: Path, real: Path, data_dir: Path) -> Problem:
+    """An error naming a link to a folder of the data folder read under its own name: the
+    folder is read there, once, and the link is the one left, in whichever order they sort."""
+    file = display_path(path)
+    try:
+        kind = kind_of(data_dir, path)
+    except ValueError:
+        kind = None
+    return Problem.of(
+        "encoding/second-name", file, None, kind=kind, file=file, real=display_path(real)
+    )
 
 
 def unreadable_path(path: Path, data_dir: Path, exc: OSError) -> Problem:

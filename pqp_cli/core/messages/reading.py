@@ -69,6 +69,12 @@ ENTRIES = [
                 "cannot read {file}: {reason}; its records are left out of every figure",
                 "không đọc được {file}: {reason}; các bản ghi trong đó bị loại khỏi mọi số liệu",
             ),
+            "second-name": Texts(
+                "{file} is a second name (a link) for {real}, which is read under its own "
+                "name: it is not read twice; remove the link",
+                "{file} là tên thứ hai (liên kết) của {real}, thư mục này đã được đọc dưới tên "
+                "của nó: không đọc hai lần; hãy xoá liên kết",
+            ),
         },
         {"byte": 0xE0, "line": 3},
     ),
