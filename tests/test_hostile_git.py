@@ -153,3 +153,18 @@ def test_a_file_listed_twice_is_refused_not_silently_replaced(repo: Repo) -> Non
     commit_with_data(repo, [("100644", "experts.yaml", other)], "twice")
     code, _, err = figures(repo, "twice")
     assert code == 2 and "experts.yaml" in err and "twice" in err and "internal" not in err
+
+
+def test_a_file_and_a_folder_of_one_name_are_named_by_that_name(repo: Repo) -> None:
+    inner = tree(repo, [("100644", "2021.yaml", blob(repo, "[]\n"))])
+    clash = [("100644", "trainings", blob(repo, "x\n")), ("40000", "trainings", inner)]
+    commit_with_data(repo, clash, "clash")
+    code, _, err = figures(repo, "clash")
+    assert code == 2 and "'data/trainings' twice" in err, err
+
+
+def test_what_git_says_is_marked_as_git_s_own_words(repo: Repo) -> None:
+    from pqp_cli.core.messages import phrase
+
+    en, vi = phrase("git-cannot-list", spec="data", commit="abc", why="fatal: bad tree")
+    assert "git: fatal: bad tree" in en and "git báo: fatal: bad tree" in vi, (en, vi)

@@ -174,7 +174,20 @@ def _write(paths: list[Path], contents: list[bytes], names: list[str]) -> None:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(content)
         except OSError as exc:
-            raise _not_written(name, exc) from None
+            raise _not_written(
+                _clash(path, name) if isinstance(exc, _TWICE) else name, exc
+            ) from None
+
+
+def _clash(path: Path, name: str) -> str:
+    """The name at fault when `name` could not be written: the highest of its folders that the
+    tree also names as a file (`data/trainings`, both a file and a folder), else `name`."""
+    parts = name.split("/")
+    for up in range(len(parts) - 1, 0, -1):
+        folder = path.parents[up - 1]
+        if os.path.lexists(folder) and not os.path.isdir(folder):
+            return "/".join(parts[:-up])
+    return name
 
 
 def _at(rev: str, what: str, spec: str) -> PqpError:

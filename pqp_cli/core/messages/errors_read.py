@@ -51,9 +51,9 @@ ERRORS: dict[str, Texts] = {
         "--rev cần git, nhưng git chưa được cài (hoặc không có trong PATH)",
     ),
     "git-cannot-list": Texts(
-        "git could not list {spec} at {commit} ({why}); the repository may be "
+        "git could not list {spec} at {commit} (git: {why}); the repository may be "
         "damaged or a shallow clone: run `git fsck`",
-        "git không liệt kê được {spec} ở {commit} ({why}); kho có thể bị hỏng hoặc "
+        "git không liệt kê được {spec} ở {commit} (git báo: {why}); kho có thể bị hỏng hoặc "
         "là bản sao nông: hãy chạy `git fsck`",
     ),
     "git-object-missing": Texts(
