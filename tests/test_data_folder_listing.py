@@ -215,7 +215,7 @@ def test_a_run_whose_working_folder_was_removed_names_files_in_full(
     [
         (["status"], "en", "the current folder no longer exists"),
         (["status", "--lang", "vi"], "vi", "thư mục hiện tại không còn nữa"),
-        (["validate", "--data", "{data}"], "en", "give --data and --targets as full paths"),
+        (["validate", "--data", "{data}"], "en", "give every path in full"),
         (["explain", "T1", "--data", "../gone/data", "--targets", "{targets}"], "en", "no longer"),
     ],
 )
@@ -251,3 +251,29 @@ def test_a_second_name_for_a_folder_is_the_one_refused_whatever_the_order(
     named = [p["file"].rsplit("/", 1)[-1] for p in problems if p["severity"] == "error"]
     assert code == 1 and named == [alias], problems
     assert "read under its own name" in problems[0]["message"], problems
+
+
+@pytest.mark.parametrize("alias", ["old", "-old", "zz"])
+def test_a_link_to_a_hidden_folder_is_read_whatever_its_name(tmp_path: Path, alias: str) -> None:
+    """A hidden folder is walked under no name, so a link to it is its only name: read, never
+    'a loop' (`old` sorted after `.archive` and was refused, `-old` before it was read)."""
+    plain = project(tmp_path / "plain", {"trainings/2022.yaml": TRAININGS})
+    root = project(tmp_path / "linked", {"trainings/.archive/2022.yaml": TRAININGS})
+    os.symlink(".archive", root / "data" / "trainings" / alias)
+    assert status(root)["targets"] == status(plain)["targets"]
+    assert validate(root) == (0, []), alias
+
+
+def test_the_template_runs_from_a_removed_folder_given_its_paths_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path / "p", {})
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    out = tmp_path / "t.xlsx"
+    code, _, err = invoke(
+        "template", "trainings", "--output", str(out), "--targets", str(root / "targets.yaml")
+    )
+    assert code == 0 and out.is_file(), err

@@ -168,3 +168,59 @@ def test_a_missing_folder_on_the_way_to_the_targets_is_named_as_a_folder(repo: R
     command = ["status", "--rev", "v2", "--as-of", AS_OF, "--data", str(repo.data)]
     code, _, err = invoke(*command, "--targets", str(repo.root / "nowhere" / "targets.yaml"))
     assert code == 2 and "folder nowhere does not exist" in err, err
+
+
+def _plan_with(repo: Repo, folder: str, target: int) -> None:
+    text = (repo.root / "targets.yaml").read_text(encoding="utf-8")
+    repo.write(f"{folder}/targets.yaml", text.replace("target: 3", f"target: {target}"))
+
+
+def test_a_link_on_the_way_is_followed_in_the_commit_not_on_disk(repo: Repo) -> None:
+    # at `b`, conf -> confB; on disk (and at HEAD) conf -> confA: --rev b reads confB's plan
+    _plan_with(repo, "confA", 5)
+    _plan_with(repo, "confB", 7)
+    os.symlink("confB", repo.root / "conf")
+    repo.commit("conf is B", tag="b")
+    (repo.root / "conf").unlink()
+    os.symlink("confA", repo.root / "conf")
+    repo.commit("conf is A", tag="a")
+    base = ["status", "--format", "json", "--as-of", AS_OF, "--data", str(repo.data)]
+    for path in ("conf/targets.yaml", "data/../conf/targets.yaml"):
+        code, out, err = invoke(*base, "--targets", str(repo.root / path), "--rev", "b")
+        assert code in (0, 1), err
+        assert [t["target"] for t in json.loads(out)["targets"]][0] == 7, (path, out)
+
+
+def test_a_data_folder_reached_through_a_link_at_the_revision_is_the_commit_s(
+    repo: Repo,
+) -> None:
+    # at `b`, store -> old (three trained); on disk store -> new (no training): store/data
+    shutil.copytree(repo.data, repo.root / "old" / "data")
+    shutil.copytree(repo.data, repo.root / "new" / "data")
+    shutil.rmtree(repo.root / "new" / "data" / "trainings")
+    (repo.root / "new" / "data" / "trainings.yaml").write_text("[]\n", encoding="utf-8")
+    os.symlink("old", repo.root / "store")
+    repo.commit("store is old", tag="b")
+    (repo.root / "store").unlink()
+    os.symlink("new", repo.root / "store")
+    command = ["status", "--format", "json", "--as-of", AS_OF, "--rev", "b"]
+    command += ["--data", str(repo.root / "store" / "data"), "--targets", str(repo.targets)]
+    code, out, err = invoke(*command)
+    assert code in (0, 1) and values(json.loads(out))["T1"] == 3, (out, err)
+
+
+def test_a_link_loop_at_the_revision_is_said_to_be_one(repo: Repo) -> None:
+    os.symlink("loopb.yaml", repo.root / "loopa.yaml")
+    os.symlink("loopa.yaml", repo.root / "loopb.yaml")
+    repo.commit("loop", tag="loop")
+    command = ["status", "--rev", "loop", "--as-of", AS_OF, "--data", str(repo.data)]
+    code, _, err = invoke(*command, "--targets", str(repo.root / "loopa.yaml"))
+    assert code == 2 and "loop" in err and "does not exist" not in err, err
+
+
+def test_a_targets_error_at_a_revision_names_the_file_in_the_commit(repo: Repo) -> None:
+    repo.write("bad.yaml", "plan: {}\n")
+    repo.commit("bad", tag="bad")
+    command = ["status", "--rev", "bad", "--as-of", AS_OF, "--data", str(repo.data)]
+    code, _, err = invoke(*command, "--targets", str(repo.root / "bad.yaml"))
+    assert code == 2 and "bad:bad.yaml" in err and "pqp-rev-" not in err, err

@@ -167,8 +167,22 @@ def fail(err: PqpError, lang: str) -> typer.Exit:
     if lang not in ("en", "vi"):
         lang = settings().lang
     prefix = tr("error", lang)
-    typer.echo(f"pqp: {prefix}: {shown(err.message(lang))}", err=True)
+    said = err.message(lang)
+    typer.echo(f"pqp: {prefix}: {shown(said)}", err=True)
+    gone = PqpError(*phrase("cwd-gone")).message(lang)
+    if said != gone and _no_current_folder():  # why a relative path was not found, said too
+        typer.echo(f"pqp: {prefix}: {gone}", err=True)
     return typer.Exit(err.exit_code)
+
+
+def _no_current_folder() -> bool:
+    import os
+
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
 
 
 def as_typed(text: str) -> Texts:
@@ -188,16 +202,17 @@ def as_of_date(text: str) -> dt.date:
     return day
 
 
-def locate(data: Path, targets: Path) -> tuple[Path, Path]:
+def locate(data: Path, targets: Path, *, need_data: bool = True) -> tuple[Path, Path]:
     """The data folder and targets file to read. Those given (option or PQP_DATA/PQP_TARGETS)
     are kept; the others are found as git finds `.git`: the nearest folder, from here up,
     holding `targets.yaml`, so a command works from inside `data/` or any subfolder. When
     none holds one (the walk stops at a git repository's top), the defaults stay and the
-    command reports the missing file as before."""
-    data_given = _given("data", data, DEFAULT_DATA)
+    command reports the missing file as before. `need_data=False`: a command that reads only
+    the targets file (its data folder is then neither looked for nor checked)."""
+    data_given = _given("data", data, DEFAULT_DATA) or not need_data
     targets_given = _given("targets", targets, DEFAULT_TARGETS)
     if data_given and targets_given:
-        if not (data.is_absolute() and targets.is_absolute()):
+        if not ((data.is_absolute() or not need_data) and targets.is_absolute()):
             here()  # a path relative to a folder that no longer exists: said so
         return data, targets
     root = find_root(here())

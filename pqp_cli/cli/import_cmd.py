@@ -119,7 +119,7 @@ def template(
 
     try:
         path = output or Path(f"{kind.value}-template.xlsx")
-        level = template_level_at(locate(DEFAULT_DATA, targets)[1])
+        level = template_level_at(locate(DEFAULT_DATA, targets, need_data=False)[1])
         written = write_template(
             kind=kind.value, path=path, lang=check_lang(lang), force=force, level=level
         )

@@ -35,9 +35,20 @@ class PqpError(Exception):
         return self.vi if lang == "vi" else self.en
 
 
+#: Temporary folders whose files stand for others (a revision's checkout), and how a path
+#: below each is named instead: `HEAD:data/trainings/2021.yaml`, as git names a committed file.
+SHOWN_AS: dict[str, str] = {}
+
+
 def display_path(path: Path | str) -> str:
     """A path relative to the current folder when it lies below it, else as given; control
-    characters (a line break, ESC …) as visible escapes, so no name reaches an output raw."""
+    characters (a line break, ESC …) as visible escapes, so no name reaches an output raw. A
+    file of a revision's temporary checkout is named as in the commit (`SHOWN_AS`)."""
+    if SHOWN_AS:
+        text = os.fspath(path)
+        for folder, label in SHOWN_AS.items():
+            if text.startswith(folder + os.sep):
+                return shown(label + text[len(folder) + 1 :].replace(os.sep, "/"))
     try:
         rel = os.path.relpath(path)
     except (ValueError, OSError):  # another drive on Windows; no current folder to be below

@@ -20,7 +20,7 @@ from pqp_cli.core.fileio import make_folders, remove_tree
 from pqp_cli.core.messages import Texts, phrase, texts
 from pqp_cli.core.notes import say
 from pqp_cli.core.pathtext import has_control, shown
-from pqp_cli.core.problems import PqpError, display_path
+from pqp_cli.core.problems import SHOWN_AS, PqpError, display_path
 from pqp_cli.read.gitobjects import Entry, contents, entries, git
 
 WORKING_TREE = None  # a revision of None: the files on disk
@@ -42,8 +42,10 @@ class Revision:
 
 
 def _existing(path: Path) -> Path:
+    """The nearest folder at or above `path` that exists and is not itself a link: a data
+    folder linked into another repository belongs to the one it lies in."""
     path = path.absolute()
-    while not path.is_dir() and path != path.parent:
+    while (not path.is_dir() or path.is_symlink()) and path != path.parent:
         path = path.parent
     return path
 
@@ -71,20 +73,18 @@ def resolve_commit(root: Path, rev: str) -> str:
 
 
 def _inside(path: Path, root: Path) -> str:
-    """`path` relative to the repository root, in git's spelling (forward slashes)."""
-    path = path.absolute()
-    if path.name in ("", ".", ".."):
-        absolute = Path(os.path.realpath(path))
-    else:  # the last part as named: a link there is resolved inside the commit, not on disk
-        absolute = Path(os.path.realpath(path.parent)) / path.name
-    try:
-        relative = absolute.relative_to(Path(os.path.realpath(root)))
-    except ValueError:
-        where = display_path(path)
-        raise PqpError(
-            *phrase("outside-repository", where=where, root=display_path(root))
-        ) from None
-    return relative.as_posix()
+    """`path` relative to the repository root, in git's spelling (forward slashes): the parts
+    after the first of its leading paths that is the root (as the user reached the repository,
+    links followed on disk), kept as given, links and `..` to be resolved inside the commit,
+    never on disk, where they may lead elsewhere than at the revision."""
+    given = path.absolute()  # `..` kept
+    top, parts = os.path.realpath(root), given.parts
+    for end in range(1, len(parts) + 1):
+        rest = list(parts[end:])
+        if not _climbs_out([], "/".join(rest)) and os.path.realpath(Path(*parts[:end])) == top:
+            return "/".join(rest) or "."
+    where = display_path(path)
+    raise PqpError(*phrase("outside-repository", where=where, root=display_path(root)))
 
 
 def _missing(what: str, spec: str, rev: str) -> PqpError:
@@ -216,10 +216,15 @@ def _resolve(root: Path, commit: str, spec: str, rev: str, what: str) -> tuple[s
         if entry.mode == "120000":
             hops += 1
             text = os.fsdecode(contents(root, [here], [entry.oid])[0])
-            if hops > 40 or has_control(text) or "\0" in text:
+            if hops > 40:
+                raise PqpError(
+                    *phrase("rev-link-loop", spec=shown(spec), link=shown(here), rev=rev)
+                )
+            if has_control(text) or "\0" in text:
                 raise _missing("folder" if parts else what, spec, rev)
             if os.path.isabs(text) or _climbs_out(done, text):
-                raise PqpError(*phrase("rev-link-out", spec=shown(spec), link=shown(here), rev=rev))
+                key = "rev-link-out" if here != spec else "rev-is-link-out"
+                raise PqpError(*phrase(key, spec=shown(spec), link=shown(here), rev=rev))
             parts = text.split("/") + parts
             continue
         if entry.kind != "tree" and parts:
@@ -310,10 +315,12 @@ def checkout(rev: str, data: Path, targets: Path) -> Iterator[Revision]:
     tmp = tempfile.mkdtemp(prefix="pqp-rev-")
     try:
         into = Path(os.path.realpath(tmp))
+        SHOWN_AS[str(into)] = f"{rev}:"  # its files named as in the commit, not the copy
         left_out = _data_folder(root, commit, specs[0], into, rev)
         targets = _targets_file(root, commit, specs[1], into, rev)
         yield Revision(rev, commit, into / specs[0], targets, tuple(left_out))
     finally:  # a tree of any depth (`TemporaryDirectory` removes with shutil, which recurses)
+        SHOWN_AS.pop(os.path.realpath(tmp), None)
         remove_tree(Path(tmp))
 
 

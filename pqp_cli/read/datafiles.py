@@ -56,6 +56,7 @@ def scan(data_dir: Path) -> tuple[list[tuple[str | None, Path]], list[Problem]]:
                 dirs.remove(name)
                 if not name.startswith("."):
                     refuse(path, (_loop if real in seen else _outside)(Path(path)))
+                continue  # not walked: no later name of it is 'already read'
             seen.add(real)
             reals[path] = real
         for name in names:

@@ -34,9 +34,9 @@ ERRORS: dict[str, Texts] = {
     "working-tree": Texts("working tree", "thư mục làm việc"),
     "cwd-gone": Texts(
         "the current folder no longer exists (it was removed or renamed): change to an "
-        "existing folder, or give --data and --targets as full paths",
+        "existing folder, or give every path in full",
         "thư mục hiện tại không còn nữa (đã bị xoá hoặc đổi tên): hãy chuyển sang một thư "
-        "mục có thật, hoặc ghi --data và --targets bằng đường dẫn đầy đủ",
+        "mục có thật, hoặc ghi mọi đường dẫn đầy đủ",
     ),
     "register-damaged": Texts(
         "the register of administrative units shipped with pqp is missing or damaged "
@@ -97,6 +97,16 @@ ERRORS: dict[str, Texts] = {
         "the repository; pqp reads nothing from outside the commit",
         "ở phiên bản {rev}, {spec} đi qua liên kết {link}, liên kết này dẫn ra ngoài kho; "
         "pqp không đọc gì ngoài commit",
+    ),
+    "rev-is-link-out": Texts(
+        "at revision {rev}, {spec} is a link that leads outside the repository; pqp reads "
+        "nothing from outside the commit",
+        "ở phiên bản {rev}, {spec} là liên kết dẫn ra ngoài kho; pqp không đọc gì ngoài commit",
+    ),
+    "rev-link-loop": Texts(
+        "at revision {rev}, {spec} goes round a loop of links (at {link}); pqp reads no such path",
+        "ở phiên bản {rev}, {spec} đi vòng qua một vòng lặp liên kết (ở {link}); pqp không "
+        "đọc đường dẫn như vậy",
     ),
     "rev-not-file": Texts(
         "at {rev}, {spec} is not a file", "ở phiên bản {rev}, {spec} không phải là tệp"
